@@ -11,7 +11,8 @@ const common = {
   format: 'cjs',
   sourcemap: 'linked',
   logLevel: 'warning',
-  loader: { '.md': 'text' },
+  // jsonc-parser's CommonJS build requires files by relative path at run time; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
   // Some ESM dependencies read import.meta.url; give them the CommonJS equivalent.
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },

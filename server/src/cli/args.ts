@@ -1,0 +1,47 @@
+// A small, strict argument parser: known flags only, clear messages for the rest.
+
+export class UsageError extends Error {}
+
+export interface FlagSpec {
+  /** Flags that take a value (`--format json` or `--format=json`). */
+  values: string[];
+  /** Flags that are on or off. */
+  switches: string[];
+}
+
+export interface ParsedArgs {
+  values: Map<string, string>;
+  switches: Set<string>;
+  positionals: string[];
+}
+
+export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
+  const values = new Map<string, string>();
+  const switches = new Set<string>();
+  const positionals: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('--') || arg === '-') {
+      if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option ${arg}.`);
+      positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+    if (spec.values.includes(name)) {
+      const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
+      if (value === undefined || (eq === -1 && value.startsWith('--'))) throw new UsageError(`--${name} needs a value.`);
+      values.set(name, value);
+    } else if (spec.switches.includes(name)) {
+      if (eq !== -1) throw new UsageError(`--${name} takes no value.`);
+      switches.add(name);
+    } else {
+      throw new UsageError(`Unknown option --${name}.`);
+    }
+  }
+  return { values, switches, positionals };
+}

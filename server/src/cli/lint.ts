@@ -1,0 +1,175 @@
+// `benchpress lint`: the editor's checks on files and folders, for CI and pre-commit hooks.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Finding } from '../core/types';
+import { parseArgs, UsageError } from './args';
+import { collectFiles, displayPath } from './files';
+import { formatJson, formatSarif, formatText, countBySeverity, type FileReport } from './report';
+import { LintCache } from './lint-cache';
+import { CheckEnvironment, DocumentChecker } from '../core/engine';
+import type { ChunkAnalyzer } from '../core/analyzer';
+import { DiskWorkspace, findWorkspaceRoot } from '../node/fs-workspace';
+import { loadWorkspaceSettings, type FileProblems } from '../node/workspace-files';
+import { isKnownRuleOrGroup } from '../rules/registry';
+import { safeFixEdits } from '../core/fix-all';
+import { applyEdits } from '../core/edits';
+import { flavorOf } from '../core/parse';
+import { LineIndex } from '../core/text';
+import { guardMessage } from '../rules/guards';
+import { loadChunkData } from '../node/data-files';
+
+export interface CliIo {
+  cwd: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+export const LINT_USAGE = `Usage: benchpress lint [--format text|json|sarif] [--config FILE] [--fix] [--rules ID[,ID…]]
+                       [--check-urls] [--allow-private-urls] [--no-cache] PATH…`;
+
+const MAX_FIX_PASSES = 4;
+
+export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyzer: (timeoutMs: number) => ChunkAnalyzer, version: string): Promise<number> {
+  const args = parseArgs(argv, { values: ['format', 'config', 'rules'], switches: ['fix', 'check-urls', 'allow-private-urls', 'no-cache', 'help'] });
+  if (args.switches.has('help')) {
+    io.stdout(LINT_USAGE + '\n');
+    return 0;
+  }
+  const format = args.values.get('format') ?? 'text';
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`Unknown --format "${format}": use text, json or sarif.`);
+  if (args.positionals.length === 0) throw new UsageError('Give at least one file or folder to lint.');
+  const only = args.values.get('rules')?.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const id of only ?? []) if (!isKnownRuleOrGroup(id)) throw new UsageError(`Unknown rule or rule group "${id}" in --rules (see "benchpress rules").`);
+
+  const files = await collectFiles(args.positionals, io.cwd);
+  const root = findWorkspaceRoot(path.resolve(io.cwd, args.positionals[0]));
+  const configFile = args.values.get('config') ? path.resolve(io.cwd, args.values.get('config')!) : undefined;
+  if (configFile) {
+    try {
+      await fs.access(configFile);
+    } catch {
+      throw new UsageError(`Config file not found: ${args.values.get('config')}`);
+    }
+  }
+  const settings = await loadWorkspaceSettings(root, { configFile });
+  const config = { ...settings.config };
+  if (args.switches.has('check-urls')) config.checkUrls = true;
+  if (args.switches.has('allow-private-urls')) config.allowPrivateUrls = true;
+  const data = await loadChunkData(root);
+  const env = new CheckEnvironment(config, settings.templates, data.data, 'en', only);
+  const workspace = new DiskWorkspace(root);
+  const cache = args.switches.has('no-cache') || args.switches.has('fix') ? await LintCache.open(undefined, version) : await LintCache.open(root ? path.join(root, '.benchpress', '.cache') : undefined, version);
+
+  const analyzer = makeAnalyzer(config.checkTimeoutMs);
+  const reports: FileReport[] = [];
+  let fixed = 0;
+  let cached = 0;
+  try {
+    // Problems in .benchpress/ files come first, as findings on those files.
+    for (const file of [...settings.problems, ...data.problems]) {
+      if (file.problems.length > 0) reports.push({ file: displayPath(file.path, io.cwd), findings: problemFindings(file) });
+    }
+    const results = new Array<FileReport>(files.length);
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < files.length; i = next++) {
+        const outcome = await lintFile(files[i], { env, workspace, analyzer, cache, fix: args.switches.has('fix'), io });
+        fixed += outcome.fixed;
+        if (outcome.cached) cached++;
+        results[i] = { file: displayPath(files[i], io.cwd), findings: outcome.findings };
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(8, Math.max(1, files.length)) }, worker));
+    reports.push(...results);
+  } finally {
+    await analyzer.dispose();
+    await cache.save();
+  }
+
+  if (format === 'json') io.stdout(formatJson(reports) + '\n');
+  else if (format === 'sarif') io.stdout(formatSarif(reports, version) + '\n');
+  else io.stdout(formatText(reports, { color: io.isTTY && !io.env.NO_COLOR, fixed, cached }) + '\n');
+  const counts = countBySeverity(reports);
+  return counts.error + counts.warning > 0 ? 1 : 0;
+}
+
+function problemFindings(file: FileProblems): Finding[] {
+  const lines = new LineIndex(file.text ?? '');
+  return file.problems.map((p) => ({ ruleId: 'config/invalid', severity: p.severity, message: p.message, range: lines.rangeOf(p.start, p.end) }));
+}
+
+interface LintFileContext {
+  env: CheckEnvironment;
+  workspace: DiskWorkspace;
+  analyzer: ChunkAnalyzer;
+  cache: LintCache;
+  fix: boolean;
+  io: CliIo;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const UTF8_LENIENT = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+/** Decodes a file; invalid UTF-8 is decoded with replacement characters and reported with its line. */
+function decode(bytes: Buffer): { text: string; invalidAtLine?: number } {
+  try {
+    return { text: UTF8.decode(bytes) };
+  } catch {
+    const text = UTF8_LENIENT.decode(bytes);
+    const at = text.indexOf('\uFFFD');
+    return { text, invalidAtLine: at === -1 ? 1 : text.slice(0, at).split('\n').length };
+  }
+}
+
+async function lintFile(file: string, ctx: LintFileContext): Promise<{ findings: Finding[]; fixed: number; cached: boolean }> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (error) {
+    return { findings: [{ ruleId: 'guard/check-failed', severity: 'error', message: `Cannot read the file: ${(error as Error).message}`, range: zeroRange() }], fixed: 0, cached: false };
+  }
+  const decoded = decode(bytes);
+  const bom = decoded.text.startsWith('\uFEFF');
+  let text = bom ? decoded.text.slice(1) : decoded.text;
+  const flavor = flavorOf(file);
+  const uri = `file://${file}`;
+  const checker = new DocumentChecker(ctx.analyzer);
+  const hash = LintCache.hash(ctx.env.context.key + flavor, text);
+  const hit = ctx.cache.lookup(file, hash, text);
+  if (hit) checker.seed(ctx.env, flavor, hit);
+  let result = await checker.check({ uri, path: file, text }, ctx.env, ctx.workspace);
+  const fromCache = !!hit && result.stats.analysed === 0;
+  let fixed = 0;
+  if (ctx.fix && decoded.invalidAtLine === undefined) {
+    const original = text;
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const edits = safeFixEdits(result.findings);
+      if (edits.length === 0) break;
+      const applied = applyEdits(text, edits);
+      if (applied.text === text) break;
+      text = applied.text;
+      fixed += applied.applied;
+      result = await checker.check({ uri, path: file, text }, ctx.env, ctx.workspace);
+    }
+    if (text !== original) await writeAtomically(file, (bom ? '\uFEFF' : '') + text);
+  }
+  if (!ctx.fix) ctx.cache.store(file, hash, checker.lastLayout);
+  const findings = result.findings;
+  if (decoded.invalidAtLine !== undefined) {
+    const line = decoded.invalidAtLine - 1;
+    findings.unshift({ ruleId: 'guard/invalid-utf8', severity: 'warning', message: guardMessage('invalid-utf8', 'en', { line: decoded.invalidAtLine }), range: { start: { line, character: 0 }, end: { line, character: 0 } } });
+  }
+  return { findings, fixed, cached: fromCache };
+}
+
+/** Writes through a temporary file and a rename, keeping the file's mode, so a crash never leaves half a draft. */
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const stat = await fs.stat(file);
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.benchpress-${process.pid}.tmp`);
+  await fs.writeFile(temp, text, { mode: stat.mode });
+  await fs.rename(temp, file);
+}
+
+const zeroRange = () => ({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });

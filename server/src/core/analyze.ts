@@ -1,0 +1,179 @@
+// Analysis of one chunk: guards, parse, chunk rules, summary. A pure function of (chunk text, flavor, context),
+// which is what makes its result cacheable and lets it run in a worker that can be stopped.
+import type { Nodes, Root } from 'mdast';
+import type { Finding, Range, Severity } from './types';
+import { LineIndex } from './text';
+import { localize, type Locale } from './i18n';
+import { parseMarkdown, type Flavor } from './parse';
+import { summarize, type ChunkSummary, type HeadingInfo } from './summary';
+import type { ChunkData } from './chunk-data';
+import { chunkRule } from '../rules/registry';
+import { guardMessage } from '../rules/guards';
+
+export interface RuleSettingResolved {
+  id: string;
+  severity: Severity;
+  options: unknown;
+}
+
+/** Everything a chunk's analysis depends on besides its text. `key` identifies it for caches and workers. */
+export interface AnalysisContext {
+  key: string;
+  locale: Locale;
+  /** Enabled chunk rules. */
+  rules: RuleSettingResolved[];
+  data: ChunkData;
+  limits: { maxLineLength: number; maxNesting: number };
+}
+
+export interface ChunkResult {
+  findings: Finding[];
+  summary: ChunkSummary;
+  /** The chunk ends inside a block that the next line would continue (see chunks.ts). */
+  endsOpen: boolean;
+  /** Set when a guard stopped the check; the summary is then a shallow one (headings only). */
+  guard?: string;
+}
+
+export const DEFAULT_LIMITS = { maxLineLength: 100_000, maxNesting: 64 };
+
+const EMPTY_SUMMARY = (): ChunkSummary => ({ headings: [], definitions: [], references: [], links: [], lists: [], features: [], prose: [], brackets: [], htmlIds: [], maxDepth: 0 });
+
+/**
+ * The headings of a chunk that was not parsed, from a line scan, so that document rules still see its sections,
+ * plus every kind of content at its start, so no rule reports a section as empty or lacking a table because
+ * it was not looked at.
+ */
+export function shallowSummary(text: string): ChunkSummary {
+  const summary = EMPTY_SUMMARY();
+  const atx = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*\r?$/gm;
+  for (const m of text.matchAll(atx)) {
+    if (m[2].length > 500) continue;
+    const start = m.index;
+    const end = start + m[0].replace(/\r$/, '').length;
+    const contentStart = start + m[0].indexOf(m[2]);
+    summary.headings.push({ start, end, level: m[1].length, text: m[2].trim(), content: { start: contentStart, end: contentStart + m[2].length }, topLevel: true } satisfies HeadingInfo);
+  }
+  const firstLineEnd = Math.max(0, text.indexOf('\n'));
+  for (const kind of ['content', 'table', 'code', 'image'] as const) summary.features.push({ kind, offset: firstLineEnd });
+  return summary;
+}
+
+/** A guard result: the chunk is not checked, and the finding says why. */
+export function guardedResult(text: string, ruleId: string, range: Range, message: string, severity: Severity = 'warning'): ChunkResult {
+  return { findings: [{ ruleId, severity, message, range }], summary: shallowSummary(text), endsOpen: false, guard: ruleId };
+}
+
+function preScan(text: string, context: AnalysisContext): ChunkResult | undefined {
+  const { maxLineLength, maxNesting } = context.limits;
+  let lineStart = 0;
+  for (let line = 0; lineStart <= text.length; line++) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    const length = lineEnd - lineStart;
+    if (length > maxLineLength) {
+      return guardedResult(text, 'guard/line-too-long', { start: { line, character: 0 }, end: { line, character: 0 } },
+        guardMessage('line-too-long', context.locale, { length, limit: maxLineLength }));
+    }
+    // Container depth: block quote markers and list markers at the start of the line, and indentation.
+    let depth = 0;
+    let i = lineStart;
+    let indent = 0;
+    while (i < lineEnd) {
+      const c = text.charCodeAt(i);
+      if (c === 32) { indent++; i++; continue; }
+      if (c === 9) { indent += 4; i++; continue; }
+      if (c === 62 /* > */) { depth++; i++; continue; }
+      if ((c === 45 || c === 42 || c === 43) && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) { depth++; i += 2; continue; }
+      break;
+    }
+    depth += Math.floor(indent / 4);
+    if (depth > maxNesting) {
+      return guardedResult(text, 'guard/nesting-too-deep', { start: { line, character: 0 }, end: { line, character: Math.min(length, i - lineStart) } },
+        guardMessage('nesting-too-deep', context.locale, { depth, limit: maxNesting }));
+    }
+    lineStart = lineEnd + 1;
+  }
+  return undefined;
+}
+
+export function analyzeChunk(text: string, flavor: Flavor, context: AnalysisContext): ChunkResult {
+  const guarded = preScan(text, context);
+  if (guarded) return guarded;
+  let tree: Root;
+  let summary: ChunkSummary;
+  try {
+    tree = parseMarkdown(text, flavor);
+    summary = summarize(tree, text);
+  } catch (error) {
+    return failed(text, error, context.locale);
+  }
+  const lines = new LineIndex(text);
+  const findings: Finding[] = [];
+  for (const setting of context.rules) {
+    const rule = chunkRule(setting.id);
+    if (!rule) continue;
+    try {
+      rule.check({
+        tree,
+        text,
+        lines,
+        locale: context.locale,
+        options: setting.options,
+        data: context.data,
+        report: (input) => findings.push({ ruleId: rule.id, severity: input.severity ?? setting.severity, message: localize(input.message, context.locale), range: input.range, fixes: input.fixes, data: input.data }),
+      });
+    } catch (error) {
+      if (error instanceof RangeError) return failed(text, error, context.locale);
+      findings.push({ ruleId: 'guard/check-failed', severity: 'error', message: guardMessage('rule-failed', context.locale, { rule: rule.id, reason: (error as Error).message }), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+    }
+  }
+  return { findings, summary, endsOpen: endsOpen(tree, text) };
+}
+
+function failed(text: string, error: unknown, locale: Locale): ChunkResult {
+  const overflow = error instanceof RangeError;
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  if (error && typeof error === 'object' && 'line' in error && typeof (error as { line: unknown }).line === 'number') {
+    // A parse error with a place (MDX syntax errors).
+    const e = error as { line: number; column?: number; reason?: string; message: string };
+    const at = { line: Math.max(0, e.line - 1), character: Math.max(0, (e.column ?? 1) - 1) };
+    return { findings: [{ ruleId: 'mdx/parse-error', severity: 'error', message: e.reason ?? e.message, range: { start: at, end: at } }], summary: shallowSummary(text), endsOpen: false, guard: 'mdx/parse-error' };
+  }
+  return guardedResult(text, 'guard/check-failed', range,
+    overflow ? guardMessage('too-complex', locale, {}) : guardMessage('failed', locale, { reason: (error as Error)?.message ?? String(error) }), overflow ? 'warning' : 'error');
+}
+
+/** Whether the chunk's last block is still open at its end, so the next line would belong to it. */
+export function endsOpen(tree: Root, text: string): boolean {
+  let node: Nodes | undefined = tree.children[tree.children.length - 1];
+  while (node && (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote' || node.type === 'footnoteDefinition')) {
+    node = node.children[node.children.length - 1];
+  }
+  if (!node?.position) return false;
+  const source = text.slice(node.position.start.offset, node.position.end.offset);
+  if (node.type === 'code') {
+    const firstLine = source.split('\n', 1)[0].replace(/^[\s>]*/, '');
+    const open = /^(`{3,}|~{3,})/.exec(firstLine);
+    if (!open) return false;
+    const lines = source.split('\n');
+    if (lines.length < 2) return true;
+    const last = lines[lines.length - 1].replace(/^[\s>]*/, '').replace(/\r$/, '').trimEnd();
+    return !(last[0] === open[1][0] && /^(`+|~+)$/.test(last) && last.length >= open[1].length);
+  }
+  if (node.type === 'html') {
+    const value = node.value;
+    const kinds: [RegExp, RegExp][] = [
+      [/^\s*<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+      [/^\s*<!--/, /-->/],
+      [/^\s*<\?/, /\?>/],
+      [/^\s*<![A-Za-z]/, />/],
+      [/^\s*<!\[CDATA\[/, /\]\]>/],
+    ];
+    for (const [start, end] of kinds) if (start.test(value)) return !end.test(value.replace(start, ''));
+    // Types 6 and 7 end only at a blank line.
+    const rest = text.slice(node.position.end.offset);
+    return !/\n[ \t]*\r?\n/.test(rest);
+  }
+  return false;
+}

@@ -1,0 +1,197 @@
+// Benchpress settings: one schema for the VS Code settings (`benchpress.*`) and `.benchpress/config.json`.
+// Reading never throws: a bad file or value gives a problem (shown as a diagnostic on the file) and the default.
+import { parseTree, findNodeAtLocation, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import type { Severity } from './types';
+
+export type RuleSetting = 'off' | Severity | boolean | [Severity | 'off', unknown];
+
+export interface UrlCheckSettings {
+  timeoutMs: number;
+  concurrency: number;
+  perHostConcurrency: number;
+  retries: number;
+  ignore: string[];
+  skipHosts: string[];
+  cacheTtlHours: number;
+  checkOnSave: boolean;
+}
+
+export interface BenchpressConfig {
+  diagnosticsDelayMs: number;
+  /** Rule id or id prefix → setting. */
+  rules: Record<string, RuleSetting>;
+  /** `auto` detects the template from the title and headings; `none` turns template checks off. */
+  template: string;
+  /** Language of messages and inserted text: `auto` follows the editor (messages) and the draft (text). */
+  language: 'auto' | 'en' | 'zh-cn';
+  maxFileSizeKB: number;
+  checkTimeoutMs: number;
+  checkUrls: boolean;
+  allowPrivateUrls: boolean;
+  urlCheck: UrlCheckSettings;
+  pricingStaleAfterDays: number;
+  /** Glob-like patterns of files the CLI and workspace features skip. */
+  ignore: string[];
+}
+
+export const DEFAULT_CONFIG: BenchpressConfig = {
+  diagnosticsDelayMs: 250,
+  rules: {},
+  template: 'auto',
+  language: 'auto',
+  maxFileSizeKB: 4096,
+  checkTimeoutMs: 4000,
+  checkUrls: false,
+  allowPrivateUrls: false,
+  urlCheck: { timeoutMs: 10000, concurrency: 8, perHostConcurrency: 2, retries: 2, ignore: [], skipHosts: [], cacheTtlHours: 24, checkOnSave: false },
+  pricingStaleAfterDays: 30,
+  ignore: [],
+};
+
+type Check = (value: unknown) => string | undefined;
+const isInt = (min: number, max: number): Check => (v) =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? undefined : `expected a whole number from ${min} to ${max}`;
+const isBool: Check = (v) => (typeof v === 'boolean' ? undefined : 'expected true or false');
+const isString: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : 'expected a non-empty string');
+const isStringList: Check = (v) => (Array.isArray(v) && v.every((s) => typeof s === 'string') ? undefined : 'expected a list of strings');
+const oneOf = (...values: string[]): Check => (v) => (typeof v === 'string' && values.includes(v) ? undefined : `expected one of ${values.map((x) => JSON.stringify(x)).join(', ')}`);
+const SEVERITIES = ['off', 'error', 'warning', 'info', 'hint'];
+const isRuleSetting: Check = (v) => {
+  if (typeof v === 'boolean') return undefined;
+  if (typeof v === 'string') return SEVERITIES.includes(v) ? undefined : `expected one of ${SEVERITIES.join(', ')}`;
+  if (Array.isArray(v) && v.length >= 1 && v.length <= 2 && typeof v[0] === 'string' && SEVERITIES.includes(v[0])) return undefined;
+  return 'expected "off", a severity (error, warning, info, hint), or [severity, options]';
+};
+
+const TOP_LEVEL: Record<Exclude<keyof BenchpressConfig, 'rules' | 'urlCheck'>, Check> = {
+  diagnosticsDelayMs: isInt(0, 10000),
+  template: isString,
+  language: oneOf('auto', 'en', 'zh-cn'),
+  maxFileSizeKB: isInt(1, 1024 * 1024),
+  checkTimeoutMs: isInt(100, 600000),
+  checkUrls: isBool,
+  allowPrivateUrls: isBool,
+  pricingStaleAfterDays: isInt(1, 3650),
+  ignore: isStringList,
+};
+const URL_CHECK: Record<keyof UrlCheckSettings, Check> = {
+  timeoutMs: isInt(100, 600000),
+  concurrency: isInt(1, 256),
+  perHostConcurrency: isInt(1, 64),
+  retries: isInt(0, 10),
+  ignore: isStringList,
+  skipHosts: isStringList,
+  cacheTtlHours: isInt(0, 24 * 365),
+  checkOnSave: isBool,
+};
+
+export interface ConfigProblem {
+  /** Offsets in the config file, when the problem comes from one. */
+  start: number;
+  end: number;
+  message: string;
+  severity: Severity;
+}
+
+export interface ConfigResult {
+  config: BenchpressConfig;
+  problems: ConfigProblem[];
+}
+
+/**
+ * Merges a settings object over a base config, keeping only valid values. `locate` maps a key path to a span in
+ * the source (for diagnostics); `knownRuleIds` lets unknown rule ids be reported.
+ */
+export function applySettings(
+  base: BenchpressConfig,
+  settings: unknown,
+  locate: (path: (string | number)[], key?: boolean) => { start: number; end: number } = () => ({ start: 0, end: 0 }),
+  knownRuleIds?: (id: string) => boolean,
+): ConfigResult {
+  const config: BenchpressConfig = { ...base, rules: { ...base.rules }, urlCheck: { ...base.urlCheck } };
+  const problems: ConfigProblem[] = [];
+  const problem = (path: (string | number)[], message: string, key = false, severity: Severity = 'warning') =>
+    problems.push({ ...locate(path, key), message, severity });
+  if (settings === null || settings === undefined) return { config, problems };
+  if (typeof settings !== 'object' || Array.isArray(settings)) {
+    problem([], 'Benchpress settings must be a JSON object; using the defaults.');
+    return { config, problems };
+  }
+  for (const [key, value] of Object.entries(settings as Record<string, unknown>)) {
+    if (key === '$schema') continue;
+    if (key === 'rules') {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        problem([key], '"rules" must be an object of rule id → setting.');
+        continue;
+      }
+      for (const [id, setting] of Object.entries(value as Record<string, unknown>)) {
+        const bad = isRuleSetting(setting);
+        if (bad) problem([key, id], `Rule "${id}": ${bad}.`);
+        else if (knownRuleIds && !knownRuleIds(id)) problem([key, id], `Unknown rule or rule group "${id}".`, true);
+        else config.rules[id] = setting as RuleSetting;
+      }
+      continue;
+    }
+    if (key === 'urlCheck') {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        problem([key], '"urlCheck" must be an object.');
+        continue;
+      }
+      for (const [sub, subValue] of Object.entries(value as Record<string, unknown>)) {
+        const check = URL_CHECK[sub as keyof UrlCheckSettings];
+        if (!check) { problem([key, sub], `Unknown setting "urlCheck.${sub}".`, true); continue; }
+        const bad = check(subValue);
+        if (bad) problem([key, sub], `"urlCheck.${sub}": ${bad}; using ${JSON.stringify(base.urlCheck[sub as keyof UrlCheckSettings])}.`);
+        else (config.urlCheck as unknown as Record<string, unknown>)[sub] = subValue;
+      }
+      continue;
+    }
+    const check = TOP_LEVEL[key as keyof typeof TOP_LEVEL];
+    if (!check) {
+      problem([key], `Unknown setting "${key}".`, true);
+      continue;
+    }
+    const bad = check(value);
+    if (bad) problem([key], `"${key}": ${bad}; using ${JSON.stringify((base as unknown as Record<string, unknown>)[key])}.`);
+    else (config as unknown as Record<string, unknown>)[key] = value;
+  }
+  return { config, problems };
+}
+
+/** Parses `.benchpress/config.json` (comments and trailing commas allowed) over `base`. */
+export function parseConfigFile(text: string, base: BenchpressConfig = DEFAULT_CONFIG, knownRuleIds?: (id: string) => boolean): ConfigResult {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0 || !root) {
+    const first = errors[0];
+    const at = first ? first.offset : 0;
+    return {
+      config: base,
+      problems: [{ start: at, end: at + (first?.length ?? 0), severity: 'error', message: `Benchpress config is not valid JSON (${first ? printParseErrorCode(first.error) : 'empty file'}); using the defaults until it is fixed.` }],
+    };
+  }
+  const value = nodeValue(root);
+  const locate = (path: (string | number)[], key = false) => {
+    const node = findNodeAtLocation(root, path);
+    const target: JsonNode | undefined = key && node?.parent?.type === 'property' ? node.parent.children?.[0] : node;
+    return target ? { start: target.offset, end: target.offset + target.length } : { start: 0, end: 1 };
+  };
+  return applySettings(base, value, locate, knownRuleIds);
+}
+
+function nodeValue(node: JsonNode): unknown {
+  switch (node.type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const prop of node.children ?? []) {
+        const [k, v] = prop.children ?? [];
+        if (k && v) out[String(k.value)] = nodeValue(v);
+      }
+      return out;
+    }
+    case 'array':
+      return (node.children ?? []).map(nodeValue);
+    default:
+      return node.value;
+  }
+}

@@ -1,0 +1,130 @@
+// The whole-document model that document rules read: the chunk summaries put together with absolute
+// offsets, the front matter, the title, the anchors and the draft's language.
+import type { Range } from './types';
+import { LineIndex, detectEol } from './text';
+import type { BracketInfo, ChunkSummary, DefinitionInfo, FeatureInfo, HeadingInfo, LinkInfo, ListInfo, ListItemInfo, ProseSegment, ReferenceInfo, Span } from './summary';
+import { headingAnchors } from './slug';
+import type { Flavor } from './parse';
+
+export interface FrontMatter {
+  data: Record<string, unknown>;
+  /** Offsets of the whole block, including the fences. */
+  span: Span;
+  error?: { message: string; line: number };
+}
+
+export interface Anchor {
+  github: string;
+  vscode: string;
+  heading: HeadingInfo;
+}
+
+export interface DocumentView {
+  uri: string;
+  /** File system path when the document is a file. */
+  path?: string;
+  text: string;
+  lines: LineIndex;
+  flavor: Flavor;
+  eol: '\n' | '\r\n';
+  frontMatter?: FrontMatter;
+  headings: HeadingInfo[];
+  definitions: DefinitionInfo[];
+  references: ReferenceInfo[];
+  links: LinkInfo[];
+  lists: ListInfo[];
+  features: FeatureInfo[];
+  prose: ProseSegment[];
+  brackets: BracketInfo[];
+  htmlIds: string[];
+  title?: HeadingInfo;
+  anchors: Anchor[];
+  language: 'zh-cn' | 'en';
+  range(span: Span): Range;
+}
+
+const shiftSpan = <T extends Span>(item: T, by: number): T => ({ ...item, start: item.start + by, end: item.end + by });
+
+function shiftItem(item: ListItemInfo, by: number): ListItemInfo {
+  return { ...shiftSpan(item, by), children: item.children.map((c) => shiftItem(c, by)) };
+}
+
+export interface PlacedSummary {
+  offset: number;
+  summary: ChunkSummary;
+}
+
+export function buildDocumentView(input: { uri: string; path?: string; text: string; flavor: Flavor; frontMatter?: FrontMatter; summaries: PlacedSummary[]; lines?: LineIndex }): DocumentView {
+  const lines = input.lines ?? new LineIndex(input.text);
+  const view: DocumentView = {
+    uri: input.uri,
+    path: input.path,
+    text: input.text,
+    lines,
+    flavor: input.flavor,
+    eol: detectEol(input.text),
+    frontMatter: input.frontMatter,
+    headings: [], definitions: [], references: [], links: [], lists: [], features: [], prose: [], brackets: [], htmlIds: [],
+    anchors: [],
+    language: 'en',
+    range: (span) => lines.rangeOf(span.start, span.end),
+  };
+  for (const { offset, summary } of input.summaries) {
+    for (const h of summary.headings) view.headings.push({ ...shiftSpan(h, offset), content: shiftSpan(h.content, offset) });
+    for (const d of summary.definitions) view.definitions.push({ ...shiftSpan(d, offset), urlSpan: d.urlSpan && shiftSpan(d.urlSpan, offset) });
+    for (const r of summary.references) view.references.push({ ...shiftSpan(r, offset), labelSpan: shiftSpan(r.labelSpan, offset) });
+    for (const l of summary.links) view.links.push({ ...shiftSpan(l, offset), urlSpan: shiftSpan(l.urlSpan, offset) });
+    for (const l of summary.lists) view.lists.push({ ...shiftSpan(l, offset), items: l.items.map((i) => shiftItem(i, offset)) });
+    for (const f of summary.features) view.features.push({ kind: f.kind, offset: f.offset + offset });
+    for (const p of summary.prose) view.prose.push({ ...p, offset: p.offset + offset });
+    for (const b of summary.brackets) view.brackets.push(shiftSpan(b, offset));
+    view.htmlIds.push(...summary.htmlIds);
+  }
+  view.title = view.headings.find((h) => h.level === 1 && h.topLevel);
+  const anchors = headingAnchors(view.headings.map((h) => h.text));
+  view.anchors = view.headings.map((heading, i) => ({ ...anchors[i], heading }));
+  view.language = detectLanguage(view.prose);
+  return view;
+}
+
+/** A draft is Chinese when Han characters make up a fair share of its prose letters. */
+function detectLanguage(prose: ProseSegment[]): 'zh-cn' | 'en' {
+  let han = 0;
+  let latin = 0;
+  let seen = 0;
+  for (const segment of prose) {
+    for (const ch of segment.text) {
+      if (/\p{Script=Han}/u.test(ch)) han++;
+      else if (/[A-Za-z]/.test(ch)) latin++;
+    }
+    seen += segment.text.length;
+    if (seen > 20000) break;
+  }
+  // A Han character carries about as much as a short English word.
+  return han * 4 >= latin && han > 0 ? 'zh-cn' : 'en';
+}
+
+/** The sections of a document: each top-level heading to the next one of the same or a higher level. */
+export interface SectionSpan {
+  heading: HeadingInfo;
+  /** Offset right after the heading line, and where the section ends. */
+  contentStart: number;
+  end: number;
+}
+
+export function sectionOf(view: DocumentView, heading: HeadingInfo): SectionSpan {
+  const top = view.headings.filter((h) => h.topLevel);
+  const index = top.indexOf(heading);
+  let end = view.text.length;
+  for (let i = index + 1; i < top.length; i++) {
+    if (top[i].level <= heading.level) {
+      end = top[i].start;
+      break;
+    }
+  }
+  return { heading, contentStart: heading.end, end };
+}
+
+export function featuresIn(view: DocumentView, section: SectionSpan): FeatureInfo[] {
+  return view.features.filter((f) => f.offset >= section.contentStart && f.offset < section.end);
+}

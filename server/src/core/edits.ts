@@ -1,0 +1,39 @@
+// Building and applying text edits.
+import type { TextEdit } from './types';
+import type { Span } from './summary';
+import type { DocumentView } from './document-view';
+import { LineIndex, comparePositions } from './text';
+
+/** An edit removing the whole lines a span covers, including the line break. */
+export function wholeLinesEdit(doc: DocumentView, span: Span): TextEdit {
+  const start = doc.lines.positionAt(span.start).line;
+  const end = doc.lines.positionAt(Math.max(span.start, span.end - 1)).line;
+  const endPosition = end + 1 < doc.lines.lineCount ? { line: end + 1, character: 0 } : doc.lines.positionAt(doc.text.length);
+  return { range: { start: { line: start, character: 0 }, end: endPosition }, newText: '' };
+}
+
+/**
+ * Applies edits to a text. Edits are applied from the end so earlier offsets stay valid; an edit overlapping one
+ * already applied is skipped (and counted), never merged into a garbled result.
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): { text: string; applied: number; skipped: number } {
+  const lines = new LineIndex(text);
+  // From the end backwards; insertions at the same place keep their given order (the later one goes in first).
+  const sorted = edits.map((edit, index) => ({ edit, index })).sort((a, b) => comparePositions(b.edit.range.start, a.edit.range.start) || comparePositions(b.edit.range.end, a.edit.range.end) || b.index - a.index).map((x) => x.edit);
+  let result = text;
+  let applied = 0;
+  let skipped = 0;
+  let limit = Infinity;
+  for (const edit of sorted) {
+    const start = lines.offsetAt(edit.range.start);
+    const end = lines.offsetAt(edit.range.end);
+    if (end > limit || start > end) {
+      skipped++;
+      continue;
+    }
+    result = result.slice(0, start) + edit.newText + result.slice(end);
+    limit = start;
+    applied++;
+  }
+  return { text: result, applied, skipped };
+}

@@ -1,0 +1,202 @@
+// The check of one document, shared by the server, the CLI and the tests. A DocumentChecker keeps the results
+// of the chunks it has analysed, keyed by their text and the analysis context, so a re-check after an edit
+// analyses only the chunks whose text changed; everything else is put together again from the cache, which is
+// why an incremental check gives exactly what a check from scratch gives.
+import type { Finding, Severity } from './types';
+import type { BenchpressConfig } from './config';
+import type { ChunkData } from './chunk-data';
+import type { ChunkAnalyzer } from './analyzer';
+import { DEFAULT_LIMITS, type AnalysisContext, type ChunkResult, type RuleSettingResolved } from './analyze';
+import { splitChunks, mergeChunks, type Chunk } from './chunks';
+import { readFrontMatter } from './frontmatter';
+import { buildDocumentView, type DocumentView, type FrontMatter } from './document-view';
+import { flavorOf } from './parse';
+import { LineIndex, hashString, shiftRange } from './text';
+import { localize, type Locale } from './i18n';
+import type { WorkspaceView } from './workspace';
+import { RULES } from '../rules/registry';
+import { effectiveRule, type EffectiveRule } from '../rules/settings';
+import { guardMessage } from '../rules/guards';
+import type { DocumentRule } from '../rules/types';
+import type { TemplateSet } from '../templates/registry';
+import { resolveTemplate, type TemplateResolution } from '../templates/resolve';
+
+/** Settings, templates and data for checking: built once per configuration, shared by all documents. */
+export class CheckEnvironment {
+  readonly context: AnalysisContext;
+  readonly documentRules: { rule: DocumentRule; effective: EffectiveRule }[];
+  private readonly engineSeverity = new Map<string, Severity | undefined>();
+
+  constructor(
+    readonly config: BenchpressConfig,
+    readonly templates: TemplateSet,
+    readonly data: ChunkData,
+    readonly locale: Locale,
+    readonly only?: readonly string[],
+  ) {
+    const chunkRules: RuleSettingResolved[] = [];
+    this.documentRules = [];
+    for (const rule of RULES) {
+      const effective = effectiveRule(rule, config.rules, only);
+      if (rule.scope === 'engine') this.engineSeverity.set(rule.id, effective?.severity);
+      if (!effective) continue;
+      if (rule.scope === 'chunk') chunkRules.push({ id: rule.id, ...effective });
+      else if (rule.scope === 'document') this.documentRules.push({ rule, effective });
+    }
+    const base = { locale, rules: chunkRules, data, limits: DEFAULT_LIMITS };
+    this.context = { key: hashString(JSON.stringify(base)).toString(36) + ':' + JSON.stringify(base).length, ...base };
+  }
+
+  /** The severity of an engine finding (guards, front matter), or undefined when turned off. */
+  severityOf(ruleId: string, fallback: Severity): Severity | undefined {
+    return this.engineSeverity.has(ruleId) ? this.engineSeverity.get(ruleId) : fallback;
+  }
+}
+
+export interface CheckInput {
+  uri: string;
+  path?: string;
+  text: string;
+}
+
+export interface CheckStats {
+  chunks: number;
+  analysed: number;
+  reused: number;
+  ms: number;
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  view?: DocumentView;
+  templateResolution?: TemplateResolution;
+  stats: CheckStats;
+}
+
+const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** The cache key of a chunk: its text under one analysis context. */
+export function chunkKey(env: CheckEnvironment, flavor: 'markdown' | 'mdx', text: string): string {
+  return `${env.context.key}\u0000${flavor}\u0000${text}`;
+}
+
+export interface ChunkLayout {
+  start: number;
+  end: number;
+  result: ChunkResult;
+}
+
+export class DocumentChecker {
+  private cache = new Map<string, ChunkResult>();
+  /** The chunks of the last check, with their offsets (for the CLI's persistent cache). */
+  lastLayout: ChunkLayout[] = [];
+
+  constructor(private readonly analyzer: ChunkAnalyzer) {}
+
+  /** Seeds the cache with results from a persisted cache, as [chunk text, result] pairs. */
+  seed(env: CheckEnvironment, flavor: 'markdown' | 'mdx', entries: Iterable<[string, ChunkResult]>): void {
+    for (const [text, value] of entries) this.cache.set(chunkKey(env, flavor, text), value);
+  }
+
+  async check(input: CheckInput, env: CheckEnvironment, workspace: WorkspaceView, signal?: AbortSignal): Promise<CheckResult> {
+    const started = performance.now();
+    const { text } = input;
+    const locale = env.locale;
+    const stats: CheckStats = { chunks: 0, analysed: 0, reused: 0, ms: 0 };
+    const finish = (findings: Finding[], view?: DocumentView, templateResolution?: TemplateResolution): CheckResult => {
+      stats.ms = performance.now() - started;
+      return { findings: sortFindings(findings), view, templateResolution, stats };
+    };
+    const engineFinding = (ruleId: string, fallback: Severity, message: string, range = zero): Finding[] => {
+      const severity = env.severityOf(ruleId, fallback);
+      return severity ? [{ ruleId, severity, message, range }] : [];
+    };
+
+    if (text.includes('\u0000')) return finish(engineFinding('guard/binary', 'error', guardMessage('binary', locale, {})));
+    const sizeKB = Buffer.byteLength(text, 'utf8') / 1024;
+    if (sizeKB > env.config.maxFileSizeKB) {
+      return finish(engineFinding('guard/file-too-large', 'warning', guardMessage('too-large', locale, { size: Math.round(sizeKB), limit: env.config.maxFileSizeKB })));
+    }
+
+    const flavor = flavorOf(input.path ?? input.uri);
+    const chunks = splitChunks(text, { splitHeadings: flavor === 'markdown' });
+    const findings: Finding[] = [];
+    let frontMatter: FrontMatter | undefined;
+    if (chunks[0]?.kind === 'frontmatter') {
+      frontMatter = readFrontMatter(chunks.shift()!);
+      if (frontMatter.error) {
+        const line = frontMatter.error.line;
+        findings.push(...engineFinding('frontmatter/invalid', 'error', localize({ en: `Front matter is not valid YAML: ${frontMatter.error.message}`, zh: `front matter 不是有效的 YAML：${frontMatter.error.message}` }, locale), { start: { line, character: 0 }, end: { line, character: 0 } }));
+      }
+    }
+
+    const results = await this.analyseChunks(text, chunks, flavor, env, signal, stats);
+    const used = new Map<string, ChunkResult>();
+    for (const { chunk, result, key } of results) {
+      used.set(key, result);
+      for (const f of result.findings) {
+        findings.push({ ...f, range: shiftRange(f.range, chunk.startLine), fixes: f.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: shiftRange(e.range, chunk.startLine) })) })) });
+      }
+    }
+    // Keep only what this version uses, so the cache follows the document instead of growing with its history.
+    this.cache = used;
+    this.lastLayout = results.map(({ chunk, result }) => ({ start: chunk.startOffset, end: chunk.endOffset, result }));
+    stats.chunks = results.length;
+
+    const view = buildDocumentView({
+      uri: input.uri,
+      path: input.path,
+      text,
+      flavor,
+      frontMatter,
+      lines: new LineIndex(text),
+      summaries: results.map(({ chunk, result }) => ({ offset: chunk.startOffset, summary: result.summary })),
+    });
+    const templateResolution = resolveTemplate(view, env.templates.templates, env.config.template);
+    for (const { rule, effective } of env.documentRules) {
+      if (signal?.aborted) break;
+      try {
+        await rule.check({
+          doc: view,
+          workspace,
+          template: templateResolution.resolved,
+          templateResolution,
+          templates: env.templates.templates,
+          config: env.config,
+          locale,
+          options: effective.options,
+          signal,
+          report: (r) => findings.push({ ruleId: rule.id, severity: r.severity ?? effective.severity, message: localize(r.message, locale), range: r.range, fixes: r.fixes, data: r.data }),
+        });
+      } catch (error) {
+        findings.push(...engineFinding('guard/check-failed', 'error', guardMessage('rule-failed', locale, { rule: rule.id, reason: (error as Error)?.message ?? String(error) })));
+      }
+    }
+    return finish(findings, view, templateResolution);
+  }
+
+  private async analyseChunks(text: string, chunks: Chunk[], flavor: 'markdown' | 'mdx', env: CheckEnvironment, signal: AbortSignal | undefined, stats: CheckStats) {
+    const keyOf = (chunk: Chunk) => chunkKey(env, flavor, chunk.text);
+    let current = chunks.map((chunk) => ({ chunk, key: keyOf(chunk), result: this.cache.get(keyOf(chunk)) }));
+    for (;;) {
+      const missing = current.filter((c) => !c.result);
+      if (missing.length > 0) {
+        const analysed = await this.analyzer.analyze(missing.map((c) => ({ text: c.chunk.text, flavor })), env.context, signal);
+        missing.forEach((c, i) => { c.result = analysed[i]; });
+        stats.analysed += missing.length;
+      }
+      // A chunk whose parse ends inside an open block (a fence the scanner thought closed) is joined to the next.
+      const open = current.findIndex((c, i) => i < current.length - 1 && c.result!.endsOpen);
+      if (open === -1) break;
+      const merged = mergeChunks(current[open].chunk, current[open + 1].chunk, text);
+      current = [...current.slice(0, open), { chunk: merged, key: keyOf(merged), result: this.cache.get(keyOf(merged)) }, ...current.slice(open + 2)];
+    }
+    stats.reused = Math.max(0, current.length - stats.analysed);
+    return current as { chunk: Chunk; key: string; result: ChunkResult }[];
+  }
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
+}
+

@@ -1,0 +1,33 @@
+// What a link in a draft points at: an external URL, a heading in this document, or a local file (with an
+// optional heading fragment). Root-relative paths ("/img/x.png") depend on the site generator and are not
+// resolved.
+import path from 'node:path';
+import { decodeFragment } from './slug';
+
+export type LinkTarget =
+  | { kind: 'external'; url: string }
+  | { kind: 'fragment'; fragment: string }
+  | { kind: 'file'; path: string; fragment?: string }
+  | { kind: 'other' };
+
+export function resolveLinkTarget(url: string, documentPath: string | undefined): LinkTarget {
+  const trimmed = url.trim();
+  if (/^https?:\/\//i.test(trimmed)) return { kind: 'external', url: trimmed };
+  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith('//')) return { kind: 'other' };
+  if (trimmed.startsWith('#')) return { kind: 'fragment', fragment: decodeFragment(trimmed.slice(1)) };
+  if (!documentPath || trimmed === '' || trimmed.startsWith('/')) return { kind: 'other' };
+  const hash = trimmed.indexOf('#');
+  const withoutFragment = hash === -1 ? trimmed : trimmed.slice(0, hash);
+  const fragment = hash === -1 ? undefined : decodeFragment(trimmed.slice(hash + 1));
+  const withoutQuery = withoutFragment.split('?')[0];
+  if (withoutQuery === '') return fragment !== undefined ? { kind: 'fragment', fragment } : { kind: 'other' };
+  let decoded = withoutQuery;
+  try {
+    decoded = decodeURI(withoutQuery);
+  } catch {
+    /* keep it as written */
+  }
+  return { kind: 'file', path: path.resolve(path.dirname(documentPath), decoded), fragment };
+}
+
+export const isMarkdownPath = (p: string) => /\.(md|mdx|markdown)$/i.test(p);

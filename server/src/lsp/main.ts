@@ -1,0 +1,1 @@
+export function startServer(_: string) {}

@@ -1,0 +1,54 @@
+// The workspace on disk, for the CLI and for files the editor does not have open.
+import { promises as fs, statSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import type { WorkspaceView } from '../core/workspace';
+import { anchorsOfText } from '../core/anchors';
+
+/** The nearest folder at or above `start` that holds `.benchpress/` or `.git`. */
+export function findWorkspaceRoot(start: string): string | undefined {
+  let dir = path.resolve(start);
+  try {
+    if (!statSync(dir).isDirectory()) dir = path.dirname(dir);
+  } catch {
+    dir = path.dirname(dir);
+  }
+  for (;;) {
+    if (existsSync(path.join(dir, '.benchpress')) || existsSync(path.join(dir, '.git'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export class DiskWorkspace implements WorkspaceView {
+  private readonly anchors = new Map<string, Promise<Set<string> | undefined>>();
+
+  constructor(readonly root: string | undefined, private readonly openText?: (path: string) => string | undefined) {}
+
+  async stat(p: string): Promise<'file' | 'directory' | undefined> {
+    if (this.openText?.(p) !== undefined) return 'file';
+    try {
+      const s = await fs.stat(p);
+      return s.isDirectory() ? 'directory' : 'file';
+    } catch {
+      return undefined;
+    }
+  }
+
+  anchorsOf(p: string): Promise<Set<string> | undefined> {
+    const open = this.openText?.(p);
+    if (open !== undefined) return Promise.resolve(anchorsOfText(open, p));
+    let cached = this.anchors.get(p);
+    if (!cached) {
+      cached = fs.readFile(p, 'utf8').then((text) => anchorsOfText(text, p), () => undefined);
+      this.anchors.set(p, cached);
+    }
+    return cached;
+  }
+
+  /** Forget what was read from disk (a file changed). */
+  invalidate(p?: string): void {
+    if (p) this.anchors.delete(p);
+    else this.anchors.clear();
+  }
+}

@@ -1,0 +1,33 @@
+import type { DocumentRule } from '../types';
+import { normalizeLabel } from '../../core/summary';
+import { wholeLinesEdit } from '../../core/edits';
+
+/**
+ * links/unused-definition — a link definition `[id]: url` (or footnote `[^id]: …`) that nothing refers to.
+ * A shortcut `[id]` in prose counts as a use when a definition with that id exists.
+ */
+export const unusedDefinition: DocumentRule = {
+  id: 'links/unused-definition',
+  scope: 'document',
+  defaultSeverity: 'warning',
+  docs: {
+    summary: 'A link or footnote definition is never used.',
+    rationale: 'Unused definitions are usually a sign that a link was renamed or removed by mistake.',
+    bad: 'Text without links.\n\n[runpod]: https://www.runpod.io/\n',
+    good: 'Deploy on [RunPod][runpod].\n\n[runpod]: https://www.runpod.io/\n',
+  },
+  check({ doc, report }) {
+    const used = new Set<string>();
+    for (const ref of doc.references) used.add(`${ref.kind === 'footnote' ? 'f' : 'l'}:${ref.id}`);
+    for (const b of doc.brackets) used.add(`l:${normalizeLabel(b.text)}`);
+    for (const d of doc.definitions) {
+      if (used.has(`${d.kind === 'footnote' ? 'f' : 'l'}:${d.id}`)) continue;
+      const what = d.kind === 'footnote' ? `[^${d.label}]` : `[${d.label}]`;
+      report({
+        range: doc.range(d),
+        message: { en: `Definition ${what} is never used.`, zh: `定义 ${what} 没有被引用。` },
+        fixes: [{ title: `Remove unused definition ${what}`, edits: [wholeLinesEdit(doc, d)], safe: false }],
+      });
+    }
+  },
+};

@@ -1,0 +1,59 @@
+// Every rule Benchpress knows. To add a rule: write its module (id, docs, check) and list it here.
+import type { ChunkRule, DocumentRule, Rule } from './types';
+import { GUARD_RULES } from './guards';
+import { REMARK_LINT_RULES } from './remark-lint';
+import { undefinedReference } from './links/undefined-reference';
+import { unusedDefinition } from './links/unused-definition';
+import { duplicateDefinition } from './links/duplicate-definition';
+import { missingAnchor } from './links/missing-anchor';
+import { missingFile } from './links/missing-file';
+import { missingSection } from './template/missing-section';
+import { sectionOrder } from './template/section-order';
+import { emptySection } from './template/empty-section';
+import { tocMismatch } from './template/toc-mismatch';
+import { placeholder } from './template/placeholder';
+import { title } from './template/title';
+import { requiresCode, requiresImage, requiresTable } from './template/requires';
+import { unknownTemplate } from './template/unknown';
+import { unmatched } from './template/unmatched';
+
+export const RULES: readonly Rule[] = [
+  unknownTemplate,
+  missingSection,
+  sectionOrder,
+  emptySection,
+  tocMismatch,
+  placeholder,
+  title,
+  requiresTable,
+  requiresCode,
+  requiresImage,
+  unmatched,
+  undefinedReference,
+  unusedDefinition,
+  duplicateDefinition,
+  missingAnchor,
+  missingFile,
+  ...REMARK_LINT_RULES,
+  ...GUARD_RULES,
+];
+
+const byId = new Map(RULES.map((r) => [r.id, r]));
+
+export function ruleById(id: string): Rule | undefined {
+  return byId.get(id);
+}
+
+export function chunkRule(id: string): ChunkRule | undefined {
+  const rule = byId.get(id);
+  return rule?.scope === 'chunk' ? rule : undefined;
+}
+
+export const DOCUMENT_RULES: readonly DocumentRule[] = RULES.filter((r): r is DocumentRule => r.scope === 'document');
+export const CHUNK_RULES: readonly ChunkRule[] = RULES.filter((r): r is ChunkRule => r.scope === 'chunk');
+
+/** Whether `id` names a rule or a group of rules (`typography`, `links/`, `remark-lint`). */
+export function isKnownRuleOrGroup(id: string): boolean {
+  const prefix = id.endsWith('/') ? id : `${id}/`;
+  return byId.has(id) || RULES.some((r) => r.id.startsWith(prefix));
+}

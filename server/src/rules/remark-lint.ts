@@ -1,0 +1,83 @@
+// The recommended remark-lint rules, each as a Benchpress rule `remark-lint/<name>`, run on each chunk's tree.
+// Three recommended rules need the whole document (definitions and references may sit in different chunks);
+// the `links/*` rules do their job across the document, so they are not run here.
+import { unified, type Plugin } from 'unified';
+import type { Root } from 'mdast';
+import { VFile } from 'vfile';
+import remarkPresetLintRecommended from 'remark-preset-lint-recommended';
+import type { ChunkRule } from './types';
+
+const COVERED_BY_LINKS: Record<string, string> = {
+  'no-undefined-references': 'links/undefined-reference',
+  'no-unused-definitions': 'links/unused-definition',
+  'no-duplicate-definitions': 'links/duplicate-definition',
+};
+
+const DOCS: Record<string, { summary: string; bad: string; good: string }> = {
+  'final-newline': { summary: 'The file ends with a newline.', bad: '# Title\n\nText', good: '# Title\n\nText\n' },
+  'list-item-bullet-indent': { summary: 'List bullets are not indented.', bad: 'Text\n\n - item\n', good: 'Text\n\n- item\n' },
+  'list-item-indent': { summary: 'List item content is separated from its marker by one space.', bad: '-   item\n', good: '- item\n' },
+  'no-blockquote-without-marker': { summary: 'Every line of a block quote starts with `>`.', bad: '> quote\ncontinued\n', good: '> quote\n> continued\n' },
+  'no-literal-urls': { summary: 'URLs are written as `<https://…>` or links, not bare.', bad: 'See https://example.com for more.\n', good: 'See <https://example.com> for more.\n' },
+  'ordered-list-marker-style': { summary: 'Ordered lists use `.` markers.', bad: '1) one\n2) two\n', good: '1. one\n2. two\n' },
+  'hard-break-spaces': { summary: 'Hard breaks use exactly two trailing spaces.', bad: 'line   \nnext\n', good: 'line  \nnext\n' },
+  'no-heading-content-indent': { summary: 'Heading text follows the `#` markers after one space.', bad: '#  Title\n', good: '# Title\n' },
+  'no-shortcut-reference-image': { summary: 'Image references use the collapsed `![alt][]` form.', bad: '![logo]\n\n[logo]: logo.png\n', good: '![logo][]\n\n[logo]: logo.png\n' },
+  'no-shortcut-reference-link': { summary: 'Link references use the collapsed `[text][]` form.', bad: '[docs]\n\n[docs]: https://example.com\n', good: '[docs][]\n\n[docs]: https://example.com\n' },
+};
+
+type Attacher = Plugin<[unknown?], Root>;
+
+function presetRules(): { name: string; plugin: Attacher; options: unknown }[] {
+  const out: { name: string; plugin: Attacher; options: unknown }[] = [];
+  for (const entry of remarkPresetLintRecommended.plugins ?? []) {
+    const [plugin, options] = (Array.isArray(entry) ? entry : [entry]) as [Attacher, unknown];
+    const name = String((plugin as { name?: string }).name ?? '').replace(/^remark-lint:/, '');
+    if (!name || name === 'remarkLint' || COVERED_BY_LINKS[name]) continue;
+    out.push({ name, plugin, options });
+  }
+  return out;
+}
+
+function remarkLintRule(name: string, plugin: Attacher, presetOptions: unknown): ChunkRule {
+  const docs = DOCS[name] ?? { summary: `remark-lint's ${name} rule.`, bad: '', good: '' };
+  const processors = new Map<string, ReturnType<typeof unified>>();
+  const processorFor = (options: unknown) => {
+    const key = JSON.stringify(options ?? null);
+    let processor = processors.get(key);
+    if (!processor) {
+      processor = unified().use(plugin, (options ?? presetOptions) as never).freeze() as unknown as ReturnType<typeof unified>;
+      processors.set(key, processor);
+    }
+    return processor;
+  };
+  return {
+    id: `remark-lint/${name}`,
+    scope: 'chunk',
+    defaultSeverity: 'warning',
+    docs: {
+      summary: docs.summary,
+      rationale: `From remark-lint's recommended preset (https://github.com/remarkjs/remark-lint/tree/main/packages/remark-lint-${name}): it prevents mistakes or Markdown that renders differently across tools.`,
+      bad: docs.bad,
+      good: docs.good,
+      options: 'The options of the remark-lint rule, e.g. ["warning", "one"].',
+    },
+    check(ctx) {
+      const file = new VFile({ value: ctx.text });
+      processorFor(ctx.options).runSync(ctx.tree as never, file);
+      for (const message of file.messages) {
+        const place = message.place;
+        const start = place && 'start' in place ? place.start : place;
+        const end = place && 'end' in place ? place.end : place;
+        const at = (p: { line: number; column: number; offset?: number } | undefined) =>
+          p?.offset !== undefined ? ctx.lines.positionAt(p.offset) : { line: Math.max(0, (p?.line ?? 1) - 1), character: Math.max(0, (p?.column ?? 1) - 1) };
+        ctx.report({ range: { start: at(start), end: at(end) }, message: message.reason });
+      }
+    },
+  };
+}
+
+export const REMARK_LINT_RULES: ChunkRule[] = presetRules().map(({ name, plugin, options }) => remarkLintRule(name, plugin, options));
+
+/** Settings that name a remark-lint rule replaced by a links rule point there instead. */
+export const REMARK_LINT_REPLACED = COVERED_BY_LINKS;

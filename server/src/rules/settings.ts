@@ -1,0 +1,35 @@
+// Which rules run, at what severity, with what options: the rule's defaults, overridden by the most specific
+// entry of the `rules` setting (an exact id beats a group prefix; a longer prefix beats a shorter one).
+import type { Severity } from '../core/types';
+import type { RuleSetting } from '../core/config';
+import type { Rule } from './types';
+
+export interface EffectiveRule {
+  severity: Severity;
+  options: unknown;
+}
+
+function mostSpecific(id: string, rules: Record<string, RuleSetting>): RuleSetting | undefined {
+  if (id in rules) return rules[id];
+  let best: { length: number; setting: RuleSetting } | undefined;
+  for (const [key, setting] of Object.entries(rules)) {
+    const prefix = key.endsWith('/') ? key : `${key}/`;
+    if (id.startsWith(prefix) && (!best || prefix.length > best.length)) best = { length: prefix.length, setting };
+  }
+  return best?.setting;
+}
+
+/** The rule's effective setting, or undefined when it is off. `only` restricts to ids or prefixes (CLI --rules). */
+export function effectiveRule(rule: Rule, rules: Record<string, RuleSetting>, only?: readonly string[]): EffectiveRule | undefined {
+  if (only && only.length > 0 && !only.some((o) => rule.id === o || rule.id.startsWith(o.endsWith('/') ? o : `${o}/`))) {
+    // Guards always run: they say why something was not checked.
+    if (rule.scope !== 'engine') return undefined;
+  }
+  const setting = mostSpecific(rule.id, rules);
+  if (setting === undefined) return rule.defaultOff ? undefined : { severity: rule.defaultSeverity, options: undefined };
+  if (setting === false || setting === 'off') return undefined;
+  if (setting === true) return { severity: rule.defaultSeverity, options: undefined };
+  if (typeof setting === 'string') return { severity: setting, options: undefined };
+  const [severity, options] = setting;
+  return severity === 'off' ? undefined : { severity, options };
+}

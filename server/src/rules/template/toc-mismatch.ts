@@ -1,0 +1,68 @@
+import type { DocumentRule } from '../types';
+import { sectionOf } from '../../core/document-view';
+import { contentsEntries, contentsList } from '../../templates/edits';
+import { headingKey } from '../../templates/normalize';
+import { q } from '../../core/i18n';
+
+/**
+ * template/toc-mismatch — the contents list (目录 / Contents) does not match the draft's section headings:
+ * entries with no heading, headings missing from the list, or a different order. The fix regenerates the
+ * list from the headings, keeping its style (numbered or bulleted, plain or linked).
+ */
+export const tocMismatch: DocumentRule = {
+  id: 'template/toc-mismatch',
+  scope: 'document',
+  defaultSeverity: 'warning',
+  docs: {
+    summary: 'The contents list does not match the section headings.',
+    rationale: 'Sections get added, renamed and reordered while drafting; a stale contents list misleads readers.',
+    bad: '# 从零开始：vLLM 完整部署指南\n\n## 📋 目录\n\n1. 环境准备\n2. 故障排除\n\n## 1. 环境准备\n\n文字。\n\n## 2. 基础配置\n\n文字。\n',
+    good: '# 从零开始：vLLM 完整部署指南\n\n## 📋 目录\n\n1. 环境准备\n2. 基础配置\n\n## 1. 环境准备\n\n文字。\n\n## 2. 基础配置\n\n文字。\n',
+  },
+  check({ doc, template, report }) {
+    // The contents section: the template's, or any heading called 目录 / Contents.
+    const tocHeading = template?.found.find((f) => f.section.role === 'toc')?.heading
+      ?? doc.headings.find((h) => h.topLevel && h.level >= 2 && ['目录', 'contents', 'tableofcontents'].includes(headingKey(h.text)));
+    if (!tocHeading) return;
+    const section = sectionOf(doc, tocHeading);
+    const list = doc.lists.find((l) => l.topLevel && l.start >= section.contentStart && l.start < section.end);
+    const entries = contentsEntries(doc, template, tocHeading.level);
+    if (!list) {
+      if (entries.length === 0) return;
+      const at = doc.lines.positionAt(section.contentStart);
+      const insertAt = { line: at.line + 1, character: 0 };
+      report({
+        range: doc.range(tocHeading),
+        message: { en: 'The contents section has no list of sections.', zh: '目录小节里没有章节列表。' },
+        fixes: [{ title: doc.language === 'zh-cn' ? '根据标题生成目录' : 'Generate the contents list from the headings', edits: [{ range: { start: insertAt, end: insertAt }, newText: doc.eol + contentsList(doc, entries) + doc.eol }], safe: true }],
+      });
+      return;
+    }
+    const items = list.items.map((i) => headingKey(i.text));
+    const headingKeys = entries.map((h) => headingKey(h.text));
+    const stale = list.items.filter((_, i) => !headingKeys.includes(items[i])).map((i) => i.text);
+    const missing = entries.filter((_, i) => !items.includes(headingKeys[i])).map((h) => h.text);
+    const common = items.filter((k) => headingKeys.includes(k));
+    const orderDiffers = stale.length === 0 && missing.length === 0 && common.some((k, i) => k !== headingKeys[i]);
+    if (stale.length === 0 && missing.length === 0 && !orderDiffers) return;
+    const parts = { en: [] as string[], zh: [] as string[] };
+    if (missing.length) {
+      parts.en.push(`missing ${missing.map(q).join(', ')}`);
+      parts.zh.push(`缺少 ${missing.map(q).join('、')}`);
+    }
+    if (stale.length) {
+      parts.en.push(`lists ${stale.map(q).join(', ')} with no such section`);
+      parts.zh.push(`列出了不存在的小节 ${stale.map(q).join('、')}`);
+    }
+    if (orderDiffers) {
+      parts.en.push('the order differs from the headings');
+      parts.zh.push('顺序与标题不一致');
+    }
+    report({
+      range: doc.range(list),
+      message: { en: `Contents do not match the headings: ${parts.en.join('; ')}.`, zh: `目录与标题不一致：${parts.zh.join('；')}。` },
+      fixes: [{ title: doc.language === 'zh-cn' ? '根据标题重新生成目录' : 'Regenerate the contents list from the headings', edits: [{ range: doc.range(list), newText: contentsList(doc, entries, list) }], safe: true }],
+      data: { missing, stale },
+    });
+  },
+};

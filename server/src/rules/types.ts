@@ -1,0 +1,86 @@
+// The shape of a rule. A rule is one module: its id, its documentation (what, why, a bad and a good example,
+// which the test suite executes), its default severity and its check. Chunk rules see one chunk's syntax tree
+// and are cached with it; document rules see the whole document's summary and the workspace.
+import type { Root } from 'mdast';
+import type { Fix, Range, Severity } from '../core/types';
+import type { Localized, Locale } from '../core/i18n';
+import type { LineIndex } from '../core/text';
+import type { DocumentView } from '../core/document-view';
+import type { WorkspaceView } from '../core/workspace';
+import type { ResolvedTemplate, Template } from '../templates/template';
+import type { TemplateResolution } from '../templates/resolve';
+import type { BenchpressConfig } from '../core/config';
+import type { ChunkData } from '../core/chunk-data';
+
+export interface RuleDocs {
+  /** What the rule checks, in one sentence. */
+  summary: string;
+  /** Why it matters to a writer or a reader. */
+  rationale: string;
+  /** Markdown that the rule reports (at least once). */
+  bad: string;
+  /** Markdown that the rule accepts. */
+  good: string;
+  /** Files the examples need beside them, relative to the draft (e.g. for links/missing-file). */
+  files?: Record<string, string>;
+  /** What `options` the rule takes, if any. */
+  options?: string;
+}
+
+export interface ReportInput {
+  range: Range;
+  message: Localized;
+  fixes?: Fix[];
+  data?: Record<string, unknown>;
+  /** Overrides the rule's severity for this finding (e.g. a softer hint in an unclear case). */
+  severity?: Severity;
+}
+
+interface RuleBase {
+  id: string;
+  docs: RuleDocs;
+  defaultSeverity: Severity;
+  /** Rules that are off unless a team turns them on. */
+  defaultOff?: boolean;
+}
+
+export interface ChunkRuleContext {
+  tree: Root;
+  text: string;
+  lines: LineIndex;
+  locale: Locale;
+  options: unknown;
+  data: ChunkData;
+  report(input: ReportInput): void;
+}
+
+export interface ChunkRule extends RuleBase {
+  scope: 'chunk';
+  check(ctx: ChunkRuleContext): void;
+}
+
+export interface DocumentRuleContext {
+  doc: DocumentView;
+  workspace: WorkspaceView;
+  template: ResolvedTemplate | undefined;
+  /** How the template was chosen, or why there is none (unknown id, turned off, nothing fits). */
+  templateResolution: TemplateResolution;
+  templates: ReadonlyMap<string, Template>;
+  config: BenchpressConfig;
+  locale: Locale;
+  options: unknown;
+  signal?: AbortSignal;
+  report(input: ReportInput): void;
+}
+
+export interface DocumentRule extends RuleBase {
+  scope: 'document';
+  check(ctx: DocumentRuleContext): void | Promise<void>;
+}
+
+/** Findings the engine itself reports (guards, front matter); listed so they have docs and can be configured. */
+export interface EngineRule extends RuleBase {
+  scope: 'engine';
+}
+
+export type Rule = ChunkRule | DocumentRule | EngineRule;

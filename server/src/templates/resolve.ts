@@ -1,0 +1,113 @@
+// Which template a draft follows (front matter `template:`, the `template` setting, or detection from its title
+// and headings), and where each template section is in the draft.
+import type { DocumentView } from '../core/document-view';
+import type { HeadingInfo, Span } from '../core/summary';
+import type { Template } from './template';
+import type { ResolvedTemplate } from './template';
+import { commonSubsequence, headingKey, titleTokens } from './normalize';
+
+export interface TemplateResolution {
+  resolved?: ResolvedTemplate;
+  /** Front matter named a template that does not exist. */
+  unknown?: { id: string; span: Span; known: string[] };
+  /** Template checks were turned off for this draft (front matter `template: none` or the setting). */
+  disabled?: boolean;
+}
+
+const OFF = new Set(['none', 'off', 'false', 'no']);
+
+export function resolveTemplate(doc: DocumentView, templates: Map<string, Template>, setting: string): TemplateResolution {
+  const fm = doc.frontMatter?.data?.template;
+  if (fm === false) return { disabled: true };
+  if (typeof fm === 'string' && fm.trim() !== '') {
+    const id = fm.trim();
+    if (OFF.has(id.toLowerCase())) return { disabled: true };
+    const template = templates.get(id) ?? templates.get(id.toLowerCase());
+    if (template) return { resolved: matchTemplate(doc, template, 'front-matter') };
+    const span = frontMatterValueSpan(doc, 'template') ?? { start: 0, end: 0 };
+    return { unknown: { id, span, known: [...templates.keys()] } };
+  }
+  if (OFF.has(setting.toLowerCase())) return { disabled: true };
+  if (setting !== 'auto') {
+    const template = templates.get(setting);
+    return template ? { resolved: matchTemplate(doc, template, 'setting') } : {};
+  }
+  return { resolved: detectTemplate(doc, templates) };
+}
+
+/** The span of `key: value` in the front matter, for diagnostics on it. */
+export function frontMatterValueSpan(doc: DocumentView, key: string): Span | undefined {
+  const fm = doc.frontMatter;
+  if (!fm) return undefined;
+  const block = doc.text.slice(fm.span.start, fm.span.end);
+  const m = new RegExp(`^${key}\\s*:\\s*(.*?)\\s*$`, 'm').exec(block);
+  if (!m) return undefined;
+  const start = fm.span.start + m.index + m[0].indexOf(m[1], key.length);
+  return { start, end: start + m[1].length };
+}
+
+export function titleSimilarity(title: string, template: Template): number {
+  const tokens = titleTokens(title);
+  let best = 0;
+  for (const pattern of template.titlePatterns) {
+    const literal = titleTokens(pattern.replace(/\[[^\]]*\]/g, ' '));
+    if (literal.length === 0) continue;
+    best = Math.max(best, commonSubsequence(literal, tokens) / literal.length);
+  }
+  return best;
+}
+
+function detectTemplate(doc: DocumentView, templates: Map<string, Template>): ResolvedTemplate | undefined {
+  let best: { resolved: ResolvedTemplate; score: number } | undefined;
+  let tie = false;
+  for (const template of templates.values()) {
+    const resolved = matchTemplate(doc, template, 'detected');
+    const bodySections = resolved.found.filter((f) => f.section.role === 'section').length;
+    const title = doc.title ? titleSimilarity(doc.title.text, template) : 0;
+    const keyword = doc.title && template.detectKeywords.some((k) => doc.title!.text.toLowerCase().includes(k.toLowerCase())) ? 1 : 0;
+    // Sections that only every template has (contents, key points) do not tell templates apart.
+    const fits = bodySections >= 3 || (bodySections >= 2 && (title >= 0.6 || keyword > 0));
+    if (!fits) continue;
+    const score = bodySections * 2 + (title >= 0.6 ? 3 : 0) + keyword;
+    if (!best || score > best.score) {
+      best = { resolved, score };
+      tie = false;
+    } else if (score === best.score) tie = true;
+  }
+  return tie ? undefined : best?.resolved;
+}
+
+/** Finds each template section among the draft's headings (first match wins; numbering, emoji and case ignored). */
+export function matchTemplate(doc: DocumentView, template: Template, reason: ResolvedTemplate['reason']): ResolvedTemplate {
+  const found: ResolvedTemplate['found'] = [];
+  const used = new Set<number>();
+  const candidates = doc.headings.filter((h) => h.topLevel && h.level >= 2);
+  for (const heading of candidates) {
+    const index = sectionIndexFor(heading, template, used);
+    if (index === undefined) continue;
+    used.add(index);
+    found.push({ section: template.sections[index], index, heading });
+  }
+  const missing = template.sections
+    .map((section, index) => ({ section, index }))
+    .filter(({ section, index }) => !used.has(index) && !section.optional);
+  return { template, reason, title: doc.title, found, missing };
+}
+
+function sectionIndexFor(heading: HeadingInfo, template: Template, used: Set<number>): number | undefined {
+  const key = headingKey(heading.text);
+  if (!key) return undefined;
+  const sections = template.sections;
+  const exact = sections.findIndex((s, i) => !used.has(i) && s.keys.includes(key));
+  if (exact !== -1) return exact;
+  // "性能测试：推理吞吐" is the 性能测试 section; "总结" is 总结与建议. Only an unambiguous prefix counts.
+  const prefix = sections
+    .map((s, i) => ({ i, length: Math.max(0, ...s.keys.filter((k) => k.length >= 2 && (key.startsWith(k) || (key.length >= 2 && k.startsWith(key)))).map((k) => k.length)) }))
+    .filter((c) => c.length > 0 && !used.has(c.i));
+  if (prefix.length === 1) return prefix[0].i;
+  if (prefix.length > 1) {
+    prefix.sort((a, b) => b.length - a.length);
+    if (prefix[0].length > prefix[1].length) return prefix[0].i;
+  }
+  return undefined;
+}

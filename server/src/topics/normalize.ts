@@ -1,0 +1,143 @@
+// Text normalisation for topic matching, shared by the matcher, the table loader and completion.
+//
+// A topic, an alias and a piece of prose are compared in a folded form:
+// - Unicode NFKC (full-width `ＲＴＸ４０９０` → `rtx4090`) and lower case;
+// - separators are dropped: white space (also the ideographic space), hyphens and dashes, underscores and
+//   the middle dot, so `run pod` = `runpod` = `Run-Pod` = `RUN_POD`, and `4090 显卡` = `4090显卡`;
+// - everything else (punctuation, apostrophes, dots) is kept, so `run, pod` does not match `run pod`.
+// A pattern (topic or alias) is also split into parts at its separators and where Latin/digits meet
+// Chinese (`4090显卡` → `4090` + `显卡`): the matcher allows a small gap between parts (see match.ts).
+// Word boundaries are judged on the original text, not the folded one (see isWordChar / isCjk).
+
+/** Characters that are folded away: spaces, hyphens, dashes, underscores, middle dots. */
+const SEPARATOR = /[\s\u00a0\u3000\-\u2010-\u2013_\u00b7\u30fb]/u;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const WORD = /[\p{L}\p{N}]/u;
+
+export function isSeparator(ch: string): boolean {
+  return SEPARATOR.test(ch);
+}
+
+export function isCjk(ch: string): boolean {
+  return CJK.test(ch);
+}
+
+/** A letter or digit of a script that writes spaces between words (Latin, Greek, Cyrillic, digits…). */
+export function isWordChar(ch: string): boolean {
+  return WORD.test(ch) && !CJK.test(ch);
+}
+
+function fold(cp: string): string {
+  return cp.normalize('NFKC').toLowerCase();
+}
+
+/**
+ * The folded form of a prose segment, with a map back to the original UTF-16 offsets:
+ * `text[i]` came from `original.slice(starts[i], ends[i])`. Characters inside `masked` ranges become
+ * U+0000, which no pattern contains, so nothing matches inside or across them.
+ */
+export interface FoldedText {
+  text: string;
+  starts: number[];
+  ends: number[];
+}
+
+export function foldText(original: string, masked: Array<[number, number]> = []): FoldedText {
+  let text = '';
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let m = 0;
+  for (let i = 0; i < original.length; ) {
+    const cp = String.fromCodePoint(original.codePointAt(i)!);
+    const end = i + cp.length;
+    while (m < masked.length && masked[m][1] <= i) m++;
+    if (m < masked.length && masked[m][0] <= i && i < masked[m][1]) {
+      // one sentinel per masked run is enough
+      if (!text.endsWith('\u0000')) {
+        text += '\u0000';
+        starts.push(i);
+        ends.push(end);
+      } else {
+        ends[ends.length - 1] = end;
+      }
+    } else if (!isSeparator(cp)) {
+      const folded = fold(cp);
+      for (const ch of folded) {
+        for (let k = 0; k < ch.length; k++) {
+          text += ch[k];
+          starts.push(i);
+          ends.push(end);
+        }
+      }
+    }
+    i = end;
+  }
+  return { text, starts, ends };
+}
+
+/** The parts of a topic or alias: folded, split at separators and at Latin/digit ↔ Chinese transitions. */
+export function patternParts(pattern: string): string[] {
+  const parts: string[] = [];
+  let cur = '';
+  let curCjk: boolean | undefined;
+  for (const cp of pattern) {
+    if (isSeparator(cp)) {
+      if (cur) parts.push(cur);
+      cur = '';
+      curCjk = undefined;
+      continue;
+    }
+    const folded = fold(cp);
+    const cjk = isCjk(cp);
+    if (cur && curCjk !== undefined && cjk !== curCjk) {
+      parts.push(cur);
+      cur = '';
+    }
+    cur += folded;
+    curCjk = cjk;
+  }
+  if (cur) parts.push(cur);
+  return parts;
+}
+
+/** The identity of a topic or alias: `Run-Pod`, `run pod` and `RunPod` have the same key, `runpod`. */
+export function topicKey(pattern: string): string {
+  return patternParts(pattern).join('');
+}
+
+// Things in prose that are not prose: links, domains, e-mail addresses, inline code. The document model
+// already removes most of them; this is the second line of defence.
+const URLISH = [
+  /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>"'()\[\]{}\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*/giu,
+  /\bwww\.[^\s<>"'()\[\]{}\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+/giu,
+  /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu,
+  // a domain with a path (`runpod.io/pricing`) or a bare domain with a common top-level domain
+  /\b[\w-]+(?:\.[\w-]+)+\/[^\s<>"'()\[\]{}\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*/gu,
+  /\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|ai|cn|dev|co|app|cloud|gg|me|info|xyz|tech|sh|so)\b/giu,
+  // inline code that slipped through, and file paths
+  /`[^`]*`/gu,
+  /(?<![\w./])(?:~|\.{1,2})?\/[\w.-]+(?:\/[\w.-]*)+/gu,
+];
+
+/** Ranges of `text` (UTF-16 offsets, end exclusive) that look like URLs, addresses, code or paths. */
+export function urlishRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const re of URLISH) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      ranges.push([m.index, m.index + m[0].length]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: Array<[number, number]> = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}

@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tableProblemFindings, titleMissingTopicFindings, titleMissingTopics, TITLE_MISSING_TOPIC } from './rules';
+import { compileTopics, matchTopics } from './match';
+import { DEFAULT_TOPICS } from './seed';
+import { parseTopicTable } from './table';
+import { draftFromMarkdown } from './draft-fixture';
+
+const matcher = compileTopics(DEFAULT_TOPICS);
+const missing = (md: string, options = {}) => titleMissingTopics(matchTopics(draftFromMarkdown(md), matcher), options);
+
+test('heat/title-missing-topic: the body is about a hot topic the title does not name', () => {
+  const md = '# 云端训练的成本\n\n## RunPod 价格\n\nRunPod 的价格按秒计费……\n\n另外 H100 也可以。';
+  assert.deepEqual(missing(md), [{ topic: 'runpod pricing', heat: 256 }]);
+});
+
+test('no hint when the title names the topic, or the body only mentions it in passing', () => {
+  assert.deepEqual(missing('# RunPod 定价全解析\n\n## RunPod 价格\n\nRunPod 的价格按秒计费。'), []);
+  assert.deepEqual(missing('# 云端训练的成本\n\n顺便提一句 H100。'), []);
+  // the title may name the topic with another of its names
+  assert.deepEqual(missing('# RTX 4090 评测\n\n4090 显卡……\n\n4090 显卡……\n\n4090 显卡……'), []);
+});
+
+test('hottest first, at most three, and cool topics can be left out', () => {
+  const md = [
+    '# 杂谈',
+    '',
+    'H200 H200 H200',
+    '',
+    'H100 H100 H100',
+    '',
+    'RTX 4090 RTX 4090 RTX 4090',
+    '',
+    'RunPod RunPod RunPod',
+  ].join('\n');
+  assert.deepEqual(
+    missing(md).map((t) => t.topic),
+    ['4090 graphics card', 'run pod', 'h100'],
+  );
+  assert.deepEqual(
+    missing(md, { minHeat: 500, max: 10 }).map((t) => t.topic),
+    ['4090 graphics card', 'run pod'],
+  );
+});
+
+test('the hint as a finding on the title range', () => {
+  const draft = draftFromMarkdown('# 云端训练的成本\n\n## RunPod 价格\n\nRunPod 的价格按秒计费。');
+  const range = { start: { line: 0, character: 2 }, end: { line: 0, character: 9 } };
+  const [f, ...rest] = titleMissingTopicFindings(matchTopics(draft, matcher), range);
+  assert.equal(rest.length, 0);
+  assert.equal(f.ruleId, TITLE_MISSING_TOPIC);
+  assert.equal(f.severity, 'hint');
+  assert.deepEqual(f.range, range);
+  assert.match(f.message, /"runpod pricing" \(heat 256\)/);
+  assert.deepEqual(f.data, { topic: 'runpod pricing', heat: 256 });
+  const [zh] = titleMissingTopicFindings(matchTopics(draft, matcher), range, { lang: 'zh-cn' });
+  assert.match(zh.message, /标题没有提到/);
+});
+
+test('table problems become findings on the table file, from the cell to the end of the line', () => {
+  const text = '\ufefftopic,heat\r\nh100,173\r\nh200,hot\r\n';
+  const parsed = parseTopicTable(text, 'csv');
+  const [f] = tableProblemFindings(parsed.problems, text);
+  assert.equal(f.ruleId, 'heat/table');
+  assert.equal(f.severity, 'error');
+  assert.deepEqual(f.range, { start: { line: 2, character: 5 }, end: { line: 2, character: 8 } });
+});

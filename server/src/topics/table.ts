@@ -1,0 +1,658 @@
+// The team's topic-heat table: `.benchpress/topics.csv` or `.benchpress/topics.json`.
+//
+// Columns (header names in English or Chinese, any case; a header like `热度值 heat` works too):
+//   rank      排名 / 序号 / #               optional; missing or empty → the row's position in the file
+//   topic     主题 / keyword / 关键词         required
+//   heat      热度值 / 热度                  required; `800`, `1.1K`, `1,234`, `1.2万`
+//   relevance 相关度 / 相关性                optional number
+//   views     浏览量 / 阅读量 / volume        optional number (`33.1K`)
+//   status    状态 / 趋势                    optional text, usually an emoji: 🔶 rising/watch, 🟢 established
+//   aliases   别名 / 同义词                  optional; several separated by `;` `；` `、` `|` or `,`
+//
+// CSV: RFC 4180 (double quotes, `""` inside quotes, line breaks inside quotes), UTF-8 BOM, CRLF or LF.
+// The delimiter is what the header uses most: comma, tab or semicolon. Blank lines (and rows whose cells
+// are all empty, as spreadsheets export them) are skipped. A line starting with `#` is a comment (except a
+// header whose first cell is `#`, as in `#,topic,heat`), and some comments are directives:
+//   # extends                        (also `# extend`, `# mode: extend`, `# 扩展`) — extend the built-in table
+//   # replace                        (also `# mode: replace`, `# 替换`) — replace it (the default)
+//   # aliases: run pod = runpod; Run-Pod   (also `# 别名: …`) — more aliases for a topic, also a built-in one
+//
+// JSON (comments and trailing commas allowed): either an array of row objects with the same keys as the
+// CSV columns (English or Chinese), or
+//   { "extends": true, "topics": [ … ], "aliases": { "run pod": ["runpod", "RunPod"] } }
+// where `"mode": "extend" | "replace"` may stand for `extends`, and `aliases` values may be arrays or a
+// separated string. Numbers may be JSON numbers or strings like "1.1K".
+//
+// Replace or extend: by default a team table replaces the built-in one. In extend mode its rows are
+// added to the built-in rows; a row whose topic is already there (same key: case, spaces and hyphens
+// ignored) updates that row's numbers and adds to its aliases. See resolveTopicTable in seed.ts.
+//
+// Nothing is dropped silently: each rejected row gives a TableProblem with its 0-based line (and the
+// column of the offending cell), severity `error`; doubtful cells that are kept (an unreadable optional
+// number, an unknown column, a duplicate topic) give a `warning`.
+
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseMetric } from './numbers';
+import { topicKey } from './normalize';
+
+export interface TopicRow {
+  rank: number;
+  topic: string;
+  heat: number;
+  relevance: number | null;
+  views: number | null;
+  status: string | null;
+  aliases: string[];
+  /** 0-based line of the row in the table file; absent for built-in rows. */
+  line?: number;
+  /** Where the row comes from: the built-in seed table or the team's file. */
+  origin?: 'default' | 'team';
+}
+
+export interface TableProblem {
+  /** 0-based line in the table file. */
+  line: number;
+  /** 0-based UTF-16 column in that line, where known. */
+  column?: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export type TableMode = 'replace' | 'extend';
+
+/** Aliases declared apart from the rows (`# aliases:` in CSV, the `aliases` object in JSON). */
+export interface AliasDeclaration {
+  topic: string;
+  aliases: string[];
+  line: number;
+}
+
+export interface ParsedTopicTable {
+  rows: TopicRow[];
+  problems: TableProblem[];
+  mode: TableMode;
+  aliases: AliasDeclaration[];
+}
+
+export type TableFormat = 'csv' | 'json';
+
+type Column = 'rank' | 'topic' | 'heat' | 'relevance' | 'views' | 'status' | 'aliases';
+
+const COLUMN_NAMES: Record<Column, string[]> = {
+  rank: ['rank', 'ranking', '排名', '排行', '序号', '名次', 'no', '#'],
+  topic: ['topic', 'topics', '主题', '话题', 'keyword', 'keywords', '关键词', '关键字', 'term', 'query'],
+  heat: ['heat', 'heatvalue', 'hotness', '热度值', '热度', '热度指数'],
+  relevance: ['relevance', 'relevancy', '相关度', '相关性'],
+  views: ['views', 'pageviews', 'volume', 'searchvolume', '浏览量', '阅读量', '搜索量'],
+  status: ['status', 'trend', '状态', '趋势', '标记'],
+  aliases: ['aliases', 'alias', 'synonyms', 'variants', '别名', '同义词', '变体'],
+};
+
+const COLUMN_BY_NAME = new Map<string, Column>();
+for (const [col, names] of Object.entries(COLUMN_NAMES) as Array<[Column, string[]]>) {
+  for (const n of names) COLUMN_BY_NAME.set(n, col);
+}
+
+const COLUMN_LABEL: Record<Column, string> = {
+  rank: 'rank (排名)',
+  topic: 'topic (主题)',
+  heat: 'heat (热度值)',
+  relevance: 'relevance (相关度)',
+  views: 'views (浏览量)',
+  status: 'status (状态)',
+  aliases: 'aliases (别名)',
+};
+
+const REQUIRED: Column[] = ['topic', 'heat'];
+
+/** Which column a header cell names: the whole cell, else its first word that is a known name. */
+function columnOf(header: string): Column | undefined {
+  const clean = header.normalize('NFKC').trim().toLowerCase();
+  const whole = COLUMN_BY_NAME.get(clean.replace(/[\s_\-]+/g, ''));
+  if (whole) return whole;
+  for (const word of clean.split(/[\s/()（）|:：,，、\[\]]+/)) {
+    const col = COLUMN_BY_NAME.get(word);
+    if (col) return col;
+  }
+  return undefined;
+}
+
+const EMPTY_CELL = /^(?:|-|–|—|n\/?a|null|none|无)$/i;
+
+/** Splits an aliases cell: `runpod; RunPod`, `4090 显卡、RTX 4090 显卡`. */
+export function splitAliases(cell: string): string[] {
+  return cell
+    .split(/[;；、|,，\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Rows from cells, shared by CSV and JSON
+
+type CellValue = string | number | boolean | null | string[] | undefined;
+
+interface Cell {
+  value: CellValue;
+  line: number;
+  column?: number;
+}
+
+class RowBuilder {
+  readonly rows: TopicRow[] = [];
+  readonly problems: TableProblem[] = [];
+  private readonly seen = new Map<string, number>();
+
+  problem(severity: 'error' | 'warning', line: number, column: number | undefined, message: string): void {
+    this.problems.push(column === undefined ? { line, message, severity } : { line, column, message, severity });
+  }
+
+  /** Builds one row from its cells; on a fatal problem reports it and skips the row. */
+  add(cells: Partial<Record<Column, Cell>>, line: number): void {
+    const text = (c: Cell | undefined): string | undefined => {
+      if (!c || c.value === undefined || c.value === null) return undefined;
+      if (Array.isArray(c.value)) return c.value.join(';');
+      return String(c.value).trim();
+    };
+
+    const topicCell = cells.topic;
+    const topic = text(topicCell);
+    if (topicCell && typeof topicCell.value !== 'string' && topicCell.value !== undefined && topicCell.value !== null) {
+      this.problem('error', topicCell.line, topicCell.column, `Row skipped: the topic must be text, not ${JSON.stringify(topicCell.value)}.`);
+      return;
+    }
+    if (!topic) {
+      this.problem('error', topicCell?.line ?? line, topicCell?.column, 'Row skipped: the topic (主题) is empty.');
+      return;
+    }
+
+    const heatCell = cells.heat;
+    const heatText = text(heatCell);
+    const heat = heatCell && typeof heatCell.value !== 'boolean' && !Array.isArray(heatCell.value) ? parseMetric(heatCell.value) : undefined;
+    if (heat === undefined) {
+      const what = heatText === undefined || heatText === '' ? 'is missing' : `"${heatText}" is not a number`;
+      this.problem('error', heatCell?.line ?? line, heatCell?.column, `Row "${topic}" skipped: heat (热度值) ${what}; write e.g. 800, 1.1K or 1.2万.`);
+      return;
+    }
+
+    let rank = this.rows.length + 1;
+    const rankCell = cells.rank;
+    const rankText = text(rankCell);
+    if (rankCell && rankText !== undefined && !EMPTY_CELL.test(rankText)) {
+      const r = typeof rankCell.value === 'number' ? rankCell.value : Number(rankText.replace(/^#/, '').normalize('NFKC'));
+      if (!Number.isInteger(r) || r < 0) {
+        this.problem('error', rankCell.line, rankCell.column, `Row "${topic}" skipped: rank (排名) "${rankText}" is not a whole number.`);
+        return;
+      }
+      rank = r;
+    }
+
+    const optionalNumber = (col: 'relevance' | 'views'): number | null => {
+      const cell = cells[col];
+      const t = text(cell);
+      if (!cell || t === undefined || EMPTY_CELL.test(t)) return null;
+      const n = typeof cell.value === 'boolean' || Array.isArray(cell.value) ? undefined : parseMetric(cell.value);
+      if (n === undefined) {
+        this.problem('warning', cell.line, cell.column, `Row "${topic}": ${COLUMN_LABEL[col]} "${t}" is not a number; left empty.`);
+        return null;
+      }
+      return n;
+    };
+    const relevance = optionalNumber('relevance');
+    const views = optionalNumber('views');
+
+    const statusText = text(cells.status);
+    const status = statusText === undefined || statusText === '' ? null : statusText;
+
+    const aliasCell = cells.aliases;
+    let aliases: string[] = [];
+    if (aliasCell && aliasCell.value !== undefined && aliasCell.value !== null) {
+      if (Array.isArray(aliasCell.value)) aliases = aliasCell.value.map((a) => a.trim()).filter(Boolean);
+      else if (typeof aliasCell.value === 'string') aliases = splitAliases(aliasCell.value);
+      else this.problem('warning', aliasCell.line, aliasCell.column, `Row "${topic}": aliases (别名) should be text or a list of text; ignored.`);
+    }
+
+    const key = topicKey(topic);
+    const dup = this.seen.get(key);
+    if (dup !== undefined) {
+      this.problem('warning', topicCell?.line ?? line, topicCell?.column, `Row "${topic}" ignored: the same topic is already on line ${dup + 1}.`);
+      return;
+    }
+    this.seen.set(key, line);
+    this.rows.push({ rank, topic, heat, relevance, views, status, aliases, line, origin: 'team' });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// CSV
+
+interface CsvField {
+  value: string;
+  line: number;
+  column: number;
+}
+
+type CsvRecord = { kind: 'fields'; line: number; fields: CsvField[] } | { kind: 'comment'; line: number; text: string };
+
+function detectDelimiter(text: string): string {
+  for (const raw of text.split(/\r\n|\r|\n/)) {
+    if (raw.trim() === '' || isCommentLine(raw)) continue;
+    let inQuotes = false;
+    const counts: Record<string, number> = { ',': 0, '\t': 0, ';': 0 };
+    for (const ch of raw) {
+      if (ch === '"') inQuotes = !inQuotes;
+      else if (!inQuotes && ch in counts) counts[ch]++;
+    }
+    let best = ',';
+    for (const d of ['\t', ';']) if (counts[d] > counts[best]) best = d;
+    return best;
+  }
+  return ',';
+}
+
+/** `#` at the start of a line begins a comment, unless it is a header cell of its own (`#,topic,heat`). */
+function isCommentLine(line: string): boolean {
+  return /^#(?![,\t;]|$)/.test(line) || line === '#';
+}
+
+interface CsvResult {
+  records: CsvRecord[];
+  problems: TableProblem[];
+}
+
+/** RFC 4180 records with the 0-based line and column of each field. */
+function readCsv(text: string, delimiter: string): CsvResult {
+  const records: CsvRecord[] = [];
+  const problems: TableProblem[] = [];
+  let i = 0;
+  let line = 0;
+  let lineStart = 0;
+  const n = text.length;
+  const atLineEnd = (k: number) => k >= n || text[k] === '\n' || text[k] === '\r';
+  const skipNewline = () => {
+    if (text[i] === '\r' && text[i + 1] === '\n') i += 2;
+    else i += 1;
+    line++;
+    lineStart = i;
+  };
+
+  while (i < n) {
+    const recordLine = line;
+    // comment line
+    const eol = (() => {
+      let k = i;
+      while (!atLineEnd(k)) k++;
+      return k;
+    })();
+    const rawLine = text.slice(i, eol);
+    if (isCommentLine(rawLine)) {
+      records.push({ kind: 'comment', line: recordLine, text: rawLine.slice(1).trim() });
+      i = eol;
+      if (i < n) skipNewline();
+      continue;
+    }
+    if (rawLine.trim() === '') {
+      i = eol;
+      if (i < n) skipNewline();
+      continue;
+    }
+
+    const fields: CsvField[] = [];
+    let broken = false;
+    for (;;) {
+      // one field
+      let k = i;
+      while (k < n && (text[k] === ' ' || text[k] === '\t') && text[k] !== delimiter) k++;
+      if (text[k] === '"') {
+        const fieldLine = line;
+        const fieldColumn = k - lineStart;
+        i = k + 1;
+        let value = '';
+        let closed = false;
+        while (i < n) {
+          const ch = text[i];
+          if (ch === '"') {
+            if (text[i + 1] === '"') {
+              value += '"';
+              i += 2;
+              continue;
+            }
+            i++;
+            closed = true;
+            break;
+          }
+          if (ch === '\r' || ch === '\n') {
+            value += '\n';
+            skipNewline();
+            continue;
+          }
+          value += ch;
+          i++;
+        }
+        if (!closed) {
+          problems.push({
+            line: fieldLine,
+            column: fieldColumn,
+            severity: 'error',
+            message: 'Row skipped: a quoted cell is never closed (missing `"`); everything after it was read as one cell.',
+          });
+          broken = true;
+          break;
+        }
+        // text after the closing quote is kept as is (lenient)
+        while (i < n && text[i] !== delimiter && !atLineEnd(i)) value += text[i++];
+        fields.push({ value, line: fieldLine, column: fieldColumn });
+      } else {
+        const column = i - lineStart;
+        let value = '';
+        while (i < n && text[i] !== delimiter && !atLineEnd(i)) value += text[i++];
+        fields.push({ value, line, column });
+      }
+      if (i < n && text[i] === delimiter) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (!broken) records.push({ kind: 'fields', line: recordLine, fields });
+    if (i < n) skipNewline();
+  }
+  return { records, problems };
+}
+
+const EXTEND_DIRECTIVE = /^(?:extends?|mode\s*[:=]\s*extends?|扩展|追加|模式\s*[:：]\s*扩展)$/i;
+const REPLACE_DIRECTIVE = /^(?:replace|mode\s*[:=]\s*replace|替换|模式\s*[:：]\s*替换)$/i;
+const ALIAS_DIRECTIVE = /^(?:aliases?|别名)\s*[:：]\s*(.*)$/i;
+const MODE_DIRECTIVE = /^(?:mode|模式)\s*[:：=]\s*(.*)$/i;
+
+function parseCsv(text: string): ParsedTopicTable {
+  const delimiter = detectDelimiter(text);
+  const { records, problems: readProblems } = readCsv(text, delimiter);
+  const builder = new RowBuilder();
+  let mode: TableMode = 'replace';
+  const aliases: AliasDeclaration[] = [];
+
+  let header: Array<Column | undefined> | undefined;
+  let headerLine = 0;
+  let headerBroken = false;
+  for (const rec of records) {
+    if (rec.kind === 'comment') {
+      const t = rec.text;
+      let m: RegExpExecArray | null;
+      if (EXTEND_DIRECTIVE.test(t)) mode = 'extend';
+      else if (REPLACE_DIRECTIVE.test(t)) mode = 'replace';
+      else if ((m = ALIAS_DIRECTIVE.exec(t))) {
+        const eq = m[1].search(/[=＝]/);
+        if (eq <= 0) {
+          builder.problem('warning', rec.line, 0, 'Aliases line ignored: write `# aliases: topic = alias; alias`.');
+        } else {
+          const topic = m[1].slice(0, eq).trim();
+          const list = splitAliases(m[1].slice(eq + 1));
+          if (topic && list.length) aliases.push({ topic, aliases: list, line: rec.line });
+          else builder.problem('warning', rec.line, 0, 'Aliases line ignored: write `# aliases: topic = alias; alias`.');
+        }
+      } else if ((m = MODE_DIRECTIVE.exec(t))) {
+        builder.problem('warning', rec.line, 0, `Unknown mode "${m[1].trim()}": use \`# mode: extend\` or \`# mode: replace\`.`);
+      }
+      continue;
+    }
+    if (!header) {
+      headerLine = rec.line;
+      header = rec.fields.map((f) => columnOf(f.value));
+      const seen = new Set<Column>();
+      rec.fields.forEach((f, idx) => {
+        const col = header![idx];
+        const name = f.value.trim();
+        if (!col) {
+          if (name) builder.problem('warning', f.line, f.column, `Unknown column "${name}" is ignored. Known columns: ${Object.values(COLUMN_LABEL).join(', ')}.`);
+        } else if (seen.has(col)) {
+          builder.problem('warning', f.line, f.column, `Column "${name}" repeats ${COLUMN_LABEL[col]}; only the first one is read.`);
+          header![idx] = undefined;
+        } else {
+          seen.add(col);
+        }
+      });
+      const missing = REQUIRED.filter((c) => !seen.has(c));
+      if (missing.length) {
+        builder.problem(
+          'error',
+          headerLine,
+          0,
+          `The table's header has no ${missing.map((c) => COLUMN_LABEL[c]).join(' or ')} column, so no row can be read. ` +
+            `The first line must name the columns, e.g. \`rank,topic,heat,relevance,views,status\` or \`排名,主题,热度值,相关度,浏览量,状态\`.`,
+        );
+        headerBroken = true;
+      }
+      continue;
+    }
+    if (headerBroken) continue;
+    const fields = rec.fields;
+    if (fields.every((f) => f.value.trim() === '')) continue;
+    if (fields.length !== header.length) {
+      const extrasEmpty = fields.length > header.length && fields.slice(header.length).every((f) => f.value.trim() === '');
+      if (!extrasEmpty) {
+        const topicIndex = header.indexOf('topic');
+        const named = (topicIndex >= 0 ? fields[topicIndex] : undefined) ?? fields.find((f) => f.value.trim() !== '');
+        const label = named && named.value.trim() ? ` "${named.value.trim()}"` : '';
+        builder.problem(
+          'error',
+          rec.line,
+          fields.length > header.length ? fields[header.length].column : undefined,
+          `Row${label} skipped: it has ${fields.length} cells but the header has ${header.length}. ` +
+            `A cell containing the delimiter must be in double quotes.`,
+        );
+        continue;
+      }
+    }
+    const cells: Partial<Record<Column, Cell>> = {};
+    header.forEach((col, idx) => {
+      if (!col) return;
+      const f = fields[idx];
+      cells[col] = { value: f.value, line: f.line, column: f.column };
+    });
+    builder.add(cells, rec.line);
+  }
+
+  const problems = [...readProblems, ...builder.problems];
+  // In extend mode a file with only `# aliases:` lines (or no rows) is fine; in replace mode it is not.
+  if (!header && problems.length === 0 && mode === 'replace') {
+    problems.push({ line: 0, severity: 'warning', message: 'The topic table is empty; the built-in table is used.' });
+  } else if (header && !headerBroken && builder.rows.length === 0 && mode === 'replace') {
+    problems.push({ line: headerLine, severity: 'warning', message: 'The topic table has no usable rows; the built-in table is used.' });
+  }
+  problems.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+  return { rows: builder.rows, problems, mode, aliases };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// JSON
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\r') {
+      if (text[i + 1] === '\n') i++;
+      starts.push(i + 1);
+    } else if (ch === '\n') starts.push(i + 1);
+  }
+  return starts;
+}
+
+function positionAt(starts: number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, column: offset - starts[lo] };
+}
+
+const JSON_ERROR_TEXT: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'malformed number',
+  PropertyNameExpected: 'a property name in double quotes is expected',
+  ValueExpected: 'a value is expected',
+  ColonExpected: 'a colon is expected',
+  CommaExpected: 'a comma is expected',
+  CloseBraceExpected: 'a closing `}` is expected',
+  CloseBracketExpected: 'a closing `]` is expected',
+  EndOfFileExpected: 'unexpected text after the end',
+  InvalidCommentToken: 'malformed comment',
+  UnexpectedEndOfComment: 'a comment is never closed',
+  UnexpectedEndOfString: 'a string is never closed',
+  UnexpectedEndOfNumber: 'a number is cut off',
+  InvalidUnicode: 'malformed \\u escape',
+  InvalidEscapeCharacter: 'malformed escape',
+  InvalidCharacter: 'a control character inside a string',
+};
+
+function jsonValue(node: Node): CellValue {
+  switch (node.type) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return node.value as string | number | boolean;
+    case 'null':
+      return null;
+    case 'array': {
+      const items = node.children ?? [];
+      if (items.every((c) => c.type === 'string')) return items.map((c) => String(c.value));
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+const TOPICS_KEYS = new Set(['topics', 'rows', 'data', 'items', '主题', '主题列表', '话题']);
+const ALIASES_KEYS = new Set(['aliases', 'alias', '别名']);
+const EXTENDS_KEYS = new Set(['extends', 'extend', '扩展']);
+const MODE_KEYS = new Set(['mode', '模式']);
+
+function parseJson(text: string): ParsedTopicTable {
+  const starts = lineStarts(text);
+  const at = (offset: number) => positionAt(starts, offset);
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  const empty = (problems: TableProblem[]): ParsedTopicTable => ({ rows: [], problems, mode: 'replace', aliases: [] });
+
+  if (errors.length) {
+    const problems = errors.slice(0, 5).map((e): TableProblem => {
+      const p = at(e.offset);
+      const code = printParseErrorCode(e.error);
+      return {
+        line: p.line,
+        column: p.column,
+        severity: 'error',
+        message: `JSON syntax error: ${JSON_ERROR_TEXT[code] ?? code}. The table is not used until this is fixed (the built-in table applies).`,
+      };
+    });
+    return empty(problems);
+  }
+  if (!root) return empty([{ line: 0, severity: 'warning', message: 'The topic table is empty; the built-in table is used.' }]);
+
+  const builder = new RowBuilder();
+  let mode: TableMode = 'replace';
+  const aliases: AliasDeclaration[] = [];
+  let list: Node | undefined;
+
+  if (root.type === 'array') {
+    list = root;
+  } else if (root.type === 'object') {
+    for (const prop of root.children ?? []) {
+      const [keyNode, valueNode] = prop.children ?? [];
+      if (!keyNode || !valueNode) continue;
+      const key = String(keyNode.value).trim().toLowerCase();
+      const kp = at(keyNode.offset);
+      if (TOPICS_KEYS.has(key)) {
+        if (valueNode.type === 'array') list = valueNode;
+        else builder.problem('error', kp.line, kp.column, `"${keyNode.value}" must be an array of topic rows.`);
+      } else if (ALIASES_KEYS.has(key)) {
+        if (valueNode.type !== 'object') {
+          builder.problem('warning', kp.line, kp.column, `"${keyNode.value}" must be an object: { "topic": ["alias", …] }; ignored.`);
+          continue;
+        }
+        for (const a of valueNode.children ?? []) {
+          const [k, v] = a.children ?? [];
+          if (!k || !v) continue;
+          const p = at(k.offset);
+          const value = jsonValue(v);
+          const listed = Array.isArray(value) ? value.map((s) => s.trim()).filter(Boolean) : typeof value === 'string' ? splitAliases(value) : undefined;
+          if (!listed) builder.problem('warning', p.line, p.column, `Aliases of "${k.value}" must be a list of text; ignored.`);
+          else if (listed.length) aliases.push({ topic: String(k.value), aliases: listed, line: p.line });
+        }
+      } else if (EXTENDS_KEYS.has(key)) {
+        if (valueNode.type === 'boolean') mode = valueNode.value ? 'extend' : 'replace';
+        else builder.problem('warning', kp.line, kp.column, `"${keyNode.value}" must be true or false; ignored.`);
+      } else if (MODE_KEYS.has(key)) {
+        const v = String(valueNode.value ?? '').toLowerCase();
+        if (v === 'extend' || v === 'extends' || v === '扩展') mode = 'extend';
+        else if (v === 'replace' || v === '替换') mode = 'replace';
+        else builder.problem('warning', kp.line, kp.column, `"mode" must be "extend" or "replace"; ignored.`);
+      } else if (key !== '$schema' && key !== 'source' && key !== 'updated' && key !== 'comment' && key !== 'description') {
+        builder.problem('warning', kp.line, kp.column, `Unknown key "${keyNode.value}" is ignored.`);
+      }
+    }
+    if (!list && (mode === 'replace' || aliases.length === 0)) {
+      const p = at(root.offset);
+      builder.problem('error', p.line, p.column, 'No topics: expected an array of rows, or an object with a "topics" array.');
+    }
+  } else {
+    const p = at(root.offset);
+    builder.problem('error', p.line, p.column, 'No topics: expected an array of rows, or an object with a "topics" array.');
+  }
+
+  const unknownKeys = new Set<string>();
+  for (const item of list?.children ?? []) {
+    const p = at(item.offset);
+    if (item.type !== 'object') {
+      builder.problem('error', p.line, p.column, `Row skipped: expected an object like { "topic": "h100", "heat": 173 }, found ${item.type}.`);
+      continue;
+    }
+    const cells: Partial<Record<Column, Cell>> = {};
+    for (const prop of item.children ?? []) {
+      const [k, v] = prop.children ?? [];
+      if (!k || !v) continue;
+      const col = columnOf(String(k.value));
+      const vp = at(v.offset);
+      if (!col) {
+        const name = String(k.value);
+        if (!unknownKeys.has(name)) {
+          unknownKeys.add(name);
+          const kp = at(k.offset);
+          builder.problem('warning', kp.line, kp.column, `Unknown key "${name}" is ignored. Known keys: ${Object.values(COLUMN_LABEL).join(', ')}.`);
+        }
+        continue;
+      }
+      if (cells[col]) continue;
+      cells[col] = { value: jsonValue(v), line: vp.line, column: vp.column };
+    }
+    builder.add(cells, p.line);
+  }
+
+  const problems = builder.problems;
+  if (list && builder.rows.length === 0 && mode === 'replace') {
+    const lp = at(list.offset);
+    problems.push({ line: lp.line, severity: 'warning', message: 'The topic table has no usable rows; the built-in table is used.' });
+  }
+  problems.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+  return { rows: builder.rows, problems, mode, aliases };
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+/** Reads a team table. Never throws: every problem is in `problems`, with the line it is on. */
+export function parseTopicTable(text: string, format: TableFormat): ParsedTopicTable {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return format === 'json' ? parseJson(body) : parseCsv(body);
+}
+
+/** `csv` or `json` from a file name, or undefined for anything else. */
+export function tableFormatOf(fileName: string): TableFormat | undefined {
+  const m = /\.(csv|tsv|json|jsonc)$/i.exec(fileName);
+  if (!m) return undefined;
+  return m[1].toLowerCase().startsWith('json') ? 'json' : 'csv';
+}
