@@ -1,1 +1,167 @@
-export function startServer(_: string) {}
+// LSP wiring only: capabilities, handlers and their adapters to the core. All logic lives in the core.
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  CodeActionKind,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { WorkerPoolAnalyzer } from '../core/analyzer';
+import { toLocale, type Locale } from '../core/i18n';
+import { LineIndex } from '../core/text';
+import { SettingsStore, rootOfBenchpressFile } from './settings';
+import { CheckScheduler, pathOf } from './checks';
+import { codeActions, fixAllEdit, FIX_ALL_KIND } from './code-actions';
+import { documentSymbols } from './symbols';
+import { hoverAt, referenceHover } from './hover';
+import { completions } from './completion';
+import { DiagnosticSeverity } from 'vscode-languageserver';
+import type { FileProblems } from '../node/workspace-files';
+
+export const COMMANDS = { fixAll: 'benchpress.server.fixAll' } as const;
+
+export function startServer(workerScript: string): void {
+  const connection = createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
+  let locale: Locale = 'en';
+  let rootPath: string | undefined;
+  let canPullConfiguration = false;
+  const settings = new SettingsStore(() => locale);
+  const analyzer = new WorkerPoolAnalyzer({ script: workerScript, timeoutMs: 4000, size: 2 });
+  const scheduler = new CheckScheduler(connection, documents, analyzer, settings, () => rootPath);
+  const published = new Set<string>();
+
+  /** Diagnostics on `.benchpress/` files (config, templates, data tables). */
+  const publishSettingsProblems = (files: FileProblems[]) => {
+    for (const file of files) {
+      const uri = URI.file(file.path).toString();
+      const lines = new LineIndex(file.text ?? '');
+      if (file.problems.length === 0 && !published.has(uri)) continue;
+      published.add(uri);
+      void connection.sendDiagnostics({
+        uri,
+        diagnostics: file.problems.map((p) => ({
+          range: lines.rangeOf(p.start, p.end),
+          severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+          source: 'benchpress',
+          code: 'config/invalid',
+          message: p.message,
+        })),
+      });
+    }
+  };
+
+  const reloadSettings = async () => {
+    if (canPullConfiguration) {
+      try {
+        const [section] = await connection.workspace.getConfiguration([{ section: 'benchpress' }]);
+        settings.editorSettings = section ?? undefined;
+      } catch {
+        settings.editorSettings = undefined;
+      }
+    }
+    settings.invalidate();
+    const loaded = await settings.forRoot(rootPath);
+    analyzer.timeoutMs = loaded.config.checkTimeoutMs;
+    publishSettingsProblems(loaded.problems);
+    scheduler.recheckAll();
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    locale = toLocale(params.locale);
+    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    rootPath = folder ? pathOf(folder) : params.rootPath ?? undefined;
+    canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        documentSymbolProvider: true,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['[', '#'] },
+        executeCommandProvider: { commands: [COMMANDS.fixAll] },
+      },
+      serverInfo: { name: 'benchpress' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'benchpress' }).catch(() => undefined);
+    await reloadSettings();
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (!canPullConfiguration) settings.editorSettings = (change.settings as { benchpress?: unknown } | undefined)?.benchpress;
+    await reloadSettings();
+  });
+
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    let settingsChanged = false;
+    for (const change of changes) {
+      const file = pathOf(change.uri);
+      if (!file) continue;
+      if (rootOfBenchpressFile(file) !== undefined) settingsChanged = true;
+      scheduler.workspace.invalidate(file);
+      if (change.type === FileChangeType.Deleted || change.type === FileChangeType.Created) scheduler.workspace.invalidate();
+    }
+    if (settingsChanged) await reloadSettings();
+    else scheduler.recheckAll();
+  });
+
+  documents.onDidOpen((e) => void scheduler.schedule(e.document.uri, true));
+  documents.onDidChangeContent((e) => void scheduler.schedule(e.document.uri));
+  documents.onDidClose((e) => scheduler.close(e.document.uri));
+  documents.onDidSave(async (e) => {
+    const file = pathOf(e.document.uri);
+    if (file && rootOfBenchpressFile(file) !== undefined) await reloadSettings();
+  });
+
+  connection.onCodeAction(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const result = scheduler.resultFor(document.uri, document.version) ?? (await scheduler.current(document.uri));
+    return codeActions(document, result && documents.get(document.uri)?.version === document.version ? result : undefined, params);
+  });
+
+  connection.onDocumentSymbol(async (params) => {
+    const result = await scheduler.current(params.textDocument.uri);
+    return result?.view ? documentSymbols(result.view) : [];
+  });
+
+  connection.onHover(async (params) => {
+    const result = await scheduler.current(params.textDocument.uri);
+    return result?.view ? hoverAt(result.view, params.position, [referenceHover]) : null;
+  });
+
+  connection.onCompletion(async (params) => {
+    const result = await scheduler.current(params.textDocument.uri);
+    return result?.view ? completions(result.view, params.position, scheduler.workspace) : [];
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command === COMMANDS.fixAll) {
+      const uri = String(params.arguments?.[0] ?? '');
+      const document = documents.get(uri);
+      const result = document && (await scheduler.current(uri));
+      if (!document || !result) return { applied: false };
+      const edit = fixAllEdit(document, result);
+      if (!edit) return { applied: false, count: 0 };
+      const applied = await connection.workspace.applyEdit({ label: 'Benchpress: fix all', edit });
+      return { applied: applied.applied, count: edit.documentChanges[0].edits.length };
+    }
+    return undefined;
+  });
+
+  connection.onShutdown(async () => {
+    await analyzer.dispose();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,49 @@
+// Quick fixes for findings, and "fix all" (`source.fixAll.benchpress`): only for the version the findings
+// were computed on, so an edit never lands on moved text.
+import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CheckResult } from '../core/engine';
+import type { Finding, Fix } from '../core/types';
+import { safeFixEdits } from '../core/fix-all';
+import { comparePositions } from '../core/text';
+import { toDiagnostic } from './convert';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.benchpress`;
+export const APPLY_SNIPPET_COMMAND = 'benchpress.applySnippet';
+
+const overlaps = (f: Finding, params: CodeActionParams) =>
+  comparePositions(f.range.start, params.range.end) <= 0 && comparePositions(params.range.start, f.range.end) <= 0;
+
+function fixAction(document: TextDocument, finding: Finding, fix: Fix): CodeAction {
+  const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [toDiagnostic(finding)], isPreferred: fix.preferred };
+  if (fix.snippet) {
+    // Snippets are applied by the client (tab stops and selection), through a command.
+    action.command = { title: fix.title, command: APPLY_SNIPPET_COMMAND, arguments: [document.uri, document.version, fix.edits] };
+  } else {
+    action.edit = { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: fix.edits as LspTextEdit[] }] };
+  }
+  return action;
+}
+
+export function fixAllEdit(document: TextDocument, result: CheckResult) {
+  const edits = safeFixEdits(result.findings);
+  return edits.length ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: edits as LspTextEdit[] }] } : undefined;
+}
+
+export function codeActions(document: TextDocument, result: CheckResult | undefined, params: CodeActionParams): CodeAction[] {
+  if (!result) return [];
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+  const actions: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const finding of result.findings) {
+      if (!finding.fixes?.length || !overlaps(finding, params)) continue;
+      for (const fix of finding.fixes) actions.push(fixAction(document, finding, fix));
+    }
+  }
+  if (wants(FIX_ALL_KIND)) {
+    const edit = fixAllEdit(document, result);
+    if (edit) actions.push({ title: 'Benchpress: fix all safe problems', kind: FIX_ALL_KIND, edit });
+  }
+  return actions;
+}

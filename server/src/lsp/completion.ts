@@ -1,0 +1,39 @@
+// Completion of reference ids (`[text][|`) and heading anchors (`](#|`, `](other.md#|`).
+import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver';
+import type { DocumentView } from '../core/document-view';
+import type { WorkspaceView } from '../core/workspace';
+import { resolveLinkTarget } from '../core/link-target';
+
+export async function completions(view: DocumentView, position: Position, workspace: WorkspaceView): Promise<CompletionItem[]> {
+  const line = view.lines.lineText(position.line).slice(0, position.character);
+  const start = (typed: string) => ({ line: position.line, character: position.character - typed.length });
+  const replace = (typed: string) => ({ start: start(typed), end: position });
+
+  const reference = /\]\[([^\]]*)$/.exec(line);
+  if (reference) {
+    const seen = new Set<string>();
+    return view.definitions
+      .filter((d) => d.kind === 'link' && !seen.has(d.id) && seen.add(d.id))
+      .map((d) => ({ label: d.label, kind: CompletionItemKind.Reference, detail: d.url, textEdit: { range: replace(reference[1]), newText: d.label } }));
+  }
+
+  const fragment = /\]\(([^)\s#]*)#([^)\s]*)$/.exec(line);
+  if (fragment) {
+    const [, file, typed] = fragment;
+    if (file === '') {
+      return view.anchors.map((a, i) => ({
+        label: `#${a.github}`,
+        filterText: a.github,
+        kind: CompletionItemKind.Reference,
+        detail: `${'#'.repeat(a.heading.level)} ${a.heading.text}`,
+        sortText: String(i).padStart(5, '0'),
+        textEdit: { range: replace(typed), newText: a.github },
+      }));
+    }
+    const target = resolveLinkTarget(`${file}#`, view.path);
+    if (target.kind !== 'file') return [];
+    const anchors = await workspace.anchorsOf(target.path);
+    return [...(anchors ?? [])].map((a) => ({ label: `#${a}`, filterText: a, kind: CompletionItemKind.Reference, textEdit: { range: replace(typed), newText: a } }));
+  }
+  return [];
+}
