@@ -1,6 +1,8 @@
 // `benchpress lint`: the editor's checks on files and folders, for CI and pre-commit hooks.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
+import { createHash } from 'node:crypto';
 import type { Finding } from '../core/types';
 import { parseArgs, UsageError } from './args';
 import { collectFiles, displayPath } from './files';
@@ -60,7 +62,7 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
   const data = await loadChunkData(root);
   const env = new CheckEnvironment(config, settings.templates, data.data, 'en', only);
   const workspace = new DiskWorkspace(root);
-  const cache = args.switches.has('no-cache') || args.switches.has('fix') ? await LintCache.open(undefined, version) : await LintCache.open(root ? path.join(root, '.benchpress', '.cache') : undefined, version);
+  const cache = await LintCache.open(args.switches.has('no-cache') || args.switches.has('fix') ? undefined : cacheFolder(root, io.cwd), version);
 
   const analyzer = makeAnalyzer(config.checkTimeoutMs);
   const reports: FileReport[] = [];
@@ -93,6 +95,12 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
   else io.stdout(formatText(reports, { color: io.isTTY && !io.env.NO_COLOR, fixed, cached }) + '\n');
   const counts = countBySeverity(reports);
   return counts.error + counts.warning > 0 ? 1 : 0;
+}
+
+/** The workspace's `.benchpress/.cache/`, or a folder in the temp dir for files outside any workspace. */
+function cacheFolder(root: string | undefined, cwd: string): string {
+  if (root) return path.join(root, '.benchpress', '.cache');
+  return path.join(os.tmpdir(), 'benchpress-cache', createHash('sha1').update(cwd).digest('hex').slice(0, 16));
 }
 
 function problemFindings(file: FileProblems): Finding[] {

@@ -75,10 +75,16 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
   private disposed = false;
   timeoutMs: number;
 
+  private readonly size: number;
+
   constructor(private readonly options: WorkerPoolOptions) {
     this.timeoutMs = options.timeoutMs;
-    const size = options.size ?? Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
-    for (let i = 0; i < size; i++) this.workers.push(this.spawn());
+    this.size = options.size ?? Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
+  }
+
+  /** Workers start on first use: a run whose results all come from a cache starts none. */
+  private ensureWorkers(): void {
+    while (this.workers.length < this.size) this.workers.push(this.spawn());
   }
 
   private spawn(): PoolWorker {
@@ -121,6 +127,8 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
 
   analyze(jobs: readonly ChunkJob[], context: AnalysisContext, signal?: AbortSignal): Promise<ChunkResult[]> {
     if (this.disposed) return Promise.reject(new Error('The analyzer was disposed.'));
+    if (jobs.length === 0) return Promise.resolve([]);
+    this.ensureWorkers();
     const promises = jobs.map((job) => new Promise<ChunkResult>((resolve, reject) => this.queue.push({ job, context, resolve, reject, signal })));
     this.pump();
     return Promise.all(promises);

@@ -127,6 +127,12 @@ export function summarize(tree: Root, text: string): ChunkSummary {
     const { node, depth, topLevel } = stack.pop()!;
     if (depth > summary.maxDepth) summary.maxDepth = depth;
     const span = offsetOf(node);
+    // Nodes made by transforms (some GFM autolink literals) have no place in the source: nothing to report on.
+    const placed = node.type === 'root' || node.position !== undefined;
+    if (!placed) {
+      if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i] as Nodes, depth: depth + 1, topLevel: false });
+      continue;
+    }
     switch (node.type) {
       case 'heading': {
         const first = node.children[0];

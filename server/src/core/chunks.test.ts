@@ -1,0 +1,109 @@
+// Chunking must never change what the parser sees: the document model put together from chunks has the same
+// headings, links, definitions and content features as one parse of the whole text. And a checker that reuses
+// chunk results across edits must report exactly what a fresh check of the same text reports.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { splitChunks } from './chunks';
+import { parseMarkdown } from './parse';
+import { summarize } from './summary';
+import { checkText } from '../testing/lint-text';
+import { CheckEnvironment, DocumentChecker } from './engine';
+import { InProcessAnalyzer } from './analyzer';
+import { DEFAULT_CONFIG } from './config';
+import { buildTemplateSet } from '../templates/registry';
+import { EMPTY_WORKSPACE } from './workspace';
+import { BUILTIN_GPUS } from '../node/data-files';
+
+const TRICKY: Record<string, string> = {
+  'heading inside a fence': '# A\n\n```bash\n# not a heading\necho hi\n```\n\n## B\n\ntext\n',
+  'tilde fence with longer close': '# A\n\n~~~\n# no\n~~~~~\n\n# C\n',
+  'unclosed fence swallows the rest': '# A\n\n```\ncode\n# still code\n## also code\n',
+  'fence in a list closed by a column-0 line': '# A\n\n- item\n  ```\ncode\n  ```\n# swallowed\n\n## and this\n',
+  'html comment across headings': '# A\n\n<!--\n# hidden\n-->\n\n## B\n',
+  'html block type 6 runs into a heading': '# A\n\n<div>\n# inside div\n</div>\n\n## B\n',
+  'script block': '# A\n\n<script>\n# x\n</script>\n## B\n',
+  'setext headings': 'Title\n=====\n\nSub\n---\n\n# Atx\n\ntext\n',
+  'headings in lists and quotes': '# A\n\n- # list heading\n> # quote heading\n\n## B\n',
+  'crlf line endings': '# A\r\n\r\ntext [x][y]\r\n\r\n## B\r\n\r\n[y]: http://e.com\r\n',
+  'reference defined in a later section': '# A\n\nSee [the docs][d] and [^1].\n\n## Refs\n\n[d]: https://example.com\n[^1]: note\n',
+  'front matter': '---\ntitle: x\ntemplate: review\n---\n\n# A\n\n## B\n',
+  'no trailing newline': '# A\n\ntext\n\n## B\n\nend',
+};
+
+function corpusFiles(limit: number): [string, string][] {
+  const root = path.resolve('../shared/corpus');
+  if (!existsSync(root)) return [];
+  const out: [string, string][] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name.endsWith('.md') && out.length < limit) out.push([path.relative(root, full), readFileSync(full, 'utf8')]);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+const SAMPLES: [string, string][] = [...Object.entries(TRICKY), ...corpusFiles(60)];
+
+const strip = <T extends object>(items: T[], keys: (keyof T)[]) => items.map((i) => Object.fromEntries(keys.map((k) => [k, i[k]])));
+
+for (const [name, text] of SAMPLES) {
+  test(`chunked model equals one whole parse: ${name}`, async () => {
+    const { view } = await checkText(text);
+    assert.ok(view);
+    const lines = text.split('\n');
+    const fm = splitChunks(text)[0]?.kind === 'frontmatter' ? splitChunks(text)[0].endOffset : 0;
+    const body = text.slice(fm);
+    const whole = summarize(parseMarkdown(body), body);
+    const shift = <T extends { start: number; end: number }>(xs: T[]) => xs.map((x) => ({ ...x, start: x.start + fm, end: x.end + fm }));
+    assert.deepEqual(strip(view.headings, ['start', 'end', 'level', 'text', 'topLevel']), strip(shift(whole.headings), ['start', 'end', 'level', 'text', 'topLevel']));
+    assert.deepEqual(strip(view.links, ['start', 'end', 'url', 'kind']), strip(shift(whole.links), ['start', 'end', 'url', 'kind']));
+    assert.deepEqual(strip(view.definitions, ['start', 'end', 'id', 'kind']), strip(shift(whole.definitions), ['start', 'end', 'id', 'kind']));
+    assert.deepEqual(view.features.map((f) => `${f.kind}@${f.offset}`), whole.features.map((f) => `${f.kind}@${f.offset + fm}`));
+    assert.ok(lines.length > 0);
+  });
+}
+
+/** A deterministic pseudo-random sequence, so failures can be reproduced. */
+function random(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+const EDITS = ['#', '\n', '`', '```\n', '[', ']', '(', ')', '*', '> ', '- ', 'x', '中', '\n## New\n', '<!--', '-->', '|', ' '];
+
+test('incremental checks equal fresh checks across 300 random edits', async () => {
+  const env = new CheckEnvironment(DEFAULT_CONFIG, buildTemplateSet([]), { gpus: BUILTIN_GPUS }, 'en');
+  const analyzer = new InProcessAnalyzer();
+  const next = random(20261125);
+  for (const [name, original] of SAMPLES.slice(0, 20)) {
+    const incremental = new DocumentChecker(analyzer);
+    let text = original;
+    await incremental.check({ uri: 'file:///d.md', path: '/d.md', text }, env, EMPTY_WORKSPACE);
+    for (let i = 0; i < 15; i++) {
+      const at = Math.floor(next() * (text.length + 1));
+      if (next() < 0.3 && text.length > 0) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 20));
+      else text = text.slice(0, at) + EDITS[Math.floor(next() * EDITS.length)] + text.slice(at);
+      const again = await incremental.check({ uri: 'file:///d.md', path: '/d.md', text }, env, EMPTY_WORKSPACE);
+      const fresh = await new DocumentChecker(analyzer).check({ uri: 'file:///d.md', path: '/d.md', text }, env, EMPTY_WORKSPACE);
+      assert.deepEqual(again.findings, fresh.findings, `${name}, edit ${i}`);
+      assert.ok(again.stats.analysed <= fresh.stats.analysed, 'an incremental check never analyses more than a fresh one');
+    }
+  }
+});
+
+test('an edit in one section re-analyses only that section', async () => {
+  const env = new CheckEnvironment(DEFAULT_CONFIG, buildTemplateSet([]), { gpus: [] }, 'en');
+  const sections = Array.from({ length: 40 }, (_, i) => `## Section ${i}\n\nParagraph ${i} with a [link](#section-${i}).\n`).join('\n');
+  const checker = new DocumentChecker(new InProcessAnalyzer());
+  const first = await checker.check({ uri: 'file:///d.md', text: `# T\n\n${sections}` }, env, EMPTY_WORKSPACE);
+  assert.equal(first.stats.analysed, 41);
+  const edited = `# T\n\n${sections}`.replace('Paragraph 17 with', 'Paragraph 17 now with');
+  const second = await checker.check({ uri: 'file:///d.md', text: edited }, env, EMPTY_WORKSPACE);
+  assert.equal(second.stats.analysed, 1);
+  assert.equal(second.stats.reused, 40);
+});
