@@ -5,6 +5,7 @@ import { WorkerPoolAnalyzer } from './core/analyzer';
 import { UsageError } from './cli/args';
 import { lintCommand, LINT_USAGE, type CliIo } from './cli/lint';
 import { RULES } from './rules/registry';
+import { rulesMarkdown } from './cli/rules-doc';
 import { smiCommand } from './gpu/smi';
 import { nodeSmiIo } from './gpu/smi/io';
 import { gpusCommand } from './cli/gpus';
@@ -21,7 +22,7 @@ Usage:
   benchpress smi [--json] [--lang en|zh-cn] [--fields F1,F2,…] FILE|-
   benchpress topics [--json] [--table FILE] PATH…
   benchpress render FILE
-  benchpress rules [--json]
+  benchpress rules [--json|--markdown]
 
 Exit codes: 0 no errors or warnings, 1 errors or warnings found, 2 usage or I/O error.`;
 
@@ -68,6 +69,10 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function rulesCommand(argv: string[], io: CliIo): number {
+  if (argv.includes('--markdown')) {
+    io.stdout(rulesMarkdown());
+    return 0;
+  }
   if (argv.includes('--json')) {
     io.stdout(JSON.stringify(RULES.map((r) => ({ id: r.id, scope: r.scope, defaultSeverity: r.defaultSeverity, summary: r.docs.summary, rationale: r.docs.rationale })), null, 2) + '\n');
     return 0;
