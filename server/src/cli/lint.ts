@@ -19,6 +19,12 @@ import { flavorOf } from '../core/parse';
 import { LineIndex } from '../core/text';
 import { guardMessage } from '../rules/guards';
 import { loadChunkData } from '../node/data-files';
+import { pathToFileURL } from 'node:url';
+import type { CheckResult } from '../core/engine';
+import type { BenchpressConfig } from '../core/config';
+import { checkUrls, JsonFileUrlCache, type UrlCheckResult } from '../links/external';
+import { externalLinks } from '../links/external/occurrences';
+import { urlCheckOptions } from '../links/external/settings';
 
 export interface CliIo {
   cwd: string;
@@ -73,18 +79,20 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
     for (const file of [...settings.problems, ...data.problems]) {
       if (file.problems.length > 0) reports.push({ file: displayPath(file.path, io.cwd), findings: problemFindings(file) });
     }
-    const results = new Array<FileReport>(files.length);
-    let next = 0;
-    const worker = async () => {
-      for (let i = next++; i < files.length; i = next++) {
-        const outcome = await lintFile(files[i], { env, workspace, analyzer, cache, fix: args.switches.has('fix'), io });
-        fixed += outcome.fixed;
-        if (outcome.cached) cached++;
-        results[i] = { file: displayPath(files[i], io.cwd), findings: outcome.findings };
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(8, Math.max(1, files.length)) }, worker));
-    reports.push(...results);
+    const ctx: LintFileContext = { env, workspace, analyzer, cache, io };
+    const states = await mapConcurrently(files, (file) => checkFile(file, ctx));
+    let urlResults: ReadonlyMap<string, UrlCheckResult> | undefined;
+    if (config.checkUrls) {
+      urlResults = await checkExternalLinks(states, config, cacheFolder(root, io.cwd), io);
+      await mapConcurrently(states, (state) => recheck(state, ctx, urlResults));
+    }
+    if (args.switches.has('fix')) {
+      for (const state of states) fixed += await fixFile(state, ctx, urlResults);
+    }
+    for (const state of states) {
+      if (state.fromCache) cached++;
+      reports.push({ file: displayPath(state.file, io.cwd), findings: state.findings });
+    }
   } finally {
     await analyzer.dispose();
     await cache.save();
@@ -113,8 +121,29 @@ interface LintFileContext {
   workspace: DiskWorkspace;
   analyzer: ChunkAnalyzer;
   cache: LintCache;
-  fix: boolean;
   io: CliIo;
+}
+
+/** One file through the run: its checker (with its chunk cache), its text and its current findings. */
+interface FileState {
+  file: string;
+  checker: DocumentChecker;
+  text: string;
+  bom: boolean;
+  invalidAtLine?: number;
+  result?: CheckResult;
+  findings: Finding[];
+  fromCache: boolean;
+}
+
+async function mapConcurrently<T, R>(items: readonly T[], fn: (item: T) => Promise<R>, limit = 8): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await fn(items[i]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, Math.max(1, items.length)) }, worker));
+  return results;
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -131,45 +160,71 @@ function decode(bytes: Buffer): { text: string; invalidAtLine?: number } {
   }
 }
 
-async function lintFile(file: string, ctx: LintFileContext): Promise<{ findings: Finding[]; fixed: number; cached: boolean }> {
+const uriOf = (file: string) => pathToFileURL(file).href;
+
+async function checkFile(file: string, ctx: LintFileContext): Promise<FileState> {
+  const checker = new DocumentChecker(ctx.analyzer);
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(file);
   } catch (error) {
-    return { findings: [{ ruleId: 'guard/check-failed', severity: 'error', message: `Cannot read the file: ${(error as Error).message}`, range: zeroRange() }], fixed: 0, cached: false };
+    return { file, checker, text: '', bom: false, fromCache: false, findings: [{ ruleId: 'guard/check-failed', severity: 'error', message: `Cannot read the file: ${(error as Error).message}`, range: zeroRange() }] };
   }
   const decoded = decode(bytes);
   const bom = decoded.text.startsWith('\uFEFF');
-  let text = bom ? decoded.text.slice(1) : decoded.text;
+  const text = bom ? decoded.text.slice(1) : decoded.text;
   const flavor = flavorOf(file);
-  const uri = `file://${file}`;
-  const checker = new DocumentChecker(ctx.analyzer);
   const hash = LintCache.hash(ctx.env.context.key + flavor, text);
   const hit = ctx.cache.lookup(file, hash, text);
   if (hit) checker.seed(ctx.env, flavor, hit);
-  let result = await checker.check({ uri, path: file, text }, ctx.env, ctx.workspace);
-  const fromCache = !!hit && result.stats.analysed === 0;
+  const result = await checker.check({ uri: uriOf(file), path: file, text }, ctx.env, ctx.workspace);
+  ctx.cache.store(file, hash, checker.lastLayout);
+  const state: FileState = { file, checker, text, bom, invalidAtLine: decoded.invalidAtLine, result, findings: [], fromCache: !!hit && result.stats.analysed === 0 };
+  state.findings = withEncodingFinding(state, result.findings);
+  return state;
+}
+
+function withEncodingFinding(state: FileState, findings: Finding[]): Finding[] {
+  if (state.invalidAtLine === undefined) return findings;
+  const line = state.invalidAtLine - 1;
+  return [{ ruleId: 'guard/invalid-utf8', severity: 'warning', message: guardMessage('invalid-utf8', 'en', { line: state.invalidAtLine }), range: { start: { line, character: 0 }, end: { line, character: 0 } } }, ...findings];
+}
+
+async function recheck(state: FileState, ctx: LintFileContext, urlResults?: ReadonlyMap<string, UrlCheckResult>): Promise<void> {
+  if (!state.result) return;
+  state.result = await state.checker.check({ uri: uriOf(state.file), path: state.file, text: state.text, urlResults }, ctx.env, ctx.workspace);
+  state.findings = withEncodingFinding(state, state.result.findings);
+}
+
+/** Applies safe fixes until none is left (a fix can enable another, e.g. a new section and the contents list). */
+async function fixFile(state: FileState, ctx: LintFileContext, urlResults?: ReadonlyMap<string, UrlCheckResult>): Promise<number> {
+  // Never rewrite a file whose bytes could not be decoded: that would destroy them.
+  if (!state.result || state.invalidAtLine !== undefined) return 0;
+  const original = state.text;
   let fixed = 0;
-  if (ctx.fix && decoded.invalidAtLine === undefined) {
-    const original = text;
-    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-      const edits = safeFixEdits(result.findings);
-      if (edits.length === 0) break;
-      const applied = applyEdits(text, edits);
-      if (applied.text === text) break;
-      text = applied.text;
-      fixed += applied.applied;
-      result = await checker.check({ uri, path: file, text }, ctx.env, ctx.workspace);
-    }
-    if (text !== original) await writeAtomically(file, (bom ? '\uFEFF' : '') + text);
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const edits = safeFixEdits(state.result.findings);
+    if (edits.length === 0) break;
+    const applied = applyEdits(state.text, edits);
+    if (applied.text === state.text) break;
+    state.text = applied.text;
+    fixed += applied.applied;
+    await recheck(state, ctx, urlResults);
   }
-  if (!ctx.fix) ctx.cache.store(file, hash, checker.lastLayout);
-  const findings = result.findings;
-  if (decoded.invalidAtLine !== undefined) {
-    const line = decoded.invalidAtLine - 1;
-    findings.unshift({ ruleId: 'guard/invalid-utf8', severity: 'warning', message: guardMessage('invalid-utf8', 'en', { line: decoded.invalidAtLine }), range: { start: { line, character: 0 }, end: { line, character: 0 } } });
-  }
-  return { findings, fixed, cached: fromCache };
+  if (state.text !== original) await writeAtomically(state.file, (state.bom ? '\uFEFF' : '') + state.text);
+  return fixed;
+}
+
+/** Checks every distinct external URL of the run once, with progress on a terminal. */
+async function checkExternalLinks(states: FileState[], config: BenchpressConfig, cacheDir: string, io: CliIo): Promise<ReadonlyMap<string, UrlCheckResult>> {
+  const urls = new Set<string>();
+  for (const state of states) if (state.result?.view) for (const link of externalLinks(state.result.view)) urls.add(link.url);
+  if (urls.size === 0) return new Map();
+  const urlCache = await JsonFileUrlCache.open(path.join(cacheDir, 'url-cache.json'), { onWarning: (m) => io.stderr(`benchpress: ${m}\n`) });
+  const progress = io.isTTY ? (done: number, total: number) => io.stderr(`\rChecking links… ${done}/${total}`) : undefined;
+  const results = await checkUrls(urls, urlCheckOptions(config), { cache: urlCache, onProgress: progress });
+  if (progress) io.stderr('\r\x1b[K');
+  return results;
 }
 
 /** Writes through a temporary file and a rename, keeping the file's mode, so a crash never leaves half a draft. */

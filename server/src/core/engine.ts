@@ -19,6 +19,7 @@ import { effectiveRule, type EffectiveRule } from '../rules/settings';
 import { guardMessage } from '../rules/guards';
 import type { DocumentRule } from '../rules/types';
 import type { TemplateSet } from '../templates/registry';
+import type { UrlCheckResult } from '../links/external/types';
 import { resolveTemplate, type TemplateResolution } from '../templates/resolve';
 
 /** Settings, templates and data for checking: built once per configuration, shared by all documents. */
@@ -57,6 +58,8 @@ export interface CheckInput {
   uri: string;
   path?: string;
   text: string;
+  /** Results of an external link check to report (`links/broken-url`, `links/redirect`). */
+  urlResults?: ReadonlyMap<string, UrlCheckResult>;
 }
 
 export interface CheckStats {
@@ -166,6 +169,7 @@ export class DocumentChecker {
           locale,
           options: effective.options,
           signal,
+          urlResults: input.urlResults,
           report: (r) => findings.push({ ruleId: rule.id, severity: r.severity ?? effective.severity, message: localize(r.message, locale), range: r.range, fixes: r.fixes, data: r.data }),
         });
       } catch (error) {

@@ -7,6 +7,7 @@ import { unusedDefinition } from './links/unused-definition';
 import { duplicateDefinition } from './links/duplicate-definition';
 import { missingAnchor } from './links/missing-anchor';
 import { missingFile } from './links/missing-file';
+import { brokenUrl, redirect } from './links/broken-url';
 import { missingSection } from './template/missing-section';
 import { sectionOrder } from './template/section-order';
 import { emptySection } from './template/empty-section';
@@ -34,6 +35,8 @@ export const RULES: readonly Rule[] = [
   duplicateDefinition,
   missingAnchor,
   missingFile,
+  brokenUrl,
+  redirect,
   ...REMARK_LINT_RULES,
   ...GUARD_RULES,
 ];

@@ -11,6 +11,7 @@ import type { ResolvedTemplate, Template } from '../templates/template';
 import type { TemplateResolution } from '../templates/resolve';
 import type { BenchpressConfig } from '../core/config';
 import type { ChunkData } from '../core/chunk-data';
+import type { UrlCheckResult } from '../links/external/types';
 
 export interface RuleDocs {
   /** What the rule checks, in one sentence. */
@@ -25,6 +26,8 @@ export interface RuleDocs {
   files?: Record<string, string>;
   /** What `options` the rule takes, if any. */
   options?: string;
+  /** The examples need network answers (tested against local servers instead of from the docs). */
+  needsNetwork?: boolean;
 }
 
 export interface ReportInput {
@@ -70,6 +73,8 @@ export interface DocumentRuleContext {
   locale: Locale;
   options: unknown;
   signal?: AbortSignal;
+  /** Results of the last external link check, when one ran (CLI --check-urls, the Check Links command). */
+  urlResults?: ReadonlyMap<string, UrlCheckResult>;
   report(input: ReportInput): void;
 }
 
