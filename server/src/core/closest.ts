@@ -17,13 +17,18 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   return previous[b.length];
 }
 
-/** The closest candidate within a third of the target's length (at least 2 edits), or undefined. */
+/**
+ * The closest candidate within a third of the target's length (at least 2 edits), or undefined. A candidate that
+ * extends the target ("install" → "installation", a renamed heading) counts as one edit away.
+ */
 export function closest(target: string, candidates: Iterable<string>): string | undefined {
   const limit = Math.max(2, Math.floor(target.length / 3));
+  const t = target.toLowerCase();
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
-    const d = editDistance(target.toLowerCase(), candidate.toLowerCase(), limit);
+    const c = candidate.toLowerCase();
+    const d = t.length >= 3 && c.startsWith(t) && c.length <= t.length * 2 + 4 ? 1 : editDistance(t, c, limit);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
