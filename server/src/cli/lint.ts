@@ -185,7 +185,8 @@ async function checkFile(file: string, ctx: LintFileContext): Promise<FileState>
 }
 
 function withEncodingFinding(state: FileState, findings: Finding[]): Finding[] {
-  if (state.invalidAtLine === undefined) return findings;
+  // Binary data is reported as such (guard/binary); its encoding is beside the point.
+  if (state.invalidAtLine === undefined || state.text.includes('\u0000')) return findings;
   const line = state.invalidAtLine - 1;
   return [{ ruleId: 'guard/invalid-utf8', severity: 'warning', message: guardMessage('invalid-utf8', 'en', { line: state.invalidAtLine }), range: { start: { line, character: 0 }, end: { line, character: 0 } } }, ...findings];
 }

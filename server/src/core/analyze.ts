@@ -116,6 +116,7 @@ export function analyzeChunk(text: string, flavor: Flavor, context: AnalysisCont
     try {
       rule.check({
         tree,
+        summary,
         text,
         lines,
         locale: context.locale,

@@ -55,6 +55,8 @@ interface PendingJob {
 
 interface PoolWorker {
   worker: Worker;
+  /** Jobs go only to a worker that has loaded: its start-up time must not count against a chunk's budget. */
+  ready: boolean;
   contexts: Set<string>;
   busy?: { id: number; pending: PendingJob; timer: NodeJS.Timeout };
 }
@@ -96,9 +98,14 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
       stdout: false,
       stderr: false,
     });
-    const entry: PoolWorker = { worker, contexts: new Set() };
+    const entry: PoolWorker = { worker, ready: false, contexts: new Set() };
     worker.unref();
     worker.on('message', (message: { type: string; id: number; result?: ChunkResult; error?: string }) => {
+      if (message.type === 'ready') {
+        entry.ready = true;
+        this.pump();
+        return;
+      }
       const busy = entry.busy;
       if (!busy || busy.id !== message.id) return;
       clearTimeout(busy.timer);
@@ -136,7 +143,7 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
 
   private pump(): void {
     for (const entry of this.workers) {
-      if (entry.busy) continue;
+      if (entry.busy || !entry.ready) continue;
       let pending = this.queue.shift();
       while (pending?.signal?.aborted) {
         pending.reject(new AbortError());

@@ -26,4 +26,5 @@ export function runAnalyzerWorker(): void {
       parentPort!.postMessage({ type: 'error', id: message.id, error: (error as Error)?.message ?? String(error) });
     }
   });
+  parentPort!.postMessage({ type: 'ready' });
 }

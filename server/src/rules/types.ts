@@ -11,6 +11,7 @@ import type { ResolvedTemplate, Template } from '../templates/template';
 import type { TemplateResolution } from '../templates/resolve';
 import type { BenchpressConfig } from '../core/config';
 import type { ChunkData } from '../core/chunk-data';
+import type { ChunkSummary } from '../core/summary';
 import type { UrlCheckResult } from '../links/external/types';
 
 export interface RuleDocs {
@@ -49,6 +50,8 @@ interface RuleBase {
 
 export interface ChunkRuleContext {
   tree: Root;
+  /** The chunk's summary: headings, links, and prose with code, URLs and markup blanked out. */
+  summary: ChunkSummary;
   text: string;
   lines: LineIndex;
   locale: Locale;

@@ -1,7 +1,7 @@
-// API tests of the planned Benchpress behaviours, inside the real VS Code extension host.
-// EXPECTED TO FAIL FOR NOW: every test here needs the real extension (dist/client.js + dist/server.js), which
-// is being written; until it lands they fail (no diagnostics / no quick fix / no command). They were proved
-// against a throwaway extension implementing the same behaviours.
+// API tests of the planned Benchpress behaviours, inside the real VS Code extension host (needs `npm run build`).
+// All four were proved against a throwaway extension implementing the same behaviours. Against the real
+// extension (2026-11-25, commit a30f2a9) activation, the diagnostic and the quick fix pass;
+// EXPECTED TO FAIL FOR NOW: "command benchpress.newArticle exists" (the command is not written yet).
 'use strict';
 const assert = require('assert');
 const vscode = require('vscode');
@@ -26,6 +26,7 @@ describe('Benchpress in a real VS Code', function () {
     await waitFor(() => ext.isActive, { timeout: 20_000, message: `${ext.id} to activate` });
   });
 
+  // EXPECTED TO FAIL until benchpress.newArticle is contributed and registered.
   it('command benchpress.newArticle exists', async function () {
     // No explicit ext.activate(): the command must be there after a Markdown draft was opened (or through the
     // implicit onCommand activation of a contributed command), as a user would find it.

@@ -61,6 +61,8 @@ exports.run = function run() {
         else resolve();
       });
     } catch (e) {
+      // e.g. a syntax error in a test file: say so in the run's output, not only in the extension host log.
+      log(`ERROR loading the API tests: ${(e && e.stack) || e}`);
       reject(e);
       return;
     }

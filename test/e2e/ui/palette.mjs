@@ -1,5 +1,5 @@
 // UI: Benchpress commands are listed in the command palette (F1).
-// EXPECTED TO FAIL FOR NOW (until the real extension lands): needs contributed commands whose palette label
+// EXPECTED TO FAIL FOR NOW (no contributed commands yet as of commit a30f2a9): needs commands whose palette label
 // contains "Benchpress" (category "Benchpress" or a title like "Benchpress: New Article").
 import assert from 'node:assert/strict';
 import { openFromExplorer, waitForPaletteEntry, sleep } from './_workbench.mjs';

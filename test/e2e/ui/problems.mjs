@@ -1,5 +1,5 @@
 // UI: the Problems panel shows Benchpress's diagnostic for the Chinese review draft.
-// EXPECTED TO FAIL FOR NOW (until the real extension lands): needs the template/missing-section diagnostic.
+// Needs the template/missing-section diagnostic (passes against the real extension as of commit a30f2a9).
 import assert from 'node:assert/strict';
 import { openFromExplorer, openProblems, waitForProblem } from './_workbench.mjs';
 
