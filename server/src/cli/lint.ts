@@ -66,7 +66,7 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
   if (args.switches.has('check-urls')) config.checkUrls = true;
   if (args.switches.has('allow-private-urls')) config.allowPrivateUrls = true;
   const data = await loadChunkData(root);
-  const env = new CheckEnvironment(config, settings.templates, data.data, 'en', only);
+  const env = new CheckEnvironment({ config, templates: settings.templates, data: data.data, locale: 'en', only, topics: settings.topics });
   const workspace = new DiskWorkspace(root);
   const cache = await LintCache.open(args.switches.has('no-cache') || args.switches.has('fix') ? undefined : cacheFolder(root, io.cwd), version);
 

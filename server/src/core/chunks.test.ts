@@ -77,7 +77,7 @@ function random(seed: number) {
 const EDITS = ['#', '\n', '`', '```\n', '[', ']', '(', ')', '*', '> ', '- ', 'x', '中', '\n## New\n', '<!--', '-->', '|', ' '];
 
 test('incremental checks equal fresh checks across 300 random edits', async () => {
-  const env = new CheckEnvironment(DEFAULT_CONFIG, buildTemplateSet([]), { gpus: BUILTIN_GPUS }, 'en');
+  const env = new CheckEnvironment({ config: DEFAULT_CONFIG, templates: buildTemplateSet([]), data: { gpus: BUILTIN_GPUS }, locale: 'en' });
   const analyzer = new InProcessAnalyzer();
   const next = random(20261125);
   for (const [name, original] of SAMPLES.slice(0, 20)) {
@@ -97,7 +97,7 @@ test('incremental checks equal fresh checks across 300 random edits', async () =
 });
 
 test('an edit in one section re-analyses only that section', async () => {
-  const env = new CheckEnvironment(DEFAULT_CONFIG, buildTemplateSet([]), { gpus: [] }, 'en');
+  const env = new CheckEnvironment({ config: DEFAULT_CONFIG, templates: buildTemplateSet([]), data: { gpus: [] }, locale: 'en' });
   const sections = Array.from({ length: 40 }, (_, i) => `## Section ${i}\n\nParagraph ${i} with a [link](#section-${i}).\n`).join('\n');
   const checker = new DocumentChecker(new InProcessAnalyzer());
   const first = await checker.check({ uri: 'file:///d.md', text: `# T\n\n${sections}` }, env, EMPTY_WORKSPACE);

@@ -20,21 +20,45 @@ import { guardMessage } from '../rules/guards';
 import type { DocumentRule } from '../rules/types';
 import type { TemplateSet } from '../templates/registry';
 import type { UrlCheckResult } from '../links/external/types';
+import { compileTopics, matchTopics, type TopicMatch, type TopicMatcher } from '../topics/match';
+import { DEFAULT_TOPICS } from '../topics/seed';
+import type { TopicRow } from '../topics/table';
+import { draftTextOf } from '../topics/from-view';
 import { resolveTemplate, type TemplateResolution } from '../templates/resolve';
+
+export interface EnvironmentOptions {
+  config: BenchpressConfig;
+  templates: TemplateSet;
+  data: ChunkData;
+  locale: Locale;
+  /** Topic-heat table (the seed's unless the workspace has its own). */
+  topics?: readonly TopicRow[];
+  /** Only these rules or groups run (CLI --rules). */
+  only?: readonly string[];
+}
 
 /** Settings, templates and data for checking: built once per configuration, shared by all documents. */
 export class CheckEnvironment {
   readonly context: AnalysisContext;
   readonly documentRules: { rule: DocumentRule; effective: EffectiveRule }[];
+  readonly config: BenchpressConfig;
+  readonly templates: TemplateSet;
+  readonly data: ChunkData;
+  readonly locale: Locale;
+  readonly only?: readonly string[];
+  readonly topicRows: readonly TopicRow[];
+  readonly topics: TopicMatcher;
   private readonly engineSeverity = new Map<string, Severity | undefined>();
 
-  constructor(
-    readonly config: BenchpressConfig,
-    readonly templates: TemplateSet,
-    readonly data: ChunkData,
-    readonly locale: Locale,
-    readonly only?: readonly string[],
-  ) {
+  constructor(options: EnvironmentOptions) {
+    const { config, data, locale, only } = options;
+    this.config = config;
+    this.templates = options.templates;
+    this.data = data;
+    this.locale = locale;
+    this.only = only;
+    this.topicRows = options.topics ?? DEFAULT_TOPICS;
+    this.topics = compileTopics(this.topicRows);
     const chunkRules: RuleSettingResolved[] = [];
     this.documentRules = [];
     for (const rule of RULES) {
@@ -73,6 +97,8 @@ export interface CheckResult {
   findings: Finding[];
   view?: DocumentView;
   templateResolution?: TemplateResolution;
+  /** Hot topics the draft mentions, best first. */
+  topics?: TopicMatch[];
   stats: CheckStats;
 }
 
@@ -106,9 +132,9 @@ export class DocumentChecker {
     const { text } = input;
     const locale = env.locale;
     const stats: CheckStats = { chunks: 0, analysed: 0, reused: 0, ms: 0 };
-    const finish = (findings: Finding[], view?: DocumentView, templateResolution?: TemplateResolution): CheckResult => {
+    const finish = (findings: Finding[], view?: DocumentView, templateResolution?: TemplateResolution, topics?: TopicMatch[]): CheckResult => {
       stats.ms = performance.now() - started;
-      return { findings: sortFindings(findings), view, templateResolution, stats };
+      return { findings: sortFindings(findings), view, templateResolution, topics, stats };
     };
     const engineFinding = (ruleId: string, fallback: Severity, message: string, range = zero): Finding[] => {
       const severity = env.severityOf(ruleId, fallback);
@@ -156,6 +182,7 @@ export class DocumentChecker {
       summaries: results.map(({ chunk, result }) => ({ offset: chunk.startOffset, summary: result.summary })),
     });
     const templateResolution = resolveTemplate(view, env.templates.templates, env.config.template);
+    const topics = matchTopics(draftTextOf(view), env.topics);
     for (const { rule, effective } of env.documentRules) {
       if (signal?.aborted) break;
       try {
@@ -170,13 +197,14 @@ export class DocumentChecker {
           options: effective.options,
           signal,
           urlResults: input.urlResults,
+          topics,
           report: (r) => findings.push({ ruleId: rule.id, severity: r.severity ?? effective.severity, message: localize(r.message, locale), range: r.range, fixes: r.fixes, data: r.data }),
         });
       } catch (error) {
         findings.push(...engineFinding('guard/check-failed', 'error', guardMessage('rule-failed', locale, { rule: rule.id, reason: (error as Error)?.message ?? String(error) })));
       }
     }
-    return finish(findings, view, templateResolution);
+    return finish(findings, view, templateResolution, topics);
   }
 
   private async analyseChunks(text: string, chunks: Chunk[], flavor: 'markdown' | 'mdx', env: CheckEnvironment, signal: AbortSignal | undefined, stats: CheckStats) {

@@ -38,7 +38,7 @@ export class SettingsStore {
     return {
       root,
       config: loaded.config,
-      env: new CheckEnvironment(loaded.config, loaded.templates, data.data, locale),
+      env: new CheckEnvironment({ config: loaded.config, templates: loaded.templates, data: data.data, locale, topics: loaded.topics }),
       problems: [...loaded.problems, ...data.problems],
     };
   }

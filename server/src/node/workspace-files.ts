@@ -4,6 +4,8 @@ import path from 'node:path';
 import { DEFAULT_CONFIG, applySettings, parseConfigFile, type BenchpressConfig, type ConfigProblem } from '../core/config';
 import { buildTemplateSet, type TemplateSet } from '../templates/registry';
 import { isKnownRuleOrGroup } from '../rules/registry';
+import { parseTopicTable, tableFormatOf, type TopicRow } from '../topics/table';
+import { DEFAULT_TOPICS, resolveTopicTable } from '../topics/seed';
 
 export interface FileProblems {
   path: string;
@@ -14,6 +16,10 @@ export interface FileProblems {
 export interface WorkspaceSettings {
   config: BenchpressConfig;
   templates: TemplateSet;
+  /** The topic-heat table: the team's `.benchpress/topics.csv|json` over the seed's, or the seed's. */
+  topics: TopicRow[];
+  /** The team table file, when there is one. */
+  topicsFile?: string;
   /** Problems in `.benchpress/` files, for diagnostics on them. */
   problems: FileProblems[];
 }
@@ -30,6 +36,37 @@ export async function readTextIfExists(p: string): Promise<string | undefined> {
  * Loads settings: defaults, then editor settings (`base`, from workspace/configuration), then the workspace's
  * `.benchpress/config.json` (or an explicit config file), then team templates.
  */
+/** Offsets of a (line, column) problem in a text, to the end of that line. */
+function lineProblem(text: string, line: number, column = 0): { start: number; end: number } {
+  let start = 0;
+  for (let i = 0; i < line; i++) {
+    const next = text.indexOf('\n', start);
+    if (next === -1) break;
+    start = next + 1;
+  }
+  const lineEnd = text.indexOf('\n', start);
+  const end = lineEnd === -1 ? text.length : lineEnd;
+  return { start: Math.min(start + column, end), end };
+}
+
+/** The topic table: `.benchpress/topics.csv` (or `.json`) when present (or `explicit`), else the seed's. */
+export async function loadTopicTable(root: string | undefined, explicit?: string): Promise<{ rows: TopicRow[]; file?: string; problems: FileProblems[] }> {
+  const candidates = explicit ? [explicit] : root ? ['topics.csv', 'topics.json'].map((n) => path.join(root, '.benchpress', n)) : [];
+  for (const file of candidates) {
+    const raw = await readTextIfExists(file);
+    if (raw === undefined) {
+      if (explicit) throw new Error(`Topic table not found: ${explicit}`);
+      continue;
+    }
+    const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+    const format = tableFormatOf(file) ?? 'csv';
+    const resolved = resolveTopicTable(parseTopicTable(text, format));
+    const problems = resolved.problems.map((p) => ({ ...lineProblem(text, p.line, p.column), message: p.message, severity: p.severity }));
+    return { rows: resolved.rows, file, problems: [{ path: file, text, problems }] };
+  }
+  return { rows: [...DEFAULT_TOPICS], problems: [] };
+}
+
 export async function loadWorkspaceSettings(root: string | undefined, options: { configFile?: string; editorSettings?: unknown } = {}): Promise<WorkspaceSettings> {
   const problems: FileProblems[] = [];
   let config = DEFAULT_CONFIG;
@@ -73,5 +110,7 @@ export async function loadWorkspaceSettings(root: string | undefined, options: {
       }),
     });
   }
-  return { config, templates, problems };
+  const topics = await loadTopicTable(root);
+  problems.push(...topics.problems);
+  return { config, templates, topics: topics.rows, topicsFile: topics.file, problems };
 }

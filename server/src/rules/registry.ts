@@ -8,6 +8,7 @@ import { duplicateDefinition } from './links/duplicate-definition';
 import { missingAnchor } from './links/missing-anchor';
 import { missingFile } from './links/missing-file';
 import { brokenUrl, redirect } from './links/broken-url';
+import { titleMissingTopic } from './heat/title-missing-topic';
 import { missingSection } from './template/missing-section';
 import { sectionOrder } from './template/section-order';
 import { emptySection } from './template/empty-section';
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   missingFile,
   brokenUrl,
   redirect,
+  titleMissingTopic,
   ...REMARK_LINT_RULES,
   ...GUARD_RULES,
 ];

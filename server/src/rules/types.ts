@@ -12,6 +12,7 @@ import type { TemplateResolution } from '../templates/resolve';
 import type { BenchpressConfig } from '../core/config';
 import type { ChunkData } from '../core/chunk-data';
 import type { ChunkSummary } from '../core/summary';
+import type { TopicMatch } from '../topics/match';
 import type { UrlCheckResult } from '../links/external/types';
 
 export interface RuleDocs {
@@ -76,6 +77,8 @@ export interface DocumentRuleContext {
   locale: Locale;
   options: unknown;
   signal?: AbortSignal;
+  /** Hot topics the draft mentions (from the topic-heat table), best first. */
+  topics: readonly TopicMatch[];
   /** Results of the last external link check, when one ran (CLI --check-urls, the Check Links command). */
   urlResults?: ReadonlyMap<string, UrlCheckResult>;
   report(input: ReportInput): void;

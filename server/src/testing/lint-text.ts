@@ -9,6 +9,7 @@ import { anchorsOfText } from '../core/anchors';
 import type { WorkspaceView } from '../core/workspace';
 import { EMPTY_CHUNK_DATA, type ChunkData } from '../core/chunk-data';
 import type { Locale } from '../core/i18n';
+import type { TopicRow } from '../topics/table';
 
 export const TEST_ROOT = path.resolve('/virtual/workspace');
 
@@ -31,13 +32,14 @@ export interface LintTextOptions {
   locale?: Locale;
   rules?: string[];
   data?: ChunkData;
+  topics?: readonly TopicRow[];
 }
 
 export async function checkText(text: string, options: LintTextOptions = {}): Promise<CheckResult> {
   const files = options.files ?? {};
   const { config } = applySettings(DEFAULT_CONFIG, options.settings ?? {});
   const templateFiles = Object.entries(files).filter(([p]) => /^\.benchpress\/templates\/[^/]+\.md$/.test(p)).map(([p, t]) => ({ path: path.resolve(TEST_ROOT, p), text: t }));
-  const env = new CheckEnvironment(config, buildTemplateSet(templateFiles), options.data ?? EMPTY_CHUNK_DATA, options.locale ?? 'en', options.rules);
+  const env = new CheckEnvironment({ config, templates: buildTemplateSet(templateFiles), data: options.data ?? EMPTY_CHUNK_DATA, locale: options.locale ?? 'en', only: options.rules, topics: options.topics });
   const docPath = path.resolve(TEST_ROOT, options.path ?? 'draft.md');
   const checker = new DocumentChecker(new InProcessAnalyzer());
   return checker.check({ uri: `file://${docPath}`, path: docPath, text }, env, memoryWorkspace({ ...files, [options.path ?? 'draft.md']: text }));
