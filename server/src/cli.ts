@@ -9,6 +9,7 @@ import { rulesMarkdown } from './cli/rules-doc';
 import { smiCommand } from './gpu/smi';
 import { nodeSmiIo } from './gpu/smi/io';
 import { gpusCommand } from './cli/gpus';
+import { topicsCommand } from './cli/topics';
 import packageJson from '../../package.json';
 
 const VERSION: string = packageJson.version;
@@ -20,7 +21,7 @@ Usage:
   benchpress gpus [--json]
   benchpress table --gpus ID[,ID…] [--fields f1,f2] [--lang en|zh-cn]
   benchpress smi [--json] [--lang en|zh-cn] [--fields F1,F2,…] FILE|-
-  benchpress topics [--json] [--table FILE] PATH…
+  benchpress topics [--json] [--table FILE] [--lang en|zh-cn] PATH…
   benchpress render FILE
   benchpress rules [--json|--markdown]
 
@@ -41,6 +42,8 @@ async function main(argv: string[]): Promise<number> {
         return await lintCommand(rest, io, (timeoutMs) => new WorkerPoolAnalyzer({ script: __filename, timeoutMs }), VERSION);
       case 'gpus':
         return await gpusCommand(rest, io);
+      case 'topics':
+        return await topicsCommand(rest, io, (timeoutMs) => new WorkerPoolAnalyzer({ script: __filename, timeoutMs }), VERSION);
       case 'smi':
         return await smiCommand(rest, nodeSmiIo());
       case 'rules':

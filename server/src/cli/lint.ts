@@ -5,13 +5,14 @@ import os from 'node:os';
 import { createHash } from 'node:crypto';
 import type { Finding } from '../core/types';
 import { parseArgs, UsageError } from './args';
-import { collectFiles, displayPath } from './files';
+import { collectFiles, displayPath } from '../node/files';
+export { displayPath as displayPathOf } from '../node/files';
 import { formatJson, formatSarif, formatText, countBySeverity, type FileReport } from './report';
 import { LintCache } from './lint-cache';
 import { CheckEnvironment, DocumentChecker } from '../core/engine';
 import type { ChunkAnalyzer } from '../core/analyzer';
 import { DiskWorkspace, findWorkspaceRoot } from '../node/fs-workspace';
-import { loadWorkspaceSettings, type FileProblems } from '../node/workspace-files';
+import { loadTopicTable, loadWorkspaceSettings, type FileProblems, type WorkspaceSettings } from '../node/workspace-files';
 import { isKnownRuleOrGroup } from '../rules/registry';
 import { safeFixEdits } from '../core/fix-all';
 import { applyEdits } from '../core/edits';
@@ -51,24 +52,12 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
   const only = args.values.get('rules')?.split(',').map((s) => s.trim()).filter(Boolean);
   for (const id of only ?? []) if (!isKnownRuleOrGroup(id)) throw new UsageError(`Unknown rule or rule group "${id}" in --rules (see "benchpress rules").`);
 
-  const files = await collectFiles(args.positionals, io.cwd);
-  const root = findWorkspaceRoot(path.resolve(io.cwd, args.positionals[0]));
-  const configFile = args.values.get('config') ? path.resolve(io.cwd, args.values.get('config')!) : undefined;
-  if (configFile) {
-    try {
-      await fs.access(configFile);
-    } catch {
-      throw new UsageError(`Config file not found: ${args.values.get('config')}`);
-    }
-  }
-  const settings = await loadWorkspaceSettings(root, { configFile });
-  const config = { ...settings.config };
+  const configFile = args.values.get('config');
+  const run = await prepareRun(args.positionals, io, { configFile, only, noCache: args.switches.has('no-cache') || args.switches.has('fix'), version });
+  const { files, root, settings, config, env, workspace, cache } = run;
   if (args.switches.has('check-urls')) config.checkUrls = true;
   if (args.switches.has('allow-private-urls')) config.allowPrivateUrls = true;
-  const data = await loadChunkData(root);
-  const env = new CheckEnvironment({ config, templates: settings.templates, data: data.data, locale: 'en', only, topics: settings.topics });
-  const workspace = new DiskWorkspace(root);
-  const cache = await LintCache.open(args.switches.has('no-cache') || args.switches.has('fix') ? undefined : cacheFolder(root, io.cwd), version);
+  const data = run.data;
 
   const analyzer = makeAnalyzer(config.checkTimeoutMs);
   const reports: FileReport[] = [];
@@ -105,18 +94,57 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
   return counts.error + counts.warning > 0 ? 1 : 0;
 }
 
+export interface RunSetup {
+  files: string[];
+  root: string | undefined;
+  settings: WorkspaceSettings;
+  config: BenchpressConfig;
+  data: Awaited<ReturnType<typeof loadChunkData>>;
+  env: CheckEnvironment;
+  workspace: DiskWorkspace;
+  cache: LintCache;
+}
+
+/** What every command over drafts needs: the files, the workspace root, its settings, templates and data. */
+export async function prepareRun(paths: readonly string[], io: CliIo, options: { configFile?: string; only?: string[]; noCache?: boolean; version: string; topicsTable?: string }): Promise<RunSetup> {
+  if (paths.length === 0) throw new UsageError('Give at least one file or folder.');
+  const files = await collectFiles(paths, io.cwd);
+  const root = findWorkspaceRoot(path.resolve(io.cwd, paths[0]));
+  const configFile = options.configFile ? path.resolve(io.cwd, options.configFile) : undefined;
+  if (configFile) {
+    try {
+      await fs.access(configFile);
+    } catch {
+      throw new UsageError(`Config file not found: ${options.configFile}`);
+    }
+  }
+  const settings = await loadWorkspaceSettings(root, { configFile });
+  if (options.topicsTable) {
+    const table = await loadTopicTable(root, path.resolve(io.cwd, options.topicsTable)).catch((e: Error) => {
+      throw new UsageError(e.message);
+    });
+    settings.topics = table.rows;
+    settings.problems.push(...table.problems);
+  }
+  const config = { ...settings.config };
+  const data = await loadChunkData(root);
+  const env = new CheckEnvironment({ config, templates: settings.templates, data: data.data, locale: 'en', only: options.only, topics: settings.topics });
+  const cache = await LintCache.open(options.noCache ? undefined : cacheFolder(root, io.cwd), options.version);
+  return { files, root, settings, config, data, env, workspace: new DiskWorkspace(root), cache };
+}
+
 /** The workspace's `.benchpress/.cache/`, or a folder in the temp dir for files outside any workspace. */
 function cacheFolder(root: string | undefined, cwd: string): string {
   if (root) return path.join(root, '.benchpress', '.cache');
   return path.join(os.tmpdir(), 'benchpress-cache', createHash('sha1').update(cwd).digest('hex').slice(0, 16));
 }
 
-function problemFindings(file: FileProblems): Finding[] {
+export function problemFindings(file: FileProblems): Finding[] {
   const lines = new LineIndex(file.text ?? '');
   return file.problems.map((p) => ({ ruleId: 'config/invalid', severity: p.severity, message: p.message, range: lines.rangeOf(p.start, p.end) }));
 }
 
-interface LintFileContext {
+export interface LintFileContext {
   env: CheckEnvironment;
   workspace: DiskWorkspace;
   analyzer: ChunkAnalyzer;
@@ -125,7 +153,7 @@ interface LintFileContext {
 }
 
 /** One file through the run: its checker (with its chunk cache), its text and its current findings. */
-interface FileState {
+export interface FileState {
   file: string;
   checker: DocumentChecker;
   text: string;
@@ -136,7 +164,7 @@ interface FileState {
   fromCache: boolean;
 }
 
-async function mapConcurrently<T, R>(items: readonly T[], fn: (item: T) => Promise<R>, limit = 8): Promise<R[]> {
+export async function mapConcurrently<T, R>(items: readonly T[], fn: (item: T) => Promise<R>, limit = 8): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
@@ -162,7 +190,7 @@ function decode(bytes: Buffer): { text: string; invalidAtLine?: number } {
 
 const uriOf = (file: string) => pathToFileURL(file).href;
 
-async function checkFile(file: string, ctx: LintFileContext): Promise<FileState> {
+export async function checkFile(file: string, ctx: LintFileContext): Promise<FileState> {
   const checker = new DocumentChecker(ctx.analyzer);
   let bytes: Buffer;
   try {

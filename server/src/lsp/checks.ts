@@ -43,10 +43,10 @@ export class CheckScheduler {
     private readonly settings: SettingsStore,
     private readonly workspaceRoot: () => string | undefined,
   ) {
-    this.workspace = new DiskWorkspace(undefined, (p) => this.openTextOf(p));
+    this.workspace = new DiskWorkspace(undefined, (p) => this.openText(p));
   }
 
-  private openTextOf(p: string): string | undefined {
+  openText(p: string): string | undefined {
     for (const doc of this.documents.all()) if (pathOf(doc.uri) === p) return doc.getText();
     return undefined;
   }

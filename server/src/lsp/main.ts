@@ -21,10 +21,14 @@ import { codeActions, fixAllEdit, FIX_ALL_KIND } from './code-actions';
 import { documentSymbols } from './symbols';
 import { hoverAt, referenceHover } from './hover';
 import { completions } from './completion';
+import { topicCompletions, topicHoverAt, topicLenses } from './topics';
+import { WorkspaceTopics } from './workspace-topics';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { FileProblems } from '../node/workspace-files';
 
 export const COMMANDS = { fixAll: 'benchpress.server.fixAll' } as const;
+/** Custom requests the client sends (see client/src/protocol.ts). */
+export const REQUESTS = { topicReport: 'benchpress/topicReport' } as const;
 
 export function startServer(workerScript: string): void {
   const connection = createConnection(ProposedFeatures.all);
@@ -36,6 +40,7 @@ export function startServer(workerScript: string): void {
   const analyzer = new WorkerPoolAnalyzer({ script: workerScript, timeoutMs: 4000, size: 2 });
   const scheduler = new CheckScheduler(connection, documents, analyzer, settings, () => rootPath);
   const published = new Set<string>();
+  const workspaceTopics = new WorkspaceTopics(analyzer);
 
   /** Diagnostics on `.benchpress/` files (config, templates, data tables). */
   const publishSettingsProblems = (files: FileProblems[]) => {
@@ -84,7 +89,8 @@ export function startServer(workerScript: string): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: true,
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['[', '#'] },
+        completionProvider: { triggerCharacters: ['[', '#', ' '] },
+        codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: [COMMANDS.fixAll] },
       },
       serverInfo: { name: 'benchpress' },
@@ -136,12 +142,40 @@ export function startServer(workerScript: string): void {
 
   connection.onHover(async (params) => {
     const result = await scheduler.current(params.textDocument.uri);
-    return result?.view ? hoverAt(result.view, params.position, [referenceHover]) : null;
+    if (!result?.view) return null;
+    const { env } = await scheduler.settingsFor(params.textDocument.uri);
+    return (await hoverAt(result.view, params.position, [referenceHover, topicHoverAt(result, env.locale)])) ?? null;
   });
 
   connection.onCompletion(async (params) => {
     const result = await scheduler.current(params.textDocument.uri);
-    return result?.view ? completions(result.view, params.position, scheduler.workspace) : [];
+    if (!result?.view) return [];
+    const { env } = await scheduler.settingsFor(params.textDocument.uri);
+    const items = await completions(result.view, params.position, scheduler.workspace);
+    return items.length ? items : topicCompletions(result.view, params.position, env.topicRows, env.locale);
+  });
+
+  connection.onCodeLens(async (params) => {
+    const result = await scheduler.current(params.textDocument.uri);
+    if (!result) return [];
+    const { env } = await scheduler.settingsFor(params.textDocument.uri);
+    return topicLenses(result, env.locale);
+  });
+
+  connection.onRequest(REQUESTS.topicReport, async (params: { root?: string } | undefined, token) => {
+    const root = params?.root ?? rootPath;
+    if (!root) return { topics: [], uncovered: [], rotation: [], files: 0 };
+    const { env } = await settings.forRoot(root);
+    const abort = new AbortController();
+    token.onCancellationRequested(() => abort.abort());
+    const progress = await connection.window.createWorkDoneProgress();
+    progress.begin(locale === 'zh-cn' ? 'Benchpress：统计主题热度' : 'Benchpress: topic heat', 0, undefined, true);
+    progress.token.onCancellationRequested(() => abort.abort());
+    try {
+      return await workspaceTopics.report(root, env, scheduler.workspace, (file) => scheduler.openText(file), (done, total) => progress.report(Math.round((done / total) * 100), `${done}/${total}`), abort.signal);
+    } finally {
+      progress.done();
+    }
   });
 
   connection.onExecuteCommand(async (params) => {
