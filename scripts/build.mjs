@@ -2,8 +2,32 @@
 // dist/server.js (the language server) and dist/cli.js (the command line). Each bundle runs on Node 20
 // with no node_modules beside it: unified/remark are ESM-only, so esbuild turns them into CommonJS here.
 import * as esbuild from 'esbuild';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
+
+// schemas/config.schema.json: the JSON schema of .benchpress/config.json, derived from the settings that
+// package.json contributes (the same keys without the "benchpress." prefix, dotted keys nested).
+function writeConfigSchema() {
+  const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+  const nls = JSON.parse(readFileSync('package.nls.json', 'utf8'));
+  const text = (s) => (typeof s === 'string' ? s.replace(/^%(.+)%$/, (_, k) => nls[k] ?? k) : s);
+  const root = { type: 'object', properties: { $schema: { type: 'string' } }, additionalProperties: false };
+  for (const [key, prop] of Object.entries(manifest.contributes.configuration.properties)) {
+    const parts = key.replace(/^benchpress\./, '').split('.');
+    let node = root;
+    for (const part of parts.slice(0, -1)) {
+      node.properties[part] ??= { type: 'object', properties: {}, additionalProperties: false };
+      node = node.properties[part];
+    }
+    const { order, markdownDescription, description, ...rest } = prop;
+    node.properties[parts[parts.length - 1]] = { ...rest, markdownDescription: text(markdownDescription ?? description) };
+  }
+  const schema = { $schema: 'http://json-schema.org/draft-07/schema#', title: 'Benchpress workspace settings (.benchpress/config.json)', ...root };
+  mkdirSync('schemas', { recursive: true });
+  writeFileSync('schemas/config.schema.json', JSON.stringify(schema, null, 2) + '\n');
+}
+writeConfigSchema();
 const common = {
   bundle: true,
   platform: 'node',

@@ -1,16 +1,26 @@
-// The Benchpress extension: starts the language server and adapts what it offers to VS Code.
+// The Benchpress extension: starts the language server and adapts what it offers to VS Code. All checking,
+// data and text generation happen in the server; this side asks the writer, shows progress and applies edits.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { Notifications, type DocumentStatus } from '../../server/src/protocol';
+import type { Ctx } from './context';
+import * as commands from './commands';
+import { StatusBar } from './status-bar';
+import { TopicsView } from './topics-view';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+  const started = Date.now();
+  const output = vscode.window.createOutputChannel('Benchpress', { log: true });
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.stdio },
     debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
+  const storage = context.storageUri ?? context.globalStorageUri;
+  await vscode.workspace.fs.createDirectory(storage).then(undefined, () => undefined);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
@@ -18,9 +28,35 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', pattern: '**/*.mdx' },
     ],
     synchronize: { configurationSection: 'benchpress', fileEvents: vscode.workspace.createFileSystemWatcher('**/.benchpress/**') },
+    initializationOptions: { storagePath: storage.fsPath },
+    outputChannel: output,
   };
   client = new LanguageClient('benchpress', 'Benchpress', serverOptions, clientOptions);
+  const ctx: Ctx = { extension: context, client, output };
+
+  const statusBar = new StatusBar();
+  const topics = new TopicsView(client);
+  const register = (id: string, fn: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown));
+  register('benchpress.newArticle', () => commands.newArticle(ctx));
+  register('benchpress.regenerateToc', () => commands.regenerateToc(ctx));
+  register('benchpress.checkLinks', () => commands.checkLinks(ctx));
+  register('benchpress.fixAll', () => commands.fixAll(ctx));
+  register('benchpress.setRunPodApiKey', () => commands.setRunPodApiKey(ctx));
+  register('benchpress.clearRunPodApiKey', () => commands.clearRunPodApiKey(ctx));
+  register('benchpress.applySnippet', (uri: string, version: number, edits: Parameters<typeof commands.applySnippet>[2]) => commands.applySnippet(uri, version, edits));
+  register('benchpress.showTopicHeat', () => vscode.commands.executeCommand('benchpress.topics.focus'));
+  register('benchpress.refreshTopicHeat', () => topics.refresh());
+  context.subscriptions.push(
+    statusBar,
+    vscode.window.registerTreeDataProvider('benchpress.topics', topics),
+    vscode.workspace.onDidSaveTextDocument((d) => d.languageId === 'markdown' && topics.refresh()),
+    vscode.workspace.onDidCloseTextDocument((d) => statusBar.forget(d.uri.toString())),
+  );
+
   await client.start();
+  context.subscriptions.push(client.onNotification(Notifications.documentStatus, (status: DocumentStatus) => statusBar.update(status)));
+  output.info(`Benchpress activated in ${Date.now() - started} ms.`);
+  return { client };
 }
 
 export async function deactivate(): Promise<void> {

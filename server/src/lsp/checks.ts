@@ -10,6 +10,7 @@ import { DiskWorkspace, findWorkspaceRoot } from '../node/fs-workspace';
 import { toDiagnostic } from './convert';
 import type { SettingsStore, RootSettings } from './settings';
 import { resolveLinkTarget } from '../core/link-target';
+import type { UrlCheckResult } from '../links/external/types';
 
 interface DocumentState {
   checker: DocumentChecker;
@@ -18,6 +19,8 @@ interface DocumentState {
   /** The last result and the version it belongs to. */
   result?: CheckResult;
   resultVersion?: number;
+  /** Results of the last link check of this document (kept until it is closed). */
+  urlResults?: ReadonlyMap<string, UrlCheckResult>;
   /** Waiters for a result of at least this version. */
   waiters: { version: number; resolve(result: CheckResult | undefined): void }[];
   anchorsKey?: string;
@@ -60,6 +63,25 @@ export class CheckScheduler {
     return this.settings.forRoot(this.rootOf(uri));
   }
 
+  /** Settings of the workspace a document belongs to, or of the main workspace. */
+  settingsForRoot(uri: string | undefined): Promise<RootSettings> {
+    return uri ? this.settingsFor(uri) : this.settings.forRoot(this.workspaceRoot());
+  }
+
+  /** Called after each published check (status bar notifications, follow-up link checks). */
+  onChecked?: (uri: string, version: number, result: CheckResult) => void;
+
+  /** Stores link check results for a document and checks it again so they show. */
+  setUrlResults(uri: string, results: ReadonlyMap<string, UrlCheckResult>): void {
+    const state = this.state(uri);
+    state.urlResults = new Map([...(state.urlResults ?? []), ...results]);
+    void this.schedule(uri, true);
+  }
+
+  urlResultsOf(uri: string): ReadonlyMap<string, UrlCheckResult> | undefined {
+    return this.states.get(uri)?.urlResults;
+  }
+
   private state(uri: string): DocumentState {
     let state = this.states.get(uri);
     if (!state) {
@@ -89,7 +111,7 @@ export class CheckScheduler {
     let result: CheckResult;
     try {
       const { env } = await this.settingsFor(uri);
-      result = await state.checker.check({ uri, path: pathOf(uri), text: document.getText() }, env, this.workspace, abort.signal);
+      result = await state.checker.check({ uri, path: pathOf(uri), text: document.getText(), urlResults: state.urlResults }, env, this.workspace, abort.signal);
     } catch (error) {
       if (error instanceof AbortError || abort.signal.aborted) return;
       this.connection.console.error(`Benchpress: checking ${uri} failed: ${(error as Error)?.stack ?? error}`);
@@ -100,6 +122,7 @@ export class CheckScheduler {
     state.result = result;
     state.resultVersion = version;
     void this.connection.sendDiagnostics({ uri, version, diagnostics: result.findings.map(toDiagnostic) });
+    this.onChecked?.(uri, version, result);
     for (const w of state.waiters.filter((w) => w.version <= version)) w.resolve(result);
     state.waiters = state.waiters.filter((w) => w.version > version);
     this.followUpLinkedDocuments(uri, result);

@@ -25,10 +25,14 @@ import { topicCompletions, topicHoverAt, topicLenses } from './topics';
 import { WorkspaceTopics } from './workspace-topics';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { FileProblems } from '../node/workspace-files';
+import path from 'node:path';
+import { CancellationTokenSource } from 'vscode-languageserver';
+import { JsonFileUrlCache, MemoryUrlCache, type UrlCheckCache } from '../links/external';
+import { externalLinks } from '../links/external/occurrences';
+import { Notifications, Requests, type DocumentStatus, type NewArticleParams } from '../protocol';
+import { checkLinksRequest, newArticleRequest, regenerateTocRequest, templatesRequest } from './requests';
 
 export const COMMANDS = { fixAll: 'benchpress.server.fixAll' } as const;
-/** Custom requests the client sends (see client/src/protocol.ts). */
-export const REQUESTS = { topicReport: 'benchpress/topicReport' } as const;
 
 export function startServer(workerScript: string): void {
   const connection = createConnection(ProposedFeatures.all);
@@ -40,6 +44,17 @@ export function startServer(workerScript: string): void {
   const analyzer = new WorkerPoolAnalyzer({ script: workerScript, timeoutMs: 4000, size: 2 });
   const scheduler = new CheckScheduler(connection, documents, analyzer, settings, () => rootPath);
   const published = new Set<string>();
+  let urlCache: UrlCheckCache = new MemoryUrlCache();
+  /** Documents whose links are being checked in the background (the checkUrls / checkOnSave settings). */
+  const autoLinkChecks = new Set<string>();
+  const checkLinksInBackground = (uri: string) => {
+    if (autoLinkChecks.has(uri)) return;
+    autoLinkChecks.add(uri);
+    const source = new CancellationTokenSource();
+    void checkLinksRequest(connection, scheduler, urlCache, { uri }, source.token)
+      .catch((error) => connection.console.warn(`Benchpress: link check failed: ${(error as Error).message}`))
+      .finally(() => autoLinkChecks.delete(uri));
+  };
   const workspaceTopics = new WorkspaceTopics(analyzer);
 
   /** Diagnostics on `.benchpress/` files (config, templates, data tables). */
@@ -80,6 +95,8 @@ export function startServer(workerScript: string): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     locale = toLocale(params.locale);
+    const storagePath = (params.initializationOptions as { storagePath?: string } | undefined)?.storagePath;
+    urlCache = storagePath ? JsonFileUrlCache.openSync(path.join(storagePath, 'url-cache.json'), { onWarning: (m) => connection.console.warn(m) }) : new MemoryUrlCache();
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     rootPath = folder ? pathOf(folder) : params.rootPath ?? undefined;
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
@@ -126,6 +143,8 @@ export function startServer(workerScript: string): void {
   documents.onDidSave(async (e) => {
     const file = pathOf(e.document.uri);
     if (file && rootOfBenchpressFile(file) !== undefined) await reloadSettings();
+    const { config } = await scheduler.settingsFor(e.document.uri);
+    if (config.urlCheck.checkOnSave) checkLinksInBackground(e.document.uri);
   });
 
   connection.onCodeAction(async (params) => {
@@ -162,7 +181,7 @@ export function startServer(workerScript: string): void {
     return topicLenses(result, env.locale);
   });
 
-  connection.onRequest(REQUESTS.topicReport, async (params: { root?: string } | undefined, token) => {
+  connection.onRequest(Requests.topicReport, async (params: { root?: string } | undefined, token) => {
     const root = params?.root ?? rootPath;
     if (!root) return { topics: [], uncovered: [], rotation: [], files: 0 };
     const { env } = await settings.forRoot(root);
@@ -195,6 +214,29 @@ export function startServer(workerScript: string): void {
   connection.onShutdown(async () => {
     await analyzer.dispose();
   });
+
+  scheduler.onChecked = (uri, version, result) => {
+    const counts = { errors: 0, warnings: 0, infos: 0 };
+    for (const f of result.findings) {
+      if (f.severity === 'error') counts.errors++;
+      else if (f.severity === 'warning') counts.warnings++;
+      else counts.infos++;
+    }
+    const template = result.templateResolution?.resolved;
+    const status: DocumentStatus = { uri, version, ...counts, template: template && { id: template.template.id, name: template.template.name, reason: template.reason } };
+    void connection.sendNotification(Notifications.documentStatus, status);
+    // With checkUrls on, links without a result yet are checked in the background (cached, so cheap later).
+    void scheduler.settingsFor(uri).then(({ config }) => {
+      if (!config.checkUrls || !result.view) return;
+      const known = scheduler.urlResultsOf(uri);
+      if (externalLinks(result.view).some((l) => !known?.has(l.url))) checkLinksInBackground(uri);
+    });
+  };
+
+  connection.onRequest(Requests.templates, (params: { uri?: string } | undefined) => templatesRequest(scheduler, params?.uri));
+  connection.onRequest(Requests.newArticle, (params: NewArticleParams & { uri?: string; date: string }) => newArticleRequest(scheduler, params));
+  connection.onRequest(Requests.regenerateToc, (params: { uri: string }) => regenerateTocRequest(scheduler, documents, params.uri));
+  connection.onRequest(Requests.checkLinks, (params: { uri: string; progressId?: string }, token) => checkLinksRequest(connection, scheduler, urlCache, params, token));
 
   documents.listen(connection);
   connection.listen();

@@ -1,0 +1,129 @@
+// Command-palette commands: small functions over the shared context. The server does the work; these only ask
+// the writer what is needed, show progress, and apply what comes back.
+import * as vscode from 'vscode';
+import { applyVersionedEdits, draftLanguage, markdownEditor, type Ctx } from './context';
+import { Notifications, Requests, type CheckLinksResult, type DocumentEditResult, type NewArticleResult, type ProgressParams, type TemplateInfo } from '../../server/src/protocol';
+
+export const RUNPOD_KEY_SECRET = 'benchpress.runpodApiKey';
+
+let nextProgressId = 1;
+
+/** Runs a long server request with a cancellable notification that shows the server's count. */
+export async function withServerProgress<T>(ctx: Ctx, title: string, run: (progressId: string, token: vscode.CancellationToken) => Promise<T>): Promise<T> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+    const progressId = `p${nextProgressId++}`;
+    let last = 0;
+    const listener = ctx.client.onNotification(Notifications.progress, (p: ProgressParams) => {
+      if (p.progressId !== progressId || p.total === 0) return;
+      const percent = (p.done / p.total) * 100;
+      progress.report({ message: `${p.done}/${p.total}${p.message ? ` · ${p.message}` : ''}`, increment: percent - last });
+      last = percent;
+    });
+    try {
+      return await run(progressId, token);
+    } finally {
+      listener.dispose();
+    }
+  });
+}
+
+export async function newArticle(ctx: Ctx): Promise<void> {
+  const folderUri = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const templates = await ctx.client.sendRequest<TemplateInfo[]>(Requests.templates, { uri: vscode.window.activeTextEditor?.document.uri.toString() });
+  const picked = await vscode.window.showQuickPick(
+    templates.map((t) => ({ label: t.name, description: t.id, detail: t.description + (t.source === 'builtin' ? '' : ` — ${vscode.workspace.asRelativePath(t.source)}`), template: t })),
+    { title: vscode.l10n.t('New article from a template'), placeHolder: vscode.l10n.t('Choose a template'), matchOnDescription: true, matchOnDetail: true },
+  );
+  if (!picked) return;
+  const zhUi = vscode.env.language.toLowerCase().startsWith('zh');
+  const lang = await vscode.window.showQuickPick(
+    [{ label: '中文', lang: 'zh-cn' as const }, { label: 'English', lang: 'en' as const }].sort((a) => ((a.lang === 'zh-cn') === zhUi ? -1 : 1)),
+    { title: vscode.l10n.t('Language of the article') },
+  );
+  if (!lang) return;
+  const subject = await vscode.window.showInputBox({
+    title: vscode.l10n.t('New {0}', picked.template.name),
+    prompt: picked.template.id === 'tutorial' ? vscode.l10n.t('What does the tutorial deploy? (e.g. “vLLM on RunPod”)') : vscode.l10n.t('Which product or subject? (e.g. “RTX 5090”)'),
+    validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter a subject for the title.')),
+  });
+  if (!subject) return;
+  const date = new Date().toISOString().slice(0, 10);
+  const result = await ctx.client.sendRequest<NewArticleResult>(Requests.newArticle, { template: picked.template.id, subject, lang: lang.lang, date, uri: folderUri?.toString() });
+  let target: vscode.Uri | undefined;
+  if (folderUri) {
+    target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(folderUri, result.fileName), filters: { Markdown: ['md', 'mdx'] }, title: vscode.l10n.t('Save the new article') });
+    if (!target) return;
+    try {
+      await vscode.workspace.fs.stat(target);
+      const overwrite = await vscode.window.showWarningMessage(vscode.l10n.t('{0} exists. Replace it?', vscode.workspace.asRelativePath(target)), { modal: true }, vscode.l10n.t('Replace'));
+      if (!overwrite) return;
+    } catch {
+      /* a new file */
+    }
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
+    const document = await vscode.workspace.openTextDocument(target);
+    await vscode.window.showTextDocument(document);
+  } else {
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.text });
+    await vscode.window.showTextDocument(document);
+  }
+}
+
+export async function regenerateToc(ctx: Ctx): Promise<void> {
+  const editor = markdownEditor(vscode.l10n.t('Regenerate Contents'));
+  if (!editor) return;
+  const result = await ctx.client.sendRequest<DocumentEditResult | undefined>(Requests.regenerateToc, { uri: editor.document.uri.toString() });
+  if (!result) return;
+  if (result.edits.length === 0) {
+    void vscode.window.showInformationMessage(result.summary.join(' '));
+    return;
+  }
+  await applyVersionedEdits(editor, result.version, result.edits);
+}
+
+export async function checkLinks(ctx: Ctx): Promise<void> {
+  const editor = markdownEditor(vscode.l10n.t('Check Links'));
+  if (!editor) return;
+  const result = await withServerProgress(ctx, vscode.l10n.t('Checking links…'), (progressId, token) =>
+    ctx.client.sendRequest<CheckLinksResult>(Requests.checkLinks, { uri: editor.document.uri.toString(), progressId }, token),
+  );
+  const summary = vscode.l10n.t('{0} links checked: {1} broken, {2} moved, {3} could not be checked.', result.checked, result.broken, result.redirected, result.failed);
+  if (result.cancelled) void vscode.window.showWarningMessage(vscode.l10n.t('Link check cancelled. {0}', summary));
+  else if (result.broken + result.failed > 0) void vscode.window.showWarningMessage(summary, vscode.l10n.t('Show Problems')).then((a) => a && vscode.commands.executeCommand('workbench.actions.view.problems'));
+  else void vscode.window.showInformationMessage(summary);
+}
+
+export async function fixAll(ctx: Ctx): Promise<void> {
+  const editor = markdownEditor(vscode.l10n.t('Fix All'));
+  if (!editor) return;
+  const result = await ctx.client.sendRequest<{ applied: boolean; count?: number }>('workspace/executeCommand', { command: 'benchpress.server.fixAll', arguments: [editor.document.uri.toString()] });
+  if (!result?.count) void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to fix automatically in this draft.'));
+}
+
+export async function setRunPodApiKey(ctx: Ctx): Promise<void> {
+  const key = await vscode.window.showInputBox({
+    title: vscode.l10n.t('RunPod API key'),
+    prompt: vscode.l10n.t('Stored in VS Code’s secret storage, never in settings. Used only to fetch GPU prices.'),
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (v) => (/^\S{10,}$/.test(v.trim()) ? undefined : vscode.l10n.t('That does not look like an API key.')),
+  });
+  if (!key) return;
+  await ctx.extension.secrets.store(RUNPOD_KEY_SECRET, key.trim());
+  void vscode.window.showInformationMessage(vscode.l10n.t('RunPod API key saved.'));
+}
+
+export async function clearRunPodApiKey(ctx: Ctx): Promise<void> {
+  await ctx.extension.secrets.delete(RUNPOD_KEY_SECRET);
+  void vscode.window.showInformationMessage(vscode.l10n.t('RunPod API key removed.'));
+}
+
+/** Applies a snippet edit from a quick fix (placeholders become tab stops) if the document did not change. */
+export async function applySnippet(uri: string, version: number, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): Promise<void> {
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
+  if (!editor || editor.document.version !== version || edits.length === 0) return;
+  const e = edits[0];
+  await editor.insertSnippet(new vscode.SnippetString(e.newText), new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character));
+}
+
+export { draftLanguage };
