@@ -4,7 +4,7 @@
 //
 //   node scripts/e2e/demo.mjs [--port N] [--host ADDR] [--extension DIR | --vsix FILE] [--check] [--screenshot FILE]
 //
-// Default: sets up (scripts/e2e/setup.mjs), copies test/e2e/workspace to .cache/demo-workspace (fresh on
+// Default: sets up (scripts/e2e/setup.mjs), copies samples/ to .cache/demo-workspace (fresh on
 // every start), starts code-server on 127.0.0.1:8080 (or $PORT / --port) with the extension installed into
 // a temp extensions dir (the repo folder is symlinked there, so after `npm run build` "Developer: Reload Window"
 // picks up the new build), prints the URL and runs until Ctrl+C, then stops everything. Open the URL in a
@@ -88,7 +88,9 @@ try {
   const workspace = path.join(REPO, '.cache', 'demo-workspace');
   rmSync(workspace, { recursive: true, force: true });
   mkdirSync(path.dirname(workspace), { recursive: true });
-  cpSync(path.join(REPO, 'test', 'e2e', 'workspace'), workspace, { recursive: true });
+  // The interactive demo shows the repo's sample drafts; --check uses the e2e workspace its steps know.
+  const source = args.check ? path.join(REPO, 'test', 'e2e', 'workspace') : path.join(REPO, 'samples');
+  cpSync(source, workspace, { recursive: true });
 
   cs = await startCodeServer({ workspace, extensionDir, vsix, port, bindHost: args.host, loadAs: 'installed' });
   id = id || cs.installed[0];
@@ -99,10 +101,11 @@ try {
 Benchpress in VS Code (code-server 4.100.3) is running.
 
   Open:       ${url}
-  Workspace:  ${path.relative(process.cwd(), workspace) || workspace} (a fresh copy of test/e2e/workspace)
+  Workspace:  ${path.relative(process.cwd(), workspace) || workspace} (a fresh copy of samples/)
   Extension:  ${id}${vsix ? ` from ${vsix}` : ` from ${extensionDir} (after npm run build: "Developer: Reload Window")`}
-  Try:        open zh-review.md (a review missing its 成本效益分析 section), the Problems panel (Ctrl+Shift+M),
-              the quick fix on the title (Ctrl+.), the command palette (F1) "Benchpress".
+  Try:        open zh/rtx-4090-review.md (a review missing its 成本效益分析 section), the Problems panel
+              (Ctrl+Shift+M), the quick fix on the title (Ctrl+.), the command palette (F1) "Benchpress",
+              the Topic Heat view in the activity bar.
 ${args.host === '127.0.0.1' ? `  Remote machine? Forward the port first, e.g. ssh -L ${port}:127.0.0.1:${port} HOST\n` : ''}
 Press Ctrl+C to stop.`);
     // Run until a signal (the interval keeps Node's event loop alive; code-server's process is unref'd).
