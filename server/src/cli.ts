@@ -10,6 +10,7 @@ import { smiCommand } from './gpu/smi';
 import { nodeSmiIo } from './gpu/smi/io';
 import { gpusCommand } from './cli/gpus';
 import { topicsCommand } from './cli/topics';
+import { pricesCommand } from './cli/prices';
 import packageJson from '../../package.json';
 
 const VERSION: string = packageJson.version;
@@ -23,6 +24,7 @@ Usage:
   benchpress smi [--json] [--lang en|zh-cn] [--fields F1,F2,…] FILE|-
   benchpress topics [--json] [--table FILE] [--lang en|zh-cn] PATH…
   benchpress render FILE
+  benchpress prices [--json] | prices refresh [--base-url URL] [--json] [--out FILE]   (key: RUNPOD_API_KEY)
   benchpress rules [--json|--markdown]
 
 Exit codes: 0 no errors or warnings, 1 errors or warnings found, 2 usage or I/O error.`;
@@ -44,6 +46,8 @@ async function main(argv: string[]): Promise<number> {
         return await gpusCommand(rest, io);
       case 'topics':
         return await topicsCommand(rest, io, (timeoutMs) => new WorkerPoolAnalyzer({ script: __filename, timeoutMs }), VERSION);
+      case 'prices':
+        return await pricesCommand(rest, io);
       case 'smi':
         return await smiCommand(rest, nodeSmiIo());
       case 'rules':

@@ -91,6 +91,7 @@ test('incremental checks equal fresh checks across 300 random edits', async () =
       const again = await incremental.check({ uri: 'file:///d.md', path: '/d.md', text }, env, EMPTY_WORKSPACE);
       const fresh = await new DocumentChecker(analyzer).check({ uri: 'file:///d.md', path: '/d.md', text }, env, EMPTY_WORKSPACE);
       assert.deepEqual(again.findings, fresh.findings, `${name}, edit ${i}`);
+      assert.deepEqual(again.topics, fresh.topics, `topics: ${name}, edit ${i}`);
       assert.ok(again.stats.analysed <= fresh.stats.analysed, 'an incremental check never analyses more than a fresh one');
     }
   }

@@ -87,19 +87,15 @@ export function buildDocumentView(input: { uri: string; path?: string; text: str
   return view;
 }
 
-/** A draft is Chinese when Han characters make up a fair share of its prose letters. */
+/** A draft is Chinese when Han characters make up a fair share of its prose letters (first 20,000 characters). */
 function detectLanguage(prose: ProseSegment[]): 'zh-cn' | 'en' {
-  let han = 0;
-  let latin = 0;
-  let seen = 0;
+  let sample = '';
   for (const segment of prose) {
-    for (const ch of segment.text) {
-      if (/\p{Script=Han}/u.test(ch)) han++;
-      else if (/[A-Za-z]/.test(ch)) latin++;
-    }
-    seen += segment.text.length;
-    if (seen > 20000) break;
+    sample += segment.text;
+    if (sample.length > 20000) break;
   }
+  const han = sample.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const latin = sample.match(/[A-Za-z]/g)?.length ?? 0;
   // A Han character carries about as much as a short English word.
   return han * 4 >= latin && han > 0 ? 'zh-cn' : 'en';
 }

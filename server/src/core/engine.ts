@@ -20,7 +20,7 @@ import { guardMessage } from '../rules/guards';
 import type { DocumentRule } from '../rules/types';
 import type { TemplateSet } from '../templates/registry';
 import type { UrlCheckResult } from '../links/external/types';
-import { compileTopics, matchTopics, type TopicMatch, type TopicMatcher } from '../topics/match';
+import { compileTopics, findTopicsInText, matchTopics, type TextHit, type TopicMatch, type TopicMatcher } from '../topics/match';
 import { DEFAULT_TOPICS } from '../topics/seed';
 import type { TopicRow } from '../topics/table';
 import { draftTextOf } from '../topics/from-view';
@@ -104,10 +104,8 @@ export interface CheckResult {
 
 const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-/** The cache key of a chunk: its text under one analysis context. */
-export function chunkKey(env: CheckEnvironment, flavor: 'markdown' | 'mdx', text: string): string {
-  return `${env.context.key}\u0000${flavor}\u0000${text}`;
-}
+/** What chunk results depend on besides their text: the analysis context and the flavor. */
+const contextOf = (env: CheckEnvironment, flavor: 'markdown' | 'mdx') => `${env.context.key}\u0000${flavor}`;
 
 export interface ChunkLayout {
   start: number;
@@ -116,7 +114,11 @@ export interface ChunkLayout {
 }
 
 export class DocumentChecker {
+  /** Chunk results by chunk text, all for `cacheContext` (a settings change empties it). */
   private cache = new Map<string, ChunkResult>();
+  private cacheContext = '';
+  /** Topic hits per prose segment text, for the matcher they were found with. */
+  private topicHits = { matcher: undefined as TopicMatcher | undefined, hits: new Map<string, readonly TextHit[]>() };
   /** The chunks of the last check, with their offsets (for the CLI's persistent cache). */
   lastLayout: ChunkLayout[] = [];
 
@@ -124,7 +126,14 @@ export class DocumentChecker {
 
   /** Seeds the cache with results from a persisted cache, as [chunk text, result] pairs. */
   seed(env: CheckEnvironment, flavor: 'markdown' | 'mdx', entries: Iterable<[string, ChunkResult]>): void {
-    for (const [text, value] of entries) this.cache.set(chunkKey(env, flavor, text), value);
+    this.useContext(contextOf(env, flavor));
+    for (const [text, value] of entries) this.cache.set(text, value);
+  }
+
+  private useContext(context: string): void {
+    if (context === this.cacheContext) return;
+    this.cache = new Map();
+    this.cacheContext = context;
   }
 
   async check(input: CheckInput, env: CheckEnvironment, workspace: WorkspaceView, signal?: AbortSignal): Promise<CheckResult> {
@@ -182,7 +191,7 @@ export class DocumentChecker {
       summaries: results.map(({ chunk, result }) => ({ offset: chunk.startOffset, summary: result.summary })),
     });
     const templateResolution = resolveTemplate(view, env.templates.templates, env.config.template);
-    const topics = matchTopics(draftTextOf(view), env.topics);
+    const topics = this.matchTopics(view, env.topics);
     for (const { rule, effective } of env.documentRules) {
       if (signal?.aborted) break;
       try {
@@ -207,9 +216,23 @@ export class DocumentChecker {
     return finish(findings, view, templateResolution, topics);
   }
 
+  /** Topic matches, re-finding hits only in prose segments whose text changed since the last check. */
+  private matchTopics(view: DocumentView, matcher: TopicMatcher): TopicMatch[] {
+    const previous = this.topicHits.matcher === matcher ? this.topicHits.hits : new Map<string, readonly TextHit[]>();
+    const current = new Map<string, readonly TextHit[]>();
+    const matches = matchTopics(draftTextOf(view), matcher, (text) => {
+      let hits = current.get(text) ?? previous.get(text);
+      if (!hits) hits = findTopicsInText(text, matcher);
+      current.set(text, hits);
+      return hits;
+    });
+    this.topicHits = { matcher, hits: current };
+    return matches;
+  }
+
   private async analyseChunks(text: string, chunks: Chunk[], flavor: 'markdown' | 'mdx', env: CheckEnvironment, signal: AbortSignal | undefined, stats: CheckStats) {
-    const keyOf = (chunk: Chunk) => chunkKey(env, flavor, chunk.text);
-    let current = chunks.map((chunk) => ({ chunk, key: keyOf(chunk), result: this.cache.get(keyOf(chunk)) }));
+    this.useContext(contextOf(env, flavor));
+    let current = chunks.map((chunk) => ({ chunk, key: chunk.text, result: this.cache.get(chunk.text) }));
     for (;;) {
       const missing = current.filter((c) => !c.result);
       if (missing.length > 0) {
@@ -221,7 +244,7 @@ export class DocumentChecker {
       const open = current.findIndex((c, i) => i < current.length - 1 && c.result!.endsOpen);
       if (open === -1) break;
       const merged = mergeChunks(current[open].chunk, current[open + 1].chunk, text);
-      current = [...current.slice(0, open), { chunk: merged, key: keyOf(merged), result: this.cache.get(keyOf(merged)) }, ...current.slice(open + 2)];
+      current = [...current.slice(0, open), { chunk: merged, key: merged.text, result: this.cache.get(merged.text) }, ...current.slice(open + 2)];
     }
     stats.reused = Math.max(0, current.length - stats.analysed);
     return current as { chunk: Chunk; key: string; result: ChunkResult }[];
