@@ -27,8 +27,23 @@ export async function withServerProgress<T>(ctx: Ctx, title: string, run: (progr
   });
 }
 
-export async function newArticle(ctx: Ctx): Promise<void> {
+/** Arguments for running the command without questions (tasks, keybindings, tests). */
+export interface NewArticleArgs {
+  template: string;
+  subject: string;
+  lang?: 'zh-cn' | 'en';
+  /** Where to write the file; an untitled editor when absent. */
+  target?: vscode.Uri | string;
+}
+
+export async function newArticle(ctx: Ctx, args?: NewArticleArgs): Promise<vscode.Uri | undefined> {
   const folderUri = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (args?.template && args.subject) {
+    const lang = args.lang ?? (vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en');
+    const result = await ctx.client.sendRequest<NewArticleResult>(Requests.newArticle, { template: args.template, subject: args.subject, lang, date: new Date().toISOString().slice(0, 10), uri: folderUri?.toString() });
+    const target = typeof args.target === 'string' ? vscode.Uri.parse(args.target) : args.target;
+    return openNewArticle(result.text, target);
+  }
   const templates = await ctx.client.sendRequest<TemplateInfo[]>(Requests.templates, { uri: vscode.window.activeTextEditor?.document.uri.toString() });
   const picked = await vscode.window.showQuickPick(
     templates.map((t) => ({ label: t.name, description: t.id, detail: t.description + (t.source === 'builtin' ? '' : ` — ${vscode.workspace.asRelativePath(t.source)}`), template: t })),
@@ -52,21 +67,24 @@ export async function newArticle(ctx: Ctx): Promise<void> {
   let target: vscode.Uri | undefined;
   if (folderUri) {
     target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(folderUri, result.fileName), filters: { Markdown: ['md', 'mdx'] }, title: vscode.l10n.t('Save the new article') });
-    if (!target) return;
+    if (!target) return undefined;
     try {
       await vscode.workspace.fs.stat(target);
       const overwrite = await vscode.window.showWarningMessage(vscode.l10n.t('{0} exists. Replace it?', vscode.workspace.asRelativePath(target)), { modal: true }, vscode.l10n.t('Replace'));
-      if (!overwrite) return;
+      if (!overwrite) return undefined;
     } catch {
       /* a new file */
     }
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
-    const document = await vscode.workspace.openTextDocument(target);
-    await vscode.window.showTextDocument(document);
-  } else {
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.text });
-    await vscode.window.showTextDocument(document);
   }
+  return openNewArticle(result.text, target);
+}
+
+/** Writes the article to `target` (or an untitled editor) and shows it. */
+async function openNewArticle(text: string, target: vscode.Uri | undefined): Promise<vscode.Uri> {
+  if (target) await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+  const document = target ? await vscode.workspace.openTextDocument(target) : await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+  await vscode.window.showTextDocument(document);
+  return document.uri;
 }
 
 export async function regenerateToc(ctx: Ctx): Promise<void> {

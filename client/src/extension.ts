@@ -37,7 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const statusBar = new StatusBar();
   const topics = new TopicsView(client);
   const register = (id: string, fn: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown));
-  register('benchpress.newArticle', () => commands.newArticle(ctx));
+  register('benchpress.newArticle', (args?: commands.NewArticleArgs) => commands.newArticle(ctx, args));
   register('benchpress.regenerateToc', () => commands.regenerateToc(ctx));
   register('benchpress.checkLinks', () => commands.checkLinks(ctx));
   register('benchpress.fixAll', () => commands.fixAll(ctx));
