@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtemp, mkdir, readFile, rm, writeFile, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { BUILTIN_PRICES, pricesCommand, priceChanges } from './prices';
+import { BUILTIN_PRICE_SNAPSHOT, pricesCommand, priceChanges } from './prices';
 import type { CliIo } from './lint';
 import { findWorkspaceRoot } from '../node/fs-workspace';
 import { validatePriceSnapshot, type PriceSnapshot } from '../gpu/prices/store';
@@ -82,7 +82,7 @@ const GOOD: Reply = {
 };
 
 test('the built-in snapshot has the prices these tests compare with', () => {
-  const at = (id: string, tier: string) => BUILTIN_PRICES.prices.find((p) => p.gpuId === id && p.tier === tier)?.usdPerHour;
+  const at = (id: string, tier: string) => BUILTIN_PRICE_SNAPSHOT.prices.find((p) => p.gpuId === id && p.tier === tier)?.usdPerHour;
   assert.equal(at('h100-sxm', 'secure'), 3.99);
   assert.equal(at('h100-sxm', 'community'), 2.69);
   assert.equal(at('h100-pcie', 'secure'), 2.89);
@@ -98,7 +98,7 @@ test('refresh --out: exit 0, a summary of the changes against the built-in snaps
       assert.equal(r.stderr, '');
       const lines = r.stdout.trimEnd().split('\n');
       assert.equal(lines[0], `Fetched 5 RunPod prices for 3 GPUs on 2026-11-30 (4 GPU types from ${url}).`);
-      assert.equal(lines[1], `Compared with the built-in snapshot of ${BUILTIN_PRICES.asOf}:`);
+      assert.equal(lines[1], `Compared with the built-in snapshot of ${BUILTIN_PRICE_SNAPSHOT.asOf}:`);
       assert.ok(lines.includes('  h100-sxm secure: $3.99 → $2.99/h'), r.stdout);
       assert.ok(lines.includes('  h100-pcie community: $1.99 → $1.89/h'), r.stdout);
       assert.ok(lines.includes('  rtx-4090 secure: new, $0.59/h'), r.stdout);
@@ -121,7 +121,7 @@ test('refresh --out: exit 0, a summary of the changes against the built-in snaps
       assert.equal(at('h100-sxm', 'secure'), 2.99);
       assert.equal(at('rtx-4090', 'secure'), 0.59);
       assert.equal(at('b200', 'secure'), 6.79, 'rows the refresh did not cover stay');
-      assert.equal(effective.prices.length, BUILTIN_PRICES.prices.length + 1);
+      assert.equal(effective.prices.length, BUILTIN_PRICE_SNAPSHOT.prices.length + 1);
       const text = await run(['--file', 'fetched.json'], dir);
       assert.match(text.stdout, /^RunPod prices in USD per GPU-hour: built-in snapshot of \d{4}-\d{2}-\d{2}, 5 rows from the refresh of 2026-11-30 \(fetched\.json\)\.\n/);
       assert.match(text.stdout, /\nh100-sxm +secure +\$2\.99\/h  2026-11-30  fetched\n/);
@@ -251,7 +251,7 @@ test('prices: the built-in snapshot when nothing was fetched; a corrupt saved fi
   withDir(async (dir) => {
     const plain = await run(['--json'], dir);
     assert.equal(plain.code, 0);
-    assert.deepEqual(JSON.parse(plain.stdout), BUILTIN_PRICES);
+    assert.deepEqual(JSON.parse(plain.stdout), BUILTIN_PRICE_SNAPSHOT);
     const cache = path.join(dir, '.benchpress', '.cache');
     await mkdir(cache, { recursive: true });
     await writeFile(path.join(cache, 'runpod-prices.json'), '{"schemaVersion": 1, "prices": [');
@@ -259,7 +259,7 @@ test('prices: the built-in snapshot when nothing was fetched; a corrupt saved fi
     assert.equal(r.code, 0);
     assert.match(r.stderr, /^benchpress: Ignoring the saved RunPod prices in .*runpod-prices\.json: not valid JSON\. The built-in snapshot is used instead\.\n$/);
     assert.match(r.stdout, /^RunPod prices in USD per GPU-hour: built-in snapshot of \d{4}-\d{2}-\d{2}\.\n/);
-    assert.equal(r.stdout.trimEnd().split('\n').length, BUILTIN_PRICES.prices.length + 1);
+    assert.equal(r.stdout.trimEnd().split('\n').length, BUILTIN_PRICE_SNAPSHOT.prices.length + 1);
     assert.ok(!r.stdout.includes('fetched'));
   }));
 

@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, UsageError } from './args';
 import type { CliIo } from './lint';
-import builtinPriceJson from '../data/cloud-prices.json';
+import { BUILTIN_PRICE_FILE } from '../node/data-files';
 import { findWorkspaceRoot } from '../node/fs-workspace';
 import { apiKeyFromEnv, API_KEY_ENV_VARS, redact } from '../gpu/prices/key';
 import { fetchRunpodPrices, priceErrorText, RUNPOD_GRAPHQL_URL, type FetchStats, type PriceError } from '../gpu/prices/runpod';
@@ -21,7 +21,8 @@ export const PRICES_USAGE = `Usage: benchpress prices [--json] [--file FILE]
 
 Exit codes: 0 done, 1 the fetch failed (nothing was saved), 2 usage error, no API key, or I/O error.`;
 
-export const BUILTIN_PRICES = builtinPriceJson as unknown as PriceSnapshot;
+/** The built-in price snapshot (the same file the GPU database starts from). */
+export const BUILTIN_PRICE_SNAPSHOT = BUILTIN_PRICE_FILE as unknown as PriceSnapshot;
 
 export interface PricesCommandOptions {
   /** The built-in snapshot (tests). */
@@ -100,7 +101,7 @@ async function refresh(argv: readonly string[], io: CliIo, env: Readonly<Record<
   const retries = int('retries', 0, 10);
   const baseUrl = args.values.get('base-url') ?? RUNPOD_GRAPHQL_URL;
   const json = args.switches.has('json');
-  const builtin = options.builtin ?? BUILTIN_PRICES;
+  const builtin = options.builtin ?? BUILTIN_PRICE_SNAPSHOT;
 
   const key = apiKeyFromEnv(env);
   const fail = (error: Pick<PriceError, 'kind' | 'message' | 'messageZh'> & Partial<PriceError>, code: number): number => {
@@ -192,7 +193,7 @@ async function show(argv: readonly string[], io: CliIo, options: PricesCommandOp
     return 0;
   }
   if (args.positionals.length > 0) throw new UsageError(`Unexpected argument "${args.positionals[0]}".`);
-  const builtin = options.builtin ?? BUILTIN_PRICES;
+  const builtin = options.builtin ?? BUILTIN_PRICE_SNAPSHOT;
   const given = args.values.get('file');
   const file = cacheFile(io, given);
   if (given !== undefined) {

@@ -31,6 +31,7 @@ import { JsonFileUrlCache, MemoryUrlCache, type UrlCheckCache } from '../links/e
 import { externalLinks } from '../links/external/occurrences';
 import { Notifications, Requests, type DocumentStatus, type NewArticleParams } from '../protocol';
 import { checkLinksRequest, newArticleRequest, regenerateTocRequest, templatesRequest } from './requests';
+import { expandTokensRequest, gpusRequest, refreshPricesRequest, refreshTablesRequest, smiTableRequest, tableRequest, type RefreshPricesParams, type TableParams } from './gpu-requests';
 
 export const COMMANDS = { fixAll: 'benchpress.server.fixAll' } as const;
 
@@ -237,6 +238,12 @@ export function startServer(workerScript: string): void {
   connection.onRequest(Requests.newArticle, (params: NewArticleParams & { uri?: string; date: string }) => newArticleRequest(scheduler, params));
   connection.onRequest(Requests.regenerateToc, (params: { uri: string }) => regenerateTocRequest(scheduler, documents, params.uri));
   connection.onRequest(Requests.checkLinks, (params: { uri: string; progressId?: string }, token) => checkLinksRequest(connection, scheduler, urlCache, params, token));
+  connection.onRequest(Requests.gpus, (params: { uri?: string } | undefined) => gpusRequest(scheduler, params?.uri));
+  connection.onRequest(Requests.table, (params: TableParams) => tableRequest(scheduler, params));
+  connection.onRequest(Requests.refreshTables, (params: { uri: string }) => refreshTablesRequest(scheduler, documents, params.uri));
+  connection.onRequest(Requests.expandTokens, (params: { uri: string }) => expandTokensRequest(scheduler, documents, params.uri));
+  connection.onRequest(Requests.smiTable, (params: { text: string; lang: 'en' | 'zh-cn'; fields?: string[] }) => smiTableRequest(params));
+  connection.onRequest(Requests.refreshPrices, (params: RefreshPricesParams, token) => refreshPricesRequest(connection, scheduler, settings, locale, params, token));
 
   documents.listen(connection);
   connection.listen();

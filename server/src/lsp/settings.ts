@@ -6,11 +6,14 @@ import { loadWorkspaceSettings, type FileProblems } from '../node/workspace-file
 import { loadChunkData } from '../node/data-files';
 import type { Locale } from '../core/i18n';
 import type { BenchpressConfig } from '../core/config';
+import type { GpuDatabase } from '../gpu/database';
 
 export interface RootSettings {
   root: string | undefined;
   env: CheckEnvironment;
   config: BenchpressConfig;
+  /** GPU specs and prices (built-in, refreshed, and the workspace's own). */
+  db: GpuDatabase;
   /** Problems in `.benchpress/` files, shown as diagnostics on them. */
   problems: FileProblems[];
 }
@@ -37,6 +40,7 @@ export class SettingsStore {
     const locale = loaded.config.language === 'auto' ? this.locale() : loaded.config.language;
     return {
       root,
+      db: data.db,
       config: loaded.config,
       env: new CheckEnvironment({ config: loaded.config, templates: loaded.templates, data: data.data, locale, topics: loaded.topics }),
       problems: [...loaded.problems, ...data.problems],

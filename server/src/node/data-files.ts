@@ -1,11 +1,76 @@
-// Reference data for checks: the built-in GPU data set (and, later, a team's overrides in `.benchpress/`).
+// Reference data for checks: the built-in GPU data set, with a team's overrides in `.benchpress/gpus.json` and
+// `.benchpress/prices.json` merged over it (problems in those files come back as diagnostics on them).
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import builtinGpus from '../data/gpus.json';
+import builtinPrices from '../data/cloud-prices.json';
 import type { ChunkData } from '../core/chunk-data';
 import type { GpuRecord } from '../gpu/data';
+import { GpuDatabase, mergeUserData, USER_GPUS_FILE, USER_PRICES_FILE, type PriceDataFile, type PriceRow } from '../gpu/database';
 import type { FileProblems } from './workspace-files';
+import { effectivePrices, PRICE_CACHE_RELATIVE, PriceStore, type PriceSnapshot } from '../gpu/prices/store';
 
 export const BUILTIN_GPUS: GpuRecord[] = builtinGpus.gpus as GpuRecord[];
+export const BUILTIN_PRICE_FILE = builtinPrices as unknown as PriceDataFile;
+export const BUILTIN_PRICES: PriceRow[] = BUILTIN_PRICE_FILE.prices;
 
-export async function loadChunkData(_root: string | undefined): Promise<{ data: ChunkData; problems: FileProblems[] }> {
-  return { data: { gpus: BUILTIN_GPUS }, problems: [] };
+let builtinDb: GpuDatabase | undefined;
+
+/** The built-in data set alone (specs and prices). */
+export function builtinGpuDatabase(): GpuDatabase {
+  builtinDb ??= new GpuDatabase({ gpus: BUILTIN_GPUS, prices: BUILTIN_PRICES, asOf: builtinGpus.asOf, pricesAsOf: BUILTIN_PRICE_FILE.asOf });
+  return builtinDb;
+}
+
+async function readIfExists(p: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(p, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+export interface LoadGpuDatabaseOptions {
+  /** Prices to start from instead of the built-in snapshot (e.g. the built-in ones updated by a price refresh). */
+  prices?: readonly PriceRow[];
+  pricesAsOf?: string;
+}
+
+/** Built-in prices updated by the last price refresh saved in the workspace (`.benchpress/.cache/`), if any. */
+async function refreshedPrices(root: string | undefined): Promise<{ prices: PriceRow[]; asOf: string } | undefined> {
+  if (!root) return undefined;
+  const fetched = await new PriceStore().load(path.join(root, PRICE_CACHE_RELATIVE));
+  if (!fetched) return undefined;
+  const merged = effectivePrices(BUILTIN_PRICE_FILE as unknown as PriceSnapshot, fetched);
+  return { prices: merged.prices as PriceRow[], asOf: merged.asOf };
+}
+
+/**
+ * The built-in data with the last saved price refresh and the workspace's `.benchpress/gpus.json` and
+ * `.benchpress/prices.json` merged over it.
+ */
+export async function loadGpuDatabase(root: string | undefined, options: LoadGpuDatabaseOptions = {}): Promise<{ db: GpuDatabase; problems: FileProblems[] }> {
+  let base = builtinGpuDatabase();
+  if (!options.prices) {
+    const refreshed = await refreshedPrices(root);
+    if (refreshed) options = { prices: refreshed.prices, pricesAsOf: refreshed.asOf };
+  }
+  if (options.prices) base = new GpuDatabase({ gpus: base.gpus, prices: options.prices, asOf: base.asOf, pricesAsOf: options.pricesAsOf ?? base.pricesAsOf });
+  if (!root) return { db: base, problems: [] };
+  const gpusPath = path.join(root, ...USER_GPUS_FILE.split('/'));
+  const pricesPath = path.join(root, ...USER_PRICES_FILE.split('/'));
+  const [gpusText, pricesText] = await Promise.all([readIfExists(gpusPath), readIfExists(pricesPath)]);
+  if (gpusText === undefined && pricesText === undefined) return { db: base, problems: [] };
+  const { db, problems } = mergeUserData(base, gpusText, pricesText, { gpusPath, pricesPath });
+  const files: FileProblems[] = [];
+  for (const [p, text] of [[gpusPath, gpusText], [pricesPath, pricesText]] as const) {
+    if (text === undefined) continue;
+    files.push({ path: p, text, problems: problems.filter((x) => x.path === p).map(({ start, end, message, severity }) => ({ start, end, message, severity })) });
+  }
+  return { db, problems: files };
+}
+
+export async function loadChunkData(root: string | undefined): Promise<{ data: ChunkData; db: GpuDatabase; problems: FileProblems[] }> {
+  const { db, problems } = await loadGpuDatabase(root);
+  return { data: { gpus: [...db.gpus] }, db, problems };
 }

@@ -9,6 +9,8 @@ import { missingAnchor } from './links/missing-anchor';
 import { missingFile } from './links/missing-file';
 import { brokenUrl, redirect } from './links/broken-url';
 import { titleMissingTopic } from './heat/title-missing-topic';
+import { pricingStale } from './pricing/stale';
+import { unknownToken } from './specs/unknown-token';
 import { missingSection } from './template/missing-section';
 import { sectionOrder } from './template/section-order';
 import { emptySection } from './template/empty-section';
@@ -39,6 +41,8 @@ export const RULES: readonly Rule[] = [
   brokenUrl,
   redirect,
   titleMissingTopic,
+  pricingStale,
+  unknownToken,
   ...REMARK_LINT_RULES,
   ...GUARD_RULES,
 ];

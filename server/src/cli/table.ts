@@ -1,0 +1,192 @@
+// `benchpress table`: the Markdown data tables the editor commands insert (spec, comparison, pricing, cost), with
+// their source note and refresh marker; and `benchpress expand`: spec tokens `{{gpu:ID.FIELD}}` → values.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { parseArgs, UsageError } from './args';
+import type { CliIo } from './lint';
+import { findWorkspaceRoot } from '../node/fs-workspace';
+import { loadGpuDatabase } from '../node/data-files';
+import type { FileProblems } from '../node/workspace-files';
+import { LineIndex } from '../core/text';
+import { costEstimate, comparisonTable, pricingTable, specTable, TABLE_KINDS, type TableKind, type TableResult } from '../gpu/tables';
+import { expandTokens, maskCode } from '../gpu/tokens';
+import type { GpuDatabase, Lang } from '../gpu/database';
+
+export const TABLE_USAGE = `Usage: benchpress table --gpus ID[,ID…] [--fields F1,F2,…] [--lang en|zh-cn]
+       benchpress table --kind pricing --gpus ID[,ID…] [--providers P1,…] [--tiers T1,…] [--lang en|zh-cn]
+       benchpress table --kind cost --gpus ID --hours N [--count N] [--providers P1,…] [--lang en|zh-cn]
+
+  --gpus       GPU ids (or names/aliases), comma-separated: h100-sxm,rtx-4090 ("benchpress gpus" lists them)
+  --kind       spec (one GPU), compare (several), pricing or cost; default spec or compare by the number of GPUs
+  --fields     rows of a spec/comparison table: memoryGB,memoryBandwidthGBps,tdpW,… (default: every figure the data has)
+  --lang       language of the table and its source note (default en)
+  --hours, --count   cost estimate: hours of use and number of GPUs (default 1)
+  --providers, --tiers   pricing and cost: only these providers (runpod) and tiers (secure, community, …)
+
+Prints the block the editor inserts: refresh marker, table, source note. Exit 2 on unknown ids or fields.`;
+
+export const EXPAND_USAGE = `Usage: benchpress expand FILE [--write] [--lang en|zh-cn]
+
+Replaces spec tokens such as {{gpu:h100-sxm.memoryGB}} with their values ("80 GB") and prints the result, or
+with --write saves it in place. Tokens in code are left alone. --lang defaults to the draft's language.
+Exit 1 (nothing printed or written) when a token names an unknown GPU or field or a figure the data lacks.`;
+
+function fail(io: CliIo, message: string, usage?: string): number {
+  io.stderr(`benchpress: ${message}\n${usage ? `${usage}\n` : ''}`);
+  return 2;
+}
+
+const list = (v: string | undefined) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean));
+
+function parseLang(value: string | undefined): Lang | undefined {
+  if (value === undefined) return undefined;
+  const l = value.toLowerCase();
+  if (l === 'en' || l === 'zh-cn') return l;
+  if (l === 'zh' || l === 'zh-hans') return 'zh-cn';
+  throw new UsageError(`--lang must be en or zh-cn, not "${value}".`);
+}
+
+/** Problems in `.benchpress/gpus.json` / `prices.json`, as warnings on stderr (the command still runs). */
+function reportDataProblems(io: CliIo, files: readonly FileProblems[]): void {
+  for (const file of files) {
+    const lines = new LineIndex(file.text ?? '');
+    for (const p of file.problems) {
+      const pos = lines.positionAt(p.start);
+      io.stderr(`${path.relative(io.cwd, file.path) || file.path}:${pos.line + 1}:${pos.character + 1}: ${p.severity}: ${p.message}\n`);
+    }
+  }
+}
+
+async function workspaceDatabase(io: CliIo, start: string): Promise<GpuDatabase> {
+  const { db, problems } = await loadGpuDatabase(findWorkspaceRoot(start));
+  reportDataProblems(io, problems);
+  return db;
+}
+
+function positiveNumber(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number, not "${value}".`);
+  return n;
+}
+
+export async function tableCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(argv, { values: ['gpus', 'fields', 'lang', 'kind', 'hours', 'count', 'providers', 'tiers'], switches: ['help'] });
+  } catch (error) {
+    if (error instanceof UsageError) return fail(io, error.message, TABLE_USAGE);
+    throw error;
+  }
+  if (args.switches.has('help')) {
+    io.stdout(TABLE_USAGE + '\n');
+    return 0;
+  }
+  let result: TableResult;
+  try {
+    if (args.positionals.length > 0) throw new UsageError(`Unexpected argument "${args.positionals[0]}" (give GPUs with --gpus).`);
+    const gpus = list(args.values.get('gpus')) ?? [];
+    if (gpus.length === 0) throw new UsageError('Give the GPUs with --gpus ID[,ID…] (e.g. --gpus h100-sxm,h200-sxm).');
+    const lang = parseLang(args.values.get('lang')) ?? 'en';
+    const hours = positiveNumber('hours', args.values.get('hours'));
+    const count = positiveNumber('count', args.values.get('count'));
+    const kindArg = args.values.get('kind');
+    if (kindArg !== undefined && !(TABLE_KINDS as readonly string[]).includes(kindArg)) throw new UsageError(`--kind must be one of ${TABLE_KINDS.join(', ')}, not "${kindArg}".`);
+    const kind: TableKind = (kindArg as TableKind | undefined) ?? (hours !== undefined ? 'cost' : gpus.length === 1 ? 'spec' : 'compare');
+    const fields = list(args.values.get('fields'));
+    const providers = list(args.values.get('providers'));
+    const tiers = list(args.values.get('tiers'));
+    if (fields && (kind === 'pricing' || kind === 'cost')) throw new UsageError(`--fields applies to spec and compare tables, not ${kind}.`);
+    if ((providers || tiers) && (kind === 'spec' || kind === 'compare')) throw new UsageError(`--providers and --tiers apply to pricing and cost tables, not ${kind}.`);
+    if ((hours !== undefined || count !== undefined) && kind !== 'cost') throw new UsageError('--hours and --count apply to --kind cost.');
+    if (kind === 'spec' && gpus.length !== 1) throw new UsageError(`A spec table is for one GPU; for ${gpus.length} use --kind compare (the default for several).`);
+    if (kind === 'cost' && gpus.length !== 1) throw new UsageError('A cost estimate is for one GPU (use --count for several of it).');
+    if (kind === 'cost' && hours === undefined) throw new UsageError('A cost estimate needs --hours N.');
+    if (count !== undefined && !Number.isInteger(count)) throw new UsageError(`--count must be a whole number, not "${args.values.get('count')}".`);
+    const db = await workspaceDatabase(io, io.cwd);
+    const opts = { lang, fields, providers, tiers };
+    switch (kind) {
+      case 'spec':
+        result = specTable(db, gpus[0], opts);
+        break;
+      case 'compare':
+        result = comparisonTable(db, gpus, opts);
+        break;
+      case 'pricing':
+        result = pricingTable(db, gpus, opts);
+        break;
+      case 'cost':
+        result = costEstimate(db, { gpuId: gpus[0], hours: hours!, count: count ?? 1, providers }, opts);
+        break;
+    }
+  } catch (error) {
+    if (error instanceof UsageError) return fail(io, error.message, TABLE_USAGE);
+    throw error;
+  }
+  if (!result.ok) return fail(io, result.error);
+  io.stdout(result.text);
+  return 0;
+}
+
+/** The draft's language: Chinese when Han characters make up a fair share of its prose letters (code and tokens excluded). */
+export function detectDraftLanguage(text: string): Lang {
+  const prose = maskCode(text).replace(/\{\{[^{}]*\}\}/g, ' ');
+  const han = (prose.match(/\p{Script=Han}/gu) ?? []).length;
+  const latin = (prose.match(/[A-Za-z]/g) ?? []).length;
+  return han > 0 && han * 4 >= latin ? 'zh-cn' : 'en';
+}
+
+export async function expandCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  let args;
+  let lang: Lang | undefined;
+  try {
+    args = parseArgs(argv, { values: ['lang'], switches: ['write', 'help'] });
+    if (args.switches.has('help')) {
+      io.stdout(EXPAND_USAGE + '\n');
+      return 0;
+    }
+    if (args.positionals.length !== 1) throw new UsageError(args.positionals.length === 0 ? 'Give the draft to expand: benchpress expand FILE.' : 'Give one file to expand.');
+    lang = parseLang(args.values.get('lang'));
+  } catch (error) {
+    if (error instanceof UsageError) return fail(io, error.message, EXPAND_USAGE);
+    throw error;
+  }
+  const given = args.positionals[0];
+  const file = path.resolve(io.cwd, given);
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    return fail(io, `Cannot read ${given}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+  const db = await workspaceDatabase(io, file);
+  const result = expandTokens(text, db, lang ?? detectDraftLanguage(text));
+  if (result.errors.length > 0) {
+    const lines = new LineIndex(text);
+    for (const e of result.errors) {
+      const pos = lines.positionAt(e.start);
+      io.stderr(`${given}:${pos.line + 1}:${pos.character + 1}: ${e.token}: ${e.message}\n`);
+    }
+    io.stderr(`benchpress: ${result.errors.length} token${result.errors.length === 1 ? '' : 's'} cannot be expanded; nothing was ${args.switches.has('write') ? 'written' : 'printed'}.\n`);
+    return 1;
+  }
+  if (!args.switches.has('write')) {
+    io.stdout(result.text);
+    return 0;
+  }
+  if (result.expanded === 0) {
+    io.stderr(`${given}: no spec tokens to expand.\n`);
+    return 0;
+  }
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.benchpress-${process.pid}-${Date.now()}.tmp`);
+  try {
+    const mode = (await fs.stat(file)).mode;
+    await fs.writeFile(temp, result.text, { encoding: 'utf8', mode });
+    await fs.rename(temp, file);
+  } catch (error) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    return fail(io, `Cannot write ${given}: ${(error as Error).message}`);
+  }
+  io.stderr(`${given}: expanded ${result.expanded} token${result.expanded === 1 ? '' : 's'}.\n`);
+  return 0;
+}
