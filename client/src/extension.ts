@@ -6,6 +6,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { Notifications, type DocumentStatus } from '../../server/src/protocol';
 import type { Ctx } from './context';
 import * as commands from './commands';
+import * as gpu from './gpu-commands';
 import { StatusBar } from './status-bar';
 import { TopicsView } from './topics-view';
 
@@ -44,6 +45,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   register('benchpress.setRunPodApiKey', () => commands.setRunPodApiKey(ctx));
   register('benchpress.clearRunPodApiKey', () => commands.clearRunPodApiKey(ctx));
   register('benchpress.applySnippet', (uri: string, version: number, edits: Parameters<typeof commands.applySnippet>[2]) => commands.applySnippet(uri, version, edits));
+  register('benchpress.insertSpecTable', (args?: gpu.TableArgs) => gpu.insertSpecTable(ctx, args));
+  register('benchpress.insertComparisonTable', (args?: gpu.TableArgs) => gpu.insertComparisonTable(ctx, args));
+  register('benchpress.insertPricingTable', (args?: gpu.TableArgs) => gpu.insertPricingTable(ctx, args));
+  register('benchpress.insertCostEstimate', (args?: gpu.TableArgs) => gpu.insertCostEstimate(ctx, args));
+  register('benchpress.refreshTables', () => gpu.refreshTables(ctx));
+  register('benchpress.expandTokens', () => gpu.expandTokens(ctx));
+  register('benchpress.importNvidiaSmi', () => gpu.importNvidiaSmi(ctx));
+  register('benchpress.refreshPrices', () => gpu.refreshPrices(ctx));
   register('benchpress.showTopicHeat', () => vscode.commands.executeCommand('benchpress.topics.focus'));
   register('benchpress.refreshTopicHeat', () => topics.refresh());
   context.subscriptions.push(

@@ -49,5 +49,8 @@ export type FromWebview =
 export interface WebviewState {
   uri?: string;
   line?: number;
+  /** The writer hid the panel beside a wide preview. */
   sideHidden?: boolean;
+  /** The writer opened the panel over a narrow preview. */
+  sideOpenNarrow?: boolean;
 }

@@ -12,6 +12,7 @@ import { parseSmi, smiTable } from '../gpu/smi';
 import { fetchRunpodPrices, priceErrorText } from '../gpu/prices/runpod';
 import { PRICE_CACHE_RELATIVE, PriceStore } from '../gpu/prices/store';
 import { LineIndex } from '../core/text';
+import { localize } from '../core/i18n';
 import { Notifications, type DocumentEditResult } from '../protocol';
 import { abortOn } from './requests';
 import { priceChanges, BUILTIN_PRICE_SNAPSHOT } from '../cli/prices';
@@ -56,7 +57,7 @@ export async function refreshTablesRequest(scheduler: CheckScheduler, documents:
   const result = await scheduler.current(uri);
   const lang: Lang = result?.view?.language ?? env.locale;
   const refreshed = refreshBlocks(document.getText(), db, todayIso(), { staleAfterDays: config.pricingStaleAfterDays, lang });
-  const summary = [...refreshed.changes.flatMap((c) => c.summary), ...refreshed.problems.map((p) => p.message)];
+  const summary = [...refreshed.changes.flatMap((c) => c.summary), ...refreshed.problems.map((p) => localize(p.message, lang))];
   return { version: document.version, edits: editsFromOffsets(document, refreshed.edits), summary };
 }
 
@@ -73,7 +74,9 @@ export async function expandTokensRequest(scheduler: CheckScheduler, documents: 
   return { version: document.version, edits, summary };
 }
 
-export function smiTableRequest(params: { text: string; lang: Lang; fields?: string[] }): { ok: true; text: string; gpus: number } | { ok: false; error: string } {
+export type SmiTableResult = { ok: true; text: string; gpus: number } | { ok: false; error: string };
+
+export async function smiTableRequest(params: { text: string; lang: Lang; fields?: string[] }): Promise<SmiTableResult> {
   const parsed = parseSmi(params.text, { fields: params.fields });
   if (!parsed.ok) return { ok: false, error: parsed.line !== undefined ? `line ${parsed.line}: ${parsed.error}` : parsed.error };
   try {

@@ -31,7 +31,7 @@ import { JsonFileUrlCache, MemoryUrlCache, type UrlCheckCache } from '../links/e
 import { externalLinks } from '../links/external/occurrences';
 import { Notifications, Requests, type DocumentStatus, type NewArticleParams } from '../protocol';
 import { checkLinksRequest, newArticleRequest, regenerateTocRequest, templatesRequest } from './requests';
-import { expandTokensRequest, gpusRequest, refreshPricesRequest, refreshTablesRequest, smiTableRequest, tableRequest, type RefreshPricesParams, type TableParams } from './gpu-requests';
+import { expandTokensRequest, gpusRequest, refreshPricesRequest, refreshTablesRequest, smiTableRequest, tableRequest, type RefreshPricesParams, type SmiTableResult, type TableParams } from './gpu-requests';
 
 export const COMMANDS = { fixAll: 'benchpress.server.fixAll' } as const;
 
@@ -242,7 +242,7 @@ export function startServer(workerScript: string): void {
   connection.onRequest(Requests.table, (params: TableParams) => tableRequest(scheduler, params));
   connection.onRequest(Requests.refreshTables, (params: { uri: string }) => refreshTablesRequest(scheduler, documents, params.uri));
   connection.onRequest(Requests.expandTokens, (params: { uri: string }) => expandTokensRequest(scheduler, documents, params.uri));
-  connection.onRequest(Requests.smiTable, (params: { text: string; lang: 'en' | 'zh-cn'; fields?: string[] }) => smiTableRequest(params));
+  connection.onRequest(Requests.smiTable, (params: { text: string; lang: 'en' | 'zh-cn'; fields?: string[] }): Promise<SmiTableResult> => smiTableRequest(params));
   connection.onRequest(Requests.refreshPrices, (params: RefreshPricesParams, token) => refreshPricesRequest(connection, scheduler, settings, locale, params, token));
 
   documents.listen(connection);

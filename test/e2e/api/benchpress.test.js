@@ -67,3 +67,36 @@ describe('Benchpress in a real VS Code', function () {
     await waitFor(() => benchpressDiagnostics(doc.uri, 'template/missing-section').length === 0, { timeout: 20_000, message: 'the missing-section diagnostic to clear' });
   });
 });
+
+describe('Benchpress commands in a real VS Code', function () {
+  this.timeout(60_000);
+  afterEach(closeAll);
+
+  it('“Insert GPU Spec Table” inserts the H100 SXM table with its source note and refresh marker at the cursor', async function () {
+    const doc = await openDoc('zh-review.md');
+    const editor = vscode.window.activeTextEditor;
+    const line = doc.lineCount - 1;
+    editor.selection = new vscode.Selection(line, 0, line, 0);
+    await vscode.commands.executeCommand('benchpress.insertSpecTable', { gpus: ['h100-sxm'] });
+    const text = await waitFor(() => (/<!-- benchpress:spec gpus=h100-sxm/.test(doc.getText()) ? doc.getText() : null), { timeout: 15_000, message: 'the spec table in the draft' });
+    assert.match(text, /\| 显存容量\s*\| 80 GB\s*\|/);
+    assert.match(text, /> 来源：/);
+    assert.match(text, /<!-- \/benchpress:spec -->/);
+    // One undo takes it out again.
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => !/benchpress:spec/.test(doc.getText()), { timeout: 5_000, message: 'undo to remove the table' });
+  });
+
+  it('“New Article from Template” with arguments writes a tutorial that fits the template', async function () {
+    const target = vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'new-vllm-tutorial.md');
+    await vscode.commands.executeCommand('benchpress.newArticle', { template: 'tutorial', subject: 'vLLM', lang: 'zh-cn', target: target.toString() });
+    const doc = await vscode.workspace.openTextDocument(target);
+    assert.match(doc.getText(), /^# 从零开始：vLLM 完整部署指南$/m);
+    const diags = await waitFor(() => {
+      const d = benchpressDiagnostics(doc.uri);
+      return d.length ? d : null;
+    }, { timeout: 20_000, message: 'diagnostics for the new article' });
+    const codeOf = (d) => (d.code && typeof d.code === 'object' ? d.code.value : d.code);
+    assert.deepEqual(diags.filter((d) => ['template/missing-section', 'template/section-order', 'template/toc-mismatch'].includes(codeOf(d))).map((d) => d.message), []);
+  });
+});
