@@ -23,6 +23,7 @@ import { hoverAt, referenceHover } from './hover';
 import { completions } from './completion';
 import { topicCompletions, topicHoverAt, topicLenses } from './topics';
 import { WorkspaceTopics } from './workspace-topics';
+import { specTokenHover } from './gpu-hover';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { FileProblems } from '../node/workspace-files';
 import path from 'node:path';
@@ -163,8 +164,8 @@ export function startServer(workerScript: string): void {
   connection.onHover(async (params) => {
     const result = await scheduler.current(params.textDocument.uri);
     if (!result?.view) return null;
-    const { env } = await scheduler.settingsFor(params.textDocument.uri);
-    return (await hoverAt(result.view, params.position, [referenceHover, topicHoverAt(result, env.locale)])) ?? null;
+    const { env, db } = await scheduler.settingsFor(params.textDocument.uri);
+    return (await hoverAt(result.view, params.position, [referenceHover, specTokenHover(db, env.locale), topicHoverAt(result, env.locale)])) ?? null;
   });
 
   connection.onCompletion(async (params) => {
