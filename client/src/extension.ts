@@ -9,6 +9,7 @@ import * as commands from './commands';
 import * as gpu from './gpu-commands';
 import { StatusBar } from './status-bar';
 import { TopicsView } from './topics-view';
+import { PreviewPanel } from './preview/panel';
 
 let client: LanguageClient | undefined;
 
@@ -53,9 +54,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   register('benchpress.expandTokens', () => gpu.expandTokens(ctx));
   register('benchpress.importNvidiaSmi', () => gpu.importNvidiaSmi(ctx));
   register('benchpress.refreshPrices', () => gpu.refreshPrices(ctx));
+  register('benchpress.showPreview', () => PreviewPanel.show(context, () => client, vscode.window.activeTextEditor));
   register('benchpress.showTopicHeat', () => vscode.commands.executeCommand('benchpress.topics.focus'));
   register('benchpress.refreshTopicHeat', () => topics.refresh());
   context.subscriptions.push(
+    PreviewPanel.registerSerializer(context, () => client),
+    { dispose: () => PreviewPanel.active?.dispose() },
     statusBar,
     vscode.window.registerTreeDataProvider('benchpress.topics', topics),
     vscode.workspace.onDidSaveTextDocument((d) => d.languageId === 'markdown' && topics.refresh()),

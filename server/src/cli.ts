@@ -11,6 +11,8 @@ import { nodeSmiIo } from './gpu/smi/io';
 import { gpusCommand } from './cli/gpus';
 import { topicsCommand } from './cli/topics';
 import { pricesCommand } from './cli/prices';
+import { expandCommand, tableCommand } from './cli/table';
+import { renderCommand } from './cli/render';
 import packageJson from '../../package.json';
 
 const VERSION: string = packageJson.version;
@@ -20,10 +22,11 @@ const USAGE = `Benchpress ${VERSION} — checks technical articles about GPUs an
 Usage:
   benchpress lint [--format text|json|sarif] [--config FILE] [--fix] [--rules ID,…] [--check-urls] PATH…
   benchpress gpus [--json]
-  benchpress table --gpus ID[,ID…] [--fields f1,f2] [--lang en|zh-cn]
+  benchpress table --gpus ID[,ID…] [--fields f1,f2] [--lang en|zh-cn] [--kind spec|compare|pricing|cost] [--hours N --count N]
+  benchpress expand FILE [--write] [--lang en|zh-cn]
   benchpress smi [--json] [--lang en|zh-cn] [--fields F1,F2,…] FILE|-
   benchpress topics [--json] [--table FILE] [--lang en|zh-cn] PATH…
-  benchpress render FILE
+  benchpress render [--json] [--lang en|zh-cn] FILE
   benchpress prices [--json] | prices refresh [--base-url URL] [--json] [--out FILE]   (key: RUNPOD_API_KEY)
   benchpress rules [--json|--markdown]
 
@@ -46,6 +49,12 @@ async function main(argv: string[]): Promise<number> {
         return await gpusCommand(rest, io);
       case 'topics':
         return await topicsCommand(rest, io, (timeoutMs) => new WorkerPoolAnalyzer({ script: __filename, timeoutMs }), VERSION);
+      case 'table':
+        return await tableCommand(rest, io);
+      case 'expand':
+        return await expandCommand(rest, io);
+      case 'render':
+        return await renderCommand(rest, io, (timeoutMs) => new WorkerPoolAnalyzer({ script: __filename, timeoutMs }), VERSION);
       case 'prices':
         return await pricesCommand(rest, io);
       case 'smi':

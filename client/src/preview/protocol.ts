@@ -1,12 +1,13 @@
 // Messages of the preview panel: the request to the language server, and the messages between the extension
 // and the webview script (media/preview.js, plain JS: keep the two in step by hand).
+import { Requests } from '../../../server/src/protocol';
 import type { PreviewParams, PreviewPayload } from '../../../server/src/lsp/preview';
 import type { DraftStats, ChecklistItem, TemplateProgress, TopicHeat } from '../../../server/src/preview/stats';
 
 export type { PreviewParams, PreviewPayload, DraftStats, ChecklistItem, TemplateProgress, TopicHeat };
 
 /** The custom request the server answers with a PreviewPayload (or null for a document it does not have). */
-export const PREVIEW_REQUEST = 'benchpress/preview';
+export const PREVIEW_REQUEST = Requests.preview;
 
 export type PanelLocale = 'en' | 'zh-cn';
 

@@ -8,7 +8,8 @@ export function isAnalyzerWorker(): boolean {
 
 export function runAnalyzerWorker(): void {
   const contexts = new Map<string, AnalysisContext>();
-  parentPort!.on('message', (message: { type: 'context'; context: AnalysisContext } | { type: 'job'; id: number; text: string; flavor: 'markdown' | 'mdx'; contextKey: string }) => {
+  type Message = { type: 'context'; context: AnalysisContext } | { type: 'batch'; id: number; contextKey: string; jobs: { text: string; flavor: 'markdown' | 'mdx' }[] };
+  parentPort!.on('message', (message: Message) => {
     if (message.type === 'context') {
       contexts.set(message.context.key, message.context);
       // Old contexts (settings that changed) are not needed again.
@@ -21,7 +22,8 @@ export function runAnalyzerWorker(): void {
       return;
     }
     try {
-      parentPort!.postMessage({ type: 'result', id: message.id, result: analyzeChunk(message.text, message.flavor, context) });
+      parentPort!.postMessage({ type: 'started', id: message.id });
+      parentPort!.postMessage({ type: 'results', id: message.id, results: message.jobs.map((job) => analyzeChunk(job.text, job.flavor, context)) });
     } catch (error) {
       parentPort!.postMessage({ type: 'error', id: message.id, error: (error as Error)?.message ?? String(error) });
     }

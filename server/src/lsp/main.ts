@@ -24,6 +24,7 @@ import { completions } from './completion';
 import { topicCompletions, topicHoverAt, topicLenses } from './topics';
 import { WorkspaceTopics } from './workspace-topics';
 import { specTokenHover } from './gpu-hover';
+import { forgetPreview, previewPayload, type PreviewParams } from './preview';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { FileProblems } from '../node/workspace-files';
 import path from 'node:path';
@@ -141,7 +142,10 @@ export function startServer(workerScript: string): void {
 
   documents.onDidOpen((e) => void scheduler.schedule(e.document.uri, true));
   documents.onDidChangeContent((e) => void scheduler.schedule(e.document.uri));
-  documents.onDidClose((e) => scheduler.close(e.document.uri));
+  documents.onDidClose((e) => {
+    scheduler.close(e.document.uri);
+    forgetPreview(e.document.uri);
+  });
   documents.onDidSave(async (e) => {
     const file = pathOf(e.document.uri);
     if (file && rootOfBenchpressFile(file) !== undefined) await reloadSettings();
@@ -239,6 +243,13 @@ export function startServer(workerScript: string): void {
   connection.onRequest(Requests.newArticle, (params: NewArticleParams & { uri?: string; date: string }) => newArticleRequest(scheduler, params));
   connection.onRequest(Requests.regenerateToc, (params: { uri: string }) => regenerateTocRequest(scheduler, documents, params.uri));
   connection.onRequest(Requests.checkLinks, (params: { uri: string; progressId?: string }, token) => checkLinksRequest(connection, scheduler, urlCache, params, token));
+  connection.onRequest(Requests.preview, async (params: PreviewParams) => {
+    if (!documents.get(params.uri)) return null;
+    const result = await scheduler.current(params.uri);
+    const document = documents.get(params.uri);
+    if (!document) return null;
+    return previewPayload(document.uri, document.getText(), result, toLocale(params.locale ?? locale), document.version);
+  });
   connection.onRequest(Requests.gpus, (params: { uri?: string } | undefined) => gpusRequest(scheduler, params?.uri));
   connection.onRequest(Requests.table, (params: TableParams) => tableRequest(scheduler, params));
   connection.onRequest(Requests.refreshTables, (params: { uri: string }) => refreshTablesRequest(scheduler, documents, params.uri));

@@ -11,6 +11,7 @@ import { brokenUrl, redirect } from './links/broken-url';
 import { titleMissingTopic } from './heat/title-missing-topic';
 import { pricingStale } from './pricing/stale';
 import { unknownToken } from './specs/unknown-token';
+import { specsMismatch } from './specs/mismatch';
 import { missingSection } from './template/missing-section';
 import { sectionOrder } from './template/section-order';
 import { emptySection } from './template/empty-section';
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   titleMissingTopic,
   pricingStale,
   unknownToken,
+  specsMismatch,
   ...REMARK_LINT_RULES,
   ...GUARD_RULES,
 ];
