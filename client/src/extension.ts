@@ -31,6 +31,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     ],
     synchronize: { configurationSection: 'benchpress', fileEvents: vscode.workspace.createFileSystemWatcher('**/.benchpress/**') },
     initializationOptions: { storagePath: storage.fsPath },
+    // Hovers on GPU names carry an "Insert spec table" link; only that command may run from them.
+    markdown: { isTrusted: { enabledCommands: ['benchpress.insertSpecTable'] }, supportHtml: false },
     outputChannel: output,
   };
   client = new LanguageClient('benchpress', 'Benchpress', serverOptions, clientOptions);

@@ -141,3 +141,22 @@ test('a rejected key (401) leaves the saved prices as they were and says what to
     await api.close();
   }
 });
+
+test('hovering a GPU name shows its spec card with sources, other variants, and a link that inserts the table', async () => {
+  const draft = '# T\n\n在 H100 上训练，再用 RTX 4090 推理。\n\n```\nH100\n```\n';
+  await withServer({}, async (client, ws) => {
+    const uri = fileUri(ws.write('a.md', draft));
+    await client.open(uri, draft);
+    const h100 = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 3 } });
+    assert.match(h100.contents.value, /\*\*NVIDIA H100 SXM\*\*/);
+    assert.match(h100.contents.value, /80 GB/);
+    assert.match(h100.contents.value, /H100 NVL \(94 GB\)/, 'a plain "H100" may mean another variant');
+    assert.match(h100.contents.value, /Sources: ⁽1⁾ \[/);
+    assert.match(h100.contents.value, /\(command:benchpress\.insertSpecTable\?/);
+    assert.deepEqual(h100.range.start, { line: 2, character: 2 });
+    const rtx = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 15 } });
+    assert.match(rtx.contents.value, /GeForce RTX 4090/);
+    assert.match(rtx.contents.value, /4090 graphics card/, 'the topic-heat row is shown too');
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 1 } }), null, 'nothing in code');
+  });
+});

@@ -4,6 +4,9 @@ import type { Hover } from 'vscode-languageserver';
 import type { DocumentView } from '../core/document-view';
 import type { GpuDatabase } from '../gpu/database';
 import { tokenAt, tokenHover } from '../gpu/tokens';
+import { compileGpuNames, findGpuMentions } from '../gpu/names';
+import { gpuCard } from '../gpu/card';
+import { ClientCommands } from '../protocol';
 import type { Locale } from '../core/i18n';
 
 export function proseSegmentAt(view: DocumentView, offset: number) {
@@ -17,5 +20,17 @@ export function specTokenHover(db: GpuDatabase, locale: Locale) {
     const token = tokenAt(segment.text, offset - segment.offset);
     if (!token) return undefined;
     return { contents: { kind: 'markdown', value: tokenHover(db, token, locale) }, range: view.range({ start: segment.offset + token.start, end: segment.offset + token.end }) };
+  };
+}
+
+/** A spec card on a GPU name in prose ("4090", "H100 SXM", "英伟达 H200"). */
+export function gpuNameHover(db: GpuDatabase, locale: Locale) {
+  return (view: DocumentView, offset: number): Hover | undefined => {
+    const segment = proseSegmentAt(view, offset);
+    if (!segment) return undefined;
+    const mention = findGpuMentions(segment.text, compileGpuNames(db.gpus)).find((m) => segment.offset + m.start <= offset && offset <= segment.offset + m.end);
+    if (!mention || mention.candidates.length === 0) return undefined;
+    const card = gpuCard(db, mention.candidates, locale, ClientCommands.insertSpecTable);
+    return card ? { contents: { kind: 'markdown', value: card }, range: view.range({ start: segment.offset + mention.start, end: segment.offset + mention.end }) } : undefined;
   };
 }

@@ -16,11 +16,15 @@ export function referenceHover(view: DocumentView, offset: number): Hover | unde
   return { contents: { kind: 'markdown', value }, range: view.range(ref) };
 }
 
+/** Every provider's hover at the position, in order, as one hover (a GPU name may also be a hot topic). */
 export async function hoverAt(view: DocumentView, position: Position, providers: HoverProvider[]): Promise<Hover | undefined> {
   const offset = view.lines.offsetAt(position);
+  const hovers: Hover[] = [];
   for (const provider of providers) {
     const hover = await provider(view, offset);
-    if (hover) return hover;
+    if (hover) hovers.push(hover);
   }
-  return undefined;
+  if (hovers.length <= 1) return hovers[0];
+  const text = (h: Hover) => (typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : String(h.contents));
+  return { contents: { kind: 'markdown', value: hovers.map(text).join('\n\n---\n\n') }, range: hovers[0].range };
 }

@@ -23,7 +23,7 @@ import { hoverAt, referenceHover } from './hover';
 import { completions } from './completion';
 import { topicCompletions, topicHoverAt, topicLenses } from './topics';
 import { WorkspaceTopics } from './workspace-topics';
-import { specTokenHover } from './gpu-hover';
+import { gpuNameHover, specTokenHover } from './gpu-hover';
 import { forgetPreview, previewPayload, type PreviewParams } from './preview';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { FileProblems } from '../node/workspace-files';
@@ -169,7 +169,7 @@ export function startServer(workerScript: string): void {
     const result = await scheduler.current(params.textDocument.uri);
     if (!result?.view) return null;
     const { env, db } = await scheduler.settingsFor(params.textDocument.uri);
-    return (await hoverAt(result.view, params.position, [referenceHover, specTokenHover(db, env.locale), topicHoverAt(result, env.locale)])) ?? null;
+    return (await hoverAt(result.view, params.position, [referenceHover, specTokenHover(db, env.locale), gpuNameHover(db, env.locale), topicHoverAt(result, env.locale)])) ?? null;
   });
 
   connection.onCompletion(async (params) => {
