@@ -38,7 +38,8 @@ const common = {
   // jsonc-parser's CommonJS build requires files by relative path at run time; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
   // Some ESM dependencies read import.meta.url; give them the CommonJS equivalent.
-  define: { 'import.meta.url': 'importMetaUrl' },
+  // BUILD_ID tells caches written by another build apart (results may differ between builds of one version).
+  define: { 'import.meta.url': 'importMetaUrl', BENCHPRESS_BUILD_ID: JSON.stringify(`${Date.now().toString(36)}`) },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 

@@ -16,6 +16,9 @@ import { renderCommand } from './cli/render';
 import packageJson from '../../package.json';
 
 const VERSION: string = packageJson.version;
+declare const BENCHPRESS_BUILD_ID: string | undefined;
+/** The version plus the build: a cache written by another build is not trusted. */
+const CACHE_VERSION = `${VERSION}+${typeof BENCHPRESS_BUILD_ID === 'string' ? BENCHPRESS_BUILD_ID : 'dev'}`;
 
 const USAGE = `Benchpress ${VERSION} — checks technical articles about GPUs and cloud GPU platforms.
 
@@ -44,17 +47,17 @@ async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'lint':
-        return await lintCommand(rest, io, (timeoutMs) => new WorkerPoolAnalyzer({ script: __filename, timeoutMs }), VERSION);
+        return await lintCommand(rest, io, (timeoutMs) => new WorkerPoolAnalyzer({ script: __filename, timeoutMs }), VERSION, CACHE_VERSION);
       case 'gpus':
         return await gpusCommand(rest, io);
       case 'topics':
-        return await topicsCommand(rest, io, (timeoutMs) => new WorkerPoolAnalyzer({ script: __filename, timeoutMs }), VERSION);
+        return await topicsCommand(rest, io, (timeoutMs) => new WorkerPoolAnalyzer({ script: __filename, timeoutMs }), CACHE_VERSION);
       case 'table':
         return await tableCommand(rest, io);
       case 'expand':
         return await expandCommand(rest, io);
       case 'render':
-        return await renderCommand(rest, io, (timeoutMs) => new WorkerPoolAnalyzer({ script: __filename, timeoutMs }), VERSION);
+        return await renderCommand(rest, io, (timeoutMs) => new WorkerPoolAnalyzer({ script: __filename, timeoutMs }), CACHE_VERSION);
       case 'prices':
         return await pricesCommand(rest, io);
       case 'smi':

@@ -18,6 +18,8 @@ export class LspClient {
   private readonly diagnosticWaiters: { uri: string; version?: number; resolve(d: PublishedDiagnostics): void }[] = [];
   readonly published = new Map<string, PublishedDiagnostics>();
   readonly appliedEdits: Json[] = [];
+  /** Other notifications from the server (progress, status), in order. */
+  readonly notifications: { method: string; params: Json }[] = [];
   readonly stderr: string[] = [];
   settings: Json = { benchpress: { diagnosticsDelayMs: 0 } };
   private readonly versions = new Map<string, number>();
@@ -95,6 +97,7 @@ export class LspClient {
       this.send({ id: m.id, result });
       return;
     }
+    if (m.method !== 'textDocument/publishDiagnostics') this.notifications.push({ method: m.method, params: m.params });
     if (m.method === 'textDocument/publishDiagnostics') {
       this.published.set(m.params.uri, m.params);
       for (const w of [...this.diagnosticWaiters]) {
@@ -132,6 +135,18 @@ export class LspClient {
       }, timeoutMs);
       this.diagnosticWaiters.push(waiter);
     });
+  }
+
+  /** Waits until the published diagnostics of `uri` satisfy `predicate` (later re-checks may publish first). */
+  async diagnosticsMatching(uri: string, predicate: (diagnostics: Json[]) => boolean, timeoutMs = 20000): Promise<Json[]> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const current = this.published.get(uri)?.diagnostics;
+      if (current && predicate(current)) return current;
+      const left = until - Date.now();
+      if (left <= 0) throw new Error(`diagnostics of ${uri} never matched; last: ${JSON.stringify(current)?.slice(0, 300)}`);
+      await this.diagnostics(uri, undefined, left).catch(() => undefined);
+    }
   }
 
   async open(uri: string, text: string, languageId = 'markdown'): Promise<Json[]> {

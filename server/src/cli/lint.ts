@@ -40,7 +40,7 @@ export const LINT_USAGE = `Usage: benchpress lint [--format text|json|sarif] [--
 
 const MAX_FIX_PASSES = 4;
 
-export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyzer: (timeoutMs: number) => ChunkAnalyzer, version: string): Promise<number> {
+export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyzer: (timeoutMs: number) => ChunkAnalyzer, version: string, cacheVersion = version): Promise<number> {
   const args = parseArgs(argv, { values: ['format', 'config', 'rules'], switches: ['fix', 'check-urls', 'allow-private-urls', 'no-cache', 'help'] });
   if (args.switches.has('help')) {
     io.stdout(LINT_USAGE + '\n');
@@ -53,7 +53,7 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
   for (const id of only ?? []) if (!isKnownRuleOrGroup(id)) throw new UsageError(`Unknown rule or rule group "${id}" in --rules (see "benchpress rules").`);
 
   const configFile = args.values.get('config');
-  const run = await prepareRun(args.positionals, io, { configFile, only, noCache: args.switches.has('no-cache') || args.switches.has('fix'), version });
+  const run = await prepareRun(args.positionals, io, { configFile, only, noCache: args.switches.has('no-cache') || args.switches.has('fix'), version: cacheVersion });
   const { files, root, settings, config, env, workspace, cache } = run;
   if (args.switches.has('check-urls')) config.checkUrls = true;
   if (args.switches.has('allow-private-urls')) config.allowPrivateUrls = true;

@@ -135,11 +135,16 @@ export function analyzeChunk(text: string, flavor: Flavor, context: AnalysisCont
 function failed(text: string, error: unknown, locale: Locale): ChunkResult {
   const overflow = error instanceof RangeError;
   const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  if (error && typeof error === 'object' && 'line' in error && typeof (error as { line: unknown }).line === 'number') {
-    // A parse error with a place (MDX syntax errors).
-    const e = error as { line: number; column?: number; reason?: string; message: string };
-    const at = { line: Math.max(0, e.line - 1), character: Math.max(0, (e.column ?? 1) - 1) };
-    return { findings: [{ ruleId: 'mdx/parse-error', severity: 'error', message: e.reason ?? e.message, range: { start: at, end: at } }], summary: shallowSummary(text), endsOpen: false, guard: 'mdx/parse-error' };
+  if (error && typeof error === 'object' && 'reason' in error && 'ruleId' in error) {
+    // A syntax error with a place (MDX: JSX, imports, expressions). The place may only be in the message.
+    const e = error as { line?: number; column?: number; place?: { line: number; column: number } | { start: { line: number; column: number } }; reason: string };
+    const place = e.place && 'start' in e.place ? e.place.start : e.place;
+    const fromMessage = /\((\d+):(\d+)(?:-\d+:\d+)?\)\s*$/.exec(e.reason);
+    const line = e.line ?? place?.line ?? (fromMessage ? Number(fromMessage[1]) : 1);
+    const column = e.column ?? place?.column ?? (fromMessage ? Number(fromMessage[2]) : 1);
+    const at = { line: Math.max(0, line - 1), character: Math.max(0, column - 1) };
+    const message = e.reason.replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)\s*$/, '');
+    return { findings: [{ ruleId: 'mdx/parse-error', severity: 'error', message, range: { start: at, end: at } }], summary: shallowSummary(text), endsOpen: false, guard: 'mdx/parse-error' };
   }
   return guardedResult(text, 'guard/check-failed', range,
     overflow ? guardMessage('too-complex', locale, {}) : guardMessage('failed', locale, { reason: (error as Error)?.message ?? String(error) }), overflow ? 'warning' : 'error');
