@@ -5,6 +5,8 @@ import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
+// --minify for the packaged extension (source maps are not shipped; stack traces map through the .map files).
+const minify = process.argv.includes('--minify');
 
 // schemas/config.schema.json: the JSON schema of .benchpress/config.json, derived from the settings that
 // package.json contributes (the same keys without the "benchpress." prefix, dotted keys nested).
@@ -13,7 +15,8 @@ function writeConfigSchema() {
   const nls = JSON.parse(readFileSync('package.nls.json', 'utf8'));
   const text = (s) => (typeof s === 'string' ? s.replace(/^%(.+)%$/, (_, k) => nls[k] ?? k) : s);
   const root = { type: 'object', properties: { $schema: { type: 'string' } }, additionalProperties: false };
-  for (const [key, prop] of Object.entries(manifest.contributes.configuration.properties)) {
+  const sections = [manifest.contributes.configuration].flat();
+  for (const [key, prop] of sections.flatMap((section) => Object.entries(section.properties))) {
     const parts = key.replace(/^benchpress\./, '').split('.');
     let node = root;
     for (const part of parts.slice(0, -1)) {
@@ -34,6 +37,7 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: 'linked',
+  minify,
   logLevel: 'warning',
   // jsonc-parser's CommonJS build requires files by relative path at run time; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],

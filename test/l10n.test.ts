@@ -37,7 +37,8 @@ test('every %key% in package.json has an English and a Chinese text', () => {
 });
 
 test('the settings in package.json, the config schema and the core defaults agree', () => {
-  const props = JSON.parse(read('package.json')).contributes.configuration.properties as Record<string, { default: unknown }>;
+  const sections = [JSON.parse(read('package.json')).contributes.configuration].flat() as { properties: Record<string, { default: unknown }> }[];
+  const props = Object.assign({}, ...sections.map((s) => s.properties)) as Record<string, { default: unknown }>;
   const schema = JSON.parse(read('schemas/config.schema.json'));
   const flat = (obj: Record<string, unknown>, prefix = ''): [string, unknown][] =>
     Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' && !Array.isArray(v) && k !== 'rules' ? flat(v as Record<string, unknown>, `${prefix}${k}.`) : [[`${prefix}${k}`, v]]));
