@@ -2,6 +2,7 @@
 // Reading never throws: a bad file or value gives a problem (shown as a diagnostic on the file) and the default.
 import { parseTree, findNodeAtLocation, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { Severity } from './types';
+import { validateIgnorePatterns } from '../links/external/checker';
 
 export type RuleSetting = 'off' | Severity | boolean | [Severity | 'off', unknown];
 
@@ -58,7 +59,7 @@ const oneOf = (...values: string[]): Check => (v) => (typeof v === 'string' && v
 const SEVERITIES = ['off', 'error', 'warning', 'info', 'hint'];
 const isRuleSetting: Check = (v) => {
   if (typeof v === 'boolean') return undefined;
-  if (typeof v === 'string') return SEVERITIES.includes(v) ? undefined : `expected one of ${SEVERITIES.join(', ')}`;
+  if (typeof v === 'string' && SEVERITIES.includes(v)) return undefined;
   if (Array.isArray(v) && v.length >= 1 && v.length <= 2 && typeof v[0] === 'string' && SEVERITIES.includes(v[0])) return undefined;
   return 'expected "off", a severity (error, warning, info, hint), or [severity, options]';
 };
@@ -74,12 +75,15 @@ const TOP_LEVEL: Record<Exclude<keyof BenchpressConfig, 'rules' | 'urlCheck'>, C
   pricingStaleAfterDays: isInt(1, 3650),
   ignore: isStringList,
 };
+/** Ignore patterns are globs or /regular expressions/: a broken expression is reported, not silently skipped. */
+const isUrlPatternList: Check = (v) => isStringList(v) ?? (validateIgnorePatterns(v as string[])[0]);
+
 const URL_CHECK: Record<keyof UrlCheckSettings, Check> = {
   timeoutMs: isInt(100, 600000),
   concurrency: isInt(1, 256),
   perHostConcurrency: isInt(1, 64),
   retries: isInt(0, 10),
-  ignore: isStringList,
+  ignore: isUrlPatternList,
   skipHosts: isStringList,
   cacheTtlHours: isInt(0, 24 * 365),
   checkOnSave: isBool,
