@@ -121,18 +121,37 @@ async function makeWorkspace() {
 }
 
 // Throughput --------------------------------------------------------------------------------------------------
+/**
+ * rumdl is installed by the bench itself into the git-ignored .cache/bench-peers, not as a project dependency: its
+ * npm package lists native binaries for every platform, most of which the registry does not have for its current
+ * version, and that breaks `npm ci` for the whole project.
+ */
+const RUMDL_VERSION = '0.2.75';
+function ensureRumdl() {
+  const prefix = path.join(repo, '.cache', 'bench-peers');
+  const wrapper = path.join(prefix, 'node_modules', '.bin', 'rumdl');
+  if (!existsSync(wrapper)) {
+    progress(`installing rumdl@${RUMDL_VERSION} into .cache/bench-peers`);
+    const r = spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', prefix, `rumdl@${RUMDL_VERSION}`], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`could not install rumdl: ${r.stderr.slice(-500)}`);
+  }
+  return prefix;
+}
+
 function rumdlBinary() {
   // The npm package `rumdl` is a node wrapper that spawns the native binary from @rumdl/cli-<platform>; time the
   // binary itself (the wrapper only adds a node start). Fall back to the wrapper.
+  const prefix = ensureRumdl();
+  const requireFromPeers = createRequire(path.join(prefix, 'node_modules', 'rumdl', 'package.json'));
   const candidates = [`@rumdl/cli-${process.platform}-${process.arch}/rumdl`, `@rumdl/cli-${process.platform}-${process.arch}-musl/rumdl`];
   for (const c of candidates) {
     try {
-      return { bin: require.resolve(c), wrapper: false };
+      return { bin: requireFromPeers.resolve(c), wrapper: false };
     } catch {
       /* next */
     }
   }
-  return { bin: path.join(repo, 'node_modules/.bin/rumdl'), wrapper: true };
+  return { bin: path.join(prefix, 'node_modules', '.bin', 'rumdl'), wrapper: true };
 }
 
 async function throughput(work, corpus) {
