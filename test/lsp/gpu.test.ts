@@ -5,19 +5,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { LspClient, applyTextEdits, fileUri } from '../support/lsp';
-import { tempWorkspace } from '../support/workspace';
-
-async function withServer(files: Record<string, string>, body: (client: LspClient, ws: ReturnType<typeof tempWorkspace>) => Promise<void>) {
-  const ws = tempWorkspace(files);
-  const client = await LspClient.start(ws.root);
-  try {
-    await body(client, ws);
-  } finally {
-    assert.equal(await client.stop(), 0);
-    ws.dispose();
-  }
-}
+import { applyTextEdits, fileUri, withServer } from '../support/lsp';
 
 test('a comparison table in Chinese; refresh restores a hand-edited figure and says what changed', async () => {
   await withServer({}, async (client, ws) => {

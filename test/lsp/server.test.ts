@@ -1,24 +1,10 @@
 // The language server over real JSON-RPC on stdio: what an editor sees.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
-import { LspClient, applyTextEdits, fileUri } from '../support/lsp';
-import { tempWorkspace } from '../support/workspace';
+import { applyTextEdits, fileUri, withServer } from '../support/lsp';
 import { ZH_REVIEW_COMPLETE, ZH_REVIEW_MISSING_COST } from '../support/drafts';
 
 const codesOf = (diagnostics: { code: string }[]) => diagnostics.map((d) => d.code);
-
-async function withServer(files: Record<string, string>, body: (client: LspClient, ws: ReturnType<typeof tempWorkspace>) => Promise<void>, options: { settings?: object; locale?: string } = {}) {
-  const ws = tempWorkspace(files);
-  const client = await LspClient.start(ws.root, options);
-  try {
-    await body(client, ws);
-  } finally {
-    const code = await client.stop();
-    ws.dispose();
-    assert.equal(code, 0, `server exit code; stderr: ${client.stderr.join('').slice(-500)}`);
-  }
-}
 
 test('opening a draft publishes benchpress diagnostics for that version, with the rule id as code', async () => {
   await withServer({}, async (client, ws) => {

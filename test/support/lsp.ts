@@ -1,7 +1,7 @@
 // Test support: the built language server (`dist/server.js --stdio`) driven over real JSON-RPC, like an editor.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { SERVER } from './workspace';
+import { SERVER, tempWorkspace, type TempWorkspace } from './workspace';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -200,4 +200,17 @@ export function applyTextEdits(text: string, edits: Json[]): string {
   let out = text;
   for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
   return out;
+}
+
+/** Runs `body` with a server on a fresh temporary workspace; the server must exit cleanly afterwards. */
+export async function withServer(files: Record<string, string>, body: (client: LspClient, ws: TempWorkspace) => Promise<void>, options: { settings?: Json; locale?: string } = {}): Promise<void> {
+  const ws = tempWorkspace(files);
+  const client = await LspClient.start(ws.root, options);
+  try {
+    await body(client, ws);
+  } finally {
+    const code = await client.stop();
+    ws.dispose();
+    if (code !== 0) throw new Error(`the server exited with ${code}; stderr: ${client.stderr.join('').slice(-500)}`);
+  }
 }

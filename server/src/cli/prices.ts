@@ -8,7 +8,7 @@ import type { CliIo } from './lint';
 import { BUILTIN_PRICE_FILE } from '../node/data-files';
 import { findWorkspaceRoot } from '../node/fs-workspace';
 import { apiKeyFromEnv, API_KEY_ENV_VARS, redact } from '../gpu/prices/key';
-import { fetchRunpodPrices, priceErrorText, RUNPOD_GRAPHQL_URL, type FetchStats, type PriceError } from '../gpu/prices/runpod';
+import { fetchRunpodPrices, priceErrorText, RUNPOD_GRAPHQL_URL, type PriceError } from '../gpu/prices/runpod';
 import { effectivePrices, PRICE_CACHE_RELATIVE, PriceStore, type PriceRow, type PriceSnapshot } from '../gpu/prices/store';
 
 export const PRICES_USAGE = `Usage: benchpress prices [--json] [--file FILE]

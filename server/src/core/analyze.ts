@@ -9,6 +9,7 @@ import { summarize, type ChunkSummary, type HeadingInfo } from './summary';
 import type { ChunkData } from './chunk-data';
 import { chunkRule } from '../rules/registry';
 import { guardMessage } from '../rules/guards';
+import { firstLimitProblem } from './input-limits';
 
 export interface RuleSettingResolved {
   id: string;
@@ -65,36 +66,15 @@ export function guardedResult(text: string, ruleId: string, range: Range, messag
 }
 
 function preScan(text: string, context: AnalysisContext): ChunkResult | undefined {
-  const { maxLineLength, maxNesting } = context.limits;
-  let lineStart = 0;
-  for (let line = 0; lineStart <= text.length; line++) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd === -1) lineEnd = text.length;
-    const length = lineEnd - lineStart;
-    if (length > maxLineLength) {
-      return guardedResult(text, 'guard/line-too-long', { start: { line, character: 0 }, end: { line, character: 0 } },
-        guardMessage('line-too-long', context.locale, { length, limit: maxLineLength }));
-    }
-    // Container depth: block quote markers and list markers at the start of the line, and indentation.
-    let depth = 0;
-    let i = lineStart;
-    let indent = 0;
-    while (i < lineEnd) {
-      const c = text.charCodeAt(i);
-      if (c === 32) { indent++; i++; continue; }
-      if (c === 9) { indent += 4; i++; continue; }
-      if (c === 62 /* > */) { depth++; i++; continue; }
-      if ((c === 45 || c === 42 || c === 43) && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) { depth++; i += 2; continue; }
-      break;
-    }
-    depth += Math.floor(indent / 4);
-    if (depth > maxNesting) {
-      return guardedResult(text, 'guard/nesting-too-deep', { start: { line, character: 0 }, end: { line, character: Math.min(length, i - lineStart) } },
-        guardMessage('nesting-too-deep', context.locale, { depth, limit: maxNesting }));
-    }
-    lineStart = lineEnd + 1;
+  const problem = firstLimitProblem(text, context.limits);
+  if (!problem) return undefined;
+  const { line } = problem;
+  if (problem.kind === 'line-too-long') {
+    return guardedResult(text, 'guard/line-too-long', { start: { line, character: 0 }, end: { line, character: 0 } },
+      guardMessage('line-too-long', context.locale, { length: problem.length, limit: context.limits.maxLineLength }));
   }
-  return undefined;
+  return guardedResult(text, 'guard/nesting-too-deep', { start: { line, character: 0 }, end: { line, character: problem.width } },
+    guardMessage('nesting-too-deep', context.locale, { depth: problem.depth, limit: context.limits.maxNesting }));
 }
 
 export function analyzeChunk(text: string, flavor: Flavor, context: AnalysisContext): ChunkResult {

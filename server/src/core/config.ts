@@ -1,6 +1,7 @@
 // Benchpress settings: one schema for the VS Code settings (`benchpress.*`) and `.benchpress/config.json`.
 // Reading never throws: a bad file or value gives a problem (shown as a diagnostic on the file) and the default.
-import { parseTree, findNodeAtLocation, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation } from 'jsonc-parser';
+import { parseJsonc, type JsonNode } from './jsonc';
 import type { Severity } from './types';
 import { validateIgnorePatterns } from '../links/external/checker';
 
@@ -164,16 +165,12 @@ export function applySettings(
 
 /** Parses `.benchpress/config.json` (comments and trailing commas allowed) over `base`. */
 export function parseConfigFile(text: string, base: BenchpressConfig = DEFAULT_CONFIG, knownRuleIds?: (id: string) => boolean): ConfigResult {
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-  if (errors.length > 0 || !root) {
-    const first = errors[0];
-    const at = first ? first.offset : 0;
-    return {
-      config: base,
-      problems: [{ start: at, end: at + (first?.length ?? 0), severity: 'error', message: `Benchpress config is not valid JSON (${first ? printParseErrorCode(first.error) : 'empty file'}); using the defaults until it is fixed.` }],
-    };
+  const parsed = parseJsonc(text);
+  if ('error' in parsed) {
+    const { start, end, reason } = parsed.error;
+    return { config: base, problems: [{ start, end, severity: 'error', message: `Benchpress config is not valid JSON (${reason}); using the defaults until it is fixed.` }] };
   }
+  const root = parsed.root;
   const value = nodeValue(root);
   const locate = (path: (string | number)[], key = false) => {
     const node = findNodeAtLocation(root, path);

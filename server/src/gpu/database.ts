@@ -1,10 +1,11 @@
 // The GPU data set the tables, tokens and refresh work on: the built-in spec records and cloud prices, with a
 // team's own `.benchpress/gpus.json` and `.benchpress/prices.json` merged over them. Pure: no file system, no
 // vscode. Merging never throws; everything wrong with a user file comes back as a problem with offsets.
-import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import type { Node as JsonNode } from 'jsonc-parser';
 import type { GpuRecord } from './data';
 import type { Severity } from '../core/types';
 import { editDistance, closest } from '../core/closest';
+import { parseJsonc } from '../core/jsonc';
 
 export type Lang = 'en' | 'zh-cn';
 
@@ -404,16 +405,12 @@ interface ParsedFile {
 }
 
 function parseUserFile(text: string, file: string): ParsedFile {
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-  if (errors.length > 0 || !root) {
-    const first = errors[0];
-    const at = first ? first.offset : 0;
-    return {
-      problems: [{ path: file, start: at, end: at + Math.max(1, first?.length ?? 0), severity: 'error', message: `${file} is not valid JSON (${first ? printParseErrorCode(first.error) : 'empty file'}); none of it is used until it is fixed.` }],
-    };
+  const parsed = parseJsonc(text);
+  if ('error' in parsed) {
+    const { start, end, reason } = parsed.error;
+    return { problems: [{ path: file, start, end, severity: 'error', message: `${file} is not valid JSON (${reason}); none of it is used until it is fixed.` }] };
   }
-  return { root, problems: [] };
+  return { root: parsed.root, problems: [] };
 }
 
 /** The list in a user file: `{ "<key>": [...] }` (the built-in shape) or a bare list. */

@@ -43,6 +43,7 @@ import { splitChunks, frontMatterLineCount } from '../core/chunks';
 import { DEFAULT_LIMITS } from '../core/analyze';
 import type { Locale } from '../core/i18n';
 import type { CheckResult } from '../core/engine';
+import { firstLimitProblem } from '../core/input-limits';
 
 export interface RenderOptions {
   flavor?: 'markdown' | 'mdx';
@@ -448,28 +449,9 @@ interface Excluded {
 
 /** The first reason a chunk cannot be rendered safely: an over-long line or too deep nesting. */
 function scanChunk(text: string, limits: { maxLineLength: number; maxNesting: number }, locale: Locale | undefined): string | undefined {
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd === -1) lineEnd = text.length;
-    const length = lineEnd - lineStart;
-    if (length > limits.maxLineLength) return pick(messages.lineTooLong, locale)(length);
-    let depth = 0;
-    let indent = 0;
-    let i = lineStart;
-    while (i < lineEnd) {
-      const c = text.charCodeAt(i);
-      if (c === 32) { indent++; i++; continue; }
-      if (c === 9) { indent += 4; i++; continue; }
-      if (c === 62 /* > */) { depth++; i++; continue; }
-      if ((c === 45 || c === 42 || c === 43) && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) { depth++; i += 2; continue; }
-      break;
-    }
-    depth += Math.floor(indent / 4);
-    if (depth > limits.maxNesting) return pick(messages.tooDeep, locale)(depth);
-    lineStart = lineEnd + 1;
-  }
-  return undefined;
+  const problem = firstLimitProblem(text, limits);
+  if (!problem) return undefined;
+  return problem.kind === 'line-too-long' ? pick(messages.lineTooLong, locale)(problem.length) : pick(messages.tooDeep, locale)(problem.depth);
 }
 
 /**

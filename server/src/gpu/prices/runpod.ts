@@ -24,6 +24,7 @@
 import { Agent, request } from 'undici';
 import { isUsableApiKey, redact } from './key';
 import type { PriceRow, PriceSnapshot } from './store';
+import { sleep } from '../../core/abortable';
 
 export type { PriceRow, PriceSnapshot } from './store';
 
@@ -255,23 +256,6 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
   const date = Date.parse(v);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
-}
-
-/** Waits ms; resolves false at once if the signal aborts (and clears the timer). */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
-  if (signal?.aborted) return Promise.resolve(false);
-  if (ms <= 0) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {

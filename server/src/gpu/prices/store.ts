@@ -5,20 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { PriceRow } from '../database';
 
-/** One price: a GPU (Benchpress id from gpus.json) in one tier of one provider. */
-export interface PriceRow {
-  gpuId: string;
-  provider: string;
-  /** Fetched rows are `secure` or `community`; the built-in snapshot also has `serverless-flex` / `serverless-active`. */
-  tier: string;
-  usdPerHour: number;
-  usdPerSecond?: number;
-  source: string;
-  /** YYYY-MM-DD */
-  asOf: string;
-  asOfNote?: string;
-}
+/** One price: a GPU in one tier of one provider (the same row the GPU database reads). */
+export type { PriceRow } from '../database';
 
 /** The shape of cloud-prices.json. */
 export interface PriceSnapshot {

@@ -8,6 +8,7 @@ import { createPinnedLookup, hostnameOf, verifyHost, type HostResolver, type Hos
 import { extractAnchors, fragmentToCheck, hasAnchor, displayFragment, isHtmlContentType, readBodyText, type BodyText } from './anchors';
 import { pageCacheKey, type UrlCheckCache } from './cache';
 import { DEFAULT_URL_CHECK_OPTIONS, type PageCheck, type RedirectHop, type UrlCheckOptions, type UrlCheckResult } from './types';
+import { sleep } from '../../core/abortable';
 
 export interface UrlCheckHooks {
   /** Aborting stops the run promptly; unfinished URLs come back as `cancelled` (not cached). */
@@ -197,23 +198,6 @@ export class HostLimiter {
       this.pump();
     });
   }
-}
-
-/** Waits ms; resolves false at once if the signal aborts (and clears the timer). */
-function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
-  if (signal?.aborted) return Promise.resolve(false);
-  if (ms <= 0) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** Settles like the promise, or with undefined as soon as the signal aborts. */
