@@ -40,11 +40,11 @@ export async function newArticle(ctx: Ctx, args?: NewArticleArgs): Promise<vscod
   const folderUri = vscode.workspace.workspaceFolders?.[0]?.uri;
   if (args?.template && args.subject) {
     const lang = args.lang ?? (vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en');
-    const result = await ctx.client.sendRequest<NewArticleResult>(Requests.newArticle, { template: args.template, subject: args.subject, lang, date: new Date().toISOString().slice(0, 10), uri: folderUri?.toString() });
+    const result = await ctx.request<NewArticleResult>(Requests.newArticle, { template: args.template, subject: args.subject, lang, date: new Date().toISOString().slice(0, 10), uri: folderUri?.toString() });
     const target = typeof args.target === 'string' ? vscode.Uri.parse(args.target) : args.target;
     return openNewArticle(result.text, target);
   }
-  const templates = await ctx.client.sendRequest<TemplateInfo[]>(Requests.templates, { uri: vscode.window.activeTextEditor?.document.uri.toString() });
+  const templates = await ctx.request<TemplateInfo[]>(Requests.templates, { uri: vscode.window.activeTextEditor?.document.uri.toString() });
   const picked = await vscode.window.showQuickPick(
     templates.map((t) => ({ label: t.name, description: t.id, detail: t.description + (t.source === 'builtin' ? '' : ` — ${vscode.workspace.asRelativePath(t.source)}`), template: t })),
     { title: vscode.l10n.t('New article from a template'), placeHolder: vscode.l10n.t('Choose a template'), matchOnDescription: true, matchOnDetail: true },
@@ -63,7 +63,7 @@ export async function newArticle(ctx: Ctx, args?: NewArticleArgs): Promise<vscod
   });
   if (!subject) return;
   const date = new Date().toISOString().slice(0, 10);
-  const result = await ctx.client.sendRequest<NewArticleResult>(Requests.newArticle, { template: picked.template.id, subject, lang: lang.lang, date, uri: folderUri?.toString() });
+  const result = await ctx.request<NewArticleResult>(Requests.newArticle, { template: picked.template.id, subject, lang: lang.lang, date, uri: folderUri?.toString() });
   let target: vscode.Uri | undefined;
   if (folderUri) {
     target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(folderUri, result.fileName), filters: { Markdown: ['md', 'mdx'] }, title: vscode.l10n.t('Save the new article') });
@@ -90,7 +90,7 @@ async function openNewArticle(text: string, target: vscode.Uri | undefined): Pro
 export async function regenerateToc(ctx: Ctx): Promise<void> {
   const editor = markdownEditor(vscode.l10n.t('Regenerate Contents'));
   if (!editor) return;
-  const result = await ctx.client.sendRequest<DocumentEditResult | undefined>(Requests.regenerateToc, { uri: editor.document.uri.toString() });
+  const result = await ctx.request<DocumentEditResult | undefined>(Requests.regenerateToc, { uri: editor.document.uri.toString() });
   if (!result) return;
   if (result.edits.length === 0) {
     void vscode.window.showInformationMessage(result.summary.join(' '));
@@ -103,7 +103,7 @@ export async function checkLinks(ctx: Ctx): Promise<void> {
   const editor = markdownEditor(vscode.l10n.t('Check Links'));
   if (!editor) return;
   const result = await withServerProgress(ctx, vscode.l10n.t('Checking links…'), (progressId, token) =>
-    ctx.client.sendRequest<CheckLinksResult>(Requests.checkLinks, { uri: editor.document.uri.toString(), progressId }, token),
+    ctx.request<CheckLinksResult>(Requests.checkLinks, { uri: editor.document.uri.toString(), progressId }, token),
   );
   const summary = vscode.l10n.t('{0} links checked: {1} broken, {2} moved, {3} could not be checked.', result.checked, result.broken, result.redirected, result.failed);
   if (result.cancelled) void vscode.window.showWarningMessage(vscode.l10n.t('Link check cancelled. {0}', summary));
@@ -114,7 +114,7 @@ export async function checkLinks(ctx: Ctx): Promise<void> {
 export async function fixAll(ctx: Ctx): Promise<void> {
   const editor = markdownEditor(vscode.l10n.t('Fix All'));
   if (!editor) return;
-  const result = await ctx.client.sendRequest<{ applied: boolean; count?: number }>('workspace/executeCommand', { command: 'benchpress.server.fixAll', arguments: [editor.document.uri.toString()] });
+  const result = await ctx.request<{ applied: boolean; count?: number }>('workspace/executeCommand', { command: 'benchpress.server.fixAll', arguments: [editor.document.uri.toString()] });
   if (!result?.count) void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to fix automatically in this draft.'));
 }
 

@@ -6,6 +6,8 @@ export interface Ctx {
   extension: vscode.ExtensionContext;
   client: LanguageClient;
   output: vscode.OutputChannel;
+  /** A request to the server, sent once it has started (activation does not wait for the server). */
+  request<R>(method: string, params: unknown, token?: vscode.CancellationToken): Promise<R>;
 }
 
 /** The active Markdown editor, or a message saying a command needs one. */

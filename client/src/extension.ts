@@ -22,7 +22,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const storage = context.storageUri ?? context.globalStorageUri;
-  await vscode.workspace.fs.createDirectory(storage).then(undefined, () => undefined);
+  // The server writes its link-check cache here; it creates the folder itself if this has not finished.
+  void Promise.resolve(vscode.workspace.fs.createDirectory(storage)).catch(() => undefined);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
@@ -35,11 +36,32 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     markdown: { isTrusted: { enabledCommands: ['benchpress.insertSpecTable'] }, supportHtml: false },
     outputChannel: output,
   };
-  client = new LanguageClient('benchpress', 'Benchpress', serverOptions, clientOptions);
-  const ctx: Ctx = { extension: context, client, output };
-
   const statusBar = new StatusBar();
-  const topics = new TopicsView(client);
+  client = new LanguageClient('benchpress', 'Benchpress', serverOptions, clientOptions);
+  const languageClient = client;
+  // Activation does not wait for the server: commands and views wait for `ready` when they need it.
+  const ready = languageClient.start().then(
+    () => {
+      context.subscriptions.push(languageClient.onNotification(Notifications.documentStatus, (status: DocumentStatus) => statusBar.update(status)));
+      output.info(`Benchpress language server ready ${Date.now() - started} ms after activation began.`);
+    },
+    (error: Error) => {
+      output.error(`The Benchpress language server did not start: ${error.message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('The Benchpress language server did not start: {0}', error.message));
+      throw error;
+    },
+  );
+  const ctx: Ctx = {
+    extension: context,
+    client: languageClient,
+    output,
+    request: async <R>(method: string, params: unknown, token?: vscode.CancellationToken) => {
+      await ready;
+      return languageClient.sendRequest<R>(method, params, token);
+    },
+  };
+
+  const topics = new TopicsView(ctx.request);
   const register = (id: string, fn: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown));
   register('benchpress.newArticle', (args?: commands.NewArticleArgs) => commands.newArticle(ctx, args));
   register('benchpress.regenerateToc', () => commands.regenerateToc(ctx));
@@ -68,10 +90,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     vscode.workspace.onDidCloseTextDocument((d) => statusBar.forget(d.uri.toString())),
   );
 
-  await client.start();
-  context.subscriptions.push(client.onNotification(Notifications.documentStatus, (status: DocumentStatus) => statusBar.update(status)));
   output.info(`Benchpress activated in ${Date.now() - started} ms.`);
-  return { client };
+  return { client: languageClient };
 }
 
 export async function deactivate(): Promise<void> {

@@ -18,7 +18,7 @@ interface GpuInfo {
 type TableKind = 'spec' | 'compare' | 'pricing' | 'cost';
 
 async function pickGpus(ctx: Ctx, editor: vscode.TextEditor, options: { many: boolean; pricedOnly?: boolean; title: string }): Promise<string[] | undefined> {
-  const gpus = await ctx.client.sendRequest<GpuInfo[]>(Requests.gpus, { uri: editor.document.uri.toString() });
+  const gpus = await ctx.request<GpuInfo[]>(Requests.gpus, { uri: editor.document.uri.toString() });
   const items = gpus
     .filter((g) => !options.pricedOnly || g.hasPrices)
     .map((g) => ({ label: g.name, description: g.id, detail: [g.architecture, g.memoryGB ? `${g.memoryGB} GB ${g.memoryType ?? ''}`.trim() : undefined, g.segment].filter(Boolean).join(' · '), id: g.id }));
@@ -70,7 +70,7 @@ async function insertTable(ctx: Ctx, kind: TableKind, commandName: string, args?
     void vscode.window.showInformationMessage(vscode.l10n.t('Pick at least two GPUs to compare.'));
     return;
   }
-  const result = await ctx.client.sendRequest<{ ok: boolean; text?: string; error?: string }>(Requests.table, { uri: editor.document.uri.toString(), kind, gpus, lang: draftLanguage(editor.document), hours, count });
+  const result = await ctx.request<{ ok: boolean; text?: string; error?: string }>(Requests.table, { uri: editor.document.uri.toString(), kind, gpus, lang: draftLanguage(editor.document), hours, count });
   if (!result.ok || !result.text) {
     void vscode.window.showErrorMessage(result.error ?? vscode.l10n.t('Benchpress could not build the table.'));
     return;
@@ -86,7 +86,7 @@ export const insertCostEstimate = (ctx: Ctx, args?: TableArgs) => insertTable(ct
 async function applyServerEdit(ctx: Ctx, request: string, commandName: string, describe: (r: DocumentEditResult) => string | undefined): Promise<void> {
   const editor = markdownEditor(commandName);
   if (!editor) return;
-  const result = await ctx.client.sendRequest<DocumentEditResult | undefined>(request, { uri: editor.document.uri.toString() });
+  const result = await ctx.request<DocumentEditResult | undefined>(request, { uri: editor.document.uri.toString() });
   if (!result) return;
   if (result.edits.length && !(await applyVersionedEdits(editor, result.version, result.edits))) return;
   const message = describe(result);
@@ -133,7 +133,7 @@ export async function importNvidiaSmi(ctx: Ctx): Promise<void> {
   } else {
     text = await vscode.env.clipboard.readText();
   }
-  const result = await ctx.client.sendRequest<{ ok: boolean; text?: string; error?: string }>(Requests.smiTable, { text, lang: draftLanguage(editor.document) });
+  const result = await ctx.request<{ ok: boolean; text?: string; error?: string }>(Requests.smiTable, { text, lang: draftLanguage(editor.document) });
   if (!result.ok || !result.text) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Not imported: {0}', result.error ?? ''));
     return;
@@ -150,7 +150,7 @@ export async function refreshPrices(ctx: Ctx): Promise<void> {
     return;
   }
   const result = await withServerProgress(ctx, vscode.l10n.t('Fetching RunPod prices…'), (progressId, token) =>
-    ctx.client.sendRequest<{ ok: boolean; error?: string; prices?: number; changes?: string[]; asOf?: string }>(Requests.refreshPrices, { apiKey, progressId, uri: vscode.window.activeTextEditor?.document.uri.toString() }, token),
+    ctx.request<{ ok: boolean; error?: string; prices?: number; changes?: string[]; asOf?: string }>(Requests.refreshPrices, { apiKey, progressId, uri: vscode.window.activeTextEditor?.document.uri.toString() }, token),
   );
   if (!result.ok) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Prices not refreshed: {0} The saved prices are unchanged.', result.error ?? ''));

@@ -1,7 +1,6 @@
 // The topic-heat tree: topics by heat with the drafts that cover them, the hot topics no draft covers yet, and
 // rotation warnings. The report comes from the server (`benchpress/topicReport`).
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import { Requests } from '../../server/src/protocol';
 
 interface TopicEntry {
@@ -33,7 +32,7 @@ export class TopicsView implements vscode.TreeDataProvider<Node> {
   private report: Report | undefined;
   private loading: Promise<void> | undefined;
 
-  constructor(private readonly client: LanguageClient) {}
+  constructor(private readonly request: <R>(method: string, params: unknown) => Promise<R>) {}
 
   refresh(): void {
     this.report = undefined;
@@ -47,7 +46,7 @@ export class TopicsView implements vscode.TreeDataProvider<Node> {
   private async load(): Promise<void> {
     const root = this.root();
     if (!root) return;
-    this.report = await vscode.window.withProgress({ location: { viewId: 'benchpress.topics' }, title: vscode.l10n.t('Reading drafts…') }, () => this.client.sendRequest<Report>(Requests.topicReport, { root }));
+    this.report = await vscode.window.withProgress({ location: { viewId: 'benchpress.topics' }, title: vscode.l10n.t('Reading drafts…') }, () => this.request<Report>(Requests.topicReport, { root }));
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
