@@ -30,7 +30,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       { scheme: 'untitled', language: 'markdown' },
       { scheme: 'file', pattern: '**/*.mdx' },
     ],
-    synchronize: { configurationSection: 'benchpress', fileEvents: vscode.workspace.createFileSystemWatcher('**/.benchpress/**') },
+    // The server re-reads .benchpress/ files when they change, and re-checks links when linked files and
+    // images appear or go away.
+    synchronize: {
+      configurationSection: 'benchpress',
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/.benchpress/**'),
+        vscode.workspace.createFileSystemWatcher('**/*.{md,mdx,markdown,png,jpg,jpeg,gif,svg,webp,avif,pdf}'),
+      ],
+    },
     initializationOptions: { storagePath: storage.fsPath },
     // Hovers on GPU names carry an "Insert spec table" link; only that command may run from them.
     markdown: { isTrusted: { enabledCommands: ['benchpress.insertSpecTable'] }, supportHtml: false },

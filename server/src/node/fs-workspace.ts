@@ -22,17 +22,19 @@ export function findWorkspaceRoot(start: string): string | undefined {
 
 export class DiskWorkspace implements WorkspaceView {
   private readonly anchors = new Map<string, Promise<Set<string> | undefined>>();
+  /** Many drafts link to the same images and pages: each path is looked up once until invalidated. */
+  private readonly stats = new Map<string, Promise<'file' | 'directory' | undefined>>();
 
   constructor(readonly root: string | undefined, private readonly openText?: (path: string) => string | undefined) {}
 
   async stat(p: string): Promise<'file' | 'directory' | undefined> {
     if (this.openText?.(p) !== undefined) return 'file';
-    try {
-      const s = await fs.stat(p);
-      return s.isDirectory() ? 'directory' : 'file';
-    } catch {
-      return undefined;
+    let cached = this.stats.get(p);
+    if (!cached) {
+      cached = fs.stat(p).then((s) => (s.isDirectory() ? 'directory' : 'file'), () => undefined);
+      this.stats.set(p, cached);
     }
+    return cached;
   }
 
   anchorsOf(p: string): Promise<Set<string> | undefined> {
@@ -48,7 +50,12 @@ export class DiskWorkspace implements WorkspaceView {
 
   /** Forget what was read from disk (a file changed). */
   invalidate(p?: string): void {
-    if (p) this.anchors.delete(p);
-    else this.anchors.clear();
+    if (p) {
+      this.anchors.delete(p);
+      this.stats.delete(p);
+    } else {
+      this.anchors.clear();
+      this.stats.clear();
+    }
   }
 }
