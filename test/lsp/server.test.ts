@@ -152,3 +152,14 @@ test('the server works with defaults when the client answers nothing for setting
     assert.ok(codesOf(await client.open(uri, ZH_REVIEW_MISSING_COST)).includes('template/missing-section'));
   }, { settings: {} });
 });
+
+test('a missing image is reported until the file appears', async () => {
+  await withServer({}, async (client, ws) => {
+    const text = '# T\n\n![arch](images/arch.png)\n';
+    const uri = fileUri(ws.write('a.md', text));
+    assert.deepEqual(codesOf(await client.open(uri, text)), ['links/missing-file']);
+    const image = ws.write('images/arch.png', 'png');
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(image), type: 1 }] });
+    assert.deepEqual(codesOf(await client.diagnosticsMatching(uri, (d) => d.length === 0)), []);
+  });
+});
