@@ -2,7 +2,7 @@
 // offsets, the front matter, the title, the anchors and the draft's language.
 import type { Range } from './types';
 import { LineIndex, detectEol } from './text';
-import type { BracketInfo, ChunkSummary, DefinitionInfo, FeatureInfo, HeadingInfo, LinkInfo, ListInfo, ListItemInfo, ProseSegment, ReferenceInfo, Span } from './summary';
+import type { ChunkSummary, FeatureInfo, HeadingInfo, ListItemInfo, ProseSegment, Span } from './summary';
 import { headingAnchors } from './slug';
 import type { Flavor } from './parse';
 
@@ -19,7 +19,8 @@ export interface Anchor {
   heading: HeadingInfo;
 }
 
-export interface DocumentView {
+/** The chunks' summaries put together (offsets absolute), plus what only the whole document knows. */
+export interface DocumentView extends Omit<ChunkSummary, 'maxDepth'> {
   uri: string;
   /** File system path when the document is a file. */
   path?: string;
@@ -28,15 +29,6 @@ export interface DocumentView {
   flavor: Flavor;
   eol: '\n' | '\r\n';
   frontMatter?: FrontMatter;
-  headings: HeadingInfo[];
-  definitions: DefinitionInfo[];
-  references: ReferenceInfo[];
-  links: LinkInfo[];
-  lists: ListInfo[];
-  features: FeatureInfo[];
-  prose: ProseSegment[];
-  brackets: BracketInfo[];
-  htmlIds: string[];
   title?: HeadingInfo;
   anchors: Anchor[];
   language: 'zh-cn' | 'en';

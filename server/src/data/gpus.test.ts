@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import gpuJson from './gpus.json';
 import priceJson from './cloud-prices.json';
+import type { PriceRow } from '../gpu/database';
 
 type Segment = 'consumer' | 'workstation' | 'datacenter';
 
@@ -36,17 +37,6 @@ interface GpuFile {
   schemaVersion: number;
   asOf: string;
   gpus: GpuRecord[];
-}
-
-interface PriceRow {
-  gpuId: string;
-  provider: string;
-  tier: string;
-  usdPerHour: number;
-  usdPerSecond?: number;
-  source: string;
-  asOf: string;
-  asOfNote?: string;
 }
 
 interface PriceFile {

@@ -24,7 +24,7 @@
 import { Agent, request } from 'undici';
 import { isUsableApiKey, redact } from './key';
 import type { PriceRow, PriceSnapshot } from './store';
-import { sleep } from '../../core/abortable';
+import { parseRetryAfter, sleep } from '../../core/retry';
 
 export type { PriceRow, PriceSnapshot } from './store';
 
@@ -248,15 +248,7 @@ function classifyError(err: unknown): Extract<Attempt, { kind: 'error' }> | { ki
   return { kind: 'error', reason: code ? `network error (${code})` : 'network error', retriable: true };
 }
 
-/** Milliseconds to wait for a Retry-After value (delta-seconds or HTTP-date), or undefined if unusable. */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  if (value === undefined) return undefined;
-  const v = value.trim();
-  if (/^\d+$/.test(v)) return Number(v) * 1000;
-  const date = Date.parse(v);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
-}
+export { parseRetryAfter };
 
 function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
   const v = headers[name];

@@ -8,7 +8,7 @@ import { createPinnedLookup, hostnameOf, verifyHost, type HostResolver, type Hos
 import { extractAnchors, fragmentToCheck, hasAnchor, displayFragment, isHtmlContentType, readBodyText, type BodyText } from './anchors';
 import { pageCacheKey, type UrlCheckCache } from './cache';
 import { DEFAULT_URL_CHECK_OPTIONS, type PageCheck, type RedirectHop, type UrlCheckOptions, type UrlCheckResult } from './types';
-import { sleep } from '../../core/abortable';
+import { parseRetryAfter, sleep } from '../../core/retry';
 
 export interface UrlCheckHooks {
   /** Aborting stops the run promptly; unfinished URLs come back as `cancelled` (not cached). */
@@ -220,15 +220,7 @@ function unlessAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T 
   });
 }
 
-/** Milliseconds to wait for a Retry-After value (delta-seconds or HTTP-date), or undefined if unusable. */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  if (value === undefined) return undefined;
-  const v = value.trim();
-  if (/^\d+$/.test(v)) return Number(v) * 1000;
-  const date = Date.parse(v);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
-}
+export { parseRetryAfter };
 
 // ---------------------------------------------------------------------------------------------
 // One run
