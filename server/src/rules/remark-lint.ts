@@ -39,18 +39,8 @@ function presetRules(): { name: string; plugin: Attacher; options: unknown }[] {
   return out;
 }
 
-function remarkLintRule(name: string, plugin: Attacher, presetOptions: unknown): ChunkRule {
+function remarkLintRule(name: string): ChunkRule {
   const docs = DOCS[name] ?? { summary: `remark-lint's ${name} rule.`, bad: '', good: '' };
-  const processors = new Map<string, ReturnType<typeof unified>>();
-  const processorFor = (options: unknown) => {
-    const key = JSON.stringify(options ?? null);
-    let processor = processors.get(key);
-    if (!processor) {
-      processor = unified().use(plugin, (options ?? presetOptions) as never).freeze() as unknown as ReturnType<typeof unified>;
-      processors.set(key, processor);
-    }
-    return processor;
-  };
   return {
     id: `remark-lint/${name}`,
     scope: 'chunk',
@@ -62,16 +52,15 @@ function remarkLintRule(name: string, plugin: Attacher, presetOptions: unknown):
       good: docs.good,
       options: 'The options of the remark-lint rule, e.g. ["warning", "one"].',
     },
+    // The engine runs all enabled remark-lint rules at once (runRemarkLintRules); this runs one on its own.
     check(ctx) {
-      const file = new VFile({ value: ctx.text });
-      processorFor(ctx.options).runSync(ctx.tree as never, file);
-      for (const message of file.messages) ctx.report({ range: messageRange(message, ctx.lines), message: message.reason });
+      for (const m of runRemarkLintRules(ctx, [{ id: `remark-lint/${name}`, options: ctx.options }])) ctx.report({ range: m.range, message: m.message });
     },
   };
 }
 
 const PRESET = presetRules();
-export const REMARK_LINT_RULES: ChunkRule[] = PRESET.map(({ name, plugin, options }) => remarkLintRule(name, plugin, options));
+export const REMARK_LINT_RULES: ChunkRule[] = PRESET.map(({ name }) => remarkLintRule(name));
 
 export const REMARK_LINT_PREFIX = 'remark-lint/';
 
@@ -109,5 +98,3 @@ export function runRemarkLintRules(ctx: Pick<ChunkRuleContext, 'tree' | 'text' |
   return file.messages.map((m) => ({ ruleId: REMARK_LINT_PREFIX + String(m.ruleId), message: m.reason, range: messageRange(m, ctx.lines) }));
 }
 
-/** Settings that name a remark-lint rule replaced by a links rule point there instead. */
-export const REMARK_LINT_REPLACED = COVERED_BY_LINKS;
