@@ -10,7 +10,7 @@ import type { ChunkData } from './chunk-data';
 import { chunkRule } from '../rules/registry';
 import { guardMessage } from '../rules/guards';
 import { firstLimitProblem } from './input-limits';
-import { REMARK_LINT_PREFIX, runRemarkLintRules } from '../rules/remark-lint';
+import { isPresetRemarkLintRule, runRemarkLintRules } from '../rules/remark-lint';
 
 export interface RuleSettingResolved {
   id: string;
@@ -92,7 +92,7 @@ export function analyzeChunk(text: string, flavor: Flavor, context: AnalysisCont
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
   // remark-lint's rules run together in one processor (see runRemarkLintRules); the rest one by one.
-  const remarkLint = context.rules.filter((r) => r.id.startsWith(REMARK_LINT_PREFIX));
+  const remarkLint = context.rules.filter((r) => isPresetRemarkLintRule(r.id));
   try {
     const severity = new Map(remarkLint.map((r) => [r.id, r.severity]));
     for (const m of runRemarkLintRules({ tree, text, lines }, remarkLint)) {
@@ -104,7 +104,7 @@ export function analyzeChunk(text: string, flavor: Flavor, context: AnalysisCont
     findings.push({ ruleId: 'guard/check-failed', severity: 'error', message: guardMessage('rule-failed', context.locale, { rule: 'remark-lint', reason: (error as Error).message }), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
   }
   for (const setting of context.rules) {
-    if (setting.id.startsWith(REMARK_LINT_PREFIX)) continue;
+    if (isPresetRemarkLintRule(setting.id)) continue;
     const rule = chunkRule(setting.id);
     if (!rule) continue;
     try {

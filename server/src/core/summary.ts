@@ -38,7 +38,8 @@ export interface ReferenceInfo extends Span {
 }
 
 export interface LinkInfo extends Span {
-  kind: 'link' | 'image' | 'definition' | 'autolink' | 'html';
+  /** `bare`: a URL written as plain text (`https://…`, `www.…`), found by Benchpress rather than the parser. */
+  kind: 'link' | 'image' | 'definition' | 'autolink' | 'html' | 'bare';
   url: string;
   urlSpan: Span;
 }
@@ -115,6 +116,40 @@ function destinationSpan(text: string, from: number, end: number): Span | undefi
     else if (/\s/.test(c)) break;
   }
   return { start: i, end: j };
+}
+
+/**
+ * Bare URLs in prose, like GFM's autolink literals (`https://`, `http://`, `www.`), except that a URL also ends at
+ * Chinese text and full-width punctuation, which writers do not mean as part of it, and may start right after
+ * Chinese text ("见https://x.com获取").
+ * Trailing punctuation and an unbalanced closing parenthesis are not part of the URL.
+ */
+export function findBareUrls(text: string): { start: number; end: number; url: string }[] {
+  const out: { start: number; end: number; url: string }[] = [];
+  for (const m of text.matchAll(BARE_URL)) {
+    let url = m[0].replace(/[?!.,:;*_~'"]+$/, '');
+    while (url.endsWith(')') && (url.match(/\(/g)?.length ?? 0) < (url.match(/\)/g)?.length ?? 0)) url = url.slice(0, -1).replace(/[?!.,:;*_~'"]+$/, '');
+    if (/^(?:https?:\/\/|www\.)$/i.test(url) || !/[.:]\w/.test(url.replace(/^(?:https?:\/\/|www\.)/i, ''))) continue;
+    out.push({ start: m.index, end: m.index + url.length, url: /^www\./i.test(url) ? `http://${url}` : url });
+  }
+  return out;
+}
+
+const BARE_URL = /(?<![A-Za-z0-9_/.@-])(?:https?:\/\/|www\.)[^\s<>"'`\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+/giu;
+
+/** text[start, end) with the given spans replaced by spaces (line breaks kept, so offsets and lines stay). */
+function maskSpans(text: string, start: number, end: number, spans: [number, number][]): string {
+  if (spans.length === 0) return text.slice(start, end);
+  spans.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = start;
+  for (const [from, to] of spans) {
+    if (to <= at) continue;
+    const a = Math.max(from, at);
+    out += text.slice(at, a) + text.slice(a, to).replace(/[^\n]/g, ' ');
+    at = to;
+  }
+  return out + text.slice(at, end);
 }
 
 const BRACKETS = /\[([^[\]\n]{1,200})\](?:\[([^[\]\n]{0,200})\])?(?!\(|:)/g;
@@ -273,9 +308,14 @@ function addProse(summary: ChunkSummary, node: Parent, text: string, kind: 'head
   const contentStart = node.type === 'heading' && node.children.length ? offsetOf(node.children[0] as Nodes).start : span.start;
   const contentEnd = node.type === 'heading' && node.children.length ? offsetOf(node.children[node.children.length - 1] as Nodes).end : span.end;
   if (contentEnd <= contentStart) return;
-  const chars = text.slice(contentStart, contentEnd).split('');
+  // Collect the spans to blank, then build the masked text in one pass (no per-character array).
+  const blanks: [number, number][] = [];
+  /** Link texts: a bare URL inside one is text, not another link (links do not nest). */
+  const linkTexts: [number, number][] = [];
   const blank = (from: number, to: number) => {
-    for (let i = Math.max(from, contentStart); i < Math.min(to, contentEnd); i++) if (chars[i - contentStart] !== '\n') chars[i - contentStart] = ' ';
+    const a = Math.max(from, contentStart);
+    const b = Math.min(to, contentEnd);
+    if (b > a) blanks.push([a, b]);
   };
   const stack: Nodes[] = [...(node.children as Nodes[])];
   while (stack.length > 0) {
@@ -295,6 +335,7 @@ function addProse(summary: ChunkSummary, node: Parent, text: string, kind: 'head
         const last = child.children[child.children.length - 1];
         blank(s.start, s.start + 1);
         blank(last ? offsetOf(last).end : s.start + 1, s.end);
+        if (last) linkTexts.push([s.start + 1, offsetOf(last).end]);
         break;
       }
       case 'emphasis':
@@ -314,14 +355,22 @@ function addProse(summary: ChunkSummary, node: Parent, text: string, kind: 'head
     if ('children' in child) stack.push(...(child.children as Nodes[]));
   }
   // Backslash escapes are literal text, not brackets or markup.
-  for (let i = 0; i < chars.length - 1; i++) {
-    if (chars[i] === '\\' && /[!-/:-@[-`{-~]/.test(chars[i + 1])) {
-      chars[i] = ' ';
-      chars[i + 1] = ' ';
+  for (let i = text.indexOf('\\', contentStart); i !== -1 && i < contentEnd - 1; i = text.indexOf('\\', i + 1)) {
+    if (/[!-/:-@[-`{-~]/.test(text[i + 1])) {
+      blanks.push([i, i + 2]);
       i++;
     }
   }
-  const masked = chars.join('');
+  let masked = maskSpans(text, contentStart, contentEnd, blanks);
+  // Bare URLs become links (for checking) and are blanked from prose (no topic or figure inside a URL).
+  const bare = findBareUrls(masked).filter((u) => !linkTexts.some(([a, b]) => contentStart + u.start >= a && contentStart + u.end <= b));
+  if (bare.length > 0) {
+    for (const u of bare) {
+      const span = { start: contentStart + u.start, end: contentStart + u.end };
+      summary.links.push({ ...span, kind: 'bare', url: u.url, urlSpan: span });
+    }
+    masked = maskSpans(masked, 0, masked.length, bare.map((u) => [u.start, u.end]));
+  }
   summary.prose.push({ kind, text: masked, offset: contentStart });
   for (const m of masked.matchAll(BRACKETS)) {
     const start = contentStart + m.index;

@@ -386,7 +386,7 @@ export function draftStats(view: DocumentView, result: Pick<CheckResult, 'templa
   return {
     words,
     readingMinutes: readingMinutes(words),
-    counts: { headings: view.headings.length, tables: tables.length, codeBlocks: codes.length, images: images.length, links: view.links.filter((l) => l.kind === 'link' || l.kind === 'autolink').length },
+    counts: { headings: view.headings.length, tables: tables.length, codeBlocks: codes.length, images: images.length, links: view.links.filter((l) => l.kind === 'link' || l.kind === 'autolink' || l.kind === 'bare').length },
     checklist,
     ...(template ? { template } : {}),
     topics,

@@ -2,6 +2,7 @@
 import type { ChunkRule, DocumentRule, Rule } from './types';
 import { GUARD_RULES } from './guards';
 import { REMARK_LINT_RULES } from './remark-lint';
+import { noLiteralUrls } from './no-literal-urls';
 import { undefinedReference } from './links/undefined-reference';
 import { unusedDefinition } from './links/unused-definition';
 import { duplicateDefinition } from './links/duplicate-definition';
@@ -46,6 +47,7 @@ export const RULES: readonly Rule[] = [
   unknownToken,
   specsMismatch,
   ...REMARK_LINT_RULES,
+  noLiteralUrls,
   ...GUARD_RULES,
 ];
 

@@ -11,6 +11,8 @@ const COVERED_BY_LINKS: Record<string, string> = {
   'no-undefined-references': 'links/undefined-reference',
   'no-unused-definitions': 'links/unused-definition',
   'no-duplicate-definitions': 'links/duplicate-definition',
+  // Bare URLs are found by Benchpress (see core/parse.ts); remark-lint/no-literal-urls is its own rule module.
+  'no-literal-urls': 'remark-lint/no-literal-urls',
 };
 
 const DOCS: Record<string, { summary: string; bad: string; good: string }> = {
@@ -18,7 +20,6 @@ const DOCS: Record<string, { summary: string; bad: string; good: string }> = {
   'list-item-bullet-indent': { summary: 'List bullets are not indented.', bad: 'Text\n\n - item\n', good: 'Text\n\n- item\n' },
   'list-item-indent': { summary: 'List item content is separated from its marker by one space.', bad: '-   item\n', good: '- item\n' },
   'no-blockquote-without-marker': { summary: 'Every line of a block quote starts with `>`.', bad: '> quote\ncontinued\n', good: '> quote\n> continued\n' },
-  'no-literal-urls': { summary: 'URLs are written as `<https://…>` or links, not bare.', bad: 'See https://example.com for more.\n', good: 'See <https://example.com> for more.\n' },
   'ordered-list-marker-style': { summary: 'Ordered lists use `.` markers.', bad: '1) one\n2) two\n', good: '1. one\n2. two\n' },
   'hard-break-spaces': { summary: 'Hard breaks use exactly two trailing spaces.', bad: 'line   \nnext\n', good: 'line  \nnext\n' },
   'no-heading-content-indent': { summary: 'Heading text follows the `#` markers after one space.', bad: '#  Title\n', good: '# Title\n' },
@@ -63,6 +64,13 @@ const PRESET = presetRules();
 export const REMARK_LINT_RULES: ChunkRule[] = PRESET.map(({ name }) => remarkLintRule(name));
 
 export const REMARK_LINT_PREFIX = 'remark-lint/';
+
+const PRESET_IDS = new Set(PRESET.map((p) => REMARK_LINT_PREFIX + p.name));
+
+/** Whether a rule id is one of remark-lint's own rules (run together by runRemarkLintRules). */
+export function isPresetRemarkLintRule(id: string): boolean {
+  return PRESET_IDS.has(id);
+}
 
 /** Places of a remark-lint message, in chunk coordinates. */
 function messageRange(message: VFile['messages'][number], lines: ChunkRuleContext['lines']) {
