@@ -2,11 +2,11 @@
 // that mark what is left to write, in both languages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BUILTIN_TEMPLATES } from './registry';
+import { builtinTemplates } from './registry';
 import { articleFileName, newArticle } from './new-article';
 import { lintText } from '../testing/lint-text';
 
-for (const template of BUILTIN_TEMPLATES) {
+for (const template of builtinTemplates()) {
   for (const lang of ['zh-cn', 'en'] as const) {
     test(`new ${template.id} article (${lang}) has every section in order and a matching title`, async () => {
       const text = newArticle(template, { subject: lang === 'zh-cn' ? 'H200 推理' : 'H200 inference', lang, date: '2026-11-25' });
@@ -21,6 +21,6 @@ for (const template of BUILTIN_TEMPLATES) {
 }
 
 test('file names keep Chinese and drop punctuation', () => {
-  assert.equal(articleFileName('RTX 4090：显存评测!', BUILTIN_TEMPLATES[0]), 'rtx-4090-显存评测-review.md');
-  assert.equal(articleFileName('  ', BUILTIN_TEMPLATES[1]), 'tutorial-tutorial.md');
+  assert.equal(articleFileName('RTX 4090：显存评测!', builtinTemplates()[0]), 'rtx-4090-显存评测-review.md');
+  assert.equal(articleFileName('  ', builtinTemplates()[1]), 'tutorial-tutorial.md');
 });

@@ -21,11 +21,17 @@ function builtin(id: string, text: string): Template {
   return template;
 }
 
-export const BUILTIN_TEMPLATES: readonly Template[] = [builtin('review', reviewSkeleton), builtin('tutorial', tutorialSkeleton)];
+let builtins: readonly Template[] | undefined;
+
+/** The built-in templates, parsed on first use (analysis workers never need them). */
+export function builtinTemplates(): readonly Template[] {
+  builtins ??= [builtin('review', reviewSkeleton), builtin('tutorial', tutorialSkeleton)];
+  return builtins;
+}
 
 /** Builds the set from team template files (`{ path, text }`); a team template replaces a built-in of the same id. */
 export function buildTemplateSet(files: { path: string; text: string }[]): TemplateSet {
-  const templates = new Map<string, Template>(BUILTIN_TEMPLATES.map((t) => [t.id, t]));
+  const templates = new Map<string, Template>(builtinTemplates().map((t) => [t.id, t]));
   const results: TemplateFileResult[] = [];
   for (const file of files) {
     const id = file.path.replace(/\\/g, '/').split('/').pop()!.replace(/\.md$/i, '');
