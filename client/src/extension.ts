@@ -59,6 +59,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       throw error;
     },
   );
+  // Commands await `ready` and see the failure; nothing else should report it as unhandled.
+  ready.catch(() => undefined);
   const ctx: Ctx = {
     extension: context,
     client: languageClient,
