@@ -73,7 +73,7 @@ interface PoolWorker {
 }
 
 export interface WorkerPoolOptions {
-  /** The script that runs `runAnalyzerWorker` when started as a worker (the bundle itself, or worker-main.ts). */
+  /** The script that runs `runAnalyzerWorker` when started as a worker: the bundle itself (see server.ts, cli.ts). */
   script: string;
   execArgv?: string[];
   size?: number;

@@ -61,10 +61,6 @@ export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
 
-export function rangeContains(range: Range, position: Position): boolean {
-  return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) <= 0;
-}
-
 /** A stable, fast, non-cryptographic hash (FNV-1a, 32-bit) for cache keys built from many strings. */
 export function hashString(text: string, seed = 0x811c9dc5): number {
   let hash = seed >>> 0;

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import gpuJson from './gpus.json';
 import priceJson from './cloud-prices.json';
-import type { PriceRow } from '../gpu/database';
+import { isDate, isFullDate, type PriceRow } from '../gpu/database';
 
 type Segment = 'consumer' | 'workstation' | 'datacenter';
 
@@ -72,14 +72,6 @@ const NUMERIC_FIELDS = [
 ] as const;
 const TENSOR_FIELDS = ['tf32TensorTflopsDense', 'bf16TensorTflopsDense', 'fp8TensorTflopsDense'] as const;
 
-const isDate = (s: string): boolean => {
-  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
-};
-const isFullDate = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && isDate(s);
 const hasUrl = (s: string): boolean => /https?:\/\/\S+/.test(s);
 
 test('file header: schema version and a real asOf date', () => {

@@ -339,7 +339,8 @@ export interface MergeResult {
 }
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const isDate = (s: string): boolean => {
+/** A real calendar month or day, `YYYY-MM` or `YYYY-MM-DD` (the forms launch dates take). */
+export const isDate = (s: string): boolean => {
   const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(s);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];

@@ -63,7 +63,7 @@ function remarkLintRule(name: string): ChunkRule {
 const PRESET = presetRules();
 export const REMARK_LINT_RULES: ChunkRule[] = PRESET.map(({ name }) => remarkLintRule(name));
 
-export const REMARK_LINT_PREFIX = 'remark-lint/';
+const REMARK_LINT_PREFIX = 'remark-lint/';
 
 const PRESET_IDS = new Set(PRESET.map((p) => REMARK_LINT_PREFIX + p.name));
 
