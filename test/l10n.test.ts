@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO } from './support/workspace';
-import { DEFAULT_CONFIG } from '../server/src/core/config';
+import { DEFAULT_CONFIG } from '../server/src/config/config';
 
 const read = (p: string) => readFileSync(path.join(REPO, p), 'utf8');
 

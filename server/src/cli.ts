@@ -1,8 +1,8 @@
 // `node dist/cli.js` — Benchpress on the command line: the editor's checks for CI and pre-commit hooks, and the
 // data commands (GPU specs, tables, nvidia-smi import, topic heat, rendering).
-import { isAnalyzerWorker, runAnalyzerWorker } from './core/worker';
-import { WorkerPoolAnalyzer } from './core/analyzer';
-import { UsageError } from './cli/args';
+import { isAnalyzerWorker, runAnalyzerWorker } from './engine/worker';
+import { WorkerPoolAnalyzer } from './engine/analyzer';
+import { UsageError } from './base/errors';
 import { lintCommand, LINT_USAGE, type CliIo } from './cli/lint';
 import { RULES } from './rules/registry';
 import { rulesMarkdown } from './cli/rules-doc';

@@ -1,4 +1,4 @@
-import { isAnalyzerWorker, runAnalyzerWorker } from './core/worker';
+import { isAnalyzerWorker, runAnalyzerWorker } from './engine/worker';
 
 if (isAnalyzerWorker()) runAnalyzerWorker();
 else require('./lsp/main').startServer(__filename);

@@ -1,6 +1,5 @@
 // A small, strict argument parser: known flags only, clear messages for the rest.
-
-export class UsageError extends Error {}
+import { UsageError } from '../base/errors';
 
 export interface FlagSpec {
   /** Flags that take a value (`--format json` or `--format=json`). */

@@ -4,7 +4,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import type { ChunkResult } from '../core/analyze';
+import type { ChunkResult } from '../engine/analyze';
 
 interface Entry {
   hash: string;

@@ -3,7 +3,8 @@
 // A failed refresh writes nothing: the saved snapshot (or the built-in one) stays in effect.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseArgs, UsageError } from './args';
+import { parseArgs } from './args';
+import { UsageError } from '../base/errors';
 import type { CliIo } from './lint';
 import { BUILTIN_PRICE_FILE } from '../node/data-files';
 import { findWorkspaceRoot } from '../node/fs-workspace';

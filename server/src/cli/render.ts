@@ -4,10 +4,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs, UsageError } from './args';
+import { parseArgs } from './args';
+import { UsageError } from '../base/errors';
 import { checkFile, prepareRun, type CliIo } from './lint';
-import { InProcessAnalyzer, type ChunkAnalyzer } from '../core/analyzer';
-import { flavorOf } from '../core/parse';
+import { InProcessAnalyzer, type ChunkAnalyzer } from '../engine/analyzer';
+import { flavorOf } from '../markdown/parse';
 import { guardedLinesOf, renderHtml } from '../preview/render';
 import { draftStats } from '../preview/stats';
 

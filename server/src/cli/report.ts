@@ -1,6 +1,6 @@
 // Output of `lint`: text for people (file:line:col, colours on a terminal, a summary line), JSON for scripts
 // and SARIF 2.1.0 for code-scanning tools. Lines and columns are 1-based; columns count UTF-16 code units.
-import type { Finding, Severity } from '../core/types';
+import type { Finding, Severity } from '../base/types';
 import { RULES, ruleById } from '../rules/registry';
 
 export interface FileReport {

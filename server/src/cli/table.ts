@@ -2,12 +2,13 @@
 // their source note and refresh marker; and `benchpress expand`: spec tokens `{{gpu:ID.FIELD}}` → values.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseArgs, UsageError } from './args';
+import { parseArgs } from './args';
+import { UsageError } from '../base/errors';
 import type { CliIo } from './lint';
 import { findWorkspaceRoot } from '../node/fs-workspace';
 import { loadGpuDatabase } from '../node/data-files';
 import type { FileProblems } from '../node/workspace-files';
-import { LineIndex } from '../core/text';
+import { LineIndex } from '../base/text';
 import { costEstimate, comparisonTable, pricingTable, specTable, TABLE_KINDS, type TableKind, type TableResult } from '../gpu/tables';
 import { expandTokens, maskCode } from '../gpu/tokens';
 import type { GpuDatabase, Lang } from '../gpu/database';

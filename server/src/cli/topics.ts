@@ -1,8 +1,9 @@
 // `benchpress topics`: which hot topics the drafts cover, which no draft covers yet, and rotation warnings
 // (two consecutive articles by front matter `date` on the same main topic).
-import { parseArgs, UsageError } from './args';
+import { parseArgs } from './args';
+import { UsageError } from '../base/errors';
 import { checkFile, displayPathOf, mapConcurrently, prepareRun, type CliIo } from './lint';
-import type { ChunkAnalyzer } from '../core/analyzer';
+import type { ChunkAnalyzer } from '../engine/analyzer';
 import { buildTopicReport, formatTopicReport } from '../topics/report';
 
 export async function topicsCommand(argv: readonly string[], io: CliIo, makeAnalyzer: (timeoutMs: number) => ChunkAnalyzer, version: string): Promise<number> {

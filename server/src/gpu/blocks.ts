@@ -15,7 +15,7 @@
 //
 // Markers are HTML comments on lines of their own (up to three spaces of indent), outside fenced code. A start
 // marker without its end marker is reported and never guessed at: the block is left alone.
-import type { Localized } from '../core/i18n';
+import type { Localized } from '../base/i18n';
 import { TABLE_KINDS, tableFromParams, type TableKind } from './tables';
 import { fencedCodeRanges } from './tokens';
 import type { GpuDatabase, Lang } from './database';

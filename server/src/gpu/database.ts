@@ -3,9 +3,9 @@
 // vscode. Merging never throws; everything wrong with a user file comes back as a problem with offsets.
 import type { Node as JsonNode } from 'jsonc-parser';
 import type { GpuRecord } from './data';
-import type { Severity } from '../core/types';
-import { editDistance, closest } from '../core/closest';
-import { parseJsonc } from '../core/jsonc';
+import type { Severity } from '../base/types';
+import { editDistance, closest } from '../base/closest';
+import { parseJsonc } from '../base/jsonc';
 
 export type Lang = 'en' | 'zh-cn';
 

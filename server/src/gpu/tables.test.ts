@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Root, RootContent } from 'mdast';
 import { builtinGpuDatabase } from '../node/data-files';
-import { parseMarkdown } from '../core/parse';
+import { parseMarkdown } from '../markdown/parse';
 import { mergeUserData } from './database';
 import { comparisonTable, costEstimate, pricingTable, specTable, tableFromParams, type TableResult } from './tables';
 import { findDataBlocks } from './blocks';

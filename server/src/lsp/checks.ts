@@ -3,13 +3,13 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { DocumentChecker, type CheckResult } from '../core/engine';
-import type { ChunkAnalyzer } from '../core/analyzer';
-import { AbortError } from '../core/analyzer';
+import { DocumentChecker, type CheckResult } from '../engine/document-checker';
+import type { ChunkAnalyzer } from '../engine/analyzer';
+import { AbortError } from '../engine/analyzer';
 import { DiskWorkspace, findWorkspaceRoot } from '../node/fs-workspace';
 import { toDiagnostic } from './convert';
 import type { SettingsStore, RootSettings } from './settings';
-import { resolveLinkTarget } from '../core/link-target';
+import { resolveLinkTarget } from '../markdown/link-target';
 import type { UrlCheckResult } from '../links/external/types';
 
 interface DocumentState {

@@ -2,10 +2,10 @@
 // were computed on, so an edit never lands on moved text.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CheckResult } from '../core/engine';
-import type { Finding, Fix } from '../core/types';
-import { safeFixEdits } from '../core/fix-all';
-import { comparePositions } from '../core/text';
+import type { CheckResult } from '../engine/document-checker';
+import type { Finding, Fix } from '../base/types';
+import { safeFixEdits } from '../engine/fix-all';
+import { comparePositions } from '../base/text';
 import { toDiagnostic } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.benchpress`;

@@ -1,8 +1,8 @@
 // Completion of reference ids (`[text][|`) and heading anchors (`](#|`, `](other.md#|`).
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver';
-import type { DocumentView } from '../core/document-view';
-import type { WorkspaceView } from '../core/workspace';
-import { resolveLinkTarget } from '../core/link-target';
+import type { DocumentView } from '../markdown/document-view';
+import type { WorkspaceView } from '../markdown/workspace';
+import { resolveLinkTarget } from '../markdown/link-target';
 
 export async function completions(view: DocumentView, position: Position, workspace: WorkspaceView): Promise<CompletionItem[]> {
   const line = view.lines.lineText(position.line).slice(0, position.character);

@@ -1,6 +1,6 @@
 // Findings to LSP diagnostics and back: `source: "benchpress"`, `code` = the rule id.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { Finding, Severity } from '../core/types';
+import type { Finding, Severity } from '../base/types';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -1,13 +1,13 @@
 // Hovers on GPU data in prose: `{{gpu:…}}` spec tokens show their value and source; GPU names show a spec card.
 // Only prose is looked at (the document model blanks code), so a token in a code sample shows nothing.
 import type { Hover } from 'vscode-languageserver';
-import type { DocumentView } from '../core/document-view';
+import type { DocumentView } from '../markdown/document-view';
 import type { GpuDatabase } from '../gpu/database';
 import { tokenAt, tokenHover } from '../gpu/tokens';
 import { compileGpuNames, findGpuMentions } from '../gpu/names';
 import { gpuCard } from '../gpu/card';
 import { ClientCommands } from '../protocol';
-import type { Locale } from '../core/i18n';
+import type { Locale } from '../base/i18n';
 
 export function proseSegmentAt(view: DocumentView, offset: number) {
   return view.prose.find((p) => p.offset <= offset && offset <= p.offset + p.text.length);

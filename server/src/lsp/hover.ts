@@ -1,6 +1,6 @@
 // Hovers: a reference link shows its target; more providers (GPU specs, topic heat) plug in here.
 import type { Hover, Position } from 'vscode-languageserver';
-import type { DocumentView } from '../core/document-view';
+import type { DocumentView } from '../markdown/document-view';
 
 export type HoverProvider = (view: DocumentView, offset: number) => Hover | undefined | Promise<Hover | undefined>;
 

@@ -12,9 +12,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { WorkerPoolAnalyzer } from '../core/analyzer';
-import { toLocale, type Locale } from '../core/i18n';
-import { LineIndex } from '../core/text';
+import { WorkerPoolAnalyzer } from '../engine/analyzer';
+import { toLocale, type Locale } from '../base/i18n';
+import { LineIndex } from '../base/text';
 import { SettingsStore, rootOfBenchpressFile } from './settings';
 import { CheckScheduler, pathOf } from './checks';
 import { codeActions, fixAllEdit, FIX_ALL_KIND } from './code-actions';

@@ -1,9 +1,9 @@
 // The server side of the preview panel: the custom request `benchpress/preview` answers with the draft's
 // sanitised HTML (preview/render.ts) and the side panel's numbers (preview/stats.ts) for one version.
-import type { CheckResult } from '../core/engine';
-import type { Locale } from '../core/i18n';
-import { flavorOf } from '../core/parse';
-import { hashString } from '../core/text';
+import type { CheckResult } from '../engine/document-checker';
+import type { Locale } from '../base/i18n';
+import { flavorOf } from '../markdown/parse';
+import { hashString } from '../base/text';
 import { guardedLinesOf, renderHtml } from '../preview/render';
 import { draftStats, type DraftStats } from '../preview/stats';
 

@@ -4,14 +4,14 @@ import type { Connection, TextDocuments, CancellationToken } from 'vscode-langua
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { newArticle, articleFileName } from '../templates/new-article';
 import { contentsEntries, contentsList } from '../templates/edits';
-import { sectionOf } from '../core/document-view';
+import { sectionOf } from '../markdown/document-view';
 import { headingKey } from '../templates/normalize';
 import type { CheckScheduler } from './checks';
 import { Notifications, type CheckLinksResult, type DocumentEditResult, type NewArticleParams, type NewArticleResult, type TemplateInfo } from '../protocol';
 import { checkUrls, type UrlCheckCache } from '../links/external';
 import { externalLinks } from '../links/external/occurrences';
 import { urlCheckOptions } from '../links/external/settings';
-import { localize } from '../core/i18n';
+import { localize } from '../base/i18n';
 
 export function abortOn(token: CancellationToken): AbortSignal {
   const abort = new AbortController();

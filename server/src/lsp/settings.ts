@@ -1,11 +1,11 @@
 // Settings as the server sees them: the editor's `benchpress.*` (pulled through workspace/configuration),
 // overridden by each workspace's `.benchpress/` files. Rebuilt when either changes, without a restart.
 import path from 'node:path';
-import { CheckEnvironment } from '../core/engine';
+import { CheckEnvironment } from '../engine/document-checker';
 import { loadWorkspaceSettings, type FileProblems } from '../node/workspace-files';
 import { loadChunkData } from '../node/data-files';
-import type { Locale } from '../core/i18n';
-import type { BenchpressConfig } from '../core/config';
+import type { Locale } from '../base/i18n';
+import type { BenchpressConfig } from '../config/config';
 import type { GpuDatabase } from '../gpu/database';
 
 export interface RootSettings {

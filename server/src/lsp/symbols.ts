@@ -1,6 +1,6 @@
 // The outline: headings as nested document symbols.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import type { DocumentView } from '../core/document-view';
+import type { DocumentView } from '../markdown/document-view';
 
 export function documentSymbols(view: DocumentView): DocumentSymbol[] {
   const roots: DocumentSymbol[] = [];

@@ -1,13 +1,13 @@
 // Topic heat in the editor: a lens on the title with the draft's hottest topics, hovers on matched terms,
 // completion of hot keywords in the title and headings, and the workspace report behind the tree view.
 import { CompletionItemKind, type CodeLens, type CompletionItem, type Hover, type Position } from 'vscode-languageserver';
-import type { CheckResult } from '../core/engine';
-import type { DocumentView } from '../core/document-view';
+import type { CheckResult } from '../engine/document-checker';
+import type { DocumentView } from '../markdown/document-view';
 import { titleLensText, topicHover } from '../topics/present';
 import { topicAt } from '../topics/match';
 import { completionPrefix, completionsFor } from '../topics/completion';
 import type { TopicRow } from '../topics/table';
-import type { Locale } from '../core/i18n';
+import type { Locale } from '../base/i18n';
 
 export const SHOW_TOPICS_COMMAND = 'benchpress.showTopicHeat';
 

@@ -2,9 +2,9 @@
 // same engine; each file keeps its checker, so asking again re-analyses only what changed.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { ChunkAnalyzer } from '../core/analyzer';
-import { DocumentChecker, type CheckEnvironment } from '../core/engine';
-import type { WorkspaceView } from '../core/workspace';
+import type { ChunkAnalyzer } from '../engine/analyzer';
+import { DocumentChecker, type CheckEnvironment } from '../engine/document-checker';
+import type { WorkspaceView } from '../markdown/workspace';
 import { collectFiles } from '../node/files';
 import { buildTopicReport, type TopicReport } from '../topics/report';
 import { pathToFileURL } from 'node:url';

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import builtinGpus from '../data/gpus.json';
 import builtinPrices from '../data/cloud-prices.json';
-import type { ChunkData } from '../core/chunk-data';
+import type { ChunkData } from '../rules/chunk-data';
 import type { GpuRecord } from '../gpu/data';
 import { GpuDatabase, mergeUserData, USER_GPUS_FILE, USER_PRICES_FILE, type PriceDataFile, type PriceRow } from '../gpu/database';
 import type { FileProblems } from './workspace-files';

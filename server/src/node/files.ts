@@ -2,7 +2,7 @@
 // node_modules and dot-folders), each once, in a stable order.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../cli/args';
+import { UsageError } from '../base/errors';
 
 export const MARKDOWN_FILE = /\.(md|mdx)$/i;
 

@@ -1,8 +1,8 @@
 // The workspace on disk, for the CLI and for files the editor does not have open.
 import { promises as fs, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import type { WorkspaceView } from '../core/workspace';
-import { anchorsOfText } from '../core/anchors';
+import type { WorkspaceView } from '../markdown/workspace';
+import { anchorsOfText } from '../markdown/anchors';
 
 /** The nearest folder at or above `start` that holds `.benchpress/` or `.git`. */
 export function findWorkspaceRoot(start: string): string | undefined {

@@ -1,7 +1,7 @@
 // Reading `.benchpress/`: config, team templates. Nothing here throws; problems come back to be shown.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_CONFIG, applySettings, parseConfigFile, type BenchpressConfig, type ConfigProblem } from '../core/config';
+import { DEFAULT_CONFIG, applySettings, parseConfigFile, type BenchpressConfig, type ConfigProblem } from '../config/config';
 import { buildTemplateSet, type TemplateSet } from '../templates/registry';
 import { isKnownRuleOrGroup } from '../rules/registry';
 import { parseTopicTable, tableFormatOf, type TopicRow } from '../topics/table';

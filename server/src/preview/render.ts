@@ -38,12 +38,12 @@ import rehypeStringify from 'rehype-stringify';
 import type { Root as MdastRoot, Nodes as MdastNodes, Heading } from 'mdast';
 import type { Root as HastRoot, Element, ElementContent, Nodes as HastNodes, Properties, RootContent } from 'hast';
 import { toString } from 'mdast-util-to-string';
-import { headingAnchors } from '../core/slug';
-import { splitChunks, frontMatterLineCount } from '../core/chunks';
-import { DEFAULT_LIMITS } from '../core/analyze';
-import type { Locale } from '../core/i18n';
-import type { CheckResult } from '../core/engine';
-import { firstLimitProblem } from '../core/input-limits';
+import { headingAnchors } from '../markdown/slug';
+import { splitChunks, frontMatterLineCount } from '../markdown/chunks';
+import { DEFAULT_LIMITS } from '../engine/analyze';
+import type { Locale } from '../base/i18n';
+import type { CheckResult } from '../engine/document-checker';
+import { firstLimitProblem } from '../markdown/input-limits';
 
 export interface RenderOptions {
   flavor?: 'markdown' | 'mdx';

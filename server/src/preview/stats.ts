@@ -28,9 +28,9 @@
 //                        name mentions 架构 / 流程 / 拓扑 / diagram / flow / architecture / topology
 //   visual.chart         a chart of data: an image whose alt text or file name mentions chart / graph / plot /
 //                        图表 / 曲线 / 柱状图 …, or a mermaid pie / xychart block
-import type { DocumentView } from '../core/document-view';
-import type { CheckResult } from '../core/engine';
-import type { HeadingInfo } from '../core/summary';
+import type { DocumentView } from '../markdown/document-view';
+import type { CheckResult } from '../engine/document-checker';
+import type { HeadingInfo } from '../markdown/summary';
 import { headingLabel } from '../templates/normalize';
 import { formatMetric } from '../topics/numbers';
 import { STATUS_MEANING } from '../topics/seed';

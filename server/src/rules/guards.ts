@@ -1,7 +1,7 @@
 // Guards: what the engine reports instead of checking when input would make a check crash or stall.
 // Each guard is listed as a rule so it has documentation, appears in SARIF and can be turned down.
 import type { EngineRule } from './types';
-import type { Locale } from '../core/i18n';
+import type { Locale } from '../base/i18n';
 
 const guard = (id: string, summary: string, rationale: string, bad: string, defaultSeverity: EngineRule['defaultSeverity'] = 'warning'): EngineRule => ({
   id,

@@ -1,7 +1,7 @@
 // Which rules run, at what severity, with what options: the rule's defaults, overridden by the most specific
 // entry of the `rules` setting (an exact id beats a group prefix; a longer prefix beats a shorter one).
-import type { Severity } from '../core/types';
-import type { RuleSetting } from '../core/config';
+import type { Severity } from '../base/types';
+import type { RuleSetting } from '../config/config';
 import type { Rule } from './types';
 
 export interface EffectiveRule {

@@ -2,16 +2,16 @@
 // which the test suite executes), its default severity and its check. Chunk rules see one chunk's syntax tree
 // and are cached with it; document rules see the whole document's summary and the workspace.
 import type { Root } from 'mdast';
-import type { Fix, Range, Severity } from '../core/types';
-import type { Localized, Locale } from '../core/i18n';
-import type { LineIndex } from '../core/text';
-import type { DocumentView } from '../core/document-view';
-import type { WorkspaceView } from '../core/workspace';
+import type { Fix, Range, Severity } from '../base/types';
+import type { Localized, Locale } from '../base/i18n';
+import type { LineIndex } from '../base/text';
+import type { DocumentView } from '../markdown/document-view';
+import type { WorkspaceView } from '../markdown/workspace';
 import type { ResolvedTemplate, Template } from '../templates/template';
 import type { TemplateResolution } from '../templates/resolve';
-import type { BenchpressConfig } from '../core/config';
-import type { ChunkData } from '../core/chunk-data';
-import type { ChunkSummary } from '../core/summary';
+import type { BenchpressConfig } from '../config/config';
+import type { ChunkData } from './chunk-data';
+import type { ChunkSummary } from '../markdown/summary';
 import type { TopicMatch } from '../topics/match';
 import type { UrlCheckResult } from '../links/external/types';
 

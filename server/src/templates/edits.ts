@@ -1,9 +1,9 @@
 // Text that template fixes insert: a missing section (heading at the right place and level, numbered like the
 // draft, with the template's stub) and a contents list generated from the real headings.
-import type { DocumentView } from '../core/document-view';
-import { sectionOf } from '../core/document-view';
-import type { HeadingInfo, ListInfo } from '../core/summary';
-import type { TextEdit } from '../core/types';
+import type { DocumentView } from '../markdown/document-view';
+import { sectionOf } from '../markdown/document-view';
+import type { HeadingInfo, ListInfo } from '../markdown/summary';
+import type { TextEdit } from '../base/types';
 import { englishName, type ResolvedTemplate, type TemplateSection } from './template';
 import { headingKey, headingLabel, numberingOf } from './normalize';
 

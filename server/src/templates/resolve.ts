@@ -1,7 +1,7 @@
 // Which template a draft follows (front matter `template:`, the `template` setting, or detection from its title
 // and headings), and where each template section is in the draft.
-import type { DocumentView } from '../core/document-view';
-import type { HeadingInfo, Span } from '../core/summary';
+import type { DocumentView } from '../markdown/document-view';
+import type { HeadingInfo, Span } from '../markdown/summary';
 import type { Template } from './template';
 import type { ResolvedTemplate } from './template';
 import { commonSubsequence, headingKey, titleTokens } from './normalize';

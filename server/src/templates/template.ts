@@ -13,10 +13,10 @@
 import { parse as parseYaml } from 'yaml';
 import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { parseMarkdown } from '../core/parse';
-import { frontMatterLineCount } from '../core/chunks';
+import { parseMarkdown } from '../markdown/parse';
+import { frontMatterLineCount } from '../markdown/chunks';
 import { headingKey, headingLabel } from './normalize';
-import type { HeadingInfo } from '../core/summary';
+import type { HeadingInfo } from '../markdown/summary';
 
 export type Requirement = 'table' | 'code' | 'image';
 export type SectionRole = 'toc' | 'keypoints' | 'section';

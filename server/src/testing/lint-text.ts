@@ -1,14 +1,14 @@
 // Test support: check a Markdown text with the real engine, in process, against an in-memory workspace.
 import path from 'node:path';
-import type { Finding } from '../core/types';
-import { DEFAULT_CONFIG, applySettings, type BenchpressConfig } from '../core/config';
-import { CheckEnvironment, DocumentChecker, type CheckResult } from '../core/engine';
-import { InProcessAnalyzer } from '../core/analyzer';
+import type { Finding } from '../base/types';
+import { DEFAULT_CONFIG, applySettings, type BenchpressConfig } from '../config/config';
+import { CheckEnvironment, DocumentChecker, type CheckResult } from '../engine/document-checker';
+import { InProcessAnalyzer } from '../engine/analyzer';
 import { buildTemplateSet } from '../templates/registry';
-import { anchorsOfText } from '../core/anchors';
-import type { WorkspaceView } from '../core/workspace';
-import { EMPTY_CHUNK_DATA, type ChunkData } from '../core/chunk-data';
-import type { Locale } from '../core/i18n';
+import { anchorsOfText } from '../markdown/anchors';
+import type { WorkspaceView } from '../markdown/workspace';
+import { EMPTY_CHUNK_DATA, type ChunkData } from '../rules/chunk-data';
+import type { Locale } from '../base/i18n';
 import type { TopicRow } from '../topics/table';
 
 export const TEST_ROOT = path.resolve('/virtual/workspace');

@@ -1,6 +1,6 @@
 // A document's prose as the topic matcher reads it: the title (weighted most), headings, then body text. The
 // document model has already blanked out code, URLs and markup, so nothing inside them can match a topic.
-import type { DocumentView } from '../core/document-view';
+import type { DocumentView } from '../markdown/document-view';
 import type { DraftText } from './match';
 
 export function draftTextOf(view: DocumentView): DraftText {

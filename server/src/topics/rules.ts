@@ -9,7 +9,7 @@
 // heat/table (error or warning, on the table file): a row of `.benchpress/topics.csv|json` that was
 //   skipped or doubtful, at its line; see table.ts.
 
-import type { Finding, Range } from '../core/types';
+import type { Finding, Range } from '../base/types';
 import { formatMetric } from './numbers';
 import { COVERAGE_THRESHOLD, WEIGHTS, type TopicMatch } from './match';
 import type { TableProblem } from './table';

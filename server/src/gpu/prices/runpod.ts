@@ -24,7 +24,7 @@
 import { Agent, request } from 'undici';
 import { isUsableApiKey, redact } from './key';
 import type { PriceRow, PriceSnapshot } from './store';
-import { parseRetryAfter, sleep } from '../../core/retry';
+import { parseRetryAfter, sleep } from '../../net/retry';
 
 export type { PriceRow, PriceSnapshot } from './store';
 

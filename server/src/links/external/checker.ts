@@ -8,7 +8,8 @@ import { createPinnedLookup, hostnameOf, verifyHost, type HostResolver, type Hos
 import { extractAnchors, fragmentToCheck, hasAnchor, displayFragment, isHtmlContentType, readBodyText, type BodyText } from './anchors';
 import { pageCacheKey, type UrlCheckCache } from './cache';
 import { DEFAULT_URL_CHECK_OPTIONS, type PageCheck, type RedirectHop, type UrlCheckOptions, type UrlCheckResult } from './types';
-import { parseRetryAfter, sleep } from '../../core/retry';
+import { parseRetryAfter, sleep } from '../../net/retry';
+import { compileUrlPattern } from '../../config/url-patterns';
 
 export interface UrlCheckHooks {
   /** Aborting stops the run promptly; unfinished URLs come back as `cancelled` (not cached). */
@@ -56,35 +57,12 @@ export function resolveOptions(options: Partial<UrlCheckOptions> = {}): Options 
 // ---------------------------------------------------------------------------------------------
 // Ignore patterns and skipped hosts
 
-const REGEX_PATTERN = /^\/(.+)\/([dgimsuvy]*)$/;
-
-function compilePattern(pattern: string): RegExp {
-  const re = REGEX_PATTERN.exec(pattern);
-  if (re) return new RegExp(re[1]!, re[2]!.replace(/[gy]/g, ''));
-  const hasWildcard = /[*?]/.test(pattern);
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*+/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}${hasWildcard ? '$' : ''}`);
-}
-
-/** Messages for ignore patterns that cannot be used (invalid regular expressions); empty when all are fine. */
-export function validateIgnorePatterns(patterns: readonly string[]): string[] {
-  const errors: string[] = [];
-  for (const p of patterns) {
-    try {
-      compilePattern(p);
-    } catch (err) {
-      errors.push(`Invalid ignore pattern ${JSON.stringify(p)}: ${(err as Error).message}`);
-    }
-  }
-  return errors;
-}
-
 /** Why a URL is not fetched (ignore pattern or skipped host), or undefined. Invalid patterns are left out. */
 export function compileUrlFilter(options: Pick<UrlCheckOptions, 'ignore' | 'skipHosts'>): (url: URL, raw?: string) => string | undefined {
   const patterns: { source: string; re: RegExp }[] = [];
   for (const p of options.ignore) {
     try {
-      patterns.push({ source: p, re: compilePattern(p) });
+      patterns.push({ source: p, re: compileUrlPattern(p) });
     } catch {
       // reported by validateIgnorePatterns where the settings are read
     }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Range } from '../../core/types';
+import type { Range } from '../../base/types';
 import { checkUrls, urlFindings, type UrlCheckResult } from './index';
 import { TestServer, html, redirect, slow, status } from './test-server';
 

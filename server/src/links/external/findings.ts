@@ -1,5 +1,5 @@
 // Turns link check results into findings on the exact range of each occurrence of a URL.
-import type { Finding, Range, Severity } from '../../core/types';
+import type { Finding, Range, Severity } from '../../base/types';
 import type { UrlCheckResult } from './types';
 
 export const BROKEN_URL_RULE = 'links/broken-url';

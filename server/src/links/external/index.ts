@@ -8,7 +8,7 @@
 //   - options: Partial<UrlCheckOptions>, merged over DEFAULT_URL_CHECK_OPTIONS (timeoutMs 10000,
 //     concurrency 16, perHostConcurrency 2, retries 2, allowPrivate false, ignore [], skipHosts [],
 //     cacheTtlHours 24, checkFragments true, retryDelayMs 500, maxRetryAfterMs 30000, maxRedirects 10,
-//     maxBodyBytes 4 MiB). Use validateIgnorePatterns() when reading settings to report bad patterns;
+//     maxBodyBytes 4 MiB). Reading settings reports bad ignore patterns (config/url-patterns.ts);
 //     checkUrls leaves invalid ones out.
 //   - hooks: signal (cancel: resolves promptly with `cancelled` results, no timers left), onProgress(done,
 //     total, url) once per distinct URL, cache (UrlCheckCache; flushed at the end of the run), now (clock
@@ -32,7 +32,7 @@
 // (status and reason, or "Link check failed: timed out after N ms" / DNS / connection reset ...),
 // refused links as info, `links/redirect` hints with an unsafe fix for permanent (301/308) redirects;
 // temporary redirects are silent unless reportTemporaryRedirects (then info).
-export { checkUrls, compileUrlFilter, validateIgnorePatterns, resolveOptions, parseRetryAfter, HostLimiter, type UrlCheckHooks } from './checker';
+export { checkUrls, compileUrlFilter, resolveOptions, parseRetryAfter, HostLimiter, type UrlCheckHooks } from './checker';
 export { DEFAULT_URL_CHECK_OPTIONS, USER_AGENT, type UrlCheckOptions, type UrlStatus, type UrlCheckResult, type RedirectHop, type PageCheck } from './types';
 export { MemoryUrlCache, JsonFileUrlCache, pageCacheKey, type UrlCheckCache, type JsonFileUrlCacheOptions } from './cache';
 export { urlFindings, BROKEN_URL_RULE, REDIRECT_RULE, type LinkOccurrence, type LinkFindingOptions } from './findings';

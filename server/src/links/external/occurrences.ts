@@ -1,6 +1,6 @@
 // The external links of a document, as the link checker and its findings need them.
-import type { DocumentView } from '../../core/document-view';
-import { resolveLinkTarget } from '../../core/link-target';
+import type { DocumentView } from '../../markdown/document-view';
+import { resolveLinkTarget } from '../../markdown/link-target';
 import type { LinkOccurrence } from './findings';
 
 export function externalLinks(doc: DocumentView): LinkOccurrence[] {

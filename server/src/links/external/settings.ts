@@ -1,5 +1,5 @@
 // Benchpress settings → link checker options.
-import type { BenchpressConfig } from '../../core/config';
+import type { BenchpressConfig } from '../../config/config';
 import type { UrlCheckOptions } from './types';
 
 export function urlCheckOptions(config: BenchpressConfig): Partial<UrlCheckOptions> {

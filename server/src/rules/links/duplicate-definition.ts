@@ -1,5 +1,5 @@
 import type { DocumentRule } from '../types';
-import { wholeLinesEdit } from '../../core/edits';
+import { wholeLinesEdit } from '../../markdown/edits';
 
 /**
  * links/duplicate-definition — the same id is defined twice. CommonMark uses the first definition and silently

@@ -1,7 +1,7 @@
 import type { DocumentRule } from '../types';
-import type { DocumentView } from '../../core/document-view';
-import { closest } from '../../core/closest';
-import { isMarkdownPath, resolveLinkTarget } from '../../core/link-target';
+import type { DocumentView } from '../../markdown/document-view';
+import { closest } from '../../base/closest';
+import { isMarkdownPath, resolveLinkTarget } from '../../markdown/link-target';
 
 /** Every anchor a reader can jump to in a document: heading slugs in both styles, HTML ids, footnotes. */
 export function anchorsOfView(doc: DocumentView): Set<string> {

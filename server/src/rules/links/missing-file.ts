@@ -1,5 +1,5 @@
 import type { DocumentRule } from '../types';
-import { resolveLinkTarget } from '../../core/link-target';
+import { resolveLinkTarget } from '../../markdown/link-target';
 import path from 'node:path';
 
 /**

@@ -1,5 +1,5 @@
 import type { DocumentRule } from '../types';
-import { closest } from '../../core/closest';
+import { closest } from '../../base/closest';
 
 /**
  * links/undefined-reference — a reference link `[text][id]` (or `[text][]`, `[^note]`) whose id has no definition.

@@ -1,6 +1,6 @@
 import type { DocumentRule } from '../types';
-import { normalizeLabel } from '../../core/summary';
-import { wholeLinesEdit } from '../../core/edits';
+import { normalizeLabel } from '../../markdown/summary';
+import { wholeLinesEdit } from '../../markdown/edits';
 
 /**
  * links/unused-definition — a link definition `[id]: url` (or footnote `[^id]: …`) that nothing refers to.

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_CONFIG } from '../../core/config';
-import { LineIndex } from '../../core/text';
-import { localize, type Locale } from '../../core/i18n';
+import { DEFAULT_CONFIG } from '../../config/config';
+import { LineIndex } from '../../base/text';
+import { localize, type Locale } from '../../base/i18n';
 import type { DocumentRule, DocumentRuleContext, ReportInput } from '../types';
 import { createPricingStaleRule, pricingStale } from './stale';
 import { builtinGpuDatabase } from '../../node/data-files';

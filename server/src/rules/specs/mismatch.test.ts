@@ -2,11 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findSpecMismatches, specsMismatch, type SpecField } from './mismatch';
 import { BUILTIN_GPUS } from '../../node/data-files';
-import { parseMarkdown } from '../../core/parse';
-import { summarize } from '../../core/summary';
-import { LineIndex } from '../../core/text';
-import { localize, type Locale } from '../../core/i18n';
-import type { Finding } from '../../core/types';
+import { parseMarkdown } from '../../markdown/parse';
+import { summarize } from '../../markdown/summary';
+import { LineIndex } from '../../base/text';
+import { localize, type Locale } from '../../base/i18n';
+import type { Finding } from '../../base/types';
 import { ruleById } from '../registry';
 import { lintText } from '../../testing/lint-text';
 

@@ -1,6 +1,6 @@
 import type { ChunkRule, ReportInput } from '../types';
-import type { Fix, Range } from '../../core/types';
-import type { Locale } from '../../core/i18n';
+import type { Fix, Range } from '../../base/types';
+import type { Locale } from '../../base/i18n';
 import type { GpuRecord } from '../../gpu/data';
 import { compileGpuNames, findGpuMentions, findUnknownGpuNames, normalizeText, type GpuMention, type GpuNameMatcher } from '../../gpu/names';
 

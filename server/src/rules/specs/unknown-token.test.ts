@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseMarkdown } from '../../core/parse';
-import { summarize } from '../../core/summary';
-import { LineIndex } from '../../core/text';
-import { localize, type Locale } from '../../core/i18n';
+import { parseMarkdown } from '../../markdown/parse';
+import { summarize } from '../../markdown/summary';
+import { LineIndex } from '../../base/text';
+import { localize, type Locale } from '../../base/i18n';
 import type { ChunkRuleContext, ReportInput } from '../types';
 import type { GpuRecord } from '../../gpu/data';
 import { unknownToken } from './unknown-token';

@@ -1,7 +1,7 @@
 import type { ChunkRule } from '../types';
 import type { GpuRecord } from '../../gpu/data';
 import { GpuDatabase, closestField } from '../../gpu/database';
-import type { Fix } from '../../core/types';
+import type { Fix } from '../../base/types';
 import { findSpecTokens, resolveToken, tokenFieldError } from '../../gpu/tokens';
 
 const databases = new WeakMap<readonly GpuRecord[], GpuDatabase>();

@@ -1,6 +1,6 @@
 import type { DocumentRule } from '../types';
-import { featuresIn, sectionOf } from '../../core/document-view';
-import { q } from '../../core/i18n';
+import { featuresIn, sectionOf } from '../../markdown/document-view';
+import { q } from '../../base/i18n';
 
 /**
  * template/empty-section — a template section has a heading but nothing under it (an HTML comment alone does

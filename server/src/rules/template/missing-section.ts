@@ -1,6 +1,6 @@
 import type { DocumentRule } from '../types';
 import { insertSectionEdit, sectionTitle } from '../../templates/edits';
-import { q } from '../../core/i18n';
+import { q } from '../../base/i18n';
 
 /**
  * template/missing-section — a section the draft's template requires has no heading in the draft.

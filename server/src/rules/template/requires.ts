@@ -4,8 +4,8 @@
 // implementation sections (the seed's quality checklist: data-driven, practical, visual).
 import type { DocumentRule } from '../types';
 import type { Requirement } from '../../templates/template';
-import { featuresIn, sectionOf } from '../../core/document-view';
-import { q } from '../../core/i18n';
+import { featuresIn, sectionOf } from '../../markdown/document-view';
+import { q } from '../../base/i18n';
 
 const WHAT: Record<Requirement, { en: string; zh: string }> = {
   table: { en: 'a table', zh: '表格' },

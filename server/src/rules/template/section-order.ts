@@ -1,5 +1,5 @@
 import type { DocumentRule } from '../types';
-import { q } from '../../core/i18n';
+import { q } from '../../base/i18n';
 
 /** Indices (into `values`) of one longest increasing subsequence: the sections that are in order. */
 function inOrder(values: number[]): Set<number> {

@@ -1,6 +1,6 @@
 import type { DocumentRule } from '../types';
 import { titleSimilarity } from '../../templates/resolve';
-import { q } from '../../core/i18n';
+import { q } from '../../base/i18n';
 
 /**
  * template/title — the draft has exactly one `#` title, and it follows one of the template's title patterns

@@ -1,8 +1,8 @@
 import type { DocumentRule } from '../types';
-import { sectionOf } from '../../core/document-view';
+import { sectionOf } from '../../markdown/document-view';
 import { contentsEntries, contentsList } from '../../templates/edits';
 import { headingKey } from '../../templates/normalize';
-import { q } from '../../core/i18n';
+import { q } from '../../base/i18n';
 
 /**
  * template/toc-mismatch — the contents list (目录 / Contents) does not match the draft's section headings:

@@ -1,5 +1,5 @@
 import type { DocumentRule } from '../types';
-import { closest } from '../../core/closest';
+import { closest } from '../../base/closest';
 
 /**
  * template/unknown — front matter `template:` names a template that is neither built in nor in

@@ -2,18 +2,18 @@
 // of the chunks it has analysed, keyed by their text and the analysis context, so a re-check after an edit
 // analyses only the chunks whose text changed; everything else is put together again from the cache, which is
 // why an incremental check gives exactly what a check from scratch gives.
-import type { Finding, Severity } from './types';
-import type { BenchpressConfig } from './config';
-import type { ChunkData } from './chunk-data';
+import type { Finding, Severity } from '../base/types';
+import type { BenchpressConfig } from '../config/config';
+import type { ChunkData } from '../rules/chunk-data';
 import type { ChunkAnalyzer } from './analyzer';
 import { DEFAULT_LIMITS, type AnalysisContext, type ChunkResult, type RuleSettingResolved } from './analyze';
-import { splitChunks, mergeChunks, type Chunk } from './chunks';
-import { readFrontMatter } from './frontmatter';
-import { buildDocumentView, type DocumentView, type FrontMatter } from './document-view';
-import { flavorOf } from './parse';
-import { LineIndex, hashString, shiftRange } from './text';
-import { localize, type Locale } from './i18n';
-import type { WorkspaceView } from './workspace';
+import { splitChunks, mergeChunks, type Chunk } from '../markdown/chunks';
+import { readFrontMatter } from '../markdown/frontmatter';
+import { buildDocumentView, type DocumentView, type FrontMatter } from '../markdown/document-view';
+import { flavorOf } from '../markdown/parse';
+import { LineIndex, hashString, shiftRange } from '../base/text';
+import { localize, type Locale } from '../base/i18n';
+import type { WorkspaceView } from '../markdown/workspace';
 import { RULES } from '../rules/registry';
 import { effectiveRule, type EffectiveRule } from '../rules/settings';
 import { guardMessage } from '../rules/guards';

@@ -4,7 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import os from 'node:os';
 import { analyzeChunk, guardedResult, type AnalysisContext, type ChunkResult } from './analyze';
-import type { Flavor } from './parse';
+import type { Flavor } from '../markdown/parse';
 import { guardMessage } from '../rules/guards';
 
 export interface ChunkJob {

@@ -1,7 +1,7 @@
 // The whole-document model that document rules read: the chunk summaries put together with absolute
 // offsets, the front matter, the title, the anchors and the draft's language.
-import type { Range } from './types';
-import { LineIndex, detectEol } from './text';
+import type { Range } from '../base/types';
+import { LineIndex, detectEol } from '../base/text';
 import type { ChunkSummary, FeatureInfo, HeadingInfo, ListItemInfo, ProseSegment, Span } from './summary';
 import { headingAnchors } from './slug';
 import type { Flavor } from './parse';

@@ -1,15 +1,15 @@
 // Analysis of one chunk: guards, parse, chunk rules, summary. A pure function of (chunk text, flavor, context),
 // which is what makes its result cacheable and lets it run in a worker that can be stopped.
 import type { Nodes, Root } from 'mdast';
-import type { Finding, Range, Severity } from './types';
-import { LineIndex } from './text';
-import { localize, type Locale } from './i18n';
-import { parseMarkdown, type Flavor } from './parse';
-import { summarize, type ChunkSummary, type HeadingInfo } from './summary';
-import type { ChunkData } from './chunk-data';
+import type { Finding, Range, Severity } from '../base/types';
+import { LineIndex } from '../base/text';
+import { localize, type Locale } from '../base/i18n';
+import { parseMarkdown, type Flavor } from '../markdown/parse';
+import { summarize, type ChunkSummary, type HeadingInfo } from '../markdown/summary';
+import type { ChunkData } from '../rules/chunk-data';
 import { chunkRule } from '../rules/registry';
 import { guardMessage } from '../rules/guards';
-import { firstLimitProblem } from './input-limits';
+import { firstLimitProblem } from '../markdown/input-limits';
 import { isPresetRemarkLintRule, runRemarkLintRules } from '../rules/remark-lint';
 
 export interface RuleSettingResolved {

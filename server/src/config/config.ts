@@ -1,9 +1,9 @@
 // Benchpress settings: one schema for the VS Code settings (`benchpress.*`) and `.benchpress/config.json`.
 // Reading never throws: a bad file or value gives a problem (shown as a diagnostic on the file) and the default.
 import { findNodeAtLocation } from 'jsonc-parser';
-import { parseJsonc, type JsonNode } from './jsonc';
-import type { Severity } from './types';
-import { validateIgnorePatterns } from '../links/external/checker';
+import { parseJsonc, type JsonNode } from '../base/jsonc';
+import type { Severity } from '../base/types';
+import { validateIgnorePatterns } from './url-patterns';
 
 export type RuleSetting = 'off' | Severity | boolean | [Severity | 'off', unknown];
 

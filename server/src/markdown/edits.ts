@@ -1,8 +1,8 @@
 // Building and applying text edits.
-import type { TextEdit } from './types';
+import type { TextEdit } from '../base/types';
 import type { Span } from './summary';
 import type { DocumentView } from './document-view';
-import { LineIndex, comparePositions } from './text';
+import { LineIndex, comparePositions } from '../base/text';
 
 /** An edit removing the whole lines a span covers, including the line break. */
 export function wholeLinesEdit(doc: DocumentView, span: Span): TextEdit {

@@ -1,6 +1,6 @@
 // "Fix all": every safe fix of a set of findings, as one list of edits that do not overlap.
-import type { Finding, TextEdit } from './types';
-import { comparePositions } from './text';
+import type { Finding, TextEdit } from '../base/types';
+import { comparePositions } from '../base/text';
 
 export function safeFixEdits(findings: readonly Finding[]): TextEdit[] {
   const edits: TextEdit[] = [];
