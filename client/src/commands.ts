@@ -1,8 +1,9 @@
 // Command-palette commands: small functions over the shared context. The server does the work; these only ask
 // the writer what is needed, show progress, and apply what comes back.
 import * as vscode from 'vscode';
-import { applyVersionedEdits, draftLanguage, markdownEditor, type Ctx } from './context';
-import { Notifications, Requests, type CheckLinksResult, type DocumentEditResult, type NewArticleResult, type ProgressParams, type TemplateInfo } from '../../server/src/protocol';
+import { ExecuteCommandRequest } from 'vscode-languageclient/node';
+import { applyVersionedEdits, markdownEditor, type Ctx } from './context';
+import { Notifications, Requests, ServerCommands, type FixAllResult, type Locale, type TextEditLike } from '../../server/src/protocol';
 
 export const RUNPOD_KEY_SECRET = 'benchpress.runpodApiKey';
 
@@ -13,7 +14,7 @@ export async function withServerProgress<T>(ctx: Ctx, title: string, run: (progr
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
     const progressId = `p${nextProgressId++}`;
     let last = 0;
-    const listener = ctx.client.onNotification(Notifications.progress, (p: ProgressParams) => {
+    const listener = ctx.client.onNotification(Notifications.progress, (p) => {
       if (p.progressId !== progressId || p.total === 0) return;
       const percent = (p.done / p.total) * 100;
       progress.report({ message: `${p.done}/${p.total}${p.message ? ` · ${p.message}` : ''}`, increment: percent - last });
@@ -31,7 +32,7 @@ export async function withServerProgress<T>(ctx: Ctx, title: string, run: (progr
 export interface NewArticleArgs {
   template: string;
   subject: string;
-  lang?: 'zh-cn' | 'en';
+  lang?: Locale;
   /** Where to write the file; an untitled editor when absent. */
   target?: vscode.Uri | string;
 }
@@ -40,11 +41,11 @@ export async function newArticle(ctx: Ctx, args?: NewArticleArgs): Promise<vscod
   const folderUri = vscode.workspace.workspaceFolders?.[0]?.uri;
   if (args?.template && args.subject) {
     const lang = args.lang ?? (vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en');
-    const result = await ctx.request<NewArticleResult>(Requests.newArticle, { template: args.template, subject: args.subject, lang, date: new Date().toISOString().slice(0, 10), uri: folderUri?.toString() });
+    const result = await ctx.request(Requests.newArticle, { template: args.template, subject: args.subject, lang, date: new Date().toISOString().slice(0, 10), uri: folderUri?.toString() });
     const target = typeof args.target === 'string' ? vscode.Uri.parse(args.target) : args.target;
     return openNewArticle(result.text, target);
   }
-  const templates = await ctx.request<TemplateInfo[]>(Requests.templates, { uri: vscode.window.activeTextEditor?.document.uri.toString() });
+  const templates = await ctx.request(Requests.templates, { uri: vscode.window.activeTextEditor?.document.uri.toString() });
   const picked = await vscode.window.showQuickPick(
     templates.map((t) => ({ label: t.name, description: t.id, detail: t.description + (t.source === 'builtin' ? '' : ` — ${vscode.workspace.asRelativePath(t.source)}`), template: t })),
     { title: vscode.l10n.t('New article from a template'), placeHolder: vscode.l10n.t('Choose a template'), matchOnDescription: true, matchOnDetail: true },
@@ -63,7 +64,7 @@ export async function newArticle(ctx: Ctx, args?: NewArticleArgs): Promise<vscod
   });
   if (!subject) return;
   const date = new Date().toISOString().slice(0, 10);
-  const result = await ctx.request<NewArticleResult>(Requests.newArticle, { template: picked.template.id, subject, lang: lang.lang, date, uri: folderUri?.toString() });
+  const result = await ctx.request(Requests.newArticle, { template: picked.template.id, subject, lang: lang.lang, date, uri: folderUri?.toString() });
   let target: vscode.Uri | undefined;
   if (folderUri) {
     target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(folderUri, result.fileName), filters: { Markdown: ['md', 'mdx'] }, title: vscode.l10n.t('Save the new article') });
@@ -90,7 +91,7 @@ async function openNewArticle(text: string, target: vscode.Uri | undefined): Pro
 export async function regenerateToc(ctx: Ctx): Promise<void> {
   const editor = markdownEditor(vscode.l10n.t('Regenerate Contents'));
   if (!editor) return;
-  const result = await ctx.request<DocumentEditResult | undefined>(Requests.regenerateToc, { uri: editor.document.uri.toString() });
+  const result = await ctx.request(Requests.regenerateToc, { uri: editor.document.uri.toString() });
   if (!result) return;
   if (result.edits.length === 0) {
     void vscode.window.showInformationMessage(result.summary.join(' '));
@@ -103,7 +104,7 @@ export async function checkLinks(ctx: Ctx): Promise<void> {
   const editor = markdownEditor(vscode.l10n.t('Check Links'));
   if (!editor) return;
   const result = await withServerProgress(ctx, vscode.l10n.t('Checking links…'), (progressId, token) =>
-    ctx.request<CheckLinksResult>(Requests.checkLinks, { uri: editor.document.uri.toString(), progressId }, token),
+    ctx.request(Requests.checkLinks, { uri: editor.document.uri.toString(), progressId }, token),
   );
   const summary = vscode.l10n.t('{0} links checked: {1} broken, {2} moved, {3} could not be checked.', result.checked, result.broken, result.redirected, result.failed);
   if (result.cancelled) void vscode.window.showWarningMessage(vscode.l10n.t('Link check cancelled. {0}', summary));
@@ -114,7 +115,7 @@ export async function checkLinks(ctx: Ctx): Promise<void> {
 export async function fixAll(ctx: Ctx): Promise<void> {
   const editor = markdownEditor(vscode.l10n.t('Fix All'));
   if (!editor) return;
-  const result = await ctx.request<{ applied: boolean; count?: number }>('workspace/executeCommand', { command: 'benchpress.server.fixAll', arguments: [editor.document.uri.toString()] });
+  const result: FixAllResult | undefined = await ctx.request(ExecuteCommandRequest.type, { command: ServerCommands.fixAll, arguments: [editor.document.uri.toString()] });
   if (!result?.count) void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to fix automatically in this draft.'));
 }
 
@@ -137,11 +138,10 @@ export async function clearRunPodApiKey(ctx: Ctx): Promise<void> {
 }
 
 /** Applies a snippet edit from a quick fix (placeholders become tab stops) if the document did not change. */
-export async function applySnippet(uri: string, version: number, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): Promise<void> {
+export async function applySnippet(uri: string, version: number, edits: TextEditLike[]): Promise<void> {
   const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
   if (!editor || editor.document.version !== version || edits.length === 0) return;
   const e = edits[0];
   await editor.insertSnippet(new vscode.SnippetString(e.newText), new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character));
 }
 
-export { draftLanguage };

@@ -1,30 +1,26 @@
 // What every command needs: the language client and the extension context. Commands are small functions over it.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient, RequestType } from 'vscode-languageclient/node';
 
 export interface Ctx {
   extension: vscode.ExtensionContext;
   client: LanguageClient;
   output: vscode.OutputChannel;
   /** A request to the server, sent once it has started (activation does not wait for the server). */
-  request<R>(method: string, params: unknown, token?: vscode.CancellationToken): Promise<R>;
+  request<P, R>(type: RequestType<P, R, void>, params: P, token?: vscode.CancellationToken): Promise<R>;
+}
+
+/** Drafts Benchpress works on: Markdown, and MDX (whatever language an MDX extension gives it). */
+export function isDraft(document: vscode.TextDocument): boolean {
+  return document.languageId === 'markdown' || document.languageId === 'mdx' || document.fileName.toLowerCase().endsWith('.mdx');
 }
 
 /** The active Markdown editor, or a message saying a command needs one. */
 export function markdownEditor(commandName: string): vscode.TextEditor | undefined {
   const editor = vscode.window.activeTextEditor;
-  if (editor && (editor.document.languageId === 'markdown' || editor.document.fileName.toLowerCase().endsWith('.mdx'))) return editor;
+  if (editor && isDraft(editor.document)) return editor;
   void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” needs an open Markdown draft. Open one and try again.', commandName));
   return undefined;
-}
-
-/** The draft's language for inserted text: Chinese when Han characters are a fair share of its text. */
-export function draftLanguage(document: vscode.TextDocument): 'zh-cn' | 'en' {
-  const sample = document.getText().slice(0, 20000);
-  const han = (sample.match(/\p{Script=Han}/gu) ?? []).length;
-  const latin = (sample.match(/[A-Za-z]/g) ?? []).length;
-  if (han === 0 && latin === 0) return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
-  return han * 4 >= latin ? 'zh-cn' : 'en';
 }
 
 /** Applies server-computed edits only if the document has not changed since they were computed. */

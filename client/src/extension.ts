@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Notifications, type DocumentStatus } from '../../server/src/protocol';
+import { ClientCommands, Notifications, TOPICS_VIEW_ID, type ClientCommandId } from '../../server/src/protocol';
 import type { Ctx } from './context';
 import * as commands from './commands';
 import * as gpu from './gpu-commands';
@@ -41,7 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     },
     initializationOptions: { storagePath: storage.fsPath },
     // Hovers on GPU names carry an "Insert spec table" link; only that command may run from them.
-    markdown: { isTrusted: { enabledCommands: ['benchpress.insertSpecTable'] }, supportHtml: false },
+    markdown: { isTrusted: { enabledCommands: [ClientCommands.insertSpecTable] }, supportHtml: false },
     outputChannel: output,
   };
   const statusBar = new StatusBar();
@@ -50,7 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   // Activation does not wait for the server: commands and views wait for `ready` when they need it.
   const ready = languageClient.start().then(
     () => {
-      context.subscriptions.push(languageClient.onNotification(Notifications.documentStatus, (status: DocumentStatus) => statusBar.update(status)));
+      context.subscriptions.push(languageClient.onNotification(Notifications.documentStatus, (status) => statusBar.update(status)));
       output.info(`Benchpress language server ready ${Date.now() - started} ms after activation began.`);
     },
     (error: Error) => {
@@ -65,37 +65,39 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     extension: context,
     client: languageClient,
     output,
-    request: async <R>(method: string, params: unknown, token?: vscode.CancellationToken) => {
+    request: async (type, params, token) => {
       await ready;
-      return languageClient.sendRequest<R>(method, params, token);
+      // The protocol types the parameters; the client library's own parameter wrapper type adds nothing here.
+      return languageClient.sendRequest(type, params as never, token);
     },
   };
 
   const topics = new TopicsView(ctx.request);
-  const register = (id: string, fn: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown));
-  register('benchpress.newArticle', (args?: commands.NewArticleArgs) => commands.newArticle(ctx, args));
-  register('benchpress.regenerateToc', () => commands.regenerateToc(ctx));
-  register('benchpress.checkLinks', () => commands.checkLinks(ctx));
-  register('benchpress.fixAll', () => commands.fixAll(ctx));
-  register('benchpress.setRunPodApiKey', () => commands.setRunPodApiKey(ctx));
-  register('benchpress.clearRunPodApiKey', () => commands.clearRunPodApiKey(ctx));
-  register('benchpress.applySnippet', (uri: string, version: number, edits: Parameters<typeof commands.applySnippet>[2]) => commands.applySnippet(uri, version, edits));
-  register('benchpress.insertSpecTable', (args?: gpu.TableArgs) => gpu.insertSpecTable(ctx, args));
-  register('benchpress.insertComparisonTable', (args?: gpu.TableArgs) => gpu.insertComparisonTable(ctx, args));
-  register('benchpress.insertPricingTable', (args?: gpu.TableArgs) => gpu.insertPricingTable(ctx, args));
-  register('benchpress.insertCostEstimate', (args?: gpu.TableArgs) => gpu.insertCostEstimate(ctx, args));
-  register('benchpress.refreshTables', () => gpu.refreshTables(ctx));
-  register('benchpress.expandTokens', () => gpu.expandTokens(ctx));
-  register('benchpress.importNvidiaSmi', () => gpu.importNvidiaSmi(ctx));
-  register('benchpress.refreshPrices', () => gpu.refreshPrices(ctx));
-  register('benchpress.showPreview', () => PreviewPanel.show(context, () => client, vscode.window.activeTextEditor));
-  register('benchpress.showTopicHeat', () => vscode.commands.executeCommand('benchpress.topics.focus'));
-  register('benchpress.refreshTopicHeat', () => topics.refresh());
+  const register = (id: ClientCommandId, fn: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown));
+  const C = ClientCommands;
+  register(C.newArticle, (args?: commands.NewArticleArgs) => commands.newArticle(ctx, args));
+  register(C.regenerateToc, () => commands.regenerateToc(ctx));
+  register(C.checkLinks, () => commands.checkLinks(ctx));
+  register(C.fixAll, () => commands.fixAll(ctx));
+  register(C.setRunPodApiKey, () => commands.setRunPodApiKey(ctx));
+  register(C.clearRunPodApiKey, () => commands.clearRunPodApiKey(ctx));
+  register(C.applySnippet, (uri: string, version: number, edits: Parameters<typeof commands.applySnippet>[2]) => commands.applySnippet(uri, version, edits));
+  register(C.insertSpecTable, (args?: gpu.TableArgs) => gpu.insertSpecTable(ctx, args));
+  register(C.insertComparisonTable, (args?: gpu.TableArgs) => gpu.insertComparisonTable(ctx, args));
+  register(C.insertPricingTable, (args?: gpu.TableArgs) => gpu.insertPricingTable(ctx, args));
+  register(C.insertCostEstimate, (args?: gpu.TableArgs) => gpu.insertCostEstimate(ctx, args));
+  register(C.refreshTables, () => gpu.refreshTables(ctx));
+  register(C.expandTokens, () => gpu.expandTokens(ctx));
+  register(C.importNvidiaSmi, () => gpu.importNvidiaSmi(ctx));
+  register(C.refreshPrices, () => gpu.refreshPrices(ctx));
+  register(C.showPreview, () => PreviewPanel.show(context, () => client, vscode.window.activeTextEditor));
+  register(C.showTopicHeat, () => vscode.commands.executeCommand(`${TOPICS_VIEW_ID}.focus`));
+  register(C.refreshTopicHeat, () => topics.refresh());
   context.subscriptions.push(
     PreviewPanel.registerSerializer(context, () => client),
     { dispose: () => PreviewPanel.active?.dispose() },
     statusBar,
-    vscode.window.registerTreeDataProvider('benchpress.topics', topics),
+    vscode.window.registerTreeDataProvider(TOPICS_VIEW_ID, topics),
     vscode.workspace.onDidSaveTextDocument((d) => d.languageId === 'markdown' && topics.refresh()),
     vscode.workspace.onDidCloseTextDocument((d) => statusBar.forget(d.uri.toString())),
   );

@@ -1,24 +1,13 @@
 // GPU data commands: insert spec, comparison, pricing and cost tables; refresh them; expand spec tokens; import
 // nvidia-smi output; refresh live prices. The server builds every text; these commands ask and insert.
 import * as vscode from 'vscode';
-import { applyVersionedEdits, draftLanguage, markdownEditor, type Ctx } from './context';
+import { applyVersionedEdits, markdownEditor, type Ctx } from './context';
 import { withServerProgress, RUNPOD_KEY_SECRET } from './commands';
-import { Requests, type DocumentEditResult } from '../../server/src/protocol';
-
-interface GpuInfo {
-  id: string;
-  name: string;
-  memoryGB: number | null;
-  memoryType: string | null;
-  architecture: string | null;
-  segment: string | null;
-  hasPrices: boolean;
-}
-
-type TableKind = 'spec' | 'compare' | 'pricing' | 'cost';
+import { ClientCommands, Requests, type DocumentEditResult, type TableKind, type UriParams } from '../../server/src/protocol';
+import type { RequestType } from 'vscode-languageclient/node';
 
 async function pickGpus(ctx: Ctx, editor: vscode.TextEditor, options: { many: boolean; pricedOnly?: boolean; title: string }): Promise<string[] | undefined> {
-  const gpus = await ctx.request<GpuInfo[]>(Requests.gpus, { uri: editor.document.uri.toString() });
+  const gpus = await ctx.request(Requests.gpus, { uri: editor.document.uri.toString() });
   const items = gpus
     .filter((g) => !options.pricedOnly || g.hasPrices)
     .map((g) => ({ label: g.name, description: g.id, detail: [g.architecture, g.memoryGB ? `${g.memoryGB} GB ${g.memoryType ?? ''}`.trim() : undefined, g.segment].filter(Boolean).join(' · '), id: g.id }));
@@ -70,9 +59,9 @@ async function insertTable(ctx: Ctx, kind: TableKind, commandName: string, args?
     void vscode.window.showInformationMessage(vscode.l10n.t('Pick at least two GPUs to compare.'));
     return;
   }
-  const result = await ctx.request<{ ok: boolean; text?: string; error?: string }>(Requests.table, { uri: editor.document.uri.toString(), kind, gpus, lang: draftLanguage(editor.document), hours, count });
-  if (!result.ok || !result.text) {
-    void vscode.window.showErrorMessage(result.error ?? vscode.l10n.t('Benchpress could not build the table.'));
+  const result = await ctx.request(Requests.table, { uri: editor.document.uri.toString(), kind, gpus, hours, count });
+  if (!result.ok) {
+    void vscode.window.showErrorMessage(result.error || vscode.l10n.t('Benchpress could not build the table.'));
     return;
   }
   await insertBlock(editor, result.text);
@@ -83,10 +72,10 @@ export const insertComparisonTable = (ctx: Ctx, args?: TableArgs) => insertTable
 export const insertPricingTable = (ctx: Ctx, args?: TableArgs) => insertTable(ctx, 'pricing', vscode.l10n.t('Insert Pricing Table'), args);
 export const insertCostEstimate = (ctx: Ctx, args?: TableArgs) => insertTable(ctx, 'cost', vscode.l10n.t('Insert Cost Estimate'), args);
 
-async function applyServerEdit(ctx: Ctx, request: string, commandName: string, describe: (r: DocumentEditResult) => string | undefined): Promise<void> {
+async function applyServerEdit(ctx: Ctx, request: RequestType<UriParams, DocumentEditResult | null, void>, commandName: string, describe: (r: DocumentEditResult) => string | undefined): Promise<void> {
   const editor = markdownEditor(commandName);
   if (!editor) return;
-  const result = await ctx.request<DocumentEditResult | undefined>(request, { uri: editor.document.uri.toString() });
+  const result = await ctx.request(request, { uri: editor.document.uri.toString() });
   if (!result) return;
   if (result.edits.length && !(await applyVersionedEdits(editor, result.version, result.edits))) return;
   const message = describe(result);
@@ -133,9 +122,9 @@ export async function importNvidiaSmi(ctx: Ctx): Promise<void> {
   } else {
     text = await vscode.env.clipboard.readText();
   }
-  const result = await ctx.request<{ ok: boolean; text?: string; error?: string }>(Requests.smiTable, { text, lang: draftLanguage(editor.document) });
-  if (!result.ok || !result.text) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Not imported: {0}', result.error ?? ''));
+  const result = await ctx.request(Requests.smiTable, { text, uri: editor.document.uri.toString() });
+  if (!result.ok) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Not imported: {0}', result.error));
     return;
   }
   await insertBlock(editor, result.text);
@@ -146,19 +135,19 @@ export async function refreshPrices(ctx: Ctx): Promise<void> {
   if (!apiKey) {
     const set = vscode.l10n.t('Set API Key');
     const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Refreshing prices needs a RunPod API key. The built-in price snapshot stays in use until then.'), set);
-    if (answer === set) await vscode.commands.executeCommand('benchpress.setRunPodApiKey');
+    if (answer === set) await vscode.commands.executeCommand(ClientCommands.setRunPodApiKey);
     return;
   }
   const result = await withServerProgress(ctx, vscode.l10n.t('Fetching RunPod prices…'), (progressId, token) =>
-    ctx.request<{ ok: boolean; error?: string; prices?: number; changes?: string[]; asOf?: string }>(Requests.refreshPrices, { apiKey, progressId, uri: vscode.window.activeTextEditor?.document.uri.toString() }, token),
+    ctx.request(Requests.refreshPrices, { apiKey, progressId, uri: vscode.window.activeTextEditor?.document.uri.toString() }, token),
   );
   if (!result.ok) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Prices not refreshed: {0} The saved prices are unchanged.', result.error ?? ''));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Prices not refreshed: {0} The saved prices are unchanged.', result.error));
     return;
   }
-  const changes = result.changes ?? [];
+  const changes = result.changes;
   void vscode.window.showInformationMessage(
-    changes.length ? vscode.l10n.t('{0} RunPod prices as of {1}. Changed: {2}', result.prices ?? 0, result.asOf ?? '', changes.slice(0, 6).join('; ') + (changes.length > 6 ? ' …' : '')) : vscode.l10n.t('{0} RunPod prices as of {1}; no change.', result.prices ?? 0, result.asOf ?? ''),
+    changes.length ? vscode.l10n.t('{0} RunPod prices as of {1}. Changed: {2}', result.prices, result.asOf, changes.slice(0, 6).join('; ') + (changes.length > 6 ? ' …' : '')) : vscode.l10n.t('{0} RunPod prices as of {1}; no change.', result.prices, result.asOf),
     vscode.l10n.t('Refresh Data Tables'),
-  ).then((a) => a && vscode.commands.executeCommand('benchpress.refreshTables'));
+  ).then((a) => a && vscode.commands.executeCommand(ClientCommands.refreshTables));
 }

@@ -1,22 +1,9 @@
 // The topic-heat tree: topics by heat with the drafts that cover them, the hot topics no draft covers yet, and
 // rotation warnings. The report comes from the server (`benchpress/topicReport`).
 import * as vscode from 'vscode';
-import { Requests } from '../../server/src/protocol';
+import { Requests, TOPICS_VIEW_ID, type TopicEntry, type WorkspaceTopicReport } from '../../server/src/protocol';
+import type { Ctx } from './context';
 
-interface TopicEntry {
-  topic: string;
-  rank: number;
-  heat: number;
-  views: number | null;
-  status: string | null;
-  drafts: string[];
-}
-interface Report {
-  topics: TopicEntry[];
-  uncovered: string[];
-  rotation: { file: string; previous: string; topic: string }[];
-  files: number;
-}
 
 type Node =
   | { kind: 'topic'; entry: TopicEntry }
@@ -29,10 +16,10 @@ const formatHeat = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(1).replace(
 export class TopicsView implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
-  private report: Report | undefined;
+  private report: WorkspaceTopicReport | undefined;
   private loading: Promise<void> | undefined;
 
-  constructor(private readonly request: <R>(method: string, params: unknown) => Promise<R>) {}
+  constructor(private readonly request: Ctx['request']) {}
 
   refresh(): void {
     this.report = undefined;
@@ -46,7 +33,7 @@ export class TopicsView implements vscode.TreeDataProvider<Node> {
   private async load(): Promise<void> {
     const root = this.root();
     if (!root) return;
-    this.report = await vscode.window.withProgress({ location: { viewId: 'benchpress.topics' }, title: vscode.l10n.t('Reading drafts…') }, () => this.request<Report>(Requests.topicReport, { root }));
+    this.report = await vscode.window.withProgress({ location: { viewId: TOPICS_VIEW_ID }, title: vscode.l10n.t('Reading drafts…') }, () => this.request(Requests.topicReport, { root }));
   }
 
   async getChildren(node?: Node): Promise<Node[]> {

@@ -3,7 +3,8 @@
 import { isAnalyzerWorker, runAnalyzerWorker } from './engine/worker';
 import { WorkerPoolAnalyzer } from './engine/analyzer';
 import { UsageError } from './base/errors';
-import { lintCommand, LINT_USAGE, type CliIo } from './cli/lint';
+import { lintCommand, LINT_USAGE } from './cli/lint';
+import type { CliIo } from './cli/io';
 import { RULES } from './rules/registry';
 import { rulesMarkdown } from './cli/rules-doc';
 import { smiCommand } from './gpu/smi';

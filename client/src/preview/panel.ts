@@ -11,7 +11,8 @@ import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { PREVIEW_REQUEST, type FromWebview, type PanelLocale, type PreviewParams, type PreviewPayload, type ToWebview, type WebviewState } from './protocol';
+import { Requests, type Locale, type PreviewParams, type PreviewPayload } from '../../../server/src/protocol';
+import type { FromWebview, ToWebview, WebviewState } from './protocol';
 
 const THROTTLE_MS = 300;
 /** After the preview moved the editor, the editor's own scroll events are not echoed back for this long. */
@@ -21,7 +22,7 @@ export const PREVIEW_VIEW_TYPE = 'benchpress.preview';
 
 type ClientSource = LanguageClient | (() => LanguageClient | undefined);
 
-export function uiLocale(): PanelLocale {
+export function uiLocale(): Locale {
   return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
 }
 
@@ -83,7 +84,7 @@ export class PreviewPanel implements vscode.Disposable {
     return PreviewPanel.current;
   }
 
-  private static titleFor(document: vscode.TextDocument, locale: PanelLocale): string {
+  private static titleFor(document: vscode.TextDocument, locale: Locale): string {
     const name = document.isUntitled ? document.fileName : path.basename(document.uri.path);
     return locale === 'zh-cn' ? `预览 ${name}` : `Preview ${name}`;
   }
@@ -235,7 +236,7 @@ export class PreviewPanel implements vscode.Disposable {
     try {
       if (!client || !client.isRunning()) throw new Error(zh ? '语言服务器未运行' : 'the language server is not running');
       const params: PreviewParams = { uri: client.code2ProtocolConverter.asUri(uri), locale: this.locale };
-      payload = await client.sendRequest<PreviewPayload | null>(PREVIEW_REQUEST, params);
+      payload = await client.sendRequest(Requests.preview, params);
     } catch (error) {
       if (seq > this.appliedSeq) this.post({ type: 'notice', text: (zh ? '无法生成预览：' : 'The preview is not available: ') + ((error as Error)?.message ?? String(error)), locale: this.locale });
       return;

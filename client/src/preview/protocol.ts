@@ -1,15 +1,7 @@
 // Messages of the preview panel: the request to the language server, and the messages between the extension
 // and the webview script (media/preview.js, plain JS: keep the two in step by hand).
-import { Requests } from '../../../server/src/protocol';
-import type { PreviewParams, PreviewPayload } from '../../../server/src/lsp/preview';
-import type { DraftStats, ChecklistItem, TemplateProgress, TopicHeat } from '../../../server/src/preview/stats';
-
-export type { PreviewParams, PreviewPayload, DraftStats, ChecklistItem, TemplateProgress, TopicHeat };
-
-/** The custom request the server answers with a PreviewPayload (or null for a document it does not have). */
-export const PREVIEW_REQUEST = Requests.preview;
-
-export type PanelLocale = 'en' | 'zh-cn';
+// (The request to the server, `Requests.preview`, and its payload are declared in the shared protocol.)
+import type { DraftStats, Locale } from '../../../server/src/protocol';
 
 /** Extension → webview. */
 export type ToWebview =
@@ -23,7 +15,7 @@ export type ToWebview =
       lineMap: number[];
       stats?: DraftStats;
       notices?: string[];
-      locale: PanelLocale;
+      locale: Locale;
       /** asWebviewUri of the document's folder, ending in `/`: relative image paths resolve against it. */
       resourceBase?: string;
       /** asWebviewUri of the workspace folder, ending in `/`: `/images/a.png` resolves against it. */
@@ -34,7 +26,7 @@ export type ToWebview =
       switched: boolean;
     }
   | { type: 'scroll'; line: number }
-  | { type: 'notice'; text: string; locale: PanelLocale };
+  | { type: 'notice'; text: string; locale: Locale };
 
 /** Webview → extension. */
 export type FromWebview =

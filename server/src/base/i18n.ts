@@ -13,3 +13,14 @@ export function toLocale(value: string | undefined): Locale {
 
 /** Quotation marks that suit the language of the message. */
 export const q = (s: string) => `“${s}”`;
+
+/**
+ * The language of a draft's text: Chinese when Han characters make up a fair share of its letters (a Han
+ * character carries about as much as a short English word). Callers pass prose with code already left out.
+ */
+export function languageOfText(text: string): Locale {
+  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
+  const han = sample.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const latin = sample.match(/[A-Za-z]/g)?.length ?? 0;
+  return han > 0 && han * 4 >= latin ? 'zh-cn' : 'en';
+}

@@ -1,6 +1,6 @@
 // `benchpress gpus`: the built-in GPU data, as JSON records (contract) or a readable list.
 import { parseArgs } from './args';
-import type { CliIo } from './lint';
+import type { CliIo } from './io';
 import { BUILTIN_GPUS } from '../node/data-files';
 
 const CONTRACT_FIELDS = ['id', 'name', 'aliases', 'vendor', 'architecture', 'memoryGB', 'memoryType', 'memoryBandwidthGBps', 'fp32Tflops', 'tdpW', 'launchDate', 'launchPriceUsd'] as const;

@@ -6,8 +6,10 @@ import type { AddressInfo } from 'node:net';
 import { mkdtemp, mkdir, readFile, rm, writeFile, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { BUILTIN_PRICE_SNAPSHOT, pricesCommand, priceChanges } from './prices';
-import type { CliIo } from './lint';
+import { pricesCommand } from './prices';
+import { priceChanges } from '../services/prices';
+import { BUILTIN_PRICE_SNAPSHOT } from '../node/data-files';
+import type { CliIo } from './io';
 import { findWorkspaceRoot } from '../node/fs-workspace';
 import { validatePriceSnapshot, type PriceSnapshot } from '../gpu/prices/store';
 

@@ -5,8 +5,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from './args';
 import { UsageError } from '../base/errors';
-import type { CliIo } from './lint';
-import { BUILTIN_PRICE_FILE } from '../node/data-files';
+import type { CliIo } from './io';
+import { BUILTIN_PRICE_SNAPSHOT } from '../node/data-files';
+import { priceChanges, rowsKeptFrom, savePrices, workspacePriceFile } from '../services/prices';
 import { findWorkspaceRoot } from '../node/fs-workspace';
 import { apiKeyFromEnv, API_KEY_ENV_VARS, redact } from '../gpu/prices/key';
 import { fetchRunpodPrices, priceErrorText, RUNPOD_GRAPHQL_URL, type PriceError } from '../gpu/prices/runpod';
@@ -22,9 +23,6 @@ export const PRICES_USAGE = `Usage: benchpress prices [--json] [--file FILE]
 
 Exit codes: 0 done, 1 the fetch failed (nothing was saved), 2 usage error, no API key, or I/O error.`;
 
-/** The built-in price snapshot (the same file the GPU database starts from). */
-export const BUILTIN_PRICE_SNAPSHOT = BUILTIN_PRICE_FILE as unknown as PriceSnapshot;
-
 export interface PricesCommandOptions {
   /** The built-in snapshot (tests). */
   builtin?: PriceSnapshot;
@@ -34,15 +32,6 @@ export interface PricesCommandOptions {
   now?: () => number;
   /** Backoff base for retries, ms (tests). */
   retryDelayMs?: number;
-}
-
-/** One row of the refresh summary. */
-export interface PriceChange {
-  gpuId: string;
-  tier: string;
-  kind: 'changed' | 'new' | 'unchanged';
-  before?: number;
-  after: number;
 }
 
 export async function pricesCommand(argv: readonly string[], io: CliIo, env: Readonly<Record<string, string | undefined>> = io.env, options: PricesCommandOptions = {}): Promise<number> {
@@ -65,22 +54,12 @@ const rowKey = (r: Pick<PriceRow, 'gpuId' | 'tier'>) => `${r.gpuId}\u0000${r.tie
 function cacheFile(io: CliIo, given: string | undefined): string | undefined {
   if (given !== undefined) return path.resolve(io.cwd, given);
   const root = findWorkspaceRoot(io.cwd);
-  return root ? path.join(root, PRICE_CACHE_RELATIVE) : undefined;
+  return root ? workspacePriceFile(root) : undefined;
 }
 
 function shownPath(io: CliIo, file: string): string {
   const rel = path.relative(io.cwd, file);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
-}
-
-/** Compares fetched rows with the built-in snapshot. */
-export function priceChanges(builtin: PriceSnapshot, fetched: PriceSnapshot): PriceChange[] {
-  const before = new Map(builtin.prices.map((r) => [rowKey(r), r.usdPerHour]));
-  return fetched.prices.map((r) => {
-    const b = before.get(rowKey(r));
-    if (b === undefined) return { gpuId: r.gpuId, tier: r.tier, kind: 'new', after: r.usdPerHour };
-    return { gpuId: r.gpuId, tier: r.tier, kind: b === r.usdPerHour ? 'unchanged' : 'changed', before: b, after: r.usdPerHour };
-  });
 }
 
 async function refresh(argv: readonly string[], io: CliIo, env: Readonly<Record<string, string | undefined>>, options: PricesCommandOptions): Promise<number> {
@@ -139,8 +118,7 @@ async function refresh(argv: readonly string[], io: CliIo, env: Readonly<Record<
   let saved: string | undefined;
   if (out) {
     try {
-      await new PriceStore().save(out, snapshot);
-      if (args.values.get('out') === undefined) await fs.writeFile(path.join(path.dirname(out), '.gitignore'), '*\n').catch(() => {});
+      await savePrices(out, snapshot, { cacheFolder: args.values.get('out') === undefined });
       saved = out;
     } catch (err) {
       io.stderr(`benchpress: the prices were fetched but could not be saved to ${out}: ${redact((err as NodeJS.ErrnoException).code ?? (err as Error).message, key)}\n`);
@@ -149,8 +127,7 @@ async function refresh(argv: readonly string[], io: CliIo, env: Readonly<Record<
   }
 
   const changes = priceChanges(builtin, snapshot);
-  const fetchedKeys = new Set(snapshot.prices.map(rowKey));
-  const kept = builtin.prices.filter((r) => !fetchedKeys.has(rowKey(r)));
+  const kept = rowsKeptFrom(builtin, snapshot);
   if (json) {
     io.stdout(redact(JSON.stringify({ ok: true, savedTo: saved ?? null, builtinAsOf: builtin.asOf, changes, keptFromBuiltin: kept.length, stats, snapshot }, null, 2), key) + '\n');
     return 0;

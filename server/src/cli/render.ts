@@ -6,18 +6,17 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from './args';
 import { UsageError } from '../base/errors';
-import { checkFile, prepareRun, type CliIo } from './lint';
 import { InProcessAnalyzer, type ChunkAnalyzer } from '../engine/analyzer';
-import { flavorOf } from '../markdown/parse';
-import { guardedLinesOf, renderHtml } from '../preview/render';
-import { draftStats } from '../preview/stats';
+import { checkDraftFile } from '../services/check-files';
+import { decodeDraft } from '../node/drafts';
+import { previewOf } from '../services/preview';
+import { prepareRun } from './run';
+import type { CliIo } from './io';
 
 export const RENDER_USAGE = `Usage: benchpress render [--json] [--lang en|zh-cn] FILE
   Prints the sanitised HTML body of the editor's preview for a Markdown draft.
   --json   prints {"html", "lineMap", "stats", "notices"} instead (stats: words, reading time, checklist, …)
   --lang   language of notices and footnote labels (default en)`;
-
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export async function renderCommand(argv: readonly string[], io: CliIo, makeAnalyzer?: (timeoutMs: number) => ChunkAnalyzer, version = '0'): Promise<number> {
   const fail = (message: string) => {
@@ -51,35 +50,21 @@ export async function renderCommand(argv: readonly string[], io: CliIo, makeAnal
     return fail(code === 'ENOENT' ? `No such file: ${given}` : `Cannot read ${given}: ${(error as Error).message}`);
   }
   if (bytes.includes(0)) return fail(`${given} is binary data (it contains NUL bytes), not Markdown.`);
-  let text: string;
-  try {
-    text = UTF8.decode(bytes);
-  } catch {
-    const lenient = new TextDecoder('utf-8').decode(bytes);
-    const at = lenient.indexOf('\uFFFD');
-    return fail(`${given} is not valid UTF-8 (from line ${at === -1 ? 1 : lenient.slice(0, at).split('\n').length}).`);
-  }
-  if (text.startsWith('\uFEFF')) text = text.slice(1);
+  const { text, invalidUtf8Line } = decodeDraft(bytes);
+  if (invalidUtf8Line !== undefined) return fail(`${given} is not valid UTF-8 (from line ${invalidUtf8Line}).`);
 
   // Check it as `lint` does (settings, templates, topic table of its workspace; the time budget per section).
-  const run = await prepareRun([given], io, { version, noCache: true });
-  const analyzer = makeAnalyzer ? makeAnalyzer(run.config.checkTimeoutMs) : new InProcessAnalyzer();
+  const setup = await prepareRun([given], io, { version, noCache: true });
+  const analyzer = makeAnalyzer ? makeAnalyzer(setup.config.checkTimeoutMs) : new InProcessAnalyzer();
   let state;
   try {
-    state = await checkFile(file, { env: run.env, workspace: run.workspace, analyzer, cache: run.cache, io });
+    state = await checkDraftFile(file, { env: setup.env, workspace: setup.workspace, analyzer, cache: setup.cache });
   } finally {
     await analyzer.dispose();
   }
-  const result = state.result;
-  const rendered = renderHtml(text, {
-    flavor: flavorOf(file),
-    locale: lang,
-    guardedLines: guardedLinesOf(result),
-    maxBytes: run.config.maxFileSizeKB * 1024,
-  });
+  const rendered = previewOf(text, state.result, { path: file, locale: lang, maxBytes: setup.config.maxFileSizeKB * 1024 });
   if (args.switches.has('json')) {
-    const stats = result?.view ? draftStats(result.view, result) : undefined;
-    io.stdout(JSON.stringify({ file: given, uri: pathToFileURL(file).href, html: rendered.html, lineMap: rendered.lineMap, stats: stats ?? null, notices: rendered.notices ?? [] }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ file: given, uri: pathToFileURL(file).href, html: rendered.html, lineMap: rendered.lineMap, stats: rendered.stats ?? null, notices: rendered.notices ?? [] }, null, 2) + '\n');
   } else {
     io.stdout(rendered.html.endsWith('\n') ? rendered.html : rendered.html + '\n');
   }

@@ -74,7 +74,6 @@ export function formatSarif(reports: FileReport[], version: string): string {
   const used = new Set(reports.flatMap((r) => r.findings.map((f) => f.ruleId)));
   const rules = RULES.filter((r) => used.has(r.id) || r.scope !== 'engine');
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const extraIds = [...used].filter((id) => !index.has(id));
   const sarifRules = [
     ...rules.map((r) => ({
       id: r.id,
@@ -84,9 +83,7 @@ export function formatSarif(reports: FileReport[], version: string): string {
       help: { text: `${r.docs.summary}\n\nWhy: ${r.docs.rationale}`, markdown: `${r.docs.summary}\n\n**Why:** ${r.docs.rationale}${r.docs.bad ? `\n\n**Reported:**\n\n\`\`\`markdown\n${r.docs.bad}\n\`\`\`` : ''}${r.docs.good ? `\n\n**Accepted:**\n\n\`\`\`markdown\n${r.docs.good}\n\`\`\`` : ''}` },
       defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity] },
     })),
-    ...extraIds.map((id) => ({ id, shortDescription: { text: id }, help: { text: id } })),
   ];
-  extraIds.forEach((id, i) => index.set(id, rules.length + i));
   const results = reports.flatMap((r) =>
     r.findings.map((f) => ({
       ruleId: f.ruleId,

@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { CliIo } from './lint';
-import { detectDraftLanguage, expandCommand, tableCommand } from './table';
+import type { CliIo } from './io';
+import { expandCommand, tableCommand } from './table';
+import { draftLanguageOf } from '../services/tables';
 import { findDataBlocks } from '../gpu/blocks';
 
 /** A workspace folder (with `.benchpress/`) and the files in it. */
@@ -159,6 +160,6 @@ test('expand --write saves in place (no temp file left); unknown tokens exit 1 a
 });
 
 test('draft language detection ignores code', () => {
-  assert.equal(detectDraftLanguage('# 评测\n\n这是一篇中文文章。\n\n```\nlots of english code here and more\n```\n'), 'zh-cn');
-  assert.equal(detectDraftLanguage('# Review\n\nThis is an English article about the 4090.\n'), 'en');
+  assert.equal(draftLanguageOf('# 评测\n\n这是一篇中文文章。\n\n```\nlots of english code here and more\n```\n'), 'zh-cn');
+  assert.equal(draftLanguageOf('# Review\n\nThis is an English article about the 4090.\n'), 'en');
 });

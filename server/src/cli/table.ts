@@ -1,17 +1,20 @@
 // `benchpress table`: the Markdown data tables the editor commands insert (spec, comparison, pricing, cost), with
 // their source note and refresh marker; and `benchpress expand`: spec tokens `{{gpu:ID.FIELD}}` → values.
+import type { Locale } from '../base/i18n';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from './args';
 import { UsageError } from '../base/errors';
-import type { CliIo } from './lint';
+import type { CliIo } from './io';
 import { findWorkspaceRoot } from '../node/fs-workspace';
 import { loadGpuDatabase } from '../node/data-files';
 import type { FileProblems } from '../node/workspace-files';
 import { LineIndex } from '../base/text';
-import { costEstimate, comparisonTable, pricingTable, specTable, TABLE_KINDS, type TableKind, type TableResult } from '../gpu/tables';
-import { expandTokens, maskCode } from '../gpu/tokens';
-import type { GpuDatabase, Lang } from '../gpu/database';
+import { writeFileAtomic } from '../base/files';
+import { buildTable, TABLE_KINDS, type TableKind, type TableResult } from '../gpu/tables';
+import { draftLanguageOf } from '../services/tables';
+import { expandTokens } from '../gpu/tokens';
+import type { GpuDatabase } from '../gpu/database';
 
 export const TABLE_USAGE = `Usage: benchpress table --gpus ID[,ID…] [--fields F1,F2,…] [--lang en|zh-cn]
        benchpress table --kind pricing --gpus ID[,ID…] [--providers P1,…] [--tiers T1,…] [--lang en|zh-cn]
@@ -39,7 +42,7 @@ function fail(io: CliIo, message: string, usage?: string): number {
 
 const list = (v: string | undefined) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean));
 
-function parseLang(value: string | undefined): Lang | undefined {
+function parseLang(value: string | undefined): Locale | undefined {
   if (value === undefined) return undefined;
   const l = value.toLowerCase();
   if (l === 'en' || l === 'zh-cn') return l;
@@ -105,21 +108,7 @@ export async function tableCommand(argv: readonly string[], io: CliIo): Promise<
     if (kind === 'cost' && hours === undefined) throw new UsageError('A cost estimate needs --hours N.');
     if (count !== undefined && !Number.isInteger(count)) throw new UsageError(`--count must be a whole number, not "${args.values.get('count')}".`);
     const db = await workspaceDatabase(io, io.cwd);
-    const opts = { lang, fields, providers, tiers };
-    switch (kind) {
-      case 'spec':
-        result = specTable(db, gpus[0], opts);
-        break;
-      case 'compare':
-        result = comparisonTable(db, gpus, opts);
-        break;
-      case 'pricing':
-        result = pricingTable(db, gpus, opts);
-        break;
-      case 'cost':
-        result = costEstimate(db, { gpuId: gpus[0], hours: hours!, count: count ?? 1, providers }, opts);
-        break;
-    }
+    result = buildTable(db, { kind, gpus, hours, count }, { lang, fields, providers, tiers });
   } catch (error) {
     if (error instanceof UsageError) return fail(io, error.message, TABLE_USAGE);
     throw error;
@@ -129,17 +118,9 @@ export async function tableCommand(argv: readonly string[], io: CliIo): Promise<
   return 0;
 }
 
-/** The draft's language: Chinese when Han characters make up a fair share of its prose letters (code and tokens excluded). */
-export function detectDraftLanguage(text: string): Lang {
-  const prose = maskCode(text).replace(/\{\{[^{}]*\}\}/g, ' ');
-  const han = (prose.match(/\p{Script=Han}/gu) ?? []).length;
-  const latin = (prose.match(/[A-Za-z]/g) ?? []).length;
-  return han > 0 && han * 4 >= latin ? 'zh-cn' : 'en';
-}
-
 export async function expandCommand(argv: readonly string[], io: CliIo): Promise<number> {
   let args;
-  let lang: Lang | undefined;
+  let lang: Locale | undefined;
   try {
     args = parseArgs(argv, { values: ['lang'], switches: ['write', 'help'] });
     if (args.switches.has('help')) {
@@ -161,7 +142,7 @@ export async function expandCommand(argv: readonly string[], io: CliIo): Promise
     return fail(io, `Cannot read ${given}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
   const db = await workspaceDatabase(io, file);
-  const result = expandTokens(text, db, lang ?? detectDraftLanguage(text));
+  const result = expandTokens(text, db, lang ?? draftLanguageOf(text));
   if (result.errors.length > 0) {
     const lines = new LineIndex(text);
     for (const e of result.errors) {
@@ -179,13 +160,9 @@ export async function expandCommand(argv: readonly string[], io: CliIo): Promise
     io.stderr(`${given}: no spec tokens to expand.\n`);
     return 0;
   }
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.benchpress-${process.pid}-${Date.now()}.tmp`);
   try {
-    const mode = (await fs.stat(file)).mode;
-    await fs.writeFile(temp, result.text, { encoding: 'utf8', mode });
-    await fs.rename(temp, file);
+    await writeFileAtomic(file, result.text);
   } catch (error) {
-    await fs.rm(temp, { force: true }).catch(() => undefined);
     return fail(io, `Cannot write ${given}: ${(error as Error).message}`);
   }
   io.stderr(`${given}: expanded ${result.expanded} token${result.expanded === 1 ? '' : 's'}.\n`);

@@ -2,30 +2,30 @@
 // (two consecutive articles by front matter `date` on the same main topic).
 import { parseArgs } from './args';
 import { UsageError } from '../base/errors';
-import { checkFile, displayPathOf, mapConcurrently, prepareRun, type CliIo } from './lint';
 import type { ChunkAnalyzer } from '../engine/analyzer';
-import { buildTopicReport, formatTopicReport } from '../topics/report';
+import { displayPath } from '../node/files';
+import { formatTopicReport } from '../topics/report';
+import { checkDraftFile, mapConcurrently } from '../services/check-files';
+import { topicReportOf } from '../services/topic-report';
+import { prepareRun } from './run';
+import type { CliIo } from './io';
 
 export async function topicsCommand(argv: readonly string[], io: CliIo, makeAnalyzer: (timeoutMs: number) => ChunkAnalyzer, version: string): Promise<number> {
   const args = parseArgs(argv, { values: ['table', 'lang'], switches: ['json'] });
   const lang = args.values.get('lang') ?? 'en';
   if (lang !== 'en' && lang !== 'zh-cn') throw new UsageError(`Unknown --lang "${lang}": use en or zh-cn.`);
-  const run = await prepareRun(args.positionals, io, { version, topicsTable: args.values.get('table'), only: ['heat'] });
-  const analyzer = makeAnalyzer(run.config.checkTimeoutMs);
+  const setup = await prepareRun(args.positionals, io, { version, topicsTable: args.values.get('table'), only: ['heat'] });
+  const run = { env: setup.env, workspace: setup.workspace, analyzer: makeAnalyzer(setup.config.checkTimeoutMs), cache: setup.cache };
   try {
-    const states = await mapConcurrently(run.files, (file) => checkFile(file, { env: run.env, workspace: run.workspace, analyzer, cache: run.cache, io }));
-    const drafts = states.map((s) => {
-      const date = s.result?.view?.frontMatter?.data.date;
-      return { path: displayPathOf(s.file, io.cwd), date: date instanceof Date || typeof date === 'string' ? date : undefined, matches: s.result?.topics ?? [] };
-    });
-    const report = buildTopicReport(drafts, run.env.topicRows);
-    for (const file of run.settings.problems) {
-      for (const p of file.problems) io.stderr(`${displayPathOf(file.path, io.cwd)}: ${p.message}\n`);
+    const states = await mapConcurrently(setup.files, (file) => checkDraftFile(file, run));
+    const report = topicReportOf(states.map((s) => ({ path: displayPath(s.file, io.cwd), result: s.result })), setup.env);
+    for (const file of setup.settings.problems) {
+      for (const p of file.problems) io.stderr(`${displayPath(file.path, io.cwd)}: ${p.message}\n`);
     }
     io.stdout(args.switches.has('json') ? JSON.stringify(report, null, 2) + '\n' : formatTopicReport(report, lang) + '\n');
     return 0;
   } finally {
-    await analyzer.dispose();
+    await run.analyzer.dispose();
     await run.cache.save();
   }
 }

@@ -1,14 +1,14 @@
 // Analysis of one chunk: guards, parse, chunk rules, summary. A pure function of (chunk text, flavor, context),
 // which is what makes its result cacheable and lets it run in a worker that can be stopped.
 import type { Nodes, Root } from 'mdast';
-import type { Finding, Range, Severity } from '../base/types';
+import type { Finding, Severity } from '../base/types';
 import { LineIndex } from '../base/text';
 import { localize, type Locale } from '../base/i18n';
 import { parseMarkdown, type Flavor } from '../markdown/parse';
 import { summarize, type ChunkSummary, type HeadingInfo } from '../markdown/summary';
 import type { ChunkData } from '../rules/chunk-data';
 import { chunkRule } from '../rules/registry';
-import { guardMessage } from '../rules/guards';
+import { guardFinding } from '../rules/guards';
 import { firstLimitProblem } from '../markdown/input-limits';
 import { isPresetRemarkLintRule, runRemarkLintRules } from '../rules/remark-lint';
 
@@ -62,8 +62,8 @@ export function shallowSummary(text: string): ChunkSummary {
 }
 
 /** A guard result: the chunk is not checked, and the finding says why. */
-export function guardedResult(text: string, ruleId: string, range: Range, message: string, severity: Severity = 'warning'): ChunkResult {
-  return { findings: [{ ruleId, severity, message, range }], summary: shallowSummary(text), endsOpen: false, guard: ruleId };
+export function guardedResult(text: string, finding: Finding): ChunkResult {
+  return { findings: [finding], summary: shallowSummary(text), endsOpen: false, guard: finding.ruleId };
 }
 
 function preScan(text: string, context: AnalysisContext): ChunkResult | undefined {
@@ -71,11 +71,9 @@ function preScan(text: string, context: AnalysisContext): ChunkResult | undefine
   if (!problem) return undefined;
   const { line } = problem;
   if (problem.kind === 'line-too-long') {
-    return guardedResult(text, 'guard/line-too-long', { start: { line, character: 0 }, end: { line, character: 0 } },
-      guardMessage('line-too-long', context.locale, { length: problem.length, limit: context.limits.maxLineLength }));
+    return guardedResult(text, guardFinding('line-too-long', context.locale, { length: problem.length, limit: context.limits.maxLineLength }, { start: { line, character: 0 }, end: { line, character: 0 } }));
   }
-  return guardedResult(text, 'guard/nesting-too-deep', { start: { line, character: 0 }, end: { line, character: problem.width } },
-    guardMessage('nesting-too-deep', context.locale, { depth: problem.depth, limit: context.limits.maxNesting }));
+  return guardedResult(text, guardFinding('nesting-too-deep', context.locale, { depth: problem.depth, limit: context.limits.maxNesting }, { start: { line, character: 0 }, end: { line, character: problem.width } }));
 }
 
 export function analyzeChunk(text: string, flavor: Flavor, context: AnalysisContext): ChunkResult {
@@ -101,7 +99,7 @@ export function analyzeChunk(text: string, flavor: Flavor, context: AnalysisCont
     }
   } catch (error) {
     if (error instanceof RangeError) return failed(text, error, context.locale);
-    findings.push({ ruleId: 'guard/check-failed', severity: 'error', message: guardMessage('rule-failed', context.locale, { rule: 'remark-lint', reason: (error as Error).message }), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+    findings.push(guardFinding('rule-failed', context.locale, { rule: 'remark-lint', reason: (error as Error).message }));
   }
   for (const setting of context.rules) {
     if (isPresetRemarkLintRule(setting.id)) continue;
@@ -120,7 +118,7 @@ export function analyzeChunk(text: string, flavor: Flavor, context: AnalysisCont
       });
     } catch (error) {
       if (error instanceof RangeError) return failed(text, error, context.locale);
-      findings.push({ ruleId: 'guard/check-failed', severity: 'error', message: guardMessage('rule-failed', context.locale, { rule: rule.id, reason: (error as Error).message }), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+      findings.push(guardFinding('rule-failed', context.locale, { rule: rule.id, reason: (error as Error).message }));
     }
   }
   return { findings, summary, endsOpen: endsOpen(tree, text) };
@@ -140,8 +138,7 @@ function failed(text: string, error: unknown, locale: Locale): ChunkResult {
     const message = e.reason.replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)\s*$/, '');
     return { findings: [{ ruleId: 'mdx/parse-error', severity: 'error', message, range: { start: at, end: at } }], summary: shallowSummary(text), endsOpen: false, guard: 'mdx/parse-error' };
   }
-  return guardedResult(text, 'guard/check-failed', range,
-    overflow ? guardMessage('too-complex', locale, {}) : guardMessage('failed', locale, { reason: (error as Error)?.message ?? String(error) }), overflow ? 'warning' : 'error');
+  return guardedResult(text, overflow ? guardFinding('too-complex', locale, {}, range, 'warning') : guardFinding('failed', locale, { reason: (error as Error)?.message ?? String(error) }, range));
 }
 
 /** Whether the chunk's last block is still open at its end, so the next line would belong to it. */

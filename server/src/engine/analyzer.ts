@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import os from 'node:os';
 import { analyzeChunk, guardedResult, type AnalysisContext, type ChunkResult } from './analyze';
 import type { Flavor } from '../markdown/parse';
-import { guardMessage } from '../rules/guards';
+import { guardFinding } from '../rules/guards';
 
 export interface ChunkJob {
   text: string;
@@ -224,7 +224,7 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
     if (index === -1) return;
     // Take the worker out first so the 'exit' handler of the terminated one finds nothing to do.
     this.workers.splice(index, 1);
-    this.settleLost(entry, (job) => guardedResult(job.job.text, 'guard/timeout', zeroRange(), guardMessage('timeout', job.context.locale, { ms: this.timeoutMs })));
+    this.settleLost(entry, (job) => guardedResult(job.job.text, guardFinding('timeout', job.context.locale, { ms: this.timeoutMs })));
     void entry.worker.terminate();
     if (!this.disposed) this.workers.push(this.spawn());
     this.pump();
@@ -241,7 +241,5 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
 }
 
 function failedResult(pending: PendingJob, reason: string): ChunkResult {
-  return guardedResult(pending.job.text, 'guard/check-failed', zeroRange(), guardMessage('failed', pending.context.locale, { reason }), 'error');
+  return guardedResult(pending.job.text, guardFinding('failed', pending.context.locale, { reason }));
 }
-
-const zeroRange = () => ({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });

@@ -15,8 +15,8 @@ import { LineIndex, hashString, shiftRange } from '../base/text';
 import { localize, type Locale } from '../base/i18n';
 import type { WorkspaceView } from '../markdown/workspace';
 import { RULES } from '../rules/registry';
-import { effectiveRule, type EffectiveRule } from '../rules/settings';
-import { guardMessage } from '../rules/guards';
+import { effectiveRule, mostSpecific, type EffectiveRule } from '../rules/settings';
+import { guardFinding } from '../rules/guards';
 import type { DocumentRule } from '../rules/types';
 import type { TemplateSet } from '../templates/registry';
 import type { UrlCheckResult } from '../links/external/types';
@@ -48,7 +48,8 @@ export class CheckEnvironment {
   readonly only?: readonly string[];
   readonly topicRows: readonly TopicRow[];
   readonly topics: TopicMatcher;
-  private readonly engineSeverity = new Map<string, Severity | undefined>();
+  /** Engine rules (guards, front matter) the workspace configured: their severity, or 'off'. */
+  private readonly engineOverrides = new Map<string, Severity | 'off'>();
 
   constructor(options: EnvironmentOptions) {
     const { config, data, locale, only } = options;
@@ -63,7 +64,7 @@ export class CheckEnvironment {
     this.documentRules = [];
     for (const rule of RULES) {
       const effective = effectiveRule(rule, config.rules, only);
-      if (rule.scope === 'engine') this.engineSeverity.set(rule.id, effective?.severity);
+      if (rule.scope === 'engine' && mostSpecific(rule.id, config.rules) !== undefined) this.engineOverrides.set(rule.id, effective?.severity ?? 'off');
       if (!effective) continue;
       if (rule.scope === 'chunk') chunkRules.push({ id: rule.id, ...effective });
       else if (rule.scope === 'document') this.documentRules.push({ rule, effective });
@@ -72,9 +73,19 @@ export class CheckEnvironment {
     this.context = { key: hashString(JSON.stringify(base)).toString(36) + ':' + JSON.stringify(base).length, ...base };
   }
 
-  /** The severity of an engine finding (guards, front matter), or undefined when turned off. */
-  severityOf(ruleId: string, fallback: Severity): Severity | undefined {
-    return this.engineSeverity.has(ruleId) ? this.engineSeverity.get(ruleId) : fallback;
+  /**
+   * Engine findings (guards, front matter, encoding) as the workspace configured them: dropped when their rule is
+   * off, at the configured severity when one is set, else as reported (a guard may report a softer case).
+   */
+  applyEngineSettings(findings: Finding[]): Finding[] {
+    if (this.engineOverrides.size === 0) return findings;
+    const out: Finding[] = [];
+    for (const f of findings) {
+      const override = this.engineOverrides.get(f.ruleId);
+      if (override === 'off') continue;
+      out.push(override ? { ...f, severity: override } : f);
+    }
+    return out;
   }
 }
 
@@ -84,6 +95,8 @@ export interface CheckInput {
   text: string;
   /** Results of an external link check to report (`links/broken-url`, `links/redirect`). */
   urlResults?: ReadonlyMap<string, UrlCheckResult>;
+  /** The file on disk is not valid UTF-8 from this 1-based line on (the text was decoded with replacements). */
+  invalidUtf8Line?: number;
 }
 
 export interface CheckStats {
@@ -101,8 +114,6 @@ export interface CheckResult {
   topics?: TopicMatch[];
   stats: CheckStats;
 }
-
-const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** What chunk results depend on besides their text: the analysis context and the flavor. */
 const contextOf = (env: CheckEnvironment, flavor: 'markdown' | 'mdx') => `${env.context.key}\u0000${flavor}`;
@@ -143,28 +154,26 @@ export class DocumentChecker {
     const stats: CheckStats = { chunks: 0, analysed: 0, reused: 0, ms: 0 };
     const finish = (findings: Finding[], view?: DocumentView, templateResolution?: TemplateResolution, topics?: TopicMatch[]): CheckResult => {
       stats.ms = performance.now() - started;
-      return { findings: sortFindings(findings), view, templateResolution, topics, stats };
-    };
-    const engineFinding = (ruleId: string, fallback: Severity, message: string, range = zero): Finding[] => {
-      const severity = env.severityOf(ruleId, fallback);
-      return severity ? [{ ruleId, severity, message, range }] : [];
+      return { findings: sortFindings(env.applyEngineSettings(findings)), view, templateResolution, topics, stats };
     };
 
-    if (text.includes('\u0000')) return finish(engineFinding('guard/binary', 'error', guardMessage('binary', locale, {})));
+    if (text.includes('\u0000')) return finish([guardFinding('binary', locale)]);
     const sizeKB = Buffer.byteLength(text, 'utf8') / 1024;
-    if (sizeKB > env.config.maxFileSizeKB) {
-      return finish(engineFinding('guard/file-too-large', 'warning', guardMessage('too-large', locale, { size: Math.round(sizeKB), limit: env.config.maxFileSizeKB })));
-    }
+    if (sizeKB > env.config.maxFileSizeKB) return finish([guardFinding('too-large', locale, { size: Math.round(sizeKB), limit: env.config.maxFileSizeKB })]);
 
     const flavor = flavorOf(input.path ?? input.uri);
     const chunks = splitChunks(text, { splitHeadings: flavor === 'markdown' });
     const findings: Finding[] = [];
+    if (input.invalidUtf8Line !== undefined) {
+      const line = input.invalidUtf8Line - 1;
+      findings.push(guardFinding('invalid-utf8', locale, { line: input.invalidUtf8Line }, { start: { line, character: 0 }, end: { line, character: 0 } }));
+    }
     let frontMatter: FrontMatter | undefined;
     if (chunks[0]?.kind === 'frontmatter') {
       frontMatter = readFrontMatter(chunks.shift()!);
       if (frontMatter.error) {
         const line = frontMatter.error.line;
-        findings.push(...engineFinding('frontmatter/invalid', 'error', localize({ en: `Front matter is not valid YAML: ${frontMatter.error.message}`, zh: `front matter 不是有效的 YAML：${frontMatter.error.message}` }, locale), { start: { line, character: 0 }, end: { line, character: 0 } }));
+        findings.push({ ruleId: 'frontmatter/invalid', severity: 'error', message: localize({ en: `Front matter is not valid YAML: ${frontMatter.error.message}`, zh: `front matter 不是有效的 YAML：${frontMatter.error.message}` }, locale), range: { start: { line, character: 0 }, end: { line, character: 0 } } });
       }
     }
 
@@ -210,7 +219,7 @@ export class DocumentChecker {
           report: (r) => findings.push({ ruleId: rule.id, severity: r.severity ?? effective.severity, message: localize(r.message, locale), range: r.range, fixes: r.fixes, data: r.data }),
         });
       } catch (error) {
-        findings.push(...engineFinding('guard/check-failed', 'error', guardMessage('rule-failed', locale, { rule: rule.id, reason: (error as Error)?.message ?? String(error) })));
+        findings.push(guardFinding('rule-failed', locale, { rule: rule.id, reason: (error as Error)?.message ?? String(error) }));
       }
     }
     return finish(findings, view, templateResolution, topics);

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { builtinGpuDatabase } from '../node/data-files';
 import { mergeUserData } from './database';
 import { comparisonTable, costEstimate, pricingTable, specTable, type TableResult } from './tables';
-import { applyBlockEdits, daysBetween, describeChanges, findDataBlocks, parseMarkerParams, refreshBlocks } from './blocks';
+import { applyBlockEdits, describeChanges, findDataBlocks, parseMarkerParams, refreshBlocks } from './blocks';
+import { daysBetween } from '../base/dates';
 
 const db = builtinGpuDatabase();
 const text = (r: TableResult) => {

@@ -15,10 +15,12 @@
 //
 // Markers are HTML comments on lines of their own (up to three spaces of indent), outside fenced code. A start
 // marker without its end marker is reported and never guessed at: the block is left alone.
+import { daysBetween, isIsoDate } from '../base/dates';
+import type { Locale } from '../base/i18n';
 import type { Localized } from '../base/i18n';
 import { TABLE_KINDS, tableFromParams, type TableKind } from './tables';
 import { fencedCodeRanges } from './tokens';
-import type { GpuDatabase, Lang } from './database';
+import type { GpuDatabase } from './database';
 
 export interface DataBlock {
   /** The kind as written (`spec`, `compare`, `pricing`, `cost`; anything else is reported). */
@@ -52,11 +54,7 @@ export function parseMarkerParams(s: string): Record<string, string> {
   return out;
 }
 
-const isRealDate = (s: string | undefined): s is string => {
-  if (!s || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-};
+const isRealDate = (s: string | undefined): s is string => isIsoDate(s);
 
 /** Every data block in the text, complete or broken, in order. Stray end markers come back as broken blocks. */
 export function findDataBlocks(text: string): DataBlock[] {
@@ -181,7 +179,7 @@ export function parseFirstTable(text: string): ParsedTable | undefined {
 const cell = (s: string | undefined) => (s ?? '').replace(/\\([*|\\])/g, '$1').replace(/\s+/g, ' ').trim();
 
 /** Cell-by-cell differences between the old and new text of a block, in the block's language. */
-export function describeChanges(kind: string, oldInner: string, newInner: string, lang: Lang): string[] {
+export function describeChanges(kind: string, oldInner: string, newInner: string, lang: Locale): string[] {
   const zh = lang === 'zh-cn';
   const colon = zh ? '：' : ': ';
   const before = parseFirstTable(oldInner);
@@ -246,7 +244,7 @@ export interface BlockProblem {
 
 export interface RefreshOptions {
   /** Language for blocks whose marker has no `lang` (default en). */
-  lang?: Lang;
+  lang?: Locale;
   /** With `today`: list pricing and cost blocks whose prices are still older than this after the refresh. */
   staleAfterDays?: number;
 }
@@ -262,16 +260,6 @@ export interface RefreshResult {
   stale: { block: DataBlock; asOf: string; ageDays: number }[];
 }
 
-/** Whole days from `from` to `to` (both `YYYY-MM-DD`); negative when `from` is later. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000);
-}
-
-/** Today's date in local time, `YYYY-MM-DD`. */
-export function todayIso(now: Date = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
 
 /**
  * Regenerates every complete block from its marker with the current data. A block whose text would not change
@@ -284,7 +272,7 @@ export function refreshBlocks(text: string, db: GpuDatabase, today?: string, opt
       if (block.problem) result.problems.push({ start: block.marker.start, end: block.marker.end, message: block.problem });
       continue;
     }
-    const lang: Lang = block.params.lang === 'zh-cn' || block.params.lang === 'en' ? block.params.lang : options.lang ?? 'en';
+    const lang: Locale = block.params.lang === 'zh-cn' || block.params.lang === 'en' ? block.params.lang : options.lang ?? 'en';
     const table = tableFromParams(db, block.kind, block.params, lang);
     if (!table.ok) {
       result.problems.push({

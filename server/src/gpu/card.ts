@@ -1,10 +1,10 @@
 // The compact spec card a hover shows on a GPU name: the key figures with their sources, the other variants a
 // plain family name may mean, cloud prices, and a link that inserts the full table.
+import type { Locale } from '../base/i18n';
 import type { GpuDatabase } from './database';
 import { fieldByKey, formatField, formatUsd } from './database';
 import type { GpuRecord } from './data';
 
-type Lang = 'en' | 'zh-cn';
 
 const CARD_FIELDS = ['architecture', 'memoryGB', 'memoryBandwidthGBps', 'fp32Tflops', 'bf16TensorTflopsDense', 'tdpW', 'launchDate', 'launchPriceUsd'];
 
@@ -21,7 +21,7 @@ function sourceLink(source: string): string {
   return `[${host}](${url})`;
 }
 
-export function gpuCard(db: GpuDatabase, candidates: readonly string[], lang: Lang, insertCommand?: string): string | undefined {
+export function gpuCard(db: GpuDatabase, candidates: readonly string[], lang: Locale, insertCommand?: string): string | undefined {
   const records = candidates.map((id) => db.get(id)).filter((r): r is GpuRecord => !!r);
   const gpu = records[0];
   if (!gpu) return undefined;

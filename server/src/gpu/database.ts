@@ -1,13 +1,14 @@
 // The GPU data set the tables, tokens and refresh work on: the built-in spec records and cloud prices, with a
 // team's own `.benchpress/gpus.json` and `.benchpress/prices.json` merged over them. Pure: no file system, no
 // vscode. Merging never throws; everything wrong with a user file comes back as a problem with offsets.
+import { isIsoDate } from '../base/dates';
+import type { Locale } from '../base/i18n';
 import type { Node as JsonNode } from 'jsonc-parser';
 import type { GpuRecord } from './data';
 import type { Severity } from '../base/types';
 import { editDistance, closest } from '../base/closest';
 import { parseJsonc } from '../base/jsonc';
 
-export type Lang = 'en' | 'zh-cn';
 
 /** One price: what a provider charges for one GPU for one hour on one tier (secure, community, spot, …). */
 export interface PriceRow {
@@ -32,12 +33,14 @@ export interface GpuDataFile {
 }
 
 /** The built-in `cloud-prices.json` shape. */
-export interface PriceDataFile {
-  schemaVersion: number;
-  provider?: string;
+/** A set of prices of one provider on one date: the built-in `cloud-prices.json`, and what a price refresh saves. */
+export interface PriceSnapshot {
+  schemaVersion: 1;
+  provider: string;
+  /** YYYY-MM-DD */
   asOf: string;
-  source?: string;
-  currency?: string;
+  source: string;
+  currency: string;
   prices: PriceRow[];
 }
 
@@ -126,7 +129,7 @@ export function closestField(key: string, tabularOnly = true): string | undefine
 export const NULL_CELL = '—';
 
 /** `1008` → "1,008" (en) / "1008" (zh-cn); at most `maxDecimals` decimals, trailing zeros dropped. */
-export function formatNumber(n: number, lang: Lang, maxDecimals = 2, fixed = false): string {
+export function formatNumber(n: number, lang: Locale, maxDecimals = 2, fixed = false): string {
   if (!Number.isFinite(n)) return NULL_CELL;
   let s = n.toFixed(maxDecimals);
   if (!fixed && s.includes('.')) s = s.replace(/\.?0+$/, '');
@@ -138,7 +141,7 @@ export function formatNumber(n: number, lang: Lang, maxDecimals = 2, fixed = fal
 }
 
 /** US dollars: "$1,599" / "$3.99" (en), "1599 美元" (zh-cn). */
-export function formatUsd(n: number, lang: Lang, maxDecimals = 3, fixed = false): string {
+export function formatUsd(n: number, lang: Locale, maxDecimals = 3, fixed = false): string {
   const s = formatNumber(n, lang, maxDecimals, fixed);
   return lang === 'zh-cn' ? `${s} 美元` : `$${s}`;
 }
@@ -150,7 +153,7 @@ const SEGMENTS: Record<string, { en: string; zh: string }> = {
 };
 
 /** A field value as a table cell or expanded token shows it; null → "—". */
-export function formatField(field: FieldDef | string, value: unknown, lang: Lang): string {
+export function formatField(field: FieldDef | string, value: unknown, lang: Locale): string {
   const def = typeof field === 'string' ? fieldByKey(field) : field;
   if (value === null || value === undefined || value === '') return NULL_CELL;
   if (!def) return String(value);
@@ -170,7 +173,7 @@ export function formatField(field: FieldDef | string, value: unknown, lang: Lang
   }
 }
 
-export function fieldLabel(field: FieldDef, lang: Lang, short = false): string {
+export function fieldLabel(field: FieldDef, lang: Locale, short = false): string {
   const l = short ? field.short : field.label;
   return lang === 'zh-cn' ? l.zh : l.en;
 }
@@ -201,13 +204,13 @@ const TIERS: Record<string, { en: string; zh: string }> = {
   reserved: { en: 'Reserved', zh: '预留' },
 };
 
-export function providerLabel(provider: string, lang: Lang, row?: Pick<PriceRow, 'providerName'>): string {
+export function providerLabel(provider: string, lang: Locale, row?: Pick<PriceRow, 'providerName'>): string {
   if (row?.providerName) return row.providerName;
   const p = PROVIDERS[provider];
   return p ? (lang === 'zh-cn' ? p.zh : p.en) : provider;
 }
 
-export function tierLabel(tier: string, lang: Lang): string {
+export function tierLabel(tier: string, lang: Locale): string {
   const t = TIERS[tier];
   return t ? (lang === 'zh-cn' ? t.zh : t.en) : tier;
 }
@@ -254,7 +257,7 @@ export class GpuDatabase {
     for (const g of this.gpus) for (const a of g.aliases ?? []) if (!this.byName.has(norm(a))) this.byName.set(norm(a), g);
   }
 
-  static fromFiles(gpuFile: GpuDataFile, priceFile?: PriceDataFile): GpuDatabase {
+  static fromFiles(gpuFile: GpuDataFile, priceFile?: PriceSnapshot): GpuDatabase {
     const prices = (priceFile?.prices ?? []).map((p) => ({ ...p, provider: p.provider ?? priceFile?.provider ?? '' }));
     return new GpuDatabase({ gpus: gpuFile.gpus, prices, asOf: gpuFile.asOf, pricesAsOf: priceFile?.asOf });
   }
@@ -310,7 +313,7 @@ export class GpuDatabase {
 }
 
 /** "Unknown GPU "h100"; did you mean h100-sxm, h100-pcie?" in the writer's language. */
-export function unknownGpuMessage(db: GpuDatabase, id: string, lang: Lang = 'en'): string {
+export function unknownGpuMessage(db: GpuDatabase, id: string, lang: Locale = 'en'): string {
   const near = db.closeIds(id);
   if (lang === 'zh-cn') {
     return near.length > 0 ? `未知的 GPU “${id}”，是否指 ${near.join('、')}？` : `未知的 GPU “${id}”。可用的 id：${db.ids.join('、')}`;
@@ -340,15 +343,8 @@ export interface MergeResult {
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** A real calendar month or day, `YYYY-MM` or `YYYY-MM-DD` (the forms launch dates take). */
-export const isDate = (s: string): boolean => {
-  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
-};
-/** A real calendar day, `YYYY-MM-DD`. */
-export const isFullDate = (s: unknown): s is string => typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s) && isDate(s);
+export const isDate = (s: string): boolean => isIsoDate(s, { allowMonth: true });
+export const isFullDate = (s: unknown): s is string => isIsoDate(s);
 
 const span = (n: JsonNode | undefined, fallback = 0) => (n ? { start: n.offset, end: n.offset + n.length } : { start: fallback, end: fallback + 1 });
 /** The opening brace of an object: underlining a whole record would cover the screen. */

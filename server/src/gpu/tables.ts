@@ -14,18 +14,17 @@
 // tables, the oldest price's date for pricing and cost tables (so `pricing/stale` measures the age of the
 // prices themselves, and a refresh over the same data does not make old prices look new).
 // Deterministic: the same data and options give the same bytes.
+import type { TableKind } from '../protocol';
+import type { Locale } from '../base/i18n';
 import type { GpuRecord } from './data';
-import {
-  fieldByKey, fieldLabel, formatField, formatNumber, formatUsd, closestField, parseSources, providerLabel, shortName, tierLabel,
-  unknownGpuMessage, NULL_CELL, TABLE_FIELDS, type FieldDef, type GpuDatabase, type Lang, type PriceRow,
-} from './database';
+import { fieldByKey, fieldLabel, formatField, formatNumber, formatUsd, closestField, parseSources, providerLabel, shortName, tierLabel, unknownGpuMessage, NULL_CELL, TABLE_FIELDS, type FieldDef, type GpuDatabase, type PriceRow } from './database';
 import { displayWidth, escapeCell } from './smi/table';
 
-export type TableKind = 'spec' | 'compare' | 'pricing' | 'cost';
+export type { TableKind };
 export const TABLE_KINDS: readonly TableKind[] = ['spec', 'compare', 'pricing', 'cost'];
 
 export interface TableOptions {
-  lang: Lang;
+  lang: Locale;
   /** Spec and comparison tables: the rows (field keys, case-insensitive). Default: see DEFAULT_SPEC_FIELDS. */
   fields?: string[];
   /** Pricing and cost tables: only these providers (ids such as `runpod`). */
@@ -64,11 +63,11 @@ export const DEFAULT_COMPARE_FIELDS: readonly string[] = [
   'launchPriceUsd',
 ];
 
-const zh = (lang: Lang) => lang === 'zh-cn';
+const zh = (lang: Locale) => lang === 'zh-cn';
 
 // ------------------------------------------------------------------------------------------------ helpers
 
-function resolveGpus(db: GpuDatabase, ids: readonly string[], lang: Lang): { gpus: GpuRecord[] } | { error: string } {
+function resolveGpus(db: GpuDatabase, ids: readonly string[], lang: Locale): { gpus: GpuRecord[] } | { error: string } {
   const gpus: GpuRecord[] = [];
   const cleaned = ids.map((s) => s.trim()).filter(Boolean);
   if (cleaned.length === 0) return { error: zh(lang) ? '没有指定 GPU。' : 'No GPU given.' };
@@ -81,7 +80,7 @@ function resolveGpus(db: GpuDatabase, ids: readonly string[], lang: Lang): { gpu
 }
 
 /** Field keys from `--fields`-style input; an unknown or non-table field is an error with a suggestion. */
-export function resolveFields(fields: readonly string[], lang: Lang): { fields: FieldDef[] } | { error: string } {
+export function resolveFields(fields: readonly string[], lang: Locale): { fields: FieldDef[] } | { error: string } {
   const out: FieldDef[] = [];
   for (const raw of fields.map((s) => s.trim()).filter(Boolean)) {
     const def = fieldByKey(raw);
@@ -167,7 +166,7 @@ class Citations {
     return this.list.length;
   }
 
-  render(lang: Lang): string {
+  render(lang: Locale): string {
     const comma = zh(lang) ? '、' : ', ';
     return this.list
       .map((c, i) => {
@@ -243,7 +242,7 @@ export function comparisonTable(db: GpuDatabase, gpuIds: readonly string[], opts
 
 // ------------------------------------------------------------------------------------------------ prices
 
-function priceCitations(rows: { gpu: GpuRecord; row: PriceRow }[], lang: Lang, perGpu: boolean): Citations {
+function priceCitations(rows: { gpu: GpuRecord; row: PriceRow }[], lang: Locale, perGpu: boolean): Citations {
   const citations = new Citations();
   for (const { gpu, row } of rows) {
     const what = `${providerLabel(row.provider, lang, row)} ${tierLabel(row.tier, lang)}`;
@@ -252,7 +251,7 @@ function priceCitations(rows: { gpu: GpuRecord; row: PriceRow }[], lang: Lang, p
   return citations;
 }
 
-function priceFilterNote(opts: Pick<TableOptions, 'providers' | 'tiers'>, lang: Lang): string {
+function priceFilterNote(opts: Pick<TableOptions, 'providers' | 'tiers'>, lang: Locale): string {
   const parts: string[] = [];
   if (opts.providers?.length) parts.push(opts.providers.join(','));
   if (opts.tiers?.length) parts.push(opts.tiers.join(','));
@@ -363,26 +362,37 @@ export function costEstimate(db: GpuDatabase, input: CostInput, opts: TableOptio
 
 const list = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
 
-/** Regenerates a table from a marker's kind and parameters (what "Refresh data tables" does). */
-export function tableFromParams(db: GpuDatabase, kind: string, params: Readonly<Record<string, string>>, fallbackLang: Lang = 'en'): TableResult {
-  const lang: Lang = params.lang === 'zh-cn' || params.lang === 'en' ? params.lang : fallbackLang;
-  const gpus = list(params.gpus) ?? [];
-  const opts: TableOptions = { lang, fields: list(params.fields), providers: list(params.providers), tiers: list(params.tiers) };
+export interface TableRequest {
+  kind: TableKind;
+  gpus: readonly string[];
+  /** Cost estimates: hours of use and number of GPUs (default 1). */
+  hours?: number;
+  count?: number;
+}
+
+/** The table of a kind: what the editor's insert commands, `benchpress table` and a marker's refresh all build. */
+export function buildTable(db: GpuDatabase, request: TableRequest, opts: TableOptions): TableResult {
+  const { kind, gpus } = request;
+  const lang = opts.lang;
   switch (kind) {
     case 'spec':
-      if (gpus.length !== 1) return { ok: false, error: zh(lang) ? '规格表的标记必须正好有一个 GPU（gpus=…）。' : 'A spec table marker needs exactly one GPU (gpus=…).' };
+      if (gpus.length !== 1) return { ok: false, error: zh(lang) ? '规格表必须正好有一个 GPU。' : 'A spec table is for exactly one GPU.' };
       return specTable(db, gpus[0], opts);
     case 'compare':
       return comparisonTable(db, gpus, opts);
     case 'pricing':
       return pricingTable(db, gpus, opts);
-    case 'cost': {
-      if (gpus.length !== 1) return { ok: false, error: zh(lang) ? '费用估算的标记必须正好有一个 GPU（gpus=…）。' : 'A cost marker needs exactly one GPU (gpus=…).' };
-      const hours = Number(params.hours);
-      const count = Number(params.count ?? '1');
-      return costEstimate(db, { gpuId: gpus[0], hours, count, providers: opts.providers }, opts);
-    }
+    case 'cost':
+      if (gpus.length !== 1) return { ok: false, error: zh(lang) ? '费用估算必须正好有一个 GPU。' : 'A cost estimate is for exactly one GPU.' };
+      return costEstimate(db, { gpuId: gpus[0], hours: request.hours ?? NaN, count: request.count ?? 1, providers: opts.providers }, opts);
     default:
       return { ok: false, error: zh(lang) ? `未知的表格类型 “${kind}”（可用：${TABLE_KINDS.join('、')}）。` : `Unknown table kind "${kind}" (use ${TABLE_KINDS.join(', ')}).` };
   }
+}
+
+/** Regenerates a table from a marker's kind and parameters (what "Refresh data tables" does). */
+export function tableFromParams(db: GpuDatabase, kind: string, params: Readonly<Record<string, string>>, fallbackLang: Locale = 'en'): TableResult {
+  const lang: Locale = params.lang === 'zh-cn' || params.lang === 'en' ? params.lang : fallbackLang;
+  const opts: TableOptions = { lang, fields: list(params.fields), providers: list(params.providers), tiers: list(params.tiers) };
+  return buildTable(db, { kind: kind as TableKind, gpus: list(params.gpus) ?? [], hours: Number(params.hours), count: Number(params.count ?? '1') }, opts);
 }

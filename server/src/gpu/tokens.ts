@@ -2,7 +2,8 @@
 // the value and its source; "expand" replaces the token with the value in the draft's language ("80 GB").
 // The id may be any id, name or alias without spaces (`{{gpu:H100.memory}}`); the field a key or a short
 // alias (memory, bandwidth, tdp, fp32, bf16, fp8, price, …).
-import { FIELDS, closestField, fieldByKey, fieldLabel, formatField, unknownGpuMessage, type FieldDef, type GpuDatabase, type Lang } from './database';
+import type { Locale } from '../base/i18n';
+import { FIELDS, closestField, fieldByKey, fieldLabel, formatField, unknownGpuMessage, type FieldDef, type GpuDatabase } from './database';
 import type { GpuRecord } from './data';
 
 export interface SpecToken {
@@ -36,7 +37,7 @@ export type ResolvedToken =
   | { error: string; kind: 'gpu' | 'field' | 'value' };
 
 /** The token's value as the draft's language shows it, and the source of the figure. */
-export function resolveToken(db: GpuDatabase, token: Pick<SpecToken, 'gpuId' | 'field'>, lang: Lang): ResolvedToken {
+export function resolveToken(db: GpuDatabase, token: Pick<SpecToken, 'gpuId' | 'field'>, lang: Locale): ResolvedToken {
   const zh = lang === 'zh-cn';
   const gpu = token.gpuId ? db.find(token.gpuId) : undefined;
   if (!gpu) {
@@ -56,7 +57,7 @@ export function resolveToken(db: GpuDatabase, token: Pick<SpecToken, 'gpuId' | '
 }
 
 /** Why a token's field is not usable (unknown, missing, not a figure), or undefined when it is fine. */
-export function tokenFieldError(field: string, lang: Lang, gpuId = 'h100-sxm'): string | undefined {
+export function tokenFieldError(field: string, lang: Locale, gpuId = 'h100-sxm'): string | undefined {
   const zh = lang === 'zh-cn';
   if (!field) return zh ? `标记缺少字段，例如 {{gpu:${gpuId}.memoryGB}}。` : `The token names no field; write e.g. {{gpu:${gpuId}.memoryGB}}.`;
   const def = fieldByKey(field);
@@ -172,7 +173,7 @@ export interface ExpandResult {
  * `errors` (offsets in the original text). Tokens in code (fenced, inline) and HTML comments are not touched
  * unless `skipCode` is false.
  */
-export function expandTokens(text: string, db: GpuDatabase, lang: Lang, options: { skipCode?: boolean } = {}): ExpandResult {
+export function expandTokens(text: string, db: GpuDatabase, lang: Locale, options: { skipCode?: boolean } = {}): ExpandResult {
   const source = options.skipCode === false ? text : maskCode(text);
   const tokens = findSpecTokens(source).map((t) => ({ ...t, raw: text.slice(t.start, t.end) }));
   const errors: ExpandResult['errors'] = [];
@@ -208,7 +209,7 @@ export function tokenAt(text: string, offset: number): SpecToken | undefined {
 }
 
 /** Hover text (Markdown) for a token: the value, what it is, and its source; or why it does not resolve. */
-export function tokenHover(db: GpuDatabase, token: Pick<SpecToken, 'gpuId' | 'field'>, lang: Lang): string {
+export function tokenHover(db: GpuDatabase, token: Pick<SpecToken, 'gpuId' | 'field'>, lang: Locale): string {
   const r = resolveToken(db, token, lang);
   if ('error' in r) return `⚠ ${r.error}`;
   const zh = lang === 'zh-cn';

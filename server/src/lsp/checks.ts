@@ -68,8 +68,12 @@ export class CheckScheduler {
     return uri ? this.settingsFor(uri) : this.settings.forRoot(this.workspaceRoot());
   }
 
-  /** Called after each published check (status bar notifications, follow-up link checks). */
-  onChecked?: (uri: string, version: number, result: CheckResult) => void;
+  private readonly checkedListeners: ((uri: string, version: number, result: CheckResult) => void)[] = [];
+
+  /** Calls `listener` after each published check (status bar notifications, follow-up link checks). */
+  onChecked(listener: (uri: string, version: number, result: CheckResult) => void): void {
+    this.checkedListeners.push(listener);
+  }
 
   /** Stores link check results for a document and checks it again so they show. */
   setUrlResults(uri: string, results: ReadonlyMap<string, UrlCheckResult>): void {
@@ -122,7 +126,7 @@ export class CheckScheduler {
     state.result = result;
     state.resultVersion = version;
     void this.connection.sendDiagnostics({ uri, version, diagnostics: result.findings.map(toDiagnostic) });
-    this.onChecked?.(uri, version, result);
+    for (const listener of this.checkedListeners) listener(uri, version, result);
     for (const w of state.waiters.filter((w) => w.version <= version)) w.resolve(result);
     state.waiters = state.waiters.filter((w) => w.version > version);
     this.followUpLinkedDocuments(uri, result);

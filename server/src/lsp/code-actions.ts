@@ -7,9 +7,9 @@ import type { Finding, Fix } from '../base/types';
 import { safeFixEdits } from '../engine/fix-all';
 import { comparePositions } from '../base/text';
 import { toDiagnostic } from './convert';
+import { ClientCommands } from '../protocol';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.benchpress`;
-export const APPLY_SNIPPET_COMMAND = 'benchpress.applySnippet';
 
 const overlaps = (f: Finding, params: CodeActionParams) =>
   comparePositions(f.range.start, params.range.end) <= 0 && comparePositions(params.range.start, f.range.end) <= 0;
@@ -18,7 +18,7 @@ function fixAction(document: TextDocument, finding: Finding, fix: Fix): CodeActi
   const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [toDiagnostic(finding)], isPreferred: fix.preferred };
   if (fix.snippet) {
     // Snippets are applied by the client (tab stops and selection), through a command.
-    action.command = { title: fix.title, command: APPLY_SNIPPET_COMMAND, arguments: [document.uri, document.version, fix.edits] };
+    action.command = { title: fix.title, command: ClientCommands.applySnippet, arguments: [document.uri, document.version, fix.edits] };
   } else {
     action.edit = { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: fix.edits as LspTextEdit[] }] };
   }

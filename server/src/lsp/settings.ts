@@ -1,22 +1,11 @@
 // Settings as the server sees them: the editor's `benchpress.*` (pulled through workspace/configuration),
-// overridden by each workspace's `.benchpress/` files. Rebuilt when either changes, without a restart.
+// overridden by each workspace's `.benchpress/` files, loaded through the service layer and kept per workspace
+// root until either changes.
 import path from 'node:path';
-import { CheckEnvironment } from '../engine/document-checker';
-import { loadWorkspaceSettings, type FileProblems } from '../node/workspace-files';
-import { loadChunkData } from '../node/data-files';
 import type { Locale } from '../base/i18n';
-import type { BenchpressConfig } from '../config/config';
-import type { GpuDatabase } from '../gpu/database';
+import { loadRootSettings, type RootSettings } from '../services/settings';
 
-export interface RootSettings {
-  root: string | undefined;
-  env: CheckEnvironment;
-  config: BenchpressConfig;
-  /** GPU specs and prices (built-in, refreshed, and the workspace's own). */
-  db: GpuDatabase;
-  /** Problems in `.benchpress/` files, shown as diagnostics on them. */
-  problems: FileProblems[];
-}
+export type { RootSettings };
 
 export class SettingsStore {
   private byRoot = new Map<string, Promise<RootSettings>>();
@@ -28,33 +17,16 @@ export class SettingsStore {
     const key = root ?? '';
     let settings = this.byRoot.get(key);
     if (!settings) {
-      settings = this.load(root);
+      settings = loadRootSettings(root, { editorSettings: this.editorSettings, locale: this.locale() });
       this.byRoot.set(key, settings);
     }
     return settings;
-  }
-
-  private async load(root: string | undefined): Promise<RootSettings> {
-    const loaded = await loadWorkspaceSettings(root, { editorSettings: this.editorSettings });
-    const data = await loadChunkData(root);
-    const locale = loaded.config.language === 'auto' ? this.locale() : loaded.config.language;
-    return {
-      root,
-      db: data.db,
-      config: loaded.config,
-      env: new CheckEnvironment({ config: loaded.config, templates: loaded.templates, data: data.data, locale, topics: loaded.topics }),
-      problems: [...loaded.problems, ...data.problems],
-    };
   }
 
   /** Forget everything (settings changed) or one root (a `.benchpress/` file changed). */
   invalidate(root?: string): void {
     if (root === undefined) this.byRoot.clear();
     else this.byRoot.delete(root);
-  }
-
-  roots(): string[] {
-    return [...this.byRoot.keys()].filter(Boolean);
   }
 }
 

@@ -8,15 +8,14 @@ import { topicAt } from '../topics/match';
 import { completionPrefix, completionsFor } from '../topics/completion';
 import type { TopicRow } from '../topics/table';
 import type { Locale } from '../base/i18n';
-
-export const SHOW_TOPICS_COMMAND = 'benchpress.showTopicHeat';
+import { ClientCommands } from '../protocol';
 
 export function topicLenses(result: CheckResult, locale: Locale): CodeLens[] {
   const view = result.view;
   if (!view?.title || !result.topics) return [];
   const title = titleLensText(result.topics, { lang: locale, max: 3, quiet: false });
   if (!title) return [];
-  return [{ range: view.range(view.title), command: { title, command: SHOW_TOPICS_COMMAND, arguments: [view.uri] } }];
+  return [{ range: view.range(view.title), command: { title, command: ClientCommands.showTopicHeat, arguments: [view.uri] } }];
 }
 
 export function topicHoverAt(result: CheckResult, locale: Locale) {

@@ -2,6 +2,7 @@
 // offsets, the front matter, the title, the anchors and the draft's language.
 import type { Range } from '../base/types';
 import { LineIndex, detectEol } from '../base/text';
+import { languageOfText, type Locale } from '../base/i18n';
 import type { ChunkSummary, FeatureInfo, HeadingInfo, ListItemInfo, ProseSegment, Span } from './summary';
 import { headingAnchors } from './slug';
 import type { Flavor } from './parse';
@@ -31,7 +32,7 @@ export interface DocumentView extends Omit<ChunkSummary, 'maxDepth'> {
   frontMatter?: FrontMatter;
   title?: HeadingInfo;
   anchors: Anchor[];
-  language: 'zh-cn' | 'en';
+  language: Locale;
   range(span: Span): Range;
 }
 
@@ -79,17 +80,14 @@ export function buildDocumentView(input: { uri: string; path?: string; text: str
   return view;
 }
 
-/** A draft is Chinese when Han characters make up a fair share of its prose letters (first 20,000 characters). */
-function detectLanguage(prose: ProseSegment[]): 'zh-cn' | 'en' {
+/** The draft's language from its prose (the first 20,000 characters; code, URLs and markup are already blanked). */
+function detectLanguage(prose: ProseSegment[]): Locale {
   let sample = '';
   for (const segment of prose) {
     sample += segment.text;
     if (sample.length > 20000) break;
   }
-  const han = sample.match(/\p{Script=Han}/gu)?.length ?? 0;
-  const latin = sample.match(/[A-Za-z]/g)?.length ?? 0;
-  // A Han character carries about as much as a short English word.
-  return han * 4 >= latin && han > 0 ? 'zh-cn' : 'en';
+  return languageOfText(sample);
 }
 
 /** The sections of a document: each top-level heading to the next one of the same or a higher level. */

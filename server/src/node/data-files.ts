@@ -1,33 +1,32 @@
 // Reference data for checks: the built-in GPU data set, with a team's overrides in `.benchpress/gpus.json` and
 // `.benchpress/prices.json` merged over it (problems in those files come back as diagnostics on them).
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { readTextIfExists } from '../base/files';
 import builtinGpus from '../data/gpus.json';
 import builtinPrices from '../data/cloud-prices.json';
 import type { ChunkData } from '../rules/chunk-data';
 import type { GpuRecord } from '../gpu/data';
-import { GpuDatabase, mergeUserData, USER_GPUS_FILE, USER_PRICES_FILE, type PriceDataFile, type PriceRow } from '../gpu/database';
+import { GpuDatabase, mergeUserData, USER_GPUS_FILE, USER_PRICES_FILE, type PriceRow, type PriceSnapshot } from '../gpu/database';
 import type { FileProblems } from './workspace-files';
-import { effectivePrices, PRICE_CACHE_RELATIVE, PriceStore, type PriceSnapshot } from '../gpu/prices/store';
+import { effectivePrices, PRICE_CACHE_RELATIVE, PriceStore, validatePriceSnapshot } from '../gpu/prices/store';
 
 export const BUILTIN_GPUS: GpuRecord[] = builtinGpus.gpus as GpuRecord[];
-export const BUILTIN_PRICE_FILE = builtinPrices as unknown as PriceDataFile;
-export const BUILTIN_PRICES: PriceRow[] = BUILTIN_PRICE_FILE.prices;
+/** The built-in price snapshot, checked like any saved snapshot (the data tests keep it valid). */
+export const BUILTIN_PRICE_SNAPSHOT: PriceSnapshot = builtinSnapshot();
+export const BUILTIN_PRICES: PriceRow[] = BUILTIN_PRICE_SNAPSHOT.prices;
+
+function builtinSnapshot(): PriceSnapshot {
+  const checked = validatePriceSnapshot(builtinPrices);
+  if (!checked.ok) throw new Error(`The built-in price data is invalid: ${checked.reason}`);
+  return checked.snapshot;
+}
 
 let builtinDb: GpuDatabase | undefined;
 
 /** The built-in data set alone (specs and prices). */
 export function builtinGpuDatabase(): GpuDatabase {
-  builtinDb ??= new GpuDatabase({ gpus: BUILTIN_GPUS, prices: BUILTIN_PRICES, asOf: builtinGpus.asOf, pricesAsOf: BUILTIN_PRICE_FILE.asOf });
+  builtinDb ??= new GpuDatabase({ gpus: BUILTIN_GPUS, prices: BUILTIN_PRICES, asOf: builtinGpus.asOf, pricesAsOf: BUILTIN_PRICE_SNAPSHOT.asOf });
   return builtinDb;
-}
-
-async function readIfExists(p: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(p, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 export interface LoadGpuDatabaseOptions {
@@ -41,7 +40,7 @@ async function refreshedPrices(root: string | undefined): Promise<{ prices: Pric
   if (!root) return undefined;
   const fetched = await new PriceStore().load(path.join(root, PRICE_CACHE_RELATIVE));
   if (!fetched) return undefined;
-  const merged = effectivePrices(BUILTIN_PRICE_FILE as unknown as PriceSnapshot, fetched);
+  const merged = effectivePrices(BUILTIN_PRICE_SNAPSHOT, fetched);
   return { prices: merged.prices as PriceRow[], asOf: merged.asOf };
 }
 
@@ -59,7 +58,7 @@ export async function loadGpuDatabase(root: string | undefined, options: LoadGpu
   if (!root) return { db: base, problems: [] };
   const gpusPath = path.join(root, ...USER_GPUS_FILE.split('/'));
   const pricesPath = path.join(root, ...USER_PRICES_FILE.split('/'));
-  const [gpusText, pricesText] = await Promise.all([readIfExists(gpusPath), readIfExists(pricesPath)]);
+  const [gpusText, pricesText] = await Promise.all([readTextIfExists(gpusPath), readTextIfExists(pricesPath)]);
   if (gpusText === undefined && pricesText === undefined) return { db: base, problems: [] };
   const { db, problems } = mergeUserData(base, gpusText, pricesText, { gpusPath, pricesPath });
   const files: FileProblems[] = [];

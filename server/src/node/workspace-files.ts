@@ -1,6 +1,8 @@
 // Reading `.benchpress/`: config, team templates. Nothing here throws; problems come back to be shown.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { readTextIfExists } from '../base/files';
+import { LineIndex } from '../base/text';
 import { DEFAULT_CONFIG, applySettings, parseConfigFile, type BenchpressConfig, type ConfigProblem } from '../config/config';
 import { buildTemplateSet, type TemplateSet } from '../templates/registry';
 import { isKnownRuleOrGroup } from '../rules/registry';
@@ -10,6 +12,8 @@ import { DEFAULT_TOPICS, resolveTopicTable } from '../topics/seed';
 export interface FileProblems {
   path: string;
   text?: string;
+  /** The rule the problems are reported under: `config/invalid` unless said otherwise. */
+  ruleId?: 'config/invalid' | 'heat/table';
   problems: ConfigProblem[];
 }
 
@@ -24,28 +28,11 @@ export interface WorkspaceSettings {
   problems: FileProblems[];
 }
 
-export async function readTextIfExists(p: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(p, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Loads settings: defaults, then editor settings (`base`, from workspace/configuration), then the workspace's
- * `.benchpress/config.json` (or an explicit config file), then team templates.
- */
 /** Offsets of a (line, column) problem in a text, to the end of that line. */
-function lineProblem(text: string, line: number, column = 0): { start: number; end: number } {
-  let start = 0;
-  for (let i = 0; i < line; i++) {
-    const next = text.indexOf('\n', start);
-    if (next === -1) break;
-    start = next + 1;
-  }
-  const lineEnd = text.indexOf('\n', start);
-  const end = lineEnd === -1 ? text.length : lineEnd;
+function lineProblem(lines: LineIndex, line: number, column = 0): { start: number; end: number } {
+  const clamped = Math.max(0, Math.min(line, lines.lineCount - 1));
+  const start = lines.offsetAt({ line: clamped, character: 0 });
+  const end = lines.lineEnd(clamped);
   return { start: Math.min(start + column, end), end };
 }
 
@@ -61,12 +48,17 @@ export async function loadTopicTable(root: string | undefined, explicit?: string
     const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
     const format = tableFormatOf(file) ?? 'csv';
     const resolved = resolveTopicTable(parseTopicTable(text, format));
-    const problems = resolved.problems.map((p) => ({ ...lineProblem(text, p.line, p.column), message: p.message, severity: p.severity }));
-    return { rows: resolved.rows, file, problems: [{ path: file, text, problems }] };
+    const lines = new LineIndex(text);
+    const problems = resolved.problems.map((p) => ({ ...lineProblem(lines, p.line, p.column), message: p.message, severity: p.severity }));
+    return { rows: resolved.rows, file, problems: [{ path: file, text, ruleId: 'heat/table', problems }] };
   }
   return { rows: [...DEFAULT_TOPICS], problems: [] };
 }
 
+/**
+ * Loads settings: defaults, then editor settings (from workspace/configuration), then the workspace's
+ * `.benchpress/config.json` (or an explicit config file), then team templates and the topic table.
+ */
 export async function loadWorkspaceSettings(root: string | undefined, options: { configFile?: string; editorSettings?: unknown } = {}): Promise<WorkspaceSettings> {
   const problems: FileProblems[] = [];
   let config = DEFAULT_CONFIG;
@@ -98,17 +90,8 @@ export async function loadWorkspaceSettings(root: string | undefined, options: {
   const templates = buildTemplateSet(templateFiles);
   for (const file of templates.files) {
     const text = templateFiles.find((t) => t.path === file.path)?.text ?? '';
-    const lineStarts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-    problems.push({
-      path: file.path,
-      text,
-      problems: file.problems.map((p) => {
-        const start = lineStarts[Math.min(p.line, lineStarts.length - 1)] ?? 0;
-        const end = text.indexOf('\n', start);
-        return { start, end: end === -1 ? text.length : end, message: p.message, severity: p.severity };
-      }),
-    });
+    const lines = new LineIndex(text);
+    problems.push({ path: file.path, text, problems: file.problems.map((p) => ({ ...lineProblem(lines, p.line), message: p.message, severity: p.severity })) });
   }
   const topics = await loadTopicTable(root);
   problems.push(...topics.problems);

@@ -1,16 +1,21 @@
 // The preview's HTML: hostile input never survives the sanitiser, harmless inline HTML does, every block has
 // its source line, headings have GitHub's slugs, and bad input gets a notice instead of a hang or a crash.
-// Also the server payload (lsp/preview.ts) and `benchpress render` (cli/render.ts).
+// Also the server payload (services/preview.ts) and `benchpress render` (cli/render.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { renderHtml, tokenizeHtml, decodeEntities } from './render';
-import { previewPayload } from '../lsp/preview';
+import { PreviewRenderer } from '../services/preview';
+import type { CheckResult } from '../engine/document-checker';
+import type { Locale } from '../base/i18n';
+
+const renderer = new PreviewRenderer();
+const previewPayload = (uri: string, text: string, result: CheckResult | undefined, locale: Locale, version: number) => renderer.previewOf(uri, text, result, { path: uri, locale, version });
 import { renderCommand } from '../cli/render';
 import { checkText } from '../testing/lint-text';
-import type { CliIo } from '../cli/lint';
+import type { CliIo } from '../cli/io';
 
 const html = (text: string, opts = {}) => renderHtml(text, opts).html;
 

@@ -28,6 +28,7 @@
 //                        name mentions 架构 / 流程 / 拓扑 / diagram / flow / architecture / topology
 //   visual.chart         a chart of data: an image whose alt text or file name mentions chart / graph / plot /
 //                        图表 / 曲线 / 柱状图 …, or a mermaid pie / xychart block
+import type { ChecklistGroup, ChecklistItem, DraftStats, TemplateProgress, TopicHeat } from '../protocol';
 import type { DocumentView } from '../markdown/document-view';
 import type { CheckResult } from '../engine/document-checker';
 import type { HeadingInfo } from '../markdown/summary';
@@ -35,53 +36,7 @@ import { headingLabel } from '../templates/normalize';
 import { formatMetric } from '../topics/numbers';
 import { STATUS_MEANING } from '../topics/seed';
 
-export type ChecklistGroup = 'data' | 'practical' | 'visual';
-
-export interface ChecklistItem {
-  id: string;
-  group: ChecklistGroup;
-  label: { en: string; zh: string };
-  done: boolean;
-  /** What was found (or what to add), in both languages. */
-  detail?: { en: string; zh: string };
-  /** 0-based line of the evidence found, for "go to". */
-  line?: number;
-}
-
-export interface TemplateProgress {
-  id: string;
-  name: string;
-  /** Section names found in the draft, in template order. */
-  present: string[];
-  /** Required section names not found, in template order. */
-  missing: string[];
-  /** How the template was chosen: front matter, the setting, or detected from the draft. */
-  reason: 'front-matter' | 'setting' | 'detected';
-}
-
-export interface TopicHeat {
-  topic: string;
-  heat: number;
-  /** `1.1K` style. */
-  heatLabel: string;
-  /** The table's status marker (🔶, 🟢, …) or ''. */
-  status: string;
-  statusLabel?: { en: string; zh: string };
-  /** The draft covers the topic (score ≥ the coverage threshold), rather than mentioning it in passing. */
-  covered: boolean;
-  score: number;
-}
-
-export interface DraftStats {
-  words: { cjk: number; latin: number; total: number };
-  readingMinutes: number;
-  counts: { headings: number; tables: number; codeBlocks: number; images: number; links: number };
-  checklist: ChecklistItem[];
-  template?: TemplateProgress;
-  topics: TopicHeat[];
-  language: 'zh-cn' | 'en';
-  title?: string;
-}
+export type { ChecklistGroup, ChecklistItem, DraftStats, TemplateProgress, TopicHeat };
 
 export const READING_SPEED = Object.freeze({ cjkPerMinute: 300, latinPerMinute: 200 });
 

@@ -22,6 +22,8 @@ import { title } from './template/title';
 import { requiresCode, requiresImage, requiresTable } from './template/requires';
 import { unknownTemplate } from './template/unknown';
 import { unmatched } from './template/unmatched';
+import { configInvalid } from './config/invalid';
+import { heatTable } from './heat/table';
 
 export const RULES: readonly Rule[] = [
   unknownTemplate,
@@ -43,12 +45,14 @@ export const RULES: readonly Rule[] = [
   brokenUrl,
   redirect,
   titleMissingTopic,
+  heatTable,
   pricingStale,
   unknownToken,
   specsMismatch,
   ...REMARK_LINT_RULES,
   noLiteralUrls,
   ...GUARD_RULES,
+  configInvalid,
 ];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));

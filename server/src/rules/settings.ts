@@ -9,7 +9,8 @@ export interface EffectiveRule {
   options: unknown;
 }
 
-function mostSpecific(id: string, rules: Record<string, RuleSetting>): RuleSetting | undefined {
+/** The `rules` entry that applies to a rule id: the exact id, else the longest group prefix; undefined if none. */
+export function mostSpecific(id: string, rules: Record<string, RuleSetting>): RuleSetting | undefined {
   if (id in rules) return rules[id];
   let best: { length: number; setting: RuleSetting } | undefined;
   for (const [key, setting] of Object.entries(rules)) {

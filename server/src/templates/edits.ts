@@ -1,11 +1,11 @@
 // Text that template fixes insert: a missing section (heading at the right place and level, numbered like the
-// draft, with the template's stub) and a contents list generated from the real headings.
+// draft, with the template's stub).
 import type { DocumentView } from '../markdown/document-view';
 import { sectionOf } from '../markdown/document-view';
-import type { HeadingInfo, ListInfo } from '../markdown/summary';
 import type { TextEdit } from '../base/types';
 import { englishName, type ResolvedTemplate, type TemplateSection } from './template';
-import { headingKey, headingLabel, numberingOf } from './normalize';
+import { numberingOf } from './normalize';
+import { contentsEntries, contentsList } from './contents';
 
 const LEADING_EMOJI = /^[\p{Extended_Pictographic}\u{FE0F}\u{200D}]+\s*/u;
 
@@ -13,27 +13,6 @@ const LEADING_EMOJI = /^[\p{Extended_Pictographic}\u{FE0F}\u{200D}]+\s*/u;
 export function sectionTitle(section: TemplateSection, language: 'zh-cn' | 'en'): string {
   const emoji = LEADING_EMOJI.exec(section.heading)?.[0] ?? '';
   return language === 'zh-cn' ? `${emoji}${section.name}` : `${emoji}${englishName(section)}`;
-}
-
-/** The body sections' headings, which a contents list should name (not the title, contents or key points). */
-export function contentsEntries(doc: DocumentView, resolved: ResolvedTemplate | undefined, level: number): HeadingInfo[] {
-  const special = new Set(resolved?.found.filter((f) => f.section.role !== 'section').map((f) => f.heading) ?? []);
-  return doc.headings.filter((h) => h.topLevel && h.level === level && !special.has(h) && !['目录', 'contents', 'tableofcontents', 'toc', '核心要点', 'keytakeaways', 'keypoints'].includes(headingKey(h.text)));
-}
-
-/** A contents list for the draft's headings, in the style of an existing list (ordered or not, links or text). */
-export function contentsList(doc: DocumentView, entries: HeadingInfo[], existing?: ListInfo): string {
-  const ordered = existing ? existing.ordered : true;
-  const linked = existing ? existing.items.some((i) => i.url?.startsWith('#')) : false;
-  const bullet = existing && !existing.ordered ? doc.text[existing.start] : '-';
-  return entries
-    .map((heading, i) => {
-      const label = headingLabel(heading.text) || heading.text;
-      const anchor = doc.anchors.find((a) => a.heading === heading)?.github;
-      const text = linked && anchor ? `[${label}](#${anchor})` : label;
-      return `${ordered ? `${i + 1}.` : bullet} ${text}`;
-    })
-    .join(doc.eol);
 }
 
 /** An edit inserting the template section `missingIndex` where the template order puts it. */

@@ -61,3 +61,8 @@ export function commonSubsequence(a: string[], b: string[]): number {
   }
   return previous[b.length];
 }
+
+/** Heading keys (see headingKey) of a contents section, in the languages drafts are written in. */
+export const CONTENTS_HEADING_KEYS: ReadonlySet<string> = new Set(['目录', 'contents', 'tableofcontents', 'toc']);
+/** Heading keys of a key points / summary section that opens an article. */
+export const KEY_POINTS_HEADING_KEYS: ReadonlySet<string> = new Set(['核心要点', '要点', 'keytakeaways', 'keypoints', 'highlights', 'tldr']);

@@ -15,7 +15,7 @@ import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../markdown/parse';
 import { frontMatterLineCount } from '../markdown/chunks';
-import { headingKey, headingLabel } from './normalize';
+import { CONTENTS_HEADING_KEYS, KEY_POINTS_HEADING_KEYS, headingKey, headingLabel } from './normalize';
 import type { HeadingInfo } from '../markdown/summary';
 
 export type Requirement = 'table' | 'code' | 'image';
@@ -60,8 +60,6 @@ export interface TemplateProblem {
 /** Placeholders that mean "not written yet" in any template. */
 export const GENERIC_PLACEHOLDERS = ['待补充', '待填写', 'TODO', 'TBD'];
 
-const TOC_KEYS = new Set(['目录', 'contents', 'tableofcontents', 'toc']);
-const KEYPOINT_KEYS = new Set(['核心要点', '要点', 'keytakeaways', 'keypoints', 'highlights', 'tldr']);
 
 const DIRECTIVE = /^\s*([\p{L}-]+)\s*(?:[:：]\s*(.*))?$/u;
 const KEY_ALIASES: Record<string, 'aliases' | 'requires' | 'optional' | 'title' | 'role'> = {
@@ -144,7 +142,7 @@ export function parseTemplate(id: string, text: string, source: string): { templ
         aliases: [],
         keys: [key],
         level: node.depth,
-        role: TOC_KEYS.has(key) ? 'toc' : KEYPOINT_KEYS.has(key) ? 'keypoints' : 'section',
+        role: CONTENTS_HEADING_KEYS.has(key) ? 'toc' : KEY_POINTS_HEADING_KEYS.has(key) ? 'keypoints' : 'section',
         requires: [],
         optional: false,
         stub: '',
@@ -229,8 +227,8 @@ function applyDirective(section: TemplateSection, key: string, value: string, li
         section.aliases.push(alias);
         const k = headingKey(alias);
         if (k && !section.keys.includes(k)) section.keys.push(k);
-        if (TOC_KEYS.has(k) && section.role === 'section') section.role = 'toc';
-        if (KEYPOINT_KEYS.has(k) && section.role === 'section') section.role = 'keypoints';
+        if (CONTENTS_HEADING_KEYS.has(k) && section.role === 'section') section.role = 'toc';
+        if (KEY_POINTS_HEADING_KEYS.has(k) && section.role === 'section') section.role = 'keypoints';
       }
       break;
     case 'requires':

@@ -9,9 +9,10 @@
 // topic itself when it matches, else the alias, so Chinese typing gets Chinese words (`4090 显` →
 // `4090 显卡`). Items whose name starts with the prefix come first, then by heat.
 
+import type { Locale } from '../base/i18n';
 import { formatMetric } from './numbers';
 import { isCjk, isSeparator, patternParts, topicKey } from './normalize';
-import { topicHover, type TopicLang } from './present';
+import { topicHover } from './present';
 import type { TopicRow } from './table';
 
 export interface TopicCompletion {
@@ -39,7 +40,7 @@ function tierOf(candidate: string, prefixKey: string): 0 | 1 | undefined {
   return undefined;
 }
 
-export function completionsFor(prefix: string, table: readonly TopicRow[], options: { lang?: TopicLang } = {}): TopicCompletion[] {
+export function completionsFor(prefix: string, table: readonly TopicRow[], options: { lang?: Locale } = {}): TopicCompletion[] {
   const zh = options.lang === 'zh-cn';
   const prefixKey = topicKey(prefix);
   const heatOrder = new Map(

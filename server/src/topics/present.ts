@@ -1,21 +1,21 @@
 // Text the editor shows for topics: the hover on a matched term (its table row), the CodeLens / inlay
 // hint on the title (the draft's hottest topics and their heat). Plain strings and Markdown, no editor API.
 
+import type { Locale } from '../base/i18n';
 import { formatMetric } from './numbers';
 import { STATUS_MEANING } from './seed';
 import type { TopicMatch } from './match';
 import type { TopicRow } from './table';
 
-export type TopicLang = 'en' | 'zh-cn';
 
-function statusText(status: string | null, lang: TopicLang): string {
+function statusText(status: string | null, lang: Locale): string {
   if (!status) return '–';
   const meaning = STATUS_MEANING[status];
   return meaning ? `${status} ${lang === 'zh-cn' ? meaning.zh : meaning.en}` : status;
 }
 
 /** Markdown for a hover on a matched term: the row of the table, with its aliases. */
-export function topicHover(row: TopicRow, lang: TopicLang = 'en', matchedText?: string): string {
+export function topicHover(row: TopicRow, lang: Locale = 'en', matchedText?: string): string {
   const zh = lang === 'zh-cn';
   const head = [zh ? '排名' : 'Rank', zh ? '主题' : 'Topic', zh ? '热度值' : 'Heat', zh ? '相关度' : 'Relevance', zh ? '浏览量' : 'Views', zh ? '状态' : 'Status'];
   const cells = [
@@ -52,7 +52,7 @@ export function topicHover(row: TopicRow, lang: TopicLang = 'en', matchedText?: 
  * The CodeLens / inlay hint text on the title: the draft's covered topics, hottest first, with heat.
  * `🔥 4090 graphics card 1.1K · run pod 800`; when nothing is covered, a short note (or '' with `quiet`).
  */
-export function titleLensText(matches: readonly TopicMatch[], options: { max?: number; lang?: TopicLang; quiet?: boolean } = {}): string {
+export function titleLensText(matches: readonly TopicMatch[], options: { max?: number; lang?: Locale; quiet?: boolean } = {}): string {
   const zh = options.lang === 'zh-cn';
   const covered = matches
     .filter((m) => m.covered)

@@ -10,6 +10,8 @@
 //   a main topic still counts as an article in the sequence (about something else). Drafts without a date
 //   or with a date that cannot be read are left out.
 
+import type { TopicEntry, TopicReport } from '../protocol';
+import type { Locale } from '../base/i18n';
 import { formatMetric } from './numbers';
 import { isCovered, mainTopic, type TopicMatch } from './match';
 import { topicKey } from './normalize';
@@ -22,27 +24,8 @@ export interface DraftTopics {
   matches: TopicMatch[];
 }
 
-export interface TopicReportEntry {
-  topic: string;
-  rank: number;
-  heat: number;
-  relevance: number | null;
-  views: number | null;
-  status: string | null;
-  drafts: string[];
-}
-
-export interface RotationWarning {
-  file: string;
-  previous: string;
-  topic: string;
-}
-
-export interface TopicReport {
-  topics: TopicReportEntry[];
-  uncovered: string[];
-  rotation: RotationWarning[];
-}
+export type { TopicReport };
+type RotationWarning = TopicReport['rotation'][number];
 
 /** Milliseconds since the epoch for a front matter date, or undefined when it is not one. */
 export function parseDraftDate(value: string | Date | undefined | null): number | undefined {
@@ -79,7 +62,7 @@ export function buildTopicReport(drafts: readonly DraftTopics[], table: readonly
     }
   }
 
-  const topics: TopicReportEntry[] = table.map((row) => ({
+  const topics: TopicEntry[] = table.map((row) => ({
     topic: row.topic,
     rank: row.rank,
     heat: row.heat,
@@ -111,10 +94,9 @@ export function buildTopicReport(drafts: readonly DraftTopics[], table: readonly
   return { topics, uncovered, rotation };
 }
 
-export type ReportLang = 'en' | 'zh-cn';
 
 /** The report as text for `node dist/cli.js topics` without `--json`: topics by heat, gaps, rotation. */
-export function formatTopicReport(report: TopicReport, lang: ReportLang = 'en'): string {
+export function formatTopicReport(report: TopicReport, lang: Locale = 'en'): string {
   const zh = lang === 'zh-cn';
   const out: string[] = [];
   out.push(zh ? '主题热度（按热度排序）' : 'Topics by heat');

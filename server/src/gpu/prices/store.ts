@@ -2,40 +2,26 @@
 // fetched ones, a small file cache for the last fetched snapshot (written atomically, read defensively), and the
 // merge that gives the prices a check or a table should use. A failed refresh never touches the cache, so the
 // last good snapshot (or the built-in one) stays in effect.
-import { randomBytes } from 'node:crypto';
+import { isIsoDate } from '../../base/dates';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { PriceRow } from '../database';
+import type { PriceRow, PriceSnapshot } from '../database';
+import { writeFileAtomic } from '../../base/files';
 
-/** One price: a GPU in one tier of one provider (the same row the GPU database reads). */
-export type { PriceRow } from '../database';
-
-/** The shape of cloud-prices.json. */
-export interface PriceSnapshot {
-  schemaVersion: 1;
-  provider: string;
-  /** YYYY-MM-DD */
-  asOf: string;
-  source: string;
-  currency: string;
-  prices: PriceRow[];
-}
+export type { PriceRow, PriceSnapshot };
 
 /** Where the CLI keeps the last fetched snapshot, relative to the workspace root (the folder ignores itself in git). */
 export const PRICE_CACHE_RELATIVE = path.join('.benchpress', '.cache', 'runpod-prices.json');
 
 /** A saved snapshot larger than this is not read (ours are a few KB). */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const GPU_ID = /^[a-z0-9][a-z0-9.-]*$/;
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function isDate(v: unknown): v is string {
-  return typeof v === 'string' && DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
-}
+const isDate = (v: unknown): v is string => isIsoDate(v);
 
 function isPositive(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v) && v > 0;
@@ -86,22 +72,7 @@ export class PriceStore {
   async save(file: string, snapshot: PriceSnapshot): Promise<void> {
     const valid = validatePriceSnapshot(snapshot);
     if (!valid.ok) throw new Error(`Refusing to save an invalid price snapshot: ${valid.reason}`);
-    const dir = path.dirname(file);
-    await fs.mkdir(dir, { recursive: true });
-    const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-    let handle: fs.FileHandle | undefined;
-    try {
-      handle = await fs.open(temp, 'wx', 0o644);
-      await handle.writeFile(JSON.stringify(snapshot, null, 2) + '\n', 'utf8');
-      await handle.sync();
-      await handle.close();
-      handle = undefined;
-      await fs.rename(temp, file);
-    } catch (err) {
-      await handle?.close().catch(() => {});
-      await fs.rm(temp, { force: true }).catch(() => {});
-      throw err;
-    }
+    await writeFileAtomic(file, JSON.stringify(snapshot, null, 2) + '\n', { mkdir: true });
   }
 
   /**

@@ -10,7 +10,8 @@
 // (the `--query-gpu` list, in order) and so also become the table's columns; for CSV with a header and for
 // XML they choose the table's columns. --json always prints whole records.
 
-import { MAX_INPUT_CHARS, type SmiLang } from './fields';
+import type { Locale } from '../../base/i18n';
+import { MAX_INPUT_CHARS } from './fields';
 import { parseSmi } from './parse';
 import { smiTable } from './table';
 
@@ -38,14 +39,14 @@ FILE "-" reads standard input.
 
 interface Parsed {
   json: boolean;
-  lang: SmiLang;
+  lang: Locale;
   fields?: string[];
   file: string;
 }
 
 function parseArgs(args: readonly string[]): Parsed | { help: true } | { error: string } {
   let json = false;
-  let lang: SmiLang = 'en';
+  let lang: Locale = 'en';
   let fields: string[] | undefined;
   const files: string[] = [];
   let onlyFiles = false;

@@ -21,7 +21,6 @@ export interface SmiRecord {
   [key: string]: SmiValue;
 }
 
-export type SmiLang = 'en' | 'zh-cn';
 
 export interface FieldDef {
   /** camelCase record key, units in the name (`memoryTotalMiB`, `powerDrawW`). */

@@ -6,7 +6,7 @@
 //   nodeSmiIo()  (./io)                    → the real file/stdin/stdout io for smiCommand (Node only)
 
 export { parseSmi, type SmiParseOptions, type SmiParseResult } from './parse';
-export type { SmiRecord, SmiValue, SmiLang, FieldDef } from './fields';
+export type { SmiRecord, SmiValue, FieldDef } from './fields';
 export { FIELDS, fieldByKey, fieldByQuery, MAX_INPUT_CHARS } from './fields';
 export type { SmiFormat } from './detect';
 export { smiTable, resolveTableFields, defaultTableFields, type SmiTableOptions } from './table';

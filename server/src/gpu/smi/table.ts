@@ -1,10 +1,11 @@
 // Records → the Markdown table the editor's import inserts, with a one-line source note under it.
 // Deterministic: the same records, options and date give the same bytes.
 
-import { camelCase, FIELDS, fieldByKey, fieldByQuery, type SmiLang, type SmiRecord, type SmiValue } from './fields';
+import type { Locale } from '../../base/i18n';
+import { camelCase, FIELDS, fieldByKey, fieldByQuery, type SmiRecord, type SmiValue } from './fields';
 
 export interface SmiTableOptions {
-  lang: SmiLang;
+  lang: Locale;
   /** Columns: record keys (`memoryTotalMiB`) or nvidia-smi query names (`memory.total`). Default: see defaultTableFields. */
   fields?: string[];
   /** The import date for the source note, `YYYY-MM-DD`. Default: today (UTC). */
@@ -57,7 +58,7 @@ function camelIfPresent(name: string, gpus: readonly SmiRecord[]): string | unde
   return hit;
 }
 
-function label(key: string, lang: SmiLang): string {
+function label(key: string, lang: Locale): string {
   const def = fieldByKey(key);
   if (!def) return key;
   return lang === 'zh-cn' ? def.label.zh : def.label.en;
@@ -137,7 +138,7 @@ function distinct(gpus: readonly SmiRecord[], key: string): string[] {
 }
 
 /** `> Source: nvidia-smi output (driver 535.104.05, CUDA 12.2), imported 2026-11-25.` */
-export function sourceNote(gpus: readonly SmiRecord[], lang: SmiLang, date: string): string {
+export function sourceNote(gpus: readonly SmiRecord[], lang: Locale, date: string): string {
   const drivers = distinct(gpus, 'driverVersion').map(escapeCell);
   const cudas = distinct(gpus, 'cudaVersion').map(escapeCell);
   if (lang === 'zh-cn') {

@@ -1,8 +1,8 @@
 // Caches of page checks, keyed by the URL without its fragment (see pageCacheKey). The checker decides
 // freshness (cacheTtlHours against PageCheck.checkedAt) and what is worth caching; a cache only stores.
 import { promises as fs, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { PageCheck } from './types';
+import { writeFileAtomic } from '../../base/files';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -144,14 +144,10 @@ export class JsonFileUrlCache implements UrlCheckCache {
     }
     if (!this.dirty) return;
     const data: CacheFile = { version: FILE_VERSION, entries: Object.fromEntries(this.entries) };
-    const tmp = path.join(path.dirname(this.file), `.${path.basename(this.file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
     try {
-      await fs.mkdir(path.dirname(this.file), { recursive: true });
-      await fs.writeFile(tmp, JSON.stringify(data), 'utf8');
-      await fs.rename(tmp, this.file);
+      await writeFileAtomic(this.file, JSON.stringify(data), { mkdir: true });
       this.dirty = false;
     } catch (err) {
-      await fs.rm(tmp, { force: true }).catch(() => {});
       this.options.onWarning?.(`Link cache ${this.file} could not be written (${(err as Error).message}).`);
     }
   }

@@ -1,5 +1,6 @@
 import type { DocumentRule } from '../types';
-import { daysBetween, findDataBlocks, todayIso } from '../../gpu/blocks';
+import { findDataBlocks } from '../../gpu/blocks';
+import { daysBetween, todayIso } from '../../base/dates';
 
 /**
  * pricing/stale — a pricing or cost table (a `<!-- benchpress:pricing … -->` or `benchpress:cost` block) whose

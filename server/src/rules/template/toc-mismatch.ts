@@ -1,6 +1,5 @@
 import type { DocumentRule } from '../types';
-import { sectionOf } from '../../markdown/document-view';
-import { contentsEntries, contentsList } from '../../templates/edits';
+import { findContents, regenerateContentsEdit } from '../../templates/contents';
 import { headingKey } from '../../templates/normalize';
 import { q } from '../../base/i18n';
 
@@ -20,21 +19,15 @@ export const tocMismatch: DocumentRule = {
     good: '# 从零开始：vLLM 完整部署指南\n\n## 📋 目录\n\n1. 环境准备\n2. 基础配置\n\n## 1. 环境准备\n\n文字。\n\n## 2. 基础配置\n\n文字。\n',
   },
   check({ doc, template, report }) {
-    // The contents section: the template's, or any heading called 目录 / Contents.
-    const tocHeading = template?.found.find((f) => f.section.role === 'toc')?.heading
-      ?? doc.headings.find((h) => h.topLevel && h.level >= 2 && ['目录', 'contents', 'tableofcontents'].includes(headingKey(h.text)));
-    if (!tocHeading) return;
-    const section = sectionOf(doc, tocHeading);
-    const list = doc.lists.find((l) => l.topLevel && l.start >= section.contentStart && l.start < section.end);
-    const entries = contentsEntries(doc, template, tocHeading.level);
+    const contents = findContents(doc, template);
+    if (!contents) return;
+    const { heading: tocHeading, list, entries } = contents;
     if (!list) {
       if (entries.length === 0) return;
-      const at = doc.lines.positionAt(section.contentStart);
-      const insertAt = { line: at.line + 1, character: 0 };
       report({
         range: doc.range(tocHeading),
         message: { en: 'The contents section has no list of sections.', zh: '目录小节里没有章节列表。' },
-        fixes: [{ title: doc.language === 'zh-cn' ? '根据标题生成目录' : 'Generate the contents list from the headings', edits: [{ range: { start: insertAt, end: insertAt }, newText: doc.eol + contentsList(doc, entries) + doc.eol }], safe: true }],
+        fixes: [{ title: doc.language === 'zh-cn' ? '根据标题生成目录' : 'Generate the contents list from the headings', edits: [regenerateContentsEdit(doc, contents)], safe: true }],
       });
       return;
     }
@@ -61,7 +54,7 @@ export const tocMismatch: DocumentRule = {
     report({
       range: doc.range(list),
       message: { en: `Contents do not match the headings: ${parts.en.join('; ')}.`, zh: `目录与标题不一致：${parts.zh.join('；')}。` },
-      fixes: [{ title: doc.language === 'zh-cn' ? '根据标题重新生成目录' : 'Regenerate the contents list from the headings', edits: [{ range: doc.range(list), newText: contentsList(doc, entries, list) }], safe: true }],
+      fixes: [{ title: doc.language === 'zh-cn' ? '根据标题重新生成目录' : 'Regenerate the contents list from the headings', edits: [regenerateContentsEdit(doc, contents)], safe: true }],
       data: { missing, stale },
     });
   },

@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { ChunkResult } from '../engine/analyze';
+import { ensureIgnoredFolder, writeFileAtomic } from '../base/files';
 
 interface Entry {
   hash: string;
@@ -52,13 +53,9 @@ export class LintCache {
 
   async save(): Promise<void> {
     if (!this.file || !this.dirty) return;
-    const dir = path.dirname(this.file);
     try {
-      await fs.mkdir(dir, { recursive: true });
-      await fs.writeFile(path.join(dir, '.gitignore'), '*\n');
-      const temp = `${this.file}.${process.pid}.tmp`;
-      await fs.writeFile(temp, JSON.stringify({ format: FORMAT, version: this.version, entries: Object.fromEntries(this.entries) }));
-      await fs.rename(temp, this.file);
+      await ensureIgnoredFolder(path.dirname(this.file));
+      await writeFileAtomic(this.file, JSON.stringify({ format: FORMAT, version: this.version, entries: Object.fromEntries(this.entries) }));
     } catch {
       /* a read-only checkout simply runs without a cache */
     }

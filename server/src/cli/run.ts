@@ -1,0 +1,42 @@
+// What every command over drafts needs before it starts: the files (from the paths given), the workspace root,
+// its settings (through the service layer, as the editor loads them) and the result cache.
+import path from 'node:path';
+import { promises as fs } from 'node:fs';
+import { UsageError } from '../base/errors';
+import { collectFiles } from '../node/files';
+import { DiskWorkspace, findWorkspaceRoot } from '../node/fs-workspace';
+import { LintCache } from '../node/lint-cache';
+import { loadRootSettings, type RootSettings, type RootSettingsOptions } from '../services/settings';
+import { cacheFolder } from '../services/check-files';
+import type { CliIo } from './io';
+
+export interface RunSetup extends RootSettings {
+  files: string[];
+  workspace: DiskWorkspace;
+  cache: LintCache;
+}
+
+export interface RunOptions extends Omit<RootSettingsOptions, 'configFile' | 'topicsTable'> {
+  /** As given on the command line, relative to the working folder. */
+  configFile?: string;
+  topicsTable?: string;
+  noCache?: boolean;
+  /** The build the cache belongs to: a cache written by another build is not trusted. */
+  version: string;
+}
+
+export async function prepareRun(paths: readonly string[], io: CliIo, options: RunOptions): Promise<RunSetup> {
+  if (paths.length === 0) throw new UsageError('Give at least one file or folder.');
+  const files = await collectFiles(paths, io.cwd);
+  const root = findWorkspaceRoot(path.resolve(io.cwd, paths[0]));
+  const configFile = options.configFile ? path.resolve(io.cwd, options.configFile) : undefined;
+  if (configFile) {
+    await fs.access(configFile).catch(() => {
+      throw new UsageError(`Config file not found: ${options.configFile}`);
+    });
+  }
+  const topicsTable = options.topicsTable ? path.resolve(io.cwd, options.topicsTable) : undefined;
+  const settings = await loadRootSettings(root, { ...options, configFile, topicsTable });
+  const cache = await LintCache.open(options.noCache ? undefined : cacheFolder(root, io.cwd), options.version);
+  return { ...settings, files, workspace: new DiskWorkspace(root), cache };
+}

@@ -1,0 +1,88 @@
+// The life of documents and settings: check on open and change (debounced), forget on close, reload settings
+// when the editor's settings or `.benchpress/` files change, publish problems of those files, and tell the
+// client each draft's template and problem counts (status bar).
+import { DidChangeConfigurationNotification, FileChangeType, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
+import { Notifications, type DocumentStatus } from '../../protocol';
+import type { FileProblems } from '../../node/workspace-files';
+import type { CheckEnvironment, CheckResult } from '../../engine/document-checker';
+import { fileProblemFindings } from '../../services/file-problems';
+import { pathOf } from '../checks';
+import { toDiagnostic } from '../convert';
+import { rootOfBenchpressFile } from '../settings';
+import type { Feature } from '../server-context';
+
+export const documentsFeature: Feature = (server) => {
+  const { connection, documents, scheduler, settings } = server;
+  server.capabilities.textDocumentSync = { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } };
+  const published = new Set<string>();
+
+  /** Diagnostics on `.benchpress/` files (config, templates, topic table, data files). */
+  const publishFileProblems = (files: FileProblems[], env: CheckEnvironment) => {
+    for (const file of files) {
+      const uri = URI.file(file.path).toString();
+      const diagnostics = fileProblemFindings(file, env).map(toDiagnostic);
+      if (diagnostics.length === 0 && !published.has(uri)) continue;
+      published.add(uri);
+      void connection.sendDiagnostics({ uri, diagnostics });
+    }
+  };
+
+  const reloadSettings = async () => {
+    if (server.canPullConfiguration) {
+      const [section] = await connection.workspace.getConfiguration([{ section: 'benchpress' }]).catch(() => [undefined]);
+      settings.editorSettings = section ?? undefined;
+    }
+    settings.invalidate();
+    const loaded = await settings.forRoot(server.rootPath);
+    server.analyzer.timeoutMs = loaded.config.checkTimeoutMs;
+    publishFileProblems(loaded.problems, loaded.env);
+    scheduler.recheckAll();
+  };
+
+  connection.onInitialized(async () => {
+    if (server.canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'benchpress' }).catch(() => undefined);
+    await reloadSettings();
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (!server.canPullConfiguration) settings.editorSettings = (change.settings as { benchpress?: unknown } | undefined)?.benchpress;
+    await reloadSettings();
+  });
+
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    let settingsChanged = false;
+    for (const change of changes) {
+      const file = pathOf(change.uri);
+      if (!file) continue;
+      if (rootOfBenchpressFile(file) !== undefined) settingsChanged = true;
+      scheduler.workspace.invalidate(file);
+      if (change.type === FileChangeType.Deleted || change.type === FileChangeType.Created) scheduler.workspace.invalidate();
+    }
+    if (settingsChanged) await reloadSettings();
+    else scheduler.recheckAll();
+  });
+
+  documents.onDidOpen((e) => void scheduler.schedule(e.document.uri, true));
+  documents.onDidChangeContent((e) => void scheduler.schedule(e.document.uri));
+  documents.onDidClose((e) => scheduler.close(e.document.uri));
+  documents.onDidSave(async (e) => {
+    const file = pathOf(e.document.uri);
+    if (file && rootOfBenchpressFile(file) !== undefined) await reloadSettings();
+  });
+
+  scheduler.onChecked((uri, version, result) => void connection.sendNotification(Notifications.documentStatus, documentStatus(uri, version, result)));
+
+  connection.onShutdown(() => server.analyzer.dispose());
+};
+
+function documentStatus(uri: string, version: number, result: CheckResult): DocumentStatus {
+  const counts = { errors: 0, warnings: 0, infos: 0 };
+  for (const f of result.findings) {
+    if (f.severity === 'error') counts.errors++;
+    else if (f.severity === 'warning') counts.warnings++;
+    else counts.infos++;
+  }
+  const template = result.templateResolution?.resolved;
+  return { uri, version, ...counts, template: template && { id: template.template.id, name: template.template.name, reason: template.reason } };
+}

@@ -1,0 +1,38 @@
+// Reading a draft from disk as the editor would show it: UTF-8 (a BOM is kept aside, so a fix can write it back),
+// with invalid bytes decoded as replacement characters and their first line remembered, so the check can say so
+// and `--fix` knows not to write the file back.
+import { promises as fs } from 'node:fs';
+
+export interface DraftFile {
+  text: string;
+  bom: boolean;
+  /** 1-based line of the first byte sequence that is not UTF-8, when there is one. */
+  invalidUtf8Line?: number;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const UTF8_LENIENT = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+export function decodeDraft(bytes: Uint8Array): DraftFile {
+  let text: string;
+  let invalidUtf8Line: number | undefined;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    text = UTF8_LENIENT.decode(bytes);
+    const at = text.indexOf('\uFFFD');
+    invalidUtf8Line = at === -1 ? 1 : lineOf(text, at);
+  }
+  const bom = text.startsWith('\uFEFF');
+  return { text: bom ? text.slice(1) : text, bom, ...(invalidUtf8Line !== undefined ? { invalidUtf8Line } : {}) };
+}
+
+export async function readDraft(file: string): Promise<DraftFile> {
+  return decodeDraft(await fs.readFile(file));
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}

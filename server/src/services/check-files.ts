@@ -1,0 +1,105 @@
+// Checking drafts on disk, for the command line and for workspace-wide features: read (UTF-8 checked), answer
+// from the persistent cache where the text and settings did not change, check, and apply safe fixes. Each file
+// keeps its DocumentChecker, so a re-check (after a link check or a fix) analyses only what changed.
+import path from 'node:path';
+import os from 'node:os';
+import { createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import type { Finding } from '../base/types';
+import { writeFileAtomic } from '../base/files';
+import { flavorOf } from '../markdown/parse';
+import { applyEdits } from '../markdown/edits';
+import type { WorkspaceView } from '../markdown/workspace';
+import { DocumentChecker, type CheckEnvironment, type CheckResult } from '../engine/document-checker';
+import type { ChunkAnalyzer } from '../engine/analyzer';
+import { safeFixEdits } from '../engine/fix-all';
+import { guardFinding } from '../rules/guards';
+import type { UrlCheckResult } from '../links/external/types';
+import { LintCache } from '../node/lint-cache';
+import { readDraft } from '../node/drafts';
+
+export interface CheckRun {
+  env: CheckEnvironment;
+  workspace: WorkspaceView;
+  analyzer: ChunkAnalyzer;
+  /** The persistent result cache (a no-op cache when the run should not use one). */
+  cache: LintCache;
+}
+
+/** One file through a run: its checker (with its chunk cache), its text and its current findings. */
+export interface FileState {
+  file: string;
+  checker: DocumentChecker;
+  text: string;
+  bom: boolean;
+  invalidUtf8Line?: number;
+  result?: CheckResult;
+  findings: Finding[];
+  /** Answered from the persistent cache: nothing was analysed. */
+  fromCache: boolean;
+}
+
+/** A fix can enable another (a new heading and the contents list): fixes are applied until none is left. */
+const MAX_FIX_PASSES = 4;
+
+export const uriOf = (file: string) => pathToFileURL(file).href;
+
+export async function checkDraftFile(file: string, run: CheckRun): Promise<FileState> {
+  const checker = new DocumentChecker(run.analyzer);
+  let draft;
+  try {
+    draft = await readDraft(file);
+  } catch (error) {
+    return { file, checker, text: '', bom: false, fromCache: false, findings: run.env.applyEngineSettings([guardFinding('unreadable', run.env.locale, { reason: (error as Error).message })]) };
+  }
+  const { text, bom, invalidUtf8Line } = draft;
+  const flavor = flavorOf(file);
+  const hash = LintCache.hash(run.env.context.key + flavor, text);
+  const hit = run.cache.lookup(file, hash, text);
+  if (hit) checker.seed(run.env, flavor, hit);
+  const result = await checker.check({ uri: uriOf(file), path: file, text, invalidUtf8Line }, run.env, run.workspace);
+  run.cache.store(file, hash, checker.lastLayout);
+  return { file, checker, text, bom, invalidUtf8Line, result, findings: result.findings, fromCache: !!hit && result.stats.analysed === 0 };
+}
+
+/** Checks the file's current text again (after a link check, or a fix). */
+export async function recheckDraft(state: FileState, run: CheckRun, urlResults?: ReadonlyMap<string, UrlCheckResult>): Promise<void> {
+  if (!state.result) return;
+  state.result = await state.checker.check({ uri: uriOf(state.file), path: state.file, text: state.text, urlResults, invalidUtf8Line: state.invalidUtf8Line }, run.env, run.workspace);
+  state.findings = state.result.findings;
+}
+
+/** Applies the safe fixes until none is left and writes the file (atomically) if it changed; returns the edit count. */
+export async function fixDraftFile(state: FileState, run: CheckRun, urlResults?: ReadonlyMap<string, UrlCheckResult>): Promise<number> {
+  // Never rewrite a file whose bytes could not be decoded: that would destroy them.
+  if (!state.result || state.invalidUtf8Line !== undefined) return 0;
+  const original = state.text;
+  let fixed = 0;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const edits = safeFixEdits(state.result.findings);
+    if (edits.length === 0) break;
+    const applied = applyEdits(state.text, edits);
+    if (applied.text === state.text) break;
+    state.text = applied.text;
+    fixed += applied.applied;
+    await recheckDraft(state, run, urlResults);
+  }
+  if (state.text !== original) await writeFileAtomic(state.file, (state.bom ? '\uFEFF' : '') + state.text);
+  return fixed;
+}
+
+export async function mapConcurrently<T, R>(items: readonly T[], fn: (item: T) => Promise<R>, limit = 32): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await fn(items[i]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, Math.max(1, items.length)) }, worker));
+  return results;
+}
+
+/** The workspace's `.benchpress/.cache/`, or a folder in the temp dir for files outside any workspace. */
+export function cacheFolder(root: string | undefined, cwd: string): string {
+  if (root) return path.join(root, '.benchpress', '.cache');
+  return path.join(os.tmpdir(), 'benchpress-cache', createHash('sha1').update(cwd).digest('hex').slice(0, 16));
+}

@@ -1,0 +1,60 @@
+// The contents list (目录 / Contents) of a draft: where it is, which headings it should name, and the list
+// regenerated from those headings in the style of the existing one. The rule template/toc-mismatch and the
+// Regenerate Contents command both use this, so they always agree.
+import type { TextEdit } from '../base/types';
+import type { DocumentView, SectionSpan } from '../markdown/document-view';
+import { sectionOf } from '../markdown/document-view';
+import type { HeadingInfo, ListInfo } from '../markdown/summary';
+import type { ResolvedTemplate } from './template';
+import { CONTENTS_HEADING_KEYS, KEY_POINTS_HEADING_KEYS, headingKey, headingLabel } from './normalize';
+
+export interface ContentsSection {
+  heading: HeadingInfo;
+  section: SectionSpan;
+  /** The list in the section, if it has one. */
+  list?: ListInfo;
+  /** The headings the list should name, in order. */
+  entries: HeadingInfo[];
+}
+
+/** The draft's contents section: the template's, or any heading called 目录 / Contents. */
+export function findContents(doc: DocumentView, template: ResolvedTemplate | undefined): ContentsSection | undefined {
+  const heading = template?.found.find((f) => f.section.role === 'toc')?.heading
+    ?? doc.headings.find((h) => h.topLevel && h.level >= 2 && CONTENTS_HEADING_KEYS.has(headingKey(h.text)));
+  if (!heading) return undefined;
+  const section = sectionOf(doc, heading);
+  const list = doc.lists.find((l) => l.topLevel && l.start >= section.contentStart && l.start < section.end);
+  return { heading, section, list, entries: contentsEntries(doc, template, heading.level) };
+}
+
+/** The body sections' headings, which a contents list should name (not the title, contents or key points). */
+export function contentsEntries(doc: DocumentView, resolved: ResolvedTemplate | undefined, level: number): HeadingInfo[] {
+  const special = new Set(resolved?.found.filter((f) => f.section.role !== 'section').map((f) => f.heading) ?? []);
+  return doc.headings.filter((h) => {
+    if (!h.topLevel || h.level !== level || special.has(h)) return false;
+    const key = headingKey(h.text);
+    return !CONTENTS_HEADING_KEYS.has(key) && !KEY_POINTS_HEADING_KEYS.has(key);
+  });
+}
+
+/** A contents list for the draft's headings, in the style of an existing list (ordered or not, links or text). */
+export function contentsList(doc: DocumentView, entries: HeadingInfo[], existing?: ListInfo): string {
+  const ordered = existing ? existing.ordered : true;
+  const linked = existing ? existing.items.some((i) => i.url?.startsWith('#')) : false;
+  const bullet = existing && !existing.ordered ? doc.text[existing.start] : '-';
+  return entries
+    .map((heading, i) => {
+      const label = headingLabel(heading.text) || heading.text;
+      const anchor = doc.anchors.find((a) => a.heading === heading)?.github;
+      const text = linked && anchor ? `[${label}](#${anchor})` : label;
+      return `${ordered ? `${i + 1}.` : bullet} ${text}`;
+    })
+    .join(doc.eol);
+}
+
+/** The edit that replaces the section's list with one regenerated from the headings, or adds one after its heading. */
+export function regenerateContentsEdit(doc: DocumentView, contents: ContentsSection): TextEdit {
+  if (contents.list) return { range: doc.range(contents.list), newText: contentsList(doc, contents.entries, contents.list) };
+  const at = { line: doc.lines.positionAt(contents.section.contentStart).line + 1, character: 0 };
+  return { range: { start: at, end: at }, newText: doc.eol + contentsList(doc, contents.entries) + doc.eol };
+}
