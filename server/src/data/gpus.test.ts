@@ -4,9 +4,11 @@
 // sparse numbers stored as dense ones, impossible dates and inconsistent prices.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import gpuJson from './gpus.json';
 import priceJson from './cloud-prices.json';
-import { isDate, isFullDate, type PriceRow } from '../gpu/database';
+import { isDate, isFullDate, parseSources, type PriceRow } from '../gpu/database';
 
 type Segment = 'consumer' | 'workstation' | 'datacenter';
 
@@ -74,6 +76,78 @@ const TENSOR_FIELDS = ['tf32TensorTflopsDense', 'bf16TensorTflopsDense', 'fp8Ten
 
 const hasUrl = (s: string): boolean => /https?:\/\/\S+/.test(s);
 
+// ------------------------------------------------------------------ source kinds
+// A source's kind is computed from the host of the URL its citation names (the first URL of each "URL — title; read
+// DATE" part), so the data needs no extra field: NVIDIA's own hosts and GitHub organisation are the vendor, RunPod's
+// are the provider, everything else is a third party. A vendor document that was read through a stored copy (the
+// citation says "through a copy: …", naming the copy) is counted apart from one read at NVIDIA's own address.
+type SourceKind = 'vendor' | 'vendor-copy' | 'provider' | 'third-party';
+const SOURCE_KINDS: readonly SourceKind[] = ['vendor', 'vendor-copy', 'provider', 'third-party'];
+
+function hostKind(url: string): 'vendor' | 'provider' | 'third-party' {
+  const u = new URL(url);
+  const host = u.hostname.toLowerCase();
+  const owner = u.pathname.split('/')[1]?.toLowerCase() ?? '';
+  if (host === 'nvidia.com' || host.endsWith('.nvidia.com') || (host === 'github.com' && owner === 'nvidia')) return 'vendor';
+  if (host === 'runpod.io' || host.endsWith('.runpod.io')) return 'provider';
+  if ((host === 'github.com' || host === 'raw.githubusercontent.com') && owner === 'runpod') return 'provider';
+  return 'third-party';
+}
+
+/** The kind of one citation ("URL — title; read DATE[ through a copy: …]"). */
+function citationKind(citation: string): SourceKind {
+  const [ref] = parseSources(citation);
+  if (!ref?.url) return 'third-party';
+  const kind = hostKind(ref.url);
+  return kind === 'vendor' && /\bthrough a copy\b/.test(citation) ? 'vendor-copy' : kind;
+}
+
+const RANK: Record<SourceKind, number> = { vendor: 3, provider: 3, 'vendor-copy': 2, 'third-party': 1 };
+
+/** Citations by kind, and figures by the best kind among their citations, for the built-in data. */
+function countSources(records: readonly GpuRecord[], rows: readonly PriceRow[]) {
+  const zero = (): Record<SourceKind, number> => ({ vendor: 0, 'vendor-copy': 0, provider: 0, 'third-party': 0 });
+  const citations = zero();
+  const figures = zero();
+  const prices = zero();
+  for (const g of records) {
+    for (const f of SOURCED_FIELDS) {
+      if (g[f] === null) continue;
+      let best: SourceKind = 'third-party';
+      for (const ref of parseSources(g.sources[f])) {
+        const k = citationKind(ref.text);
+        citations[k]++;
+        if (RANK[k] > RANK[best]) best = k;
+      }
+      figures[best]++;
+    }
+  }
+  for (const p of rows) prices[citationKind(p.source)]++;
+  return { citations, figures, prices };
+}
+
+/** Hosts that must not back a figure: wiki clones and mirrors flagged in SOURCES.md, and bare IP addresses. */
+const BANNED_HOSTS = ['grokipedia.com', 'aiwiki.ai', 'wikipedia.org', 'wikiwand.com'];
+const isBannedHost = (host: string): boolean =>
+  /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(':') || BANNED_HOSTS.some((b) => host === b || host.endsWith(`.${b}`));
+
+/** "read 2026-11-25" (also "read 2026-11-25, re-read 2026-12-03"): every date a citation was read on. */
+const readDates = (citation: string): string[] => [...citation.matchAll(/\bread (\d{4}-\d{2}-\d{2})/g)].map((m) => m[1]);
+
+const SOURCES_MD = readFileSync(path.join(__dirname, 'SOURCES.md'), 'utf8');
+
+/** The fields a record's notes list as "Null fields: key (reason); key (reason)." */
+function nullFieldsInNotes(notes: string): Map<string, string> {
+  const m = /Null fields: (.*)\.$/.exec(notes);
+  const out = new Map<string, string>();
+  if (!m) return out;
+  for (const part of m[1].split(/; (?=[a-zA-Z0-9]+ \()/)) {
+    const e = /^([a-zA-Z0-9]+) \((.+)\)$/.exec(part.trim());
+    if (e) out.set(e[1], e[2]);
+  }
+  return out;
+}
+
 test('file header: schema version and a real asOf date', () => {
   assert.equal(data.schemaVersion, 1);
   assert.ok(isFullDate(data.asOf), `asOf ${data.asOf}`);
@@ -115,6 +189,82 @@ test('every non-null figure has a source with a URL, and null figures have none'
   }
 });
 
+test('every citation names a URL and the date it was read; vendor documents read elsewhere name the copy', () => {
+  for (const g of gpus) {
+    for (const f of SOURCED_FIELDS) {
+      if (g[f] === null) continue;
+      const refs = parseSources(g.sources[f]);
+      assert.ok(refs.length > 0, `${g.id}.${f}`);
+      for (const ref of refs) {
+        assert.ok(ref.url, `${g.id}.${f}: a citation without a URL: ${ref.text}`);
+        assert.ok(ref.text.startsWith(ref.url), `${g.id}.${f}: the URL must come first: ${ref.text}`);
+        const dates = readDates(ref.text);
+        assert.ok(dates.length > 0, `${g.id}.${f}: no "read YYYY-MM-DD" in ${ref.text}`);
+        for (const d of dates) assert.ok(isFullDate(d) && d >= '2026-01-01', `${g.id}.${f}: read date ${d}`);
+        const copy = /\bthrough a copy: (.+)$/.exec(ref.text);
+        if (copy) assert.ok(copy[1].trim().length > 10, `${g.id}.${f}: the copy is not named: ${ref.text}`);
+      }
+    }
+  }
+});
+
+test('no figure rests on a wiki clone, a mirror on a bare IP address or another flagged host', () => {
+  for (const g of gpus) {
+    for (const [f, s] of Object.entries(g.sources)) {
+      for (const ref of parseSources(s)) {
+        const host = new URL(ref.url!).hostname.toLowerCase();
+        assert.ok(!isBannedHost(host), `${g.id}.${f} cites ${host}`);
+      }
+    }
+  }
+  for (const p of prices.prices) {
+    for (const ref of parseSources(p.source)) if (ref.url) assert.ok(!isBannedHost(new URL(ref.url).hostname), `${p.gpuId}/${p.tier}`);
+  }
+});
+
+test('source kinds: NVIDIA hosts and GitHub organisation are the vendor, RunPod the provider, copies counted apart', () => {
+  assert.equal(hostKind('https://www.nvidia.com/en-us/data-center/h100/'), 'vendor');
+  assert.equal(hostKind('https://developer.nvidia.com/blog/x/'), 'vendor');
+  assert.equal(hostKind('https://github.com/NVIDIA/TensorRT-LLM/blob/abc/docs/x.md'), 'vendor');
+  assert.equal(hostKind('https://github.com/nvidia-fan/specs/blob/abc/x.md'), 'third-party');
+  assert.equal(hostKind('https://notnvidia.com/x'), 'third-party');
+  assert.equal(hostKind('https://docs.runpod.io/serverless/pricing'), 'provider');
+  assert.equal(hostKind('https://raw.githubusercontent.com/runpod/docs/main/x.mdx'), 'provider');
+  assert.equal(hostKind('https://raw.githubusercontent.com/datareceipts/data-receipts/main/x.json'), 'third-party');
+  assert.equal(citationKind('https://www.nvidia.com/x — page; read 2026-11-25 through a copy: index id 1'), 'vendor-copy');
+  assert.equal(citationKind('https://github.com/NVIDIA/x/blob/y/README.md — README; read 2026-12-03'), 'vendor');
+  // Every kind that appears is one the counts know.
+  const counts = countSources(gpus, prices.prices);
+  for (const k of Object.keys(counts.citations)) assert.ok((SOURCE_KINDS as readonly string[]).includes(k));
+});
+
+test('SOURCES.md states the current counts by source kind (figures, citations, price rows)', () => {
+  const counts = countSources(gpus, prices.prices);
+  const block = /<!-- source-counts:after -->([\s\S]*?)<!-- \/source-counts:after -->/.exec(SOURCES_MD);
+  assert.ok(block, 'SOURCES.md has no source-counts:after block');
+  const stated = new Map<string, number[]>();
+  for (const line of block[1].split('\n')) {
+    const cells = line.split('|').map((c) => c.trim()).filter(Boolean);
+    if (cells.length === 4 && /^\d+$/.test(cells[1])) stated.set(cells[0].replace(/`/g, ''), cells.slice(1).map(Number));
+  }
+  for (const k of SOURCE_KINDS) {
+    assert.deepEqual(stated.get(k), [counts.figures[k], counts.citations[k], counts.prices[k]], `SOURCES.md counts for ${k}`);
+  }
+  const nonNull = gpus.reduce((n, g) => n + SOURCED_FIELDS.filter((f) => g[f] !== null).length, 0);
+  assert.equal(SOURCE_KINDS.reduce((n, k) => n + counts.figures[k], 0), nonNull);
+});
+
+test('every null figure has its reason in the record notes, and only null figures are listed', () => {
+  for (const g of gpus) {
+    const listed = nullFieldsInNotes(g.notes);
+    for (const f of SOURCED_FIELDS) {
+      if (g[f] === null) assert.ok((listed.get(f) ?? '').length > 5, `${g.id}.${f} is null but notes give no reason ("Null fields: ${f} (…)")`);
+      else assert.ok(!listed.has(f), `${g.id}.${f} is listed as null but has a value`);
+    }
+    for (const k of listed.keys()) assert.ok((SOURCED_FIELDS as readonly string[]).includes(k), `${g.id}: unknown field ${k} in Null fields`);
+  }
+});
+
 test('no alias is shared by two records (case-insensitive), nor collides with another record id or name', () => {
   const owner = new Map<string, string>();
   for (const g of gpus) {
@@ -152,13 +302,14 @@ test('numeric figures are positive numbers', () => {
   }
 });
 
-test('core figures a reader checks first are present for every GPU', () => {
+test('core figures a reader checks first are present for every GPU; architecture and memory type only null with a reason', () => {
   for (const g of gpus) {
     assert.ok(g.memoryGB !== null && g.memoryGB > 0, `${g.id}.memoryGB`);
     assert.ok(g.memoryBandwidthGBps !== null && g.memoryBandwidthGBps > 0, `${g.id}.memoryBandwidthGBps`);
     assert.ok(g.fp32Tflops !== null && g.fp32Tflops > 0, `${g.id}.fp32Tflops`);
-    assert.ok(g.memoryType !== null, `${g.id}.memoryType`);
-    assert.ok(g.architecture !== null, `${g.id}.architecture`);
+    const nulls = nullFieldsInNotes(g.notes);
+    if (g.memoryType === null) assert.ok(nulls.has('memoryType'), `${g.id}.memoryType is null without a reason`);
+    if (g.architecture === null) assert.ok(nulls.has('architecture'), `${g.id}.architecture is null without a reason`);
   }
 });
 
@@ -292,6 +443,28 @@ test('every price references an existing GPU and has a positive rate, a source a
       assert.ok(Math.abs(p.usdPerSecond * 3600 - p.usdPerHour) < 0.001, `${label}: per-second and per-hour disagree`);
     }
   }
+});
+
+test('prices: never 0, a known tier, a read date in the source, provider rows from RunPod, third-party rows say so', () => {
+  for (const p of prices.prices) {
+    const label = `${p.gpuId}/${p.tier}`;
+    assert.notEqual(p.usdPerHour, 0, `${label}: a tier that is not offered gets no row, not a price of 0`);
+    if (p.usdPerSecond !== undefined) assert.notEqual(p.usdPerSecond, 0, label);
+    assert.ok(readDates(p.source).length > 0, `${label}: the source does not say when it was read`);
+    const kind = citationKind(p.source);
+    if (p.tier.startsWith('serverless-')) assert.equal(kind, 'provider', `${label}: serverless prices come from RunPod's own docs`);
+    if (kind === 'third-party') assert.match(p.source, /third-party/, `${label}: a third-party source must say it is one`);
+    if (p.asOfNote !== undefined) assert.ok(p.asOfNote.length > 20, `${label}: asOfNote`);
+  }
+});
+
+test('GPUs without a RunPod price are the ones SOURCES.md says have none', () => {
+  const priced = new Set(prices.prices.map((p) => p.gpuId));
+  const unpriced = gpus.map((g) => g.id).filter((id) => !priced.has(id)).sort();
+  const block = /<!-- unpriced -->([\s\S]*?)<!-- \/unpriced -->/.exec(SOURCES_MD);
+  assert.ok(block, 'SOURCES.md has no unpriced block');
+  const listed = [...block[1].matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1]).sort();
+  assert.deepEqual(listed, unpriced);
 });
 
 test('one price per GPU and tier', () => {
