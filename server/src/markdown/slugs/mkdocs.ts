@@ -44,13 +44,18 @@ function pyStrip(s: string): string {
   return s.replace(PY_STRIP, '');
 }
 
+const NOT_WORD_SPACE_HYPHEN = new RegExp(`[^${PY_WORD}${PY_SPACE}\\-]`, 'gu');
+const NOT_WORD_HYPHEN_SPACE = new RegExp(`[^${PY_WORD}\\- ]`, 'gu');
+const separatorRuns = new Map<string, RegExp>();
+
 /** toc.slugify / toc.slugify_unicode */
 function tocSlugify(value: string, separator: string, unicode: boolean): string {
   let v = value;
   if (!unicode) v = v.normalize('NFKD').replace(/[^\x00-\x7f]/g, '');
-  v = v.replace(new RegExp(`[^${PY_WORD}${PY_SPACE}\\-]`, 'gu'), '');
-  v = pyStrip(v).toLowerCase();
-  return v.replace(new RegExp(`[${escapeClass(separator)}${PY_SPACE}]+`, 'gu'), separator);
+  v = pyStrip(v.replace(NOT_WORD_SPACE_HYPHEN, '')).toLowerCase();
+  let runs = separatorRuns.get(separator);
+  if (!runs) separatorRuns.set(separator, (runs = new RegExp(`[${escapeClass(separator)}${PY_SPACE}]+`, 'gu')));
+  return v.replace(runs, separator);
 }
 
 /** Python's `urllib.parse.quote` (safe: ASCII letters, digits, `_.-~` and `/`). */
@@ -84,7 +89,7 @@ function pymdownxSlugify(value: string, separator: string, o: MkdocsOptions): st
       break;
     default:
   }
-  v = v.replace(new RegExp(`[^${PY_WORD}\\- ]`, 'gu'), '').replace(/ /g, separator);
+  v = v.replace(NOT_WORD_HYPHEN_SPACE, '').replace(/ /g, separator);
   return o.percentEncode ? pyQuote(v) : v;
 }
 
