@@ -76,6 +76,7 @@ const fixtures: Fixture[] = [
   { md: '## AT&amp;T &copy; 2024', expected: 'att--2024', cite: 'github-slugger: & and © removed' },
   { md: 'Multi\nline\n---', expected: 'multiline', cite: 'github-slugger: the line ending is a control character' },
   { md: '## :rocket: Launch', expected: 'rocket-launch', cite: `${H}: shortcodes are text` },
+  { md: '## Title[^a]\n\n[^a]: A note here.', expected: 'title', cite: `${PL}: mdast-util-to-string gives nothing for a footnoteReference` },
 ];
 
 runFixtures('docusaurus', fixtures);

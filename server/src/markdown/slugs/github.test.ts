@@ -69,6 +69,7 @@ const fixtures: Fixture[] = [
   { md: '> ## Quoted\n\n- ## Listed', expected: ['quoted', 'listed'], cite: 'headings in block quotes and lists get anchors too' },
   { md: '## Closing ##', expected: 'closing', cite: 'CommonMark: the closing sequence is not content' },
   { md: '## See https://example.com', expected: 'see-httpsexamplecom', cite: 'GFM autolink literal: the link text is the URL' },
+  { md: '## Intro[^b]\n\n## Title[^a]\n\n[^a]: A note here.\n[^b]: Other note.', expected: ['intro1', 'title2'], cite: 'GFM footnotes render as <sup><a>N</a></sup>, N numbered by first reference; the number is heading text' },
 ];
 
 runFixtures('github', fixtures);

@@ -16,10 +16,18 @@
 import GithubSlugger, { slug as githubSlug } from 'github-slugger';
 import type { Heading } from 'mdast';
 import { plainText } from './inline';
-import type { AnchorProfile, HeadingText } from './types';
+import type { AnchorProfile, HeadingText, RenderOptions } from './types';
 
-export function githubHeadingText(heading: Heading): HeadingText {
-  return { text: plainText(heading, { image: () => '', html: () => '', lineBreak: '' }) };
+export function githubHeadingText(heading: Heading, options: RenderOptions = {}): HeadingText {
+  return {
+    text: plainText(heading, {
+      image: () => '',
+      html: () => '',
+      lineBreak: '',
+      // A footnote reference renders as <sup><a>N</a></sup>, N numbering footnotes by first reference.
+      footnote: (node) => String(options.footnoteNumbers?.get(node.identifier) ?? ''),
+    }),
+  };
 }
 
 export const github: AnchorProfile = {

@@ -67,6 +67,7 @@ const fixtures: Fixture[] = [
   { md: '> ## Quoted\n\n- ## Listed', expected: ['quoted', 'listed'], cite: `${T}: every h1–h6 in the document` },
   { md: '#\n\n## Next', expected: ['', 'next'], cite: `${T}: "if header_content = node.children.first" — an empty heading gets no anchor` },
   { md: '## See https://example.com', expected: 'see-httpsexamplecom', cite: `${T}: autolinked URL is the link text` },
+  { md: '## Title[^a]\n\n[^a]: A note here.', expected: 'title1', cite: `${T}: node.text includes the rendered footnote number` },
 ];
 
 runFixtures('gitlab', fixtures);

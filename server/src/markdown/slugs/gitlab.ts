@@ -34,7 +34,7 @@ export function gitlabSlug(text: string): string {
 
 export const gitlab: AnchorProfile = {
   style: 'gitlab',
-  headingText: (heading: Heading) => (heading.children.length === 0 ? { text: '', noAnchor: true } : githubHeadingText(heading)),
+  headingText: (heading: Heading, options) => (heading.children.length === 0 ? { text: '', noAnchor: true } : githubHeadingText(heading, options)),
   slugify: gitlabSlug,
   anchors(headings) {
     const number = counterNumbering();

@@ -54,6 +54,7 @@ const fixtures: Fixture[] = [
   { md: '## Ⓐ plan', expected: 'A-plan', cite: 'diacritic: circled letters map to ASCII' },
   { md: '## Œuvre Straße Ørsted', expected: 'OEuvre-Strase-Orsted', cite: 'diacritic: Œ → OE, ß → s, Ø → O' },
   { md: '> ## Quoted\n\n- ## Listed', expected: ['Quoted', 'Listed'], cite: 'renderer.js heading() runs for every heading' },
+  { md: '## Title[^a]\n\n[^a]: A note here.', expected: 'Title-a', cite: `${SL}: marked has no footnotes; [ ^ ] are special` },
 ];
 
 runFixtures('hexo', fixtures);

@@ -125,6 +125,8 @@ export function hexoHeadingText(heading: Heading, options: RenderOptions = {}): 
     html: (value) => value,
     lineBreak: '<br>',
     text: (value) => (smart ? smartypants(value) : value),
+    // marked has no footnotes: `[^note]` stays text.
+    footnote: (node) => `[^${node.label ?? node.identifier}]`,
   });
   return { text: stripHtmlLikeHexo(html).trim() };
 }

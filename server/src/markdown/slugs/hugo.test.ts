@@ -65,6 +65,7 @@ const fixtures: Fixture[] = [
   { md: '## a-1\n\n## a\n\n## a', expected: ['a-1', 'a', 'a-2'], cite: `${A} idFactory.Generate: first free suffix` },
   { md: '## !!!\n\n## ???', expected: ['heading', 'heading-1'], cite: `${A}: an empty id becomes "heading"` },
   { md: '- ## Listed', expected: 'listed', cite: 'goldmark: ATX headings in list items' },
+  { md: '## Title[^a]\n\n[^a]: A note here.', expected: 'titlea', cite: `${G}: the footnote label is in the source line` },
 ];
 
 runFixtures('hugo', fixtures);

@@ -85,12 +85,26 @@ export function documentHeadings(tree: Root): Heading[] {
   return out;
 }
 
+/** Footnote identifier → the number GitHub shows for it (order of first reference in the document). */
+export function footnoteNumbers(tree: Root): Map<string, number> {
+  const numbers = new Map<string, number>();
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'footnoteReference') {
+      if (!numbers.has(node.identifier)) numbers.set(node.identifier, numbers.size + 1);
+    } else if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+  }
+  return numbers;
+}
+
 /** The heading anchors of a parsed document for one renderer. */
 export function documentAnchors(tree: Root, style: AnchorStyle, options: RenderOptions = {}): string[] {
   const profile = anchorProfile(style);
+  const full: RenderOptions = options.footnoteNumbers || (style !== 'github' && style !== 'gitlab') ? options : { ...options, footnoteNumbers: footnoteNumbers(tree) };
   return profile.anchors(
-    documentHeadings(tree).map((h) => profile.headingText(h, options)),
-    options,
+    documentHeadings(tree).map((h) => profile.headingText(h, full)),
+    full,
   );
 }
 

@@ -5,7 +5,7 @@
 //   (`## Title [ref][goodref]` renders as "Title ref");
 // - code spans keep their content;
 // - emphasis, strong and strikethrough keep their children's text.
-import type { Heading, Image, ImageReference, Nodes, PhrasingContent } from 'mdast';
+import type { FootnoteReference, Heading, Image, ImageReference, Nodes, PhrasingContent } from 'mdast';
 
 export interface InlinePolicy {
   /** Text of an image or image reference; '' drops it. */
@@ -18,6 +18,8 @@ export interface InlinePolicy {
   text?(value: string): string;
   /** Code span content; default keeps it. */
   code?(value: string): string;
+  /** A GFM footnote reference (`[^note]`); default gives nothing. */
+  footnote?(node: FootnoteReference): string;
 }
 
 type Piece = { kind: 'text' | 'code' | 'html' | 'image' | 'break' | 'other'; value: string };
@@ -43,8 +45,9 @@ export function flatten(nodes: readonly Nodes[], policy: InlinePolicy, out: Piec
         out.push({ kind: 'break', value: policy.lineBreak });
         break;
       case 'footnoteReference':
-        // Renderers show a generated number (GitHub) or nothing (python-markdown removes footnote refs from
-        // the toc text); neither is the label. We leave it out.
+        // GitHub shows the footnote's number, python-markdown removes footnote references from the toc text,
+        // renderers without footnotes show the source text: each profile decides.
+        out.push({ kind: 'other', value: policy.footnote ? policy.footnote(node) : '' });
         break;
       default:
         if ('children' in node && Array.isArray(node.children)) flatten(node.children as Nodes[], policy, out, depth + 1);

@@ -84,6 +84,11 @@ export interface RenderOptions extends AnchorOptions {
    * VitePress uses an image's raw alt source; without it those profiles fall back to the mdast text.
    */
   source?: string;
+  /**
+   * GitHub numbers footnotes by their first reference in the document and renders that number in the heading;
+   * `documentAnchors` fills this in (footnote identifier → number). Without it a footnote reference adds nothing.
+   */
+  footnoteNumbers?: ReadonlyMap<string, number>;
 }
 
 /** One platform's rules. */

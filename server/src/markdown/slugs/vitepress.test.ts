@@ -58,6 +58,7 @@ const fixtures: Fixture[] = [
   { md: '## Title [ref][nodef]', expected: 'title-ref-nodef', cite: 'CommonMark: undefined reference stays text; [] are separators' },
   { md: 'Multi\nline\n---', expected: 'multiline', cite: `${M}: softbreak content is ""` },
   { md: '> ## Quoted\n\n- ## Listed', expected: ['quoted', 'listed'], cite: 'markdown-it-anchor: every heading_open' },
+  { md: '## Title[^a]\n\n[^a]: A note here.', expected: 'title-a', cite: 'VitePress has no footnote plugin by default: "[^a]" is text, [ ^ ] are special' },
 ];
 
 runFixtures('vitepress', fixtures);

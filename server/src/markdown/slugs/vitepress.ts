@@ -71,6 +71,8 @@ export function vitepressHeadingText(heading: Heading, options: RenderOptions = 
     lineBreak: '',
     // A line ending inside the heading is a `softbreak` token, whose content is empty.
     text: (value) => value.replace(EMOJI_SHORTCODE, '').replace(/[ \t]*\n[ \t]*/g, ''),
+    // No footnote plugin by default: `[^note]` stays text.
+    footnote: (node) => `[^${node.label ?? node.identifier}]`,
   })
     .map((p) => p.value)
     .join('');

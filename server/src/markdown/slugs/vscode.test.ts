@@ -58,6 +58,7 @@ const fixtures: Fixture[] = [
   { md: 'Multi\nline\n---', expected: 'multiline', cite: `${T}: softbreak tokens give ""` },
   { md: 'Foo\\\nbar\n===', expected: 'foobar', cite: `${T}: hardbreak tokens give ""` },
   { md: '> ## Quoted\n\n- ## Listed', expected: ['quoted', 'listed'], cite: `${T}: every heading_open token` },
+  { md: '## Title[^1]\n\n[^1]: A note here.', expected: 'title1', cite: `${T}: no footnote plugin — "[^1]" is text; [ ^ ] are listed` },
 ];
 
 runFixtures('vscode', fixtures);

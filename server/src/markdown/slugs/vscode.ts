@@ -46,6 +46,8 @@ export function vscodeHeadingText(heading: Heading): HeadingText {
     // markdown-it turns a line ending inside the heading into a softbreak token (no text), dropping the spaces
     // at the end of the line and the indentation of the next.
     text: (value) => value.replace(/[ \t]*\n[ \t]*/g, ''),
+    // VS Code's markdown-it has no footnote plugin: `[^note]` stays text.
+    footnote: (node) => `[^${node.label ?? node.identifier}]`,
   });
   return { text: text.trim() };
 }
