@@ -59,6 +59,8 @@ const fixtures: Fixture[] = [
   { md: 'Multi\nline\n---', expected: 'multiline', cite: `${M}: softbreak content is ""` },
   { md: '> ## Quoted\n\n- ## Listed', expected: ['quoted', 'listed'], cite: 'markdown-it-anchor: every heading_open' },
   { md: '## Title[^a]\n\n[^a]: A note here.', expected: 'title-a', cite: 'VitePress has no footnote plugin by default: "[^a]" is text, [ ^ ] are special' },
+  { md: '## Meeting 12:30:45 :+1:', expected: 'meeting-12-30-45', cite: `${M}: only emoji names are emoji tokens (":+1:" is, ":30:" is not)` },
+  { md: '# H1 {id=h2}\n\n## H2', expected: ['h2', 'h2-1'], cite: 'markdown-it-anchor test "partial auto" (an explicit id is recorded; a later explicit duplicate is a build error there)' },
 ];
 
 runFixtures('vitepress', fixtures);

@@ -38,10 +38,11 @@ export function vitepressSlug(text: string): string {
 }
 
 /**
- * markdown-it-emoji shortcodes. The plugin only replaces names from its emoji table; we accept any
- * `:name:` made of the characters those names use (letters, digits, `_`, `+`, `-`).
+ * markdown-it-emoji shortcodes. The plugin only replaces names from its emoji table (gemoji names, e.g.
+ * `:rocket:`, `:+1:`, `:100:`); without that table we accept `:name:` made of the characters those names use that
+ * contains a letter, plus the few all-digit/sign names — so a time such as `12:30:45` stays text.
  */
-const EMOJI_SHORTCODE = /:[a-z0-9_+-]+:/g;
+const EMOJI_SHORTCODE = /:(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]+:|:(?:100|1234|\+1|-1):/g;
 
 /** markdown-it-attrs: the attribute list ending a heading (`{#id .class key=value}`), with the space before it. */
 const ATTRS_AT_END = /[ \t]*\{[ \t]*((?:[#.][^\s{}]+|[A-Za-z_:][\w:.-]*(?:=(?:"[^"]*"|'[^']*'|[^\s"'{}]+))?)(?:[ \t]+(?:[#.][^\s{}]+|[A-Za-z_:][\w:.-]*(?:=(?:"[^"]*"|'[^']*'|[^\s"'{}]+))?))*)[ \t]*\}$/;
