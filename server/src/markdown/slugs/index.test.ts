@@ -80,14 +80,16 @@ test('deterministic: the same input gives the same anchors', () => {
   }
 });
 
-test('5,000 identical headings are numbered in linear time for every style', () => {
-  const headings = Array.from({ length: 5000 }, () => ({ text: 'Same heading' }));
+test('identical headings are numbered in linear time for every style', () => {
+  // 20,000 repeats: a loop that restarts at 1 for every heading (the renderers' own) needs 2·10^8 steps here.
+  const n = 20000;
+  const headings = Array.from({ length: n }, () => ({ text: 'Same heading' }));
   for (const style of ANCHOR_STYLES) {
     const start = performance.now();
     const anchors = headingAnchors(headings, style);
     const ms = performance.now() - start;
-    assert.equal(new Set(anchors).size, 5000, `${style}: all distinct`);
-    assert.ok(ms < 500, `${style}: ${ms.toFixed(1)} ms`);
+    assert.equal(new Set(anchors).size, n, `${style}: all distinct`);
+    assert.ok(ms < 2000, `${style}: ${ms.toFixed(1)} ms`);
   }
 });
 
@@ -99,22 +101,22 @@ test('a parsed document of 5,000 identical headings', () => {
     const anchors = documentAnchors(tree, style, { source: md });
     const ms = performance.now() - start;
     assert.equal(anchors.length, 5000);
-    assert.ok(ms < 1500, `${style}: ${ms.toFixed(1)} ms`);
+    assert.ok(ms < 3000, `${style}: ${ms.toFixed(1)} ms`);
   }
 });
 
 test('adversarial numbering stays fast (python-markdown stems, pre-taken suffixes)', () => {
-  const n = 5000;
+  const n = 20000;
   let start = performance.now();
   const py = new PythonMarkdownIds();
   for (let i = 1; i <= n; i++) py.reserve(`a_${i}`);
   for (let i = 0; i < n; i++) py.take(i % 2 ? 'a' : 'a_7');
-  assert.ok(performance.now() - start < 500, 'python-markdown ids');
+  assert.ok(performance.now() - start < 2000, 'python-markdown ids');
   start = performance.now();
   const seq = new SequentialIds();
   for (let i = 1; i <= n; i++) seq.reserve(`a-${i}`);
   for (let i = 0; i < n; i++) seq.take('a');
-  assert.ok(performance.now() - start < 500, 'sequential ids');
+  assert.ok(performance.now() - start < 2000, 'sequential ids');
 });
 
 // --- the renderers' own loops, as reference implementations ---
