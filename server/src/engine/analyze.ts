@@ -37,7 +37,6 @@ export interface ChunkResult {
   guard?: string;
 }
 
-export const DEFAULT_LIMITS = { maxLineLength: 100_000, maxNesting: 64 };
 
 const EMPTY_SUMMARY = (): ChunkSummary => ({ headings: [], definitions: [], references: [], links: [], lists: [], features: [], prose: [], brackets: [], htmlIds: [], maxDepth: 0 });
 

@@ -40,10 +40,9 @@ import type { Root as HastRoot, Element, ElementContent, Nodes as HastNodes, Pro
 import { toString } from 'mdast-util-to-string';
 import { headingAnchors } from '../markdown/slug';
 import { splitChunks, frontMatterLineCount } from '../markdown/chunks';
-import { DEFAULT_LIMITS } from '../engine/analyze';
 import type { Locale } from '../base/i18n';
-import type { CheckResult } from '../engine/document-checker';
-import { firstLimitProblem } from '../markdown/input-limits';
+import type { Finding } from '../base/types';
+import { DEFAULT_LIMITS, firstLimitProblem } from '../markdown/input-limits';
 
 export interface RenderOptions {
   flavor?: 'markdown' | 'mdx';
@@ -97,7 +96,7 @@ const messages = {
 const pick = <T>(m: { en: T; zh: T }, locale: Locale | undefined): T => (locale === 'zh-cn' ? m.zh : m.en);
 
 /** Lines the engine stopped at their time budget (guard/timeout): the preview does not parse those sections again. */
-export function guardedLinesOf(result: Pick<CheckResult, 'findings'> | undefined): number[] {
+export function guardedLinesOf(result: { findings: readonly Finding[] } | undefined): number[] {
   return (result?.findings ?? []).filter((f) => f.ruleId === 'guard/timeout').map((f) => f.range.start.line);
 }
 
