@@ -15,7 +15,8 @@ import { flavorOf } from '../markdown/parse';
 import { LineIndex, hashString, shiftRange } from '../base/text';
 import { localize, type Locale } from '../base/i18n';
 import type { WorkspaceView } from '../markdown/workspace';
-import { RULES } from '../rules/registry';
+import { RULES, isKnownRuleOrGroup } from '../rules/registry';
+import { applySuppressions } from './suppression';
 import { effectiveRule, mostSpecific, type EffectiveRule } from '../rules/settings';
 import { guardFinding } from '../rules/guards';
 import type { DocumentRule } from '../rules/types';
@@ -223,7 +224,7 @@ export class DocumentChecker {
         findings.push(guardFinding('rule-failed', locale, { rule: rule.id, reason: (error as Error)?.message ?? String(error) }));
       }
     }
-    return finish(findings, view, templateResolution, topics);
+    return finish(applySuppressions(findings, view, isKnownRuleOrGroup, locale), view, templateResolution, topics);
   }
 
   /** Topic matches, re-finding hits only in prose segments whose text changed since the last check. */

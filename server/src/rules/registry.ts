@@ -24,6 +24,7 @@ import { unknownTemplate } from './template/unknown';
 import { unmatched } from './template/unmatched';
 import { configInvalid } from './config/invalid';
 import { heatTable } from './heat/table';
+import { unknownRuleInComment } from './suppression/unknown-rule';
 
 export const RULES: readonly Rule[] = [
   unknownTemplate,
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = [
   noLiteralUrls,
   ...GUARD_RULES,
   configInvalid,
+  unknownRuleInComment,
 ];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));
