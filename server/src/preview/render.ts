@@ -278,23 +278,29 @@ type ParentNode = HastRoot | Element;
 /**
  * Replaces the `raw` nodes of a tree with elements and text. A raw node holds one tag (inline HTML) or a whole
  * HTML block; tags opened in one raw node and closed in a later sibling enclose the nodes in between, as in a
- * browser (`<details>` … Markdown … `</details>`). Unclosed elements end with their parent.
+ * browser (`<details>` … Markdown … `</details>`). An element that no later sibling closes is closed at the end
+ * of its own raw node (its HTML block, or its tag): an unclosed `<svg onload=…>` or `<div>` must not swallow the
+ * paragraphs after it, which the sanitiser would then remove with it (or render inside it).
  */
 export function rawHtmlToHast(tree: HastRoot, maxDepth = RENDER_LIMITS.maxHtmlDepth): void {
   const work: ParentNode[] = [tree];
   while (work.length > 0) {
     const parent = work.pop()!;
+    const children = parent.children as (RootContent | ElementContent)[];
+    const tokens = children.map((child) => ((child as { type: string }).type === 'raw' ? tokenizeHtml(String((child as unknown as { value?: unknown }).value ?? '')) : undefined));
+    const closers = closersAfter(tokens);
     const out: (RootContent | ElementContent)[] = [];
     const open: Element[] = [];
     const append = (node: RootContent | ElementContent) => (open.length ? open[open.length - 1].children : out).push(node as ElementContent);
-    for (const child of parent.children as (RootContent | ElementContent)[]) {
-      if ((child as { type: string }).type !== 'raw') {
+    children.forEach((child, index) => {
+      const childTokens = tokens[index];
+      if (!childTokens) {
         if (child.type === 'element' || (child as { type: string }).type === 'root') work.push(child as Element);
         append(child);
-        continue;
+        return;
       }
-      const raw = child as unknown as { value: string; position?: Element['position'] };
-      for (const token of tokenizeHtml(String(raw.value ?? ''))) {
+      const raw = child as unknown as { position?: Element['position'] };
+      for (const token of childTokens) {
         if (token.kind === 'text') {
           append({ type: 'text', value: token.value });
         } else if (token.kind === 'start') {
@@ -308,9 +314,45 @@ export function rawHtmlToHast(tree: HastRoot, maxDepth = RENDER_LIMITS.maxHtmlDe
           if (at !== -1) open.length = at;
         }
       }
-    }
+      // End tags to come decide which open elements stay open; end tags close the innermost of a name first,
+      // so of n open elements of a name with k closers to come, the outermost n - k are closed here (and with
+      // them everything inside them).
+      const available = closers[index];
+      const total = new Map<string, number>();
+      for (const e of open) total.set(e.tagName, (total.get(e.tagName) ?? 0) + 1);
+      const seen = new Map<string, number>();
+      for (let i = 0; i < open.length; i++) {
+        const name = open[i].tagName;
+        seen.set(name, (seen.get(name) ?? 0) + 1);
+        if (seen.get(name)! <= total.get(name)! - (available.get(name) ?? 0)) {
+          open.length = i;
+          break;
+        }
+      }
+    });
     parent.children = out as typeof parent.children;
   }
+}
+
+/**
+ * For each child, the end tags in the raw siblings after it that are not matched by a start tag after it
+ * (so could close an element open at its end), counted by name. Children without later tags share one map.
+ */
+function closersAfter(tokens: (Token[] | undefined)[]): ReadonlyMap<string, number>[] {
+  const result: ReadonlyMap<string, number>[] = new Array(tokens.length);
+  let counts = new Map<string, number>();
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    result[i] = counts;
+    const list = tokens[i];
+    if (!list || !list.some((t) => t.kind !== 'text')) continue;
+    counts = new Map(counts);
+    for (let j = list.length - 1; j >= 0; j--) {
+      const t = list[j];
+      if (t.kind === 'end') counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
+      else if (t.kind === 'start' && !VOID.has(t.name) && !t.selfClosing && (counts.get(t.name) ?? 0) > 0) counts.set(t.name, counts.get(t.name)! - 1);
+    }
+  }
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

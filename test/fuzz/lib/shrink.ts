@@ -33,8 +33,8 @@ export async function ddmin<T>(items: T[], fails: (items: T[]) => Promise<boolea
 
 /** Shrinks a text: whole lines first, then characters (UTF-16 units, so surrogate halves may part: fine here). */
 export async function shrinkText(text: string, fails: (text: string) => Promise<boolean>, budget: Budget): Promise<string> {
-  const lines = text.split(/(?<=\n)/);
+  const lines = text.split(/(?<=\r\n|\r(?!\n)|\n)/);
   const fewer = (await ddmin(lines, (ls) => fails(ls.join('')), budget)).join('');
-  if (fewer.length > 2000) return fewer;
+  if (fewer.length > 20_000) return fewer;
   return (await ddmin([...fewer.split('')], (cs) => fails(cs.join('')), budget)).join('');
 }
