@@ -12,7 +12,8 @@
 // plus inline HTML such as <br>, <sup>, <sub>, <kbd>, <img>, <details>/<summary>, <picture>/<source>, <ins>,
 // <del>, <ruby>; attributes from an allowlist (alt, title, width, height, align, …) — never `on*`, `style`,
 // `srcdoc`, `formaction`; URLs in href only with http, https, mailto, irc(s), xmpp or no scheme (relative),
-// in src only http, https or relative — so `javascript:`, `vbscript:`, `data:` and every other scheme are
+// in src and in each candidate of a <source> srcset only http, https or relative (`action` and `itemtype`, which
+// the schema would keep unchecked, are dropped) — so `javascript:`, `vbscript:`, `data:` and every other scheme are
 // dropped; `id` and `name` get the `user-content-` prefix (no DOM clobbering). `<script>`, `<style>`,
 // `<iframe>`, `<object>`, `<embed>`, `<svg>`, `<math>`, `<template>`, `<noscript>`, `<textarea>` and `<title>`
 // are removed with their content; other unknown elements (`<form>`, `<font>`, …) are replaced by their content.
@@ -76,8 +77,20 @@ export const RENDER_LIMITS = Object.freeze({
 /** Elements removed with everything inside them (the default schema strips only `script`). */
 export const STRIPPED_ELEMENTS = ['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math', 'template', 'noscript', 'noembed', 'noframes', 'textarea', 'title', 'xmp', 'plaintext', 'select', 'head', 'meta', 'link', 'base'];
 
+/**
+ * URL-valued attributes that GitHub's schema allows without checking their scheme: `action` (on any element; no
+ * form survives, so it is useless) and `itemType`. They are dropped. `srcSet` (on `<source>`) is kept only if
+ * each of its candidates is an http(s) or relative URL (see `checkSrcsets`).
+ */
+const UNCHECKED_URL_ATTRIBUTES = new Set(['action', 'itemType']);
+const withoutUncheckedUrls = (list: NonNullable<typeof defaultSchema.attributes>[string]) => list.filter((a) => !UNCHECKED_URL_ATTRIBUTES.has(Array.isArray(a) ? String(a[0]) : a));
+
 /** The sanitiser's schema: GitHub's, with more elements stripped with their content. Nothing is allowed beyond it. */
-export const PREVIEW_SCHEMA = { ...defaultSchema, strip: [...new Set([...(defaultSchema.strip ?? []), ...STRIPPED_ELEMENTS])] };
+export const PREVIEW_SCHEMA = {
+  ...defaultSchema,
+  attributes: Object.fromEntries(Object.entries(defaultSchema.attributes ?? {}).map(([tag, list]) => [tag, withoutUncheckedUrls(list)])),
+  strip: [...new Set([...(defaultSchema.strip ?? []), ...STRIPPED_ELEMENTS])],
+};
 
 const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'blockquote', 'ul', 'ol', 'li', 'table', 'tr', 'hr', 'div', 'details', 'dl', 'dt', 'dd', 'picture']);
 
@@ -376,6 +389,24 @@ function normalizeSchemes(tree: HastRoot): void {
   }
 }
 
+/** Drops `srcset` values with a candidate that is not an http(s) or relative URL (the sanitiser does not look inside). */
+function checkSrcsets(tree: HastRoot): void {
+  const stack: HastNodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'element' && node.properties.srcSet !== undefined) {
+      const value = node.properties.srcSet;
+      const candidates = (Array.isArray(value) ? value.map(String) : String(value).split(',')).map((c) => c.trim().split(/\s+/)[0] ?? '');
+      const safe = candidates.every((url) => {
+        const scheme = /^([^/?#]*?):/.exec(url.replace(/[\u0000-\u0020\u007f-\u009f]/g, ''));
+        return !scheme || /^https?$/i.test(scheme[1]);
+      });
+      if (!safe) delete node.properties.srcSet;
+    }
+    if ('children' in node) stack.push(...(node.children as HastNodes[]));
+  }
+}
+
 /** Adds `data-line` to top-level elements and nested blocks, and turns guard placeholders into notices. */
 function annotate(tree: HastRoot, notices: Map<string, string>, lineOffset = 0): void {
   const stack: HastNodes[] = [tree];
@@ -469,6 +500,7 @@ function pipeline(flavor: 'markdown' | 'mdx', locale: Locale | undefined): Pipel
       normalizeSchemes(tree);
     })
     .use(rehypeSanitize, PREVIEW_SCHEMA)
+    .use(() => checkSrcsets)
     .freeze();
   const stringifier = unified().use(rehypeStringify).freeze();
   found = {
