@@ -30,8 +30,8 @@ async function main(): Promise<number> {
     shrinkMs: arg('shrink-seconds') !== undefined ? Number(arg('shrink-seconds')) * 1000 : undefined,
     log: (line) => console.log(line),
   });
-  const perMin = (report.documents / report.ms) * 60_000;
-  console.log(`\nfuzz: ${report.documents} documents in ${(report.ms / 1000).toFixed(0)} s (${perMin.toFixed(0)} documents/min), seed ${seed}`);
+  const perMin = (report.documents / Math.max(1, report.ms - report.shrinkMs)) * 60_000;
+  console.log(`\nfuzz: ${report.documents} documents in ${(report.ms / 1000).toFixed(0)} s, of which ${(report.shrinkMs / 1000).toFixed(0)} s shrinking (${perMin.toFixed(0)} documents/min without it), seed ${seed}`);
   const fresh = report.failures.filter((f) => !f.known);
   for (const f of report.failures) {
     console.log(`${f.known ? 'known' : 'NEW  '} [${f.kind}] ${f.signature} ×${f.count} (first: document #${f.index}, case seed ${f.caseSeed}${f.fixture ? `, fixture ${f.fixture}` : ''})`);

@@ -40,6 +40,8 @@ export interface FuzzReport {
   seed: number;
   documents: number;
   ms: number;
+  /** Of `ms`, the time spent shrinking new failures. */
+  shrinkMs: number;
   failures: FoundFailure[];
 }
 
@@ -89,6 +91,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const sources = await prepareSources(server);
   let pendingCli: { index: number; caseSeed: number; c: CliCase }[] = [];
   let documents = 0;
+  let shrinkMs = 0;
 
   const record = async (kind: 'lsp' | 'cli', failures: Failure[], index: number, caseSeed: number, lspCase?: LspCase, cliCase?: CliCase) => {
     for (const f of failures) {
@@ -103,6 +106,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       if (entry.known || options.save === false) continue;
       const budget: Budget = { deadline: Date.now() + (options.shrinkMs ?? 120_000), evaluations: options.shrinkMs === 0 ? 0 : 400 };
       let fixture: Fixture;
+      const shrinkStarted = Date.now();
       if (kind === 'lsp') {
         const shrunk = options.shrinkMs === 0 ? lspCase! : await shrinkLspCase(server, lspCase!, f.signature, budget);
         fixture = { kind, signature: f.signature, symptom: f.detail.slice(0, 2000), seed: caseSeed, case: shrunk };
@@ -112,6 +116,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         fixture = { kind, signature: f.signature, symptom: f.detail.slice(0, 2000), seed: caseSeed, case: shrunk };
         entry.size = shrunk.text.length;
       }
+      shrinkMs += Date.now() - shrinkStarted;
       entry.fixture = saveFixture(fixture);
       log(`  shrunk to ${entry.size} chars → ${entry.fixture}`);
     }
@@ -139,13 +144,13 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         if (code !== 0) await record('lsp', [{ signature: 'server-exit-code', detail: `the server exited with ${code} after shutdown` }], index, caseSeed, lsp);
         server = new FuzzServer();
       }
-      if (documents % 50 === 0) log(`${documents} documents, ${((documents / (Date.now() - started)) * 60000).toFixed(0)}/min, ${found.size} distinct failures`);
+      if (documents % 50 === 0) log(`${documents} documents, ${((documents / (Date.now() - started - shrinkMs)) * 60000).toFixed(0)}/min (shrinking apart), ${found.size} distinct failures`);
     }
     await flushCli();
   } finally {
     await server.dispose();
   }
-  return { seed: options.seed, documents, ms: Date.now() - started, failures: [...found.values()] };
+  return { seed: options.seed, documents, ms: Date.now() - started, shrinkMs, failures: [...found.values()] };
 }
 
 /** One case by its own seed (for `--case`). */
