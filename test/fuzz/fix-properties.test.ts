@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Rng } from './lib/prng';
 import { Sources } from './lib/generate';
-import { protectedDifferences } from './lib/fix-props';
+import { protectedDifferences, classifyTargetChange } from './lib/fix-props';
 import { Lines } from './lib/lsp-check';
 import { LspClient, fileUri } from '../support/lsp';
 import { runCli, tempWorkspace, type TempWorkspace } from '../support/workspace';
@@ -159,19 +159,8 @@ function problems(check: (o: Outcome) => string[]): string[] {
 
 const PROTECTED = ['code', 'inlineCode', 'frontMatter', 'html', 'specTokens'];
 
-/**
- * Target changes that are the point of the fix: GFM's autolink literal runs on through CJK punctuation and text
- * (`https://x.example/a，然后` links all of it); the fix ends the URL where the writer meant it to end.
- */
-function intendedTargetChange(problem: string): boolean {
-  const m = /^targets changed: lost (\[.*?\]) added (\[.*\])$/.exec(problem.trim());
-  if (!m) return false;
-  const lost: string[] = JSON.parse(m[1]);
-  const added: string[] = JSON.parse(m[2]);
-  return lost.length === added.length && lost.every((l) => added.some((a) => l.startsWith(a) && /^[.,:;!?]*[\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]/.test(l.slice(a.length))));
-}
-
-const targetProblems = (before: string, after: string) => protectedDifferences(before, after).filter((p) => p.startsWith('targets') && !intendedTargetChange(p));
+// Target changes that end a URL before CJK text are the point of the fix (see classifyTargetChange).
+const targetProblems = (before: string, after: string) => protectedDifferences(before, after).filter((p) => p.startsWith('targets') && classifyTargetChange(p) !== 'intended');
 
 // Product bugs these properties find (reported; each also has a minimal case below). Remove the todo when fixed.
 const TODO_URL_EXTENT = 'remark-lint/no-literal-urls ends a bare URL where GFM does not (at `\\_`, an interior `*`, a backtick): the fix changes the link target';

@@ -67,3 +67,25 @@ export function protectedDifferences(before: string, after: string, options: { f
   }
   return problems;
 }
+
+/**
+ * What a `targets changed` difference is: `intended` when every lost target is an added one plus CJK text after
+ * it (GFM's autolink literal runs on through CJK punctuation and text, `https://x.example/a，然后`; the fix ends
+ * the URL where the writer meant it to), `url-cut` when an added target is a shorter prefix of a lost one (the
+ * fix wrapped only part of a URL), otherwise `other`.
+ */
+export function classifyTargetChange(problem: string): 'intended' | 'url-cut' | 'other' {
+  const m = /^targets changed: lost (\[.*?\]) added (\[.*\])$/.exec(problem.trim());
+  if (!m) return 'other';
+  let lost: string[];
+  let added: string[];
+  try {
+    lost = JSON.parse(m[1]);
+    added = JSON.parse(m[2]);
+  } catch {
+    return 'other';
+  }
+  if (lost.length === added.length && lost.every((l) => added.some((a) => l.startsWith(a) && /^[.,:;!?]*[\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]/.test(l.slice(a.length))))) return 'intended';
+  if (lost.some((l) => added.some((a) => a.length < l.length && l.startsWith(a)))) return 'url-cut';
+  return 'other';
+}
