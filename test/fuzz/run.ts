@@ -1,4 +1,5 @@
-// `npm run fuzz [-- --count N] [--seed S] [--minutes M] [--no-cli] [--no-save] [--shrink-seconds S] [--case SEED]`
+// `npm run fuzz [-- --count N] [--seed S] [--minutes M] [--no-cli] [--no-save] [--shrink-seconds S] [--reopen] [--case SEED]`
+// (--reopen: the fresh check of each document closes and reopens it instead of opening a copy.)
 // Generates documents, sends them through the built server and CLI, and prints docs/min and every distinct
 // failure with its seed; new failures are shrunk and saved under test/fuzz/regressions/.
 import { runFuzz, replayCase } from './lib/engine';
@@ -26,6 +27,7 @@ async function main(): Promise<number> {
     count,
     timeLimitMs: minutes !== undefined ? minutes * 60_000 : undefined,
     cli: !flag('no-cli'),
+    reopen: flag('reopen'),
     save: !flag('no-save'),
     shrinkMs: arg('shrink-seconds') !== undefined ? Number(arg('shrink-seconds')) * 1000 : undefined,
     log: (line) => console.log(line),

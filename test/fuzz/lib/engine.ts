@@ -21,6 +21,8 @@ export interface FuzzOptions {
   shrinkMs?: number;
   save?: boolean;
   cli?: boolean;
+  /** Fresh checks close and reopen the same document (see FuzzServer.reopen). */
+  reopen?: boolean;
   log?: (line: string) => void;
 }
 
@@ -87,7 +89,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const master = new Rng(options.seed);
   const started = Date.now();
   const found = new Map<string, FoundFailure>();
-  let server = new FuzzServer();
+  const newServer = () => Object.assign(new FuzzServer(), { reopen: options.reopen ?? false });
+  let server = newServer();
   const sources = await prepareSources(server);
   let pendingCli: { index: number; caseSeed: number; c: CliCase }[] = [];
   let documents = 0;
@@ -142,7 +145,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       if (documents % serverBatch === 0) {
         const code = await server.dispose();
         if (code !== 0) await record('lsp', [{ signature: 'server-exit-code', detail: `the server exited with ${code} after shutdown` }], index, caseSeed, lsp);
-        server = new FuzzServer();
+        server = newServer();
       }
       if (documents % 50 === 0) log(`${documents} documents, ${((documents / (Date.now() - started - shrinkMs)) * 60000).toFixed(0)}/min (shrinking apart), ${found.size} distinct failures`);
     }
