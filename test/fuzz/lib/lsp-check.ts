@@ -345,7 +345,8 @@ const problem = (category: string, message: string) => Object.assign(new Error(m
 /** The preview's HTML must be inert whatever the draft: no script elements, handlers or script URLs. */
 export function checkPreview(html: unknown): void {
   if (typeof html !== 'string') throw problem('not-html', `preview html is ${typeof html}`);
-  const bad = /<(?:script|iframe|object|embed|style|svg|math|base|meta|link|form|frame|template)\b/i.exec(html);
+  // Elements are looked for outside quoted attribute values (`<code class="language-<style">` is no element).
+  const bad = /<(?:script|iframe|object|embed|style|svg|math|base|meta|link|form|frame|template)\b/i.exec(html.replace(/="[^"]*"/g, '=""'));
   if (bad) throw problem('unsafe-element', `preview has <${bad[0].slice(1)}>`);
   for (const tag of html.match(/<[a-z][^>]*>/gi) ?? []) {
     if (/\son[a-z]+\s*=/i.test(tag)) throw problem('event-handler', `preview has an event handler: ${tag.slice(0, 120)}`);
