@@ -1,5 +1,7 @@
 // One fuzz case through the real server (`dist/server.js --stdio`): open, random incremental edits with requests
-// in between (as an editor sends them while someone types), then every request the client makes, and the
+// in between (as an editor sends them while someone types), then every request the client makes (hover,
+// completion, symbols, code lenses, quick fixes, source.fixAll.benchpress, the preview; pull diagnostics, document
+// links and rename only if the server announces them), and the
 // properties a writer would notice if they broke:
 //   - every request answers (no error other than "content modified"/"cancelled") within REQUEST_TIMEOUT_MS;
 //   - diagnostics for the final version arrive within DIAGNOSTICS_TIMEOUT_MS, with the version;
@@ -105,6 +107,17 @@ export class FuzzServer {
     return this.client;
   }
 
+  /** The requests an editor would send, as far as the server announced them (pull diagnostics, links, rename). */
+  requestKinds(): string[] {
+    const caps = this.client?.initializeResult?.capabilities ?? {};
+    const kinds = ['hover', 'completion', 'symbol', 'lens', 'action', 'fixAll', 'preview'];
+    if (caps.diagnosticProvider) kinds.push('pull');
+    if (caps.documentLinkProvider) kinds.push('links');
+    if (caps.renameProvider) kinds.push('rename');
+    if (caps.renameProvider?.prepareProvider) kinds.push('prepareRename');
+    return kinds;
+  }
+
   alive(): boolean {
     return !!this.client && this.client.child.exitCode === null && this.client.child.signalCode === null;
   }
@@ -198,7 +211,7 @@ export async function checkLspCase(server: FuzzServer, c: LspCase): Promise<Fail
 
   const randomRequest = (lines: Lines, exact: boolean): Promise<Json> => {
     const textDocument = { uri };
-    const kind = rng.pick(['hover', 'completion', 'symbol', 'lens', 'action', 'fixAll', 'preview'] as const);
+    const kind = rng.pick(server.requestKinds());
     // Ranges are checked only against the text the answer is for (`exact`): while edits race, the server
     // answers for whatever version is current when it gets to the request.
     switch (kind) {
@@ -228,6 +241,18 @@ export async function checkLspCase(server: FuzzServer, c: LspCase): Promise<Fail
         const context = kind === 'fixAll' ? { diagnostics: [], only: ['source.fixAll.benchpress'] } : { diagnostics, only: ['quickfix'] };
         return ask('textDocument/codeAction', { textDocument, range: { start, end }, context }, (r) => exact && checkActions(r, lines));
       }
+      case 'pull':
+        return ask('textDocument/diagnostic', { textDocument }, (r) => exact && rangesInside('pulled diagnostic', lines, (r?.items ?? []).map((d: Json) => d.range)));
+      case 'links':
+        return ask('textDocument/documentLink', { textDocument }, (r) => exact && rangesInside('documentLink', lines, (r ?? []).map((l: Json) => l.range)));
+      case 'prepareRename':
+        return ask('textDocument/prepareRename', { textDocument, position: positionIn(lines) }, (r) => exact && r && rangesInside('prepareRename', lines, [r.range ?? r].filter((x: Json) => x?.start)));
+      case 'rename':
+        return ask('textDocument/rename', { textDocument, position: positionIn(lines), newName: rng.pick(['新名字', 'new-name', 'x']) }, (r) => {
+          if (!exact || !r) return;
+          const edits = [...Object.values(r.changes ?? {}).flat(), ...(r.documentChanges ?? []).filter((c: Json) => c.textDocument?.uri === uri).flatMap((c: Json) => c.edits)] as Json[];
+          rangesInside('rename', lines, edits.map((e) => e.range));
+        });
       default:
         return ask('benchpress/preview', { uri, locale: rng.pick(['en', 'zh-cn']) }, (r) => {
           if (r === null) throw problem('null', 'no preview for an open document');
