@@ -6,7 +6,7 @@ import { Sources, generateDocument, generateEdits, applyOffsetEdit } from './gen
 import { FuzzServer, checkLspCase, type Failure, type LspCase } from './lsp-check';
 import { checkCliBatch, type CliCase } from './cli-check';
 import { shrinkText, ddmin, type Budget } from './shrink';
-import { saveFixture, knownSignatures, type Fixture } from './fixtures';
+import { saveFixture, knownSignatures, knownCause, type Fixture } from './fixtures';
 
 export interface FuzzOptions {
   seed: number;
@@ -103,7 +103,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         seen.count++;
         continue;
       }
-      const entry: FoundFailure = { ...f, kind, caseSeed, index, count: 1, known: known.get(f.signature) };
+      const entry: FoundFailure = { ...f, kind, caseSeed, index, count: 1, known: knownCause(f.signature, known) };
       found.set(`${kind}:${f.signature}`, entry);
       log(`FAIL #${index} seed ${caseSeed} [${kind}] ${f.signature}${entry.known ? ' (known: ' + entry.known + ')' : ''}\n  ${f.detail.slice(0, 600).replace(/\n/g, '\n  ')}`);
       if (entry.known || options.save === false) continue;

@@ -27,6 +27,18 @@ export function knownSignatures(): Map<string, string> {
   return known;
 }
 
+/**
+ * The known bug a failure belongs to, if any: its signature is a todo fixture's, or it has the same cause marker
+ * as one (`(lone-cr)`: any request's ranges in a file with lone CRs, one cause in the server's line counting).
+ */
+export function knownCause(signature: string, known: Map<string, string>): string | undefined {
+  const exact = known.get(signature);
+  if (exact !== undefined) return exact;
+  const marker = /\((lone-cr)\)$/.exec(signature)?.[0];
+  if (marker) for (const [s, reason] of known) if (s.endsWith(marker) && /^lone CR/.test(reason)) return reason;
+  return undefined;
+}
+
 export function saveFixture(fixture: Fixture): string {
   mkdirSync(REGRESSIONS_DIR, { recursive: true });
   const slug = fixture.signature.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
