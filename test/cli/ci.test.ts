@@ -193,6 +193,11 @@ test('"language": "zh-cn" in the config: findings, the summary, notes and errors
     assert.match(runCli(['lint', '--lang', 'en', '--bogus', 'a.md'], ws.root).stderr, /Unknown option --bogus/);
     assert.match(runCli(['frobnicate'], ws.root).stderr, /未知命令 “frobnicate”/);
     assert.match(runCli(['topics', 'a.md'], ws.root).stdout, /^主题热度/, 'topics follows the config too');
+    assert.match(runCli(['table', '--gpus', 'h100-sxm'], ws.root).stdout, /lang=zh-cn.*\n\| 参数/, 'so does the text table inserts');
+    assert.match(runCli(['table', '--gpus', 'h100-sxm', '--lang', 'en'], ws.root).stdout, /lang=en/);
+    assert.match(runCli(['table', '--gpus', 'h100-sxm', '--kind', 'nope'], ws.root).stderr, /无效的 --kind “nope”/);
+    assert.match(runCli(['expand', 'nope.md'], ws.root).stderr, /无法读取 nope\.md：文件不存在/);
+    assert.match(runCli(['render', 'nope.md'], ws.root).stderr, /文件不存在：nope\.md/);
   } finally {
     ws.dispose();
   }
