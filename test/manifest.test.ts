@@ -114,3 +114,17 @@ test('the packaged extension ships the Chinese README and the walkthrough pages'
   const allowed = readFileSync(path.join(REPO, '.vscodeignore'), 'utf8').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1).trim());
   for (const needed of ['README.md', 'README.zh-cn.md', 'media/**', 'package.nls.zh-cn.json', 'l10n/**']) assert.ok(allowed.includes(needed), `${needed} is not packaged`);
 });
+
+test('the READMEs start with the writer, keep the two-line developer quick start, and show pictures that exist', () => {
+  for (const readme of ['README.md', 'README.zh-cn.md']) {
+    const text = readFileSync(path.join(REPO, readme), 'utf8');
+    const images = [...text.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    assert.ok(images.length >= 3, `${readme} shows the writer what they will see`);
+    for (const image of images) assert.ok(existsSync(path.join(REPO, image)), `${readme}: ${image} is missing`);
+  }
+  const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+  assert.ok(readme.indexOf('## For writers') < readme.indexOf('## Quick start'), 'the writer comes first');
+  const quickStart = readme.slice(readme.indexOf('## Quick start'));
+  const block = /```sh\n([\s\S]*?)```/.exec(quickStart)?.[1];
+  assert.deepEqual(block?.trim().split('\n'), ['npm ci && npm start', 'npm test']);
+});
