@@ -23,7 +23,7 @@ function writeConfigSchema() {
       node.properties[part] ??= { type: 'object', properties: {}, additionalProperties: false };
       node = node.properties[part];
     }
-    const { order, markdownDescription, description, ...rest } = prop;
+    const { order, markdownDescription, description, scope, ...rest } = prop; // order and scope are VS Code settings UI
     node.properties[parts[parts.length - 1]] = { ...rest, markdownDescription: text(markdownDescription ?? description) };
   }
   const schema = { $schema: 'http://json-schema.org/draft-07/schema#', title: 'Benchpress workspace settings (.benchpress/config.json)', ...root };

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest } from 'vscode-languageclient/node';
 import { applyVersionedEdits, markdownEditor, type Ctx } from './context';
+import { networkAllowed } from './trust';
 import { Notifications, Requests, ServerCommands, type FixAllResult, type Locale, type TextEditLike } from '../../server/src/protocol';
 
 export const RUNPOD_KEY_SECRET = 'benchpress.runpodApiKey';
@@ -102,7 +103,7 @@ export async function regenerateToc(ctx: Ctx): Promise<void> {
 
 export async function checkLinks(ctx: Ctx): Promise<void> {
   const editor = markdownEditor(vscode.l10n.t('Check Links'));
-  if (!editor) return;
+  if (!editor || !networkAllowed(vscode.l10n.t('Check Links'))) return;
   const result = await withServerProgress(ctx, vscode.l10n.t('Checking links…'), (progressId, token) =>
     ctx.request(Requests.checkLinks, { uri: editor.document.uri.toString(), progressId }, token),
   );

@@ -233,6 +233,23 @@ export interface ProgressParams {
   message?: string;
 }
 
+// -- Initialization -----------------------------------------------------------------------------------------------
+
+/** What the client tells the server in `initialize` (`initializationOptions`). Every field is optional: a client
+ *  that sends nothing (another editor, the tests) gets every feature, online. */
+export interface InitializationOptions {
+  /** A folder the server may write its caches to (the link-check cache). */
+  storagePath?: string;
+  /** Language ids of the documents for which the editor has its own Markdown language features (outline, link,
+   *  path, anchor and reference completions): Benchpress does not offer those a second time there. VS Code sends
+   *  `["markdown"]`; an MDX draft still gets Benchpress's. */
+  builtinMarkdownLanguages?: string[];
+  /** `false` in an untrusted workspace (VS Code's Restricted Mode): drafts are checked, but nothing goes over the
+   *  network whatever the editor settings or `.benchpress/config.json` say. The client restarts the server when
+   *  the workspace is trusted. */
+  workspaceTrusted?: boolean;
+}
+
 // -- The messages -----------------------------------------------------------------------------------------------
 
 export const Requests = {
