@@ -31,7 +31,7 @@ Usage:
   benchpress smi [--json] [--lang en|zh-cn] [--fields F1,F2,…] FILE|-
   benchpress topics [--json] [--table FILE] [--lang en|zh-cn] PATH…
   benchpress render [--json] [--lang en|zh-cn] FILE
-  benchpress prices [--json] | prices refresh [--base-url URL] [--json] [--out FILE]   (key: RUNPOD_API_KEY)
+  benchpress prices [--json] | prices refresh [--base-url ORIGIN] [--json] [--out FILE]   (key: RUNPOD_API_KEY)
   benchpress rules [--json|--markdown]
 
 Exit codes: 0 no errors or warnings, 1 errors or warnings found, 2 usage or I/O error.`;
