@@ -107,9 +107,11 @@ export async function checkLinks(ctx: Ctx): Promise<void> {
   const result = await withServerProgress(ctx, vscode.l10n.t('Checking links…'), (progressId, token) =>
     ctx.request(Requests.checkLinks, { uri: editor.document.uri.toString(), progressId }, token),
   );
-  const summary = vscode.l10n.t('{0} links checked: {1} broken, {2} moved, {3} could not be checked.', result.checked, result.broken, result.redirected, result.failed);
+  const summary = vscode.l10n.t('{0} links checked: {1} alive, {2} dead, {3} could not be verified, {4} moved permanently.', result.checked, result.alive, result.dead, result.unverified, result.redirected);
+  const showProblems = (a: string | undefined) => a && vscode.commands.executeCommand('workbench.actions.view.problems');
   if (result.cancelled) void vscode.window.showWarningMessage(vscode.l10n.t('Link check cancelled. {0}', summary));
-  else if (result.broken + result.failed > 0) void vscode.window.showWarningMessage(summary, vscode.l10n.t('Show Problems')).then((a) => a && vscode.commands.executeCommand('workbench.actions.view.problems'));
+  else if (result.dead > 0) void vscode.window.showWarningMessage(summary, vscode.l10n.t('Show Problems')).then(showProblems);
+  else if (result.unverified > 0) void vscode.window.showInformationMessage(summary, vscode.l10n.t('Show Problems')).then(showProblems);
   else void vscode.window.showInformationMessage(summary);
 }
 

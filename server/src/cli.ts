@@ -35,7 +35,7 @@ Usage:
   benchpress smi [--json] [--lang en|zh-cn] [--fields F1,F2,…] FILE|-
   benchpress topics [--json] [--table FILE] [--lang en|zh-cn] PATH…
   benchpress render [--json] [--lang en|zh-cn] FILE
-  benchpress prices [--json] | prices refresh [--base-url URL] [--json] [--out FILE]   (key: RUNPOD_API_KEY)
+  benchpress prices [--json] | prices refresh [--base-url ORIGIN] [--json] [--out FILE]   (key: RUNPOD_API_KEY)
   benchpress rules [--json|--markdown]
   benchpress --version
 

@@ -40,9 +40,18 @@ export interface JsonDiagnostic {
   severity: Severity;
   code: string;
   message: string;
+  /** External links checked with --check-urls: `alive`, `dead` or `unverified`. */
+  verdict?: string;
+}
+
+/** The link verdict a finding carries in its data (links/broken-url, links/redirect), if any. */
+function verdictOf(f: Finding): string | undefined {
+  const v = f.data?.verdict;
+  return typeof v === 'string' ? v : undefined;
 }
 
 export function toJsonDiagnostic(f: Finding): JsonDiagnostic {
+  const verdict = verdictOf(f);
   return {
     line: f.range.start.line + 1,
     column: f.range.start.character + 1,
@@ -51,6 +60,7 @@ export function toJsonDiagnostic(f: Finding): JsonDiagnostic {
     severity: f.severity,
     code: f.ruleId,
     message: f.message,
+    ...(verdict !== undefined ? { verdict } : {}),
   };
 }
 
@@ -145,6 +155,7 @@ export function formatSarif(reports: FileReport[], options: SarifOptions): strin
           region: { startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 },
         },
       }],
+      ...(verdictOf(f) !== undefined ? { properties: { verdict: verdictOf(f) } } : {}),
     })),
   );
   const root = pathToFileURL(options.srcRoot).href;

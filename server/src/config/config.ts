@@ -16,6 +16,8 @@ export interface UrlCheckSettings {
   skipHosts: string[];
   cacheTtlHours: number;
   checkOnSave: boolean;
+  /** A failure that may pass (5xx, reset …) is reported as a broken link only when it also failed at a check this many hours later. */
+  confirmDeadAfterHours: number;
 }
 
 export interface BenchpressConfig {
@@ -45,7 +47,7 @@ export const DEFAULT_CONFIG: BenchpressConfig = {
   checkTimeoutMs: 4000,
   checkUrls: false,
   allowPrivateUrls: false,
-  urlCheck: { timeoutMs: 10000, concurrency: 8, perHostConcurrency: 2, retries: 2, ignore: [], skipHosts: [], cacheTtlHours: 24, checkOnSave: false },
+  urlCheck: { timeoutMs: 10000, concurrency: 8, perHostConcurrency: 2, retries: 2, ignore: [], skipHosts: [], cacheTtlHours: 24, checkOnSave: false, confirmDeadAfterHours: 24 },
   pricingStaleAfterDays: 30,
   ignore: [],
 };
@@ -88,6 +90,7 @@ const URL_CHECK: Record<keyof UrlCheckSettings, Check> = {
   skipHosts: isStringList,
   cacheTtlHours: isInt(0, 24 * 365),
   checkOnSave: isBool,
+  confirmDeadAfterHours: isInt(0, 24 * 365),
 };
 
 export interface ConfigProblem {
