@@ -8,6 +8,7 @@ import type { ChunkAnalyzer } from '../engine/analyzer';
 import { isKnownRuleOrGroup } from '../rules/registry';
 import { checkDraftFile, fixDraftFile, mapConcurrently, recheckDraft, cacheFolder, type CheckRun } from '../services/check-files';
 import { fileProblemFindings } from '../services/file-problems';
+import { guardFinding } from '../rules/guards';
 import { checkLinksOf } from '../services/link-check';
 import { FAIL_ON, FORMATS, fails, formatGithub, formatJson, formatJunit, formatSarif, formatText, textSummary, type FailOn, type FileReport, type Format } from './report';
 import { prepareRun } from './run';
@@ -71,7 +72,13 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
     },
   });
   const { config, env } = setup;
-  if (setup.files.length === 0) return nothingToCheck(env.locale);
+  const note = (text: Parameters<typeof localize>[0]) => io.stderr(`benchpress: ${localize(text, env.locale)}\n`);
+  for (const problem of setup.walkProblems) if (problem.kind === 'link-loop') note(MSG.linkLoop(displayPath(problem.path, io.cwd)));
+  const unreadableFolders: FileReport[] = setup.walkProblems
+    .filter((p) => p.kind === 'unreadable-folder')
+    .map((p) => ({ file: displayPath(p.path, io.cwd), path: p.path, findings: env.applyEngineSettings([guardFinding('unreadable-folder', env.locale, { reason: p.reason })]) }))
+    .filter((r) => r.findings.length > 0);
+  if (setup.files.length === 0 && unreadableFolders.length === 0) return nothingToCheck(env.locale);
   const run: CheckRun = { env, workspace: setup.workspace, analyzer: makeAnalyzer(config.checkTimeoutMs), cache: setup.cache };
   const reports: FileReport[] = [];
   let fixed = 0;
@@ -82,6 +89,7 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
       const findings = fileProblemFindings(file, env);
       if (findings.length > 0) reports.push({ file: displayPath(file.path, io.cwd), path: file.path, findings });
     }
+    reports.push(...unreadableFolders);
     const states = await mapConcurrently(setup.files, (file) => checkDraftFile(file, run));
     let urlResults: ReadonlyMap<string, UrlCheckResult> | undefined;
     if (config.checkUrls) {
@@ -91,8 +99,18 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
       if (progress) io.stderr('\r\x1b[K');
       await mapConcurrently(states, (state) => recheckDraft(state, run, urlResults));
     }
-    if (fix) for (const state of states) fixed += await fixDraftFile(state, run, urlResults);
+    if (fix) {
+      for (const state of states) {
+        if (state.missing) continue;
+        fixed += await fixDraftFile(state, run, urlResults);
+        if (state.fixSkipped) note((state.fixSkipped === 'changed' ? MSG.changedOnDisk : MSG.deletedBeforeFix)(displayPath(state.file, io.cwd)));
+      }
+    }
     for (const state of states) {
+      if (state.missing) {
+        note(MSG.deletedDuringRun(displayPath(state.file, io.cwd)));
+        continue;
+      }
       if (state.fromCache) cached++;
       reports.push({ file: displayPath(state.file, io.cwd), path: state.file, findings: state.findings });
     }

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import type { Locale } from '../base/i18n';
-import { collectFiles } from '../node/files';
+import { collectDrafts, type WalkProblem } from '../node/files';
 import { DiskWorkspace, findWorkspaceRoot } from '../node/fs-workspace';
 import { LintCache } from '../node/lint-cache';
 import { loadRootSettings, type RootSettings, type RootSettingsOptions } from '../services/settings';
@@ -13,6 +13,8 @@ import type { CliIo } from './io';
 
 export interface RunSetup extends RootSettings {
   files: string[];
+  /** Folders that could not be read and link loops met on the way: reported, and the run goes on. */
+  walkProblems: WalkProblem[];
   workspace: DiskWorkspace;
   cache: LintCache;
 }
@@ -35,7 +37,7 @@ export async function prepareRun(paths: readonly string[], io: CliIo, options: R
       throw new CliUsageError(MSG.noSuchPath(given));
     });
   }
-  const files = await collectFiles(paths, io.cwd);
+  const { files, problems: walkProblems } = await collectDrafts(paths, io.cwd);
   const root = findWorkspaceRoot(path.resolve(io.cwd, paths[0]));
   const configFile = options.configFile ? path.resolve(io.cwd, options.configFile) : undefined;
   if (configFile) {
@@ -55,5 +57,5 @@ export async function prepareRun(paths: readonly string[], io: CliIo, options: R
     },
   });
   const cache = await LintCache.open(options.noCache ? undefined : cacheFolder(root, io.cwd), options.version);
-  return { ...settings, files, workspace: new DiskWorkspace(root), cache };
+  return { ...settings, files, walkProblems, workspace: new DiskWorkspace(root), cache };
 }
