@@ -33,8 +33,9 @@ export interface RunOptions extends Omit<RootSettingsOptions, 'configFile' | 'to
 export async function prepareRun(paths: readonly string[], io: CliIo, options: RunOptions): Promise<RunSetup> {
   if (paths.length === 0) throw new CliUsageError(MSG.giveFiles);
   for (const given of paths) {
-    await fs.stat(path.resolve(io.cwd, given)).catch(() => {
-      throw new CliUsageError(MSG.noSuchPath(given));
+    await fs.stat(path.resolve(io.cwd, given)).catch((error: NodeJS.ErrnoException) => {
+      // A link loop or a path that may not be read is reported by the walk, and the run goes on.
+      if (error.code !== 'ELOOP' && error.code !== 'EACCES') throw new CliUsageError(MSG.noSuchPath(given));
     });
   }
   const { files, problems: walkProblems } = await collectDrafts(paths, io.cwd);
