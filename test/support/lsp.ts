@@ -19,6 +19,8 @@ export interface StartOptions {
   initializationOptions?: Json;
   /** The client can register document symbols later (`client/registerCapability`), as VS Code's can. */
   dynamicRegistration?: boolean;
+  /** Another build of the server (e.g. test/support/faulty/build.ts); dist/server.js by default. */
+  server?: string;
 }
 
 export class LspClient {
@@ -27,6 +29,8 @@ export class LspClient {
   private readonly pending = new Map<number, { resolve(v: Json): void; reject(e: Error): void }>();
   private readonly diagnosticWaiters: { uri: string; version?: number; resolve(d: PublishedDiagnostics): void }[] = [];
   readonly published = new Map<string, PublishedDiagnostics>();
+  /** Every publication, in the order received. */
+  readonly publishLog: PublishedDiagnostics[] = [];
   readonly appliedEdits: Json[] = [];
   /** Capabilities the server registered dynamically (`client/registerCapability`), in order. */
   readonly registrations: { id: string; method: string; registerOptions?: Json }[] = [];
@@ -44,7 +48,7 @@ export class LspClient {
   }
 
   static async start(rootPath: string, options: StartOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: options.cwd ?? rootPath, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { cwd: options.cwd ?? rootPath, stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new LspClient(child);
     if (options.settings) client.settings = options.settings;
     const rootUri = pathToFileURL(rootPath).href;
@@ -72,6 +76,9 @@ export class LspClient {
   }
 
   initializeResult: Json;
+
+  /** Called right after the client answered a request of the server (to act at that exact moment in a test). */
+  afterAnswer?: (method: string, params: Json) => void;
 
   private send(message: Json): void {
     const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }), 'utf8');
@@ -109,11 +116,13 @@ export class LspClient {
         result = { applied: true };
       }
       this.send({ id: m.id, result });
+      this.afterAnswer?.(m.method, m.params);
       return;
     }
     if (m.method !== 'textDocument/publishDiagnostics') this.notifications.push({ method: m.method, params: m.params });
     if (m.method === 'textDocument/publishDiagnostics') {
       this.published.set(m.params.uri, m.params);
+      this.publishLog.push(m.params);
       for (const w of [...this.diagnosticWaiters]) {
         if (w.uri === m.params.uri && (w.version === undefined || m.params.version === w.version)) {
           this.diagnosticWaiters.splice(this.diagnosticWaiters.indexOf(w), 1);
@@ -133,6 +142,12 @@ export class LspClient {
       this.pending.set(id, { resolve: (v) => { clearTimeout(timer); resolve(v); }, reject: (e) => { clearTimeout(timer); reject(e); } });
       this.send({ id, method, params });
     });
+  }
+
+  /** Sends a request and returns its id with the answer, so a test can cancel it (`$/cancelRequest`). */
+  requestWithId(method: string, params: Json, timeoutMs = 20000): { id: number; answer: Promise<Json> } {
+    const id = this.nextId;
+    return { id, answer: this.request(method, params, timeoutMs) };
   }
 
   notify(method: string, params: Json): void {

@@ -56,12 +56,20 @@ interface PendingJob {
   solo?: boolean;
   /** Times it went back to the queue because its worker died under it: a chunk is retried once, then reported. */
   crashes?: number;
-  /** Rules that overran the budget on this chunk: not run again, each reported by name. */
-  skip?: string[];
+  /** Rules that overran the budget on this chunk, or took their worker down: not run again, each reported by name. */
+  stopped?: StoppedRule[];
+}
+
+interface StoppedRule {
+  rule: string;
+  /** Undefined: it ran over the budget; else why its worker stopped. */
+  crash?: string;
 }
 
 /** A chunk whose rules keep overrunning is given up after this many rules were stopped on it. */
 const MAX_RULES_STOPPED = 3;
+/** Workers that exit before they are ready, in a row, before the pool stops restarting them. */
+const MAX_FAILED_STARTS = 3;
 
 /** Chunks sent to a worker in one message and answered in one message. */
 interface Batch {
@@ -109,6 +117,7 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
   private readonly queue: PendingJob[] = [];
   private nextId = 1;
   private disposed = false;
+  private failedStarts = 0;
   timeoutMs: number;
 
   private readonly size: number;
@@ -120,6 +129,7 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
 
   /** Workers start on first use: a run whose results all come from a cache starts none. */
   private ensureWorkers(): void {
+    if (this.workers.length === 0) this.failedStarts = 0;
     while (this.workers.length < this.size) this.workers.push(this.spawn());
   }
 
@@ -140,6 +150,7 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
     worker.on('message', (message: { type: string; id: number; results?: ChunkResult[]; error?: string }) => {
       if (message.type === 'ready') {
         entry.ready = true;
+        this.failedStarts = 0;
         this.pump();
         return;
       }
@@ -167,12 +178,26 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
       if (index === -1) return;
       this.workers.splice(index, 1);
       // The chunk that was running when its worker died is tried once more on a fresh worker, then reported.
-      this.settleLost(entry, (job) => ((job.crashes ?? 0) < 1 ? { ...job, solo: true, crashes: (job.crashes ?? 0) + 1 } : failedResult(job, reason)), true);
+      // The chunk that was running when its worker died is tried once more on a fresh worker; if it takes that one
+      // down too, the rule it was in is named and left out, so the chunk's other rules still report.
+      const culprit = this.ruleRunning(entry);
+      this.settleLost(entry, (job) => {
+        if ((job.crashes ?? 0) < 1) return { ...job, solo: true, crashes: (job.crashes ?? 0) + 1 };
+        const stopped = job.stopped ?? [];
+        if (culprit && !stopped.some((s) => s.rule === culprit) && stopped.length < MAX_RULES_STOPPED) return { ...job, solo: true, stopped: [...stopped, { rule: culprit, crash: reason }] };
+        return failedResult(job, reason);
+      }, true);
       if (this.disposed) return;
+      // A worker that cannot even start (a broken install) is not restarted forever: after a few tries the
+      // waiting chunks are reported as failed, and the next check tries again.
+      if (!entry.ready && ++this.failedStarts >= MAX_FAILED_STARTS) {
+        if (this.workers.length === 0) for (const job of this.queue.splice(0)) job.resolve(failedResult(job, reason));
+        return;
+      }
       this.workers.push(this.spawn());
       this.pump();
     };
-    worker.on('error', (error) => replace(error.message));
+    worker.on('error', (error) => replace((error as Error)?.message ?? String(error)));
     worker.on('exit', (code) => replace(`the checker stopped (exit code ${code})`));
     return entry;
   }
@@ -257,9 +282,16 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
         }
         const id = this.nextId++;
         entry.inFlight.push({ id, jobs });
-        entry.worker.postMessage({ type: 'batch', id, contextKey: context.key, jobs: jobs.map((j) => ({ text: j.job.text, flavor: j.job.flavor, ...(j.skip ? { skip: j.skip } : {}) })) });
+        entry.worker.postMessage({ type: 'batch', id, contextKey: context.key, jobs: jobs.map((j) => ({ text: j.job.text, flavor: j.job.flavor, ...(j.stopped ? { skip: j.stopped.map((s) => s.rule) } : {}) })) });
       }
     }
+  }
+
+  /** The rule the worker is running, when it runs a single chunk (read from the shared block). */
+  private ruleRunning(entry: PoolWorker): string | undefined {
+    const running = entry.inFlight[0];
+    if (!running || running.jobs.length !== 1 || Atomics.load(entry.shared, SLOT.batch) !== running.id) return undefined;
+    return ruleOfPhase(Atomics.load(entry.shared, SLOT.phase), running.jobs[0].context);
   }
 
   private timedOut(entry: PoolWorker, id: number): void {
@@ -268,13 +300,12 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
     if (index === -1) return;
     // Which rule the worker is in (read before it is stopped): that rule is named and left out of a second try,
     // so the chunk's other rules still report. A stall in parsing itself stops the whole chunk, as before.
-    const running = entry.inFlight[0];
-    const stalled = Atomics.load(entry.shared, SLOT.batch) === id && running.jobs.length === 1 ? ruleOfPhase(Atomics.load(entry.shared, SLOT.phase), running.jobs[0].context) : undefined;
+    const stalled = this.ruleRunning(entry);
     // Take the worker out first so the 'exit' handler of the terminated one finds nothing to do.
     this.workers.splice(index, 1);
     this.settleLost(entry, (job) => {
-      const skip = job.skip ?? [];
-      if (stalled && !skip.includes(stalled) && skip.length < MAX_RULES_STOPPED) return { ...job, solo: true, skip: [...skip, stalled] };
+      const stopped = job.stopped ?? [];
+      if (stalled && !stopped.some((s) => s.rule === stalled) && stopped.length < MAX_RULES_STOPPED) return { ...job, solo: true, stopped: [...stopped, { rule: stalled }] };
       return guardedResult(job.job.text, guardFinding('timeout', job.context.locale, { ms: this.timeoutMs }));
     }, false);
     void entry.worker.terminate();
@@ -294,9 +325,11 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
 
 /** The result with one finding per rule that was stopped on this chunk, naming it. */
 function withStoppedRules(result: ChunkResult, pending: PendingJob, ms: number): ChunkResult {
-  if (!pending.skip?.length || result.guard) return result;
+  if (!pending.stopped?.length || result.guard) return result;
+  const { locale } = pending.context;
   const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  return { ...result, findings: [...pending.skip.map((rule) => guardFinding('rule-timeout', pending.context.locale, { rule, ms }, range)), ...result.findings] };
+  const said = pending.stopped.map((s) => (s.crash === undefined ? guardFinding('rule-timeout', locale, { rule: s.rule, ms }, range) : guardFinding('rule-failed', locale, { rule: s.rule, reason: s.crash }, range)));
+  return { ...result, findings: [...said, ...result.findings] };
 }
 
 function failedResult(pending: PendingJob, reason: string): ChunkResult {

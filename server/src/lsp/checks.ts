@@ -16,6 +16,8 @@ interface DocumentState {
   checker: DocumentChecker;
   timer?: NodeJS.Timeout;
   abort?: AbortController;
+  /** Counts schedule() calls: only the latest one, after its await, may set the timer. */
+  scheduled: number;
   /** The last result and the version it belongs to. */
   result?: CheckResult;
   resultVersion?: number;
@@ -77,6 +79,8 @@ export class CheckScheduler {
 
   /** Stores link check results for a document and checks it again so they show. */
   setUrlResults(uri: string, results: ReadonlyMap<string, UrlCheckResult>): void {
+    // A document closed while its links were checked keeps nothing: reopened, it starts afresh.
+    if (!this.documents.get(uri)) return;
     const state = this.state(uri);
     state.urlResults = new Map([...(state.urlResults ?? []), ...results]);
     void this.schedule(uri, true);
@@ -89,40 +93,54 @@ export class CheckScheduler {
   private state(uri: string): DocumentState {
     let state = this.states.get(uri);
     if (!state) {
-      state = { checker: new DocumentChecker(this.analyzer), waiters: [] };
+      state = { checker: new DocumentChecker(this.analyzer), waiters: [], scheduled: 0 };
       this.states.set(uri, state);
     }
     return state;
   }
 
-  /** Schedules a check after the configured pause (0 = at once). */
+  /**
+   * Schedules a check after the configured pause (0 = at once). The pause comes from the settings, which may take a
+   * moment to load; meanwhile more calls can come (an edit, a settings reload, a close and reopen). Only the latest
+   * call for the document's current state sets the timer, and it stops whatever check was running, so there is
+   * never more than one check of a document at a time and a superseded one is never left running unseen.
+   */
   async schedule(uri: string, immediate = false): Promise<void> {
     const state = this.state(uri);
+    const ticket = ++state.scheduled;
     clearTimeout(state.timer);
     state.abort?.abort();
     const { config } = await this.settingsFor(uri);
+    // Closed (and perhaps reopened: a new state) or scheduled again while the settings loaded: that call decides.
+    if (this.states.get(uri) !== state || state.scheduled !== ticket) return;
+    clearTimeout(state.timer);
+    state.abort?.abort();
     const delay = immediate ? 0 : config.diagnosticsDelayMs;
-    state.timer = setTimeout(() => void this.run(uri), delay);
+    state.timer = setTimeout(() => void this.run(uri, state), delay);
   }
 
-  private async run(uri: string): Promise<void> {
+  private async run(uri: string, state: DocumentState): Promise<void> {
     const document = this.documents.get(uri);
-    const state = this.states.get(uri);
-    if (!document || !state) return;
-    const version = document.version;
+    if (!document || this.states.get(uri) !== state) return;
+    state.abort?.abort();
     const abort = new AbortController();
     state.abort = abort;
     let result: CheckResult;
+    let version: number;
     try {
       const { env } = await this.settingsFor(uri);
+      if (abort.signal.aborted) return;
+      version = document.version;
       result = await state.checker.check({ uri, path: pathOf(uri), text: document.getText(), urlResults: state.urlResults }, env, this.workspace, abort.signal);
     } catch (error) {
       if (error instanceof AbortError || abort.signal.aborted) return;
       this.connection.console.error(`Benchpress: checking ${uri} failed: ${(error as Error)?.stack ?? error}`);
       return;
     }
-    // A newer edit arrived while checking: its own check will publish.
-    if (abort.signal.aborted || this.documents.get(uri)?.version !== version) return;
+    // A newer edit arrived while checking (its own check will publish), or the document was closed — and perhaps
+    // opened again, as a new document that may well have the same version number: the result belongs to the
+    // document object it was made from, not to a version number.
+    if (abort.signal.aborted || this.states.get(uri) !== state || this.documents.get(uri) !== document || document.version !== version) return;
     state.result = result;
     state.resultVersion = version;
     void this.connection.sendDiagnostics({ uri, version, diagnostics: result.findings.map(toDiagnostic) });
