@@ -21,6 +21,9 @@ export interface StartOptions {
   dynamicRegistration?: boolean;
   /** Another build of the server (e.g. test/support/faulty/build.ts); dist/server.js by default. */
   server?: string;
+  /** Node options before the server script (e.g. `--require` a test hook), and environment additions. */
+  nodeArgs?: string[];
+  env?: Record<string, string>;
 }
 
 export class LspClient {
@@ -48,7 +51,7 @@ export class LspClient {
   }
 
   static async start(rootPath: string, options: StartOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { cwd: options.cwd ?? rootPath, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.server ?? SERVER, '--stdio'], { cwd: options.cwd ?? rootPath, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const client = new LspClient(child);
     if (options.settings) client.settings = options.settings;
     const rootUri = pathToFileURL(rootPath).href;

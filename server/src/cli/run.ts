@@ -58,5 +58,8 @@ export async function prepareRun(paths: readonly string[], io: CliIo, options: R
     },
   });
   const cache = await LintCache.open(options.noCache ? undefined : cacheFolder(root, io.cwd), options.version);
-  return { ...settings, files, walkProblems, workspace: new DiskWorkspace(root), cache };
+  // Drafts look into their workspace; drafts outside any workspace into the folder given (or holding the file given).
+  const roots = paths.map((p) => path.resolve(io.cwd, p)).map((p) => findWorkspaceRoot(p) ?? (files.includes(p) ? path.dirname(p) : p));
+  const workspace = new DiskWorkspace(root, undefined, () => roots);
+  return { ...settings, files, walkProblems, workspace, cache };
 }

@@ -2,6 +2,7 @@
 // current, and re-checking drafts that link to a document whose headings changed.
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import path from 'node:path';
 import { URI } from 'vscode-uri';
 import { DocumentChecker, type CheckResult } from '../engine/document-checker';
 import type { ChunkAnalyzer } from '../engine/analyzer';
@@ -48,7 +49,19 @@ export class CheckScheduler {
     private readonly settings: SettingsStore,
     private readonly workspaceRoot: () => string | undefined,
   ) {
-    this.workspace = new DiskWorkspace(undefined, (p) => this.openText(p));
+    // What drafts may look into: the workspace folder, and the workspace (else the folder) of every open draft.
+    this.workspace = new DiskWorkspace(undefined, (p) => this.openText(p), () => [this.workspaceRoot(), ...this.documents.all().map((d) => this.draftRoot(d.uri))]);
+  }
+
+  private readonly draftRoots = new Map<string, string | undefined>();
+
+  /** The workspace of an open draft (the nearest folder with `.benchpress/` or `.git`), else its folder. */
+  private draftRoot(uri: string): string | undefined {
+    if (!this.draftRoots.has(uri)) {
+      const p = pathOf(uri);
+      this.draftRoots.set(uri, p ? findWorkspaceRoot(p) ?? path.dirname(p) : undefined);
+    }
+    return this.draftRoots.get(uri);
   }
 
   openText(p: string): string | undefined {
@@ -176,6 +189,7 @@ export class CheckScheduler {
       for (const w of state.waiters) w.resolve(undefined);
     }
     this.states.delete(uri);
+    this.draftRoots.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.workspace.invalidate();
   }

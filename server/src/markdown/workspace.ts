@@ -4,9 +4,12 @@
 export interface WorkspaceView {
   /** The workspace root (nearest folder with `.benchpress/` or `.git`), if any. */
   root?: string;
-  /** Whether a path exists, and what it is. */
-  stat(path: string): Promise<'file' | 'directory' | undefined>;
-  /** Heading anchors (both slug styles) and HTML ids of another Markdown file; undefined if it cannot be read. */
+  /**
+   * Whether a path exists, and what it is; `outside` for a path outside the folders a draft may look into (the
+   * workspace), which is not looked at — what a draft links to never makes Benchpress read outside the workspace.
+   */
+  stat(path: string): Promise<'file' | 'directory' | 'outside' | undefined>;
+  /** Heading anchors (both slug styles) and HTML ids of another Markdown file; undefined if it cannot be read (or is outside). */
   anchorsOf(path: string): Promise<Set<string> | undefined>;
 }
 
