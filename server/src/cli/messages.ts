@@ -42,6 +42,10 @@ export const MSG = {
 
   // lint
   nothingToCheck: { en: 'No Markdown files to check.', zh: '没有要检查的 Markdown 文件。' } as Localized,
+  ignoredGiven: (files: readonly string[]): Localized => ({
+    en: `Not checked (matched by "ignore" in the config): ${files.join(', ')}`,
+    zh: `未检查（匹配配置中的 "ignore"）：${files.join('、')}`,
+  }),
   checkingLinks: (done: number, total: number): Localized => ({ en: `Checking links… ${done}/${total}`, zh: `正在检查链接… ${done}/${total}` }),
 } as const;
 

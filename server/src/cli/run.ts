@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import type { Locale } from '../base/i18n';
-import { collectFiles } from '../node/files';
+import { collectDrafts } from '../node/files';
 import { DiskWorkspace, findWorkspaceRoot } from '../node/fs-workspace';
 import { LintCache } from '../node/lint-cache';
 import { loadRootSettings, type RootSettings, type RootSettingsOptions } from '../services/settings';
@@ -13,6 +13,8 @@ import type { CliIo } from './io';
 
 export interface RunSetup extends RootSettings {
   files: string[];
+  /** Files named on the command line that the config's `ignore` leaves out (as given). */
+  ignoredGiven: string[];
   workspace: DiskWorkspace;
   cache: LintCache;
 }
@@ -26,6 +28,8 @@ export interface RunOptions extends Omit<RootSettingsOptions, 'configFile' | 'to
   version: string;
   /** `--lang`: the language of messages and findings, over the config's `"language"`. */
   lang?: Locale;
+  /** `--no-gitignore`: walk folders without leaving out what `.gitignore` files leave out. */
+  noGitignore?: boolean;
 }
 
 export async function prepareRun(paths: readonly string[], io: CliIo, options: RunOptions): Promise<RunSetup> {
@@ -35,7 +39,6 @@ export async function prepareRun(paths: readonly string[], io: CliIo, options: R
       throw new CliUsageError(MSG.noSuchPath(given));
     });
   }
-  const files = await collectFiles(paths, io.cwd);
   const root = findWorkspaceRoot(path.resolve(io.cwd, paths[0]));
   const configFile = options.configFile ? path.resolve(io.cwd, options.configFile) : undefined;
   if (configFile) {
@@ -54,6 +57,12 @@ export async function prepareRun(paths: readonly string[], io: CliIo, options: R
       adjust?.(config);
     },
   });
+  // The files, once the settings say which ones the team never checks (`ignore`, relative to the root).
+  const { files, ignoredGiven } = await collectDrafts(paths, io.cwd, {
+    ignore: { ignores: settings.isIgnored, skipsFolder: settings.skipsFolder },
+    gitignore: !options.noGitignore,
+    gitignoreTop: root,
+  });
   const cache = await LintCache.open(options.noCache ? undefined : cacheFolder(root, io.cwd), options.version);
-  return { ...settings, files, workspace: new DiskWorkspace(root), cache };
+  return { ...settings, files, ignoredGiven, workspace: new DiskWorkspace(root), cache };
 }

@@ -4,6 +4,7 @@ import { findNodeAtLocation } from 'jsonc-parser';
 import { jsonValue, parseJsonc, type JsonNode } from '../base/jsonc';
 import type { Severity } from '../base/types';
 import { validateIgnorePatterns } from './url-patterns';
+import { globProblem } from './globs';
 
 export type RuleSetting = 'off' | Severity | boolean | [Severity | 'off', unknown];
 
@@ -34,8 +35,16 @@ export interface BenchpressConfig {
   allowPrivateUrls: boolean;
   urlCheck: UrlCheckSettings;
   pricingStaleAfterDays: number;
-  /** Glob-like patterns of files the CLI and workspace features skip. */
+  /** Globs (relative to the workspace root) of files the CLI and the editor do not check. */
   ignore: string[];
+  /** Rule settings for some files: each entry whose `files` match applies over `rules`, later entries winning. */
+  overrides: RuleOverride[];
+}
+
+export interface RuleOverride {
+  /** Globs relative to the workspace root (see config/globs.ts). */
+  files: string[];
+  rules: Record<string, RuleSetting>;
 }
 
 export const DEFAULT_CONFIG: BenchpressConfig = {
@@ -50,6 +59,7 @@ export const DEFAULT_CONFIG: BenchpressConfig = {
   urlCheck: { timeoutMs: 10000, concurrency: 8, perHostConcurrency: 2, retries: 2, ignore: [], skipHosts: [], cacheTtlHours: 24, checkOnSave: false, confirmDeadAfterHours: 24 },
   pricingStaleAfterDays: 30,
   ignore: [],
+  overrides: [],
 };
 
 type Check = (value: unknown) => string | undefined;
@@ -67,7 +77,10 @@ const isRuleSetting: Check = (v) => {
   return 'expected "off", a severity (error, warning, info, hint), or [severity, options]';
 };
 
-const TOP_LEVEL: Record<Exclude<keyof BenchpressConfig, 'rules' | 'urlCheck'>, Check> = {
+/** File globs: a list of strings, each a usable pattern relative to the workspace root. */
+const isGlobList: Check = (v) => isStringList(v) ?? (v as string[]).map(globProblem).find(Boolean);
+
+const TOP_LEVEL: Record<Exclude<keyof BenchpressConfig, 'rules' | 'urlCheck' | 'overrides'>, Check> = {
   diagnosticsDelayMs: isInt(0, 10000),
   template: isString,
   language: oneOf('auto', 'en', 'zh-cn'),
@@ -76,8 +89,11 @@ const TOP_LEVEL: Record<Exclude<keyof BenchpressConfig, 'rules' | 'urlCheck'>, C
   checkUrls: isBool,
   allowPrivateUrls: isBool,
   pricingStaleAfterDays: isInt(1, 3650),
-  ignore: isStringList,
+  ignore: isGlobList,
 };
+/** A key path as written in messages: `overrides[0].rules`. */
+const keyPath = (at: readonly (string | number)[]) => at.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${p}`)).join('');
+
 /** Ignore patterns are globs or /regular expressions/: a broken expression is reported, not silently skipped. */
 const isUrlPatternList: Check = (v) => isStringList(v) ?? (validateIgnorePatterns(v as string[])[0]);
 
@@ -116,11 +132,54 @@ export function applySettings(
   locate: (path: (string | number)[], key?: boolean) => { start: number; end: number } = () => ({ start: 0, end: 0 }),
   knownRuleIds?: (id: string) => boolean,
 ): ConfigResult {
-  const config: BenchpressConfig = { ...base, rules: { ...base.rules }, urlCheck: { ...base.urlCheck } };
+  const config: BenchpressConfig = { ...base, rules: { ...base.rules }, urlCheck: { ...base.urlCheck }, overrides: [...base.overrides] };
   const problems: ConfigProblem[] = [];
   const problem = (path: (string | number)[], message: string, key = false, severity: Severity = 'warning') =>
     problems.push({ ...locate(path, key), message, severity });
   if (settings === null || settings === undefined) return { config, problems };
+  /** Valid entries of a `rules` object into `into`; the rest reported at their place. */
+  const readRules = (value: unknown, at: (string | number)[], into: Record<string, RuleSetting>): boolean => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      problem(at, `"${keyPath(at)}" must be an object of rule id → setting.`);
+      return false;
+    }
+    for (const [id, setting] of Object.entries(value as Record<string, unknown>)) {
+      const bad = isRuleSetting(setting);
+      if (bad) problem([...at, id], `Rule "${id}": ${bad}.`);
+      else if (knownRuleIds && !knownRuleIds(id)) problem([...at, id], `Unknown rule or rule group "${id}".`, true);
+      else into[id] = setting as RuleSetting;
+    }
+    return true;
+  };
+  /** One `overrides` entry, or nothing when it cannot be used (reported). */
+  const readOverride = (entry: unknown, at: (string | number)[]): RuleOverride[] => {
+    const where = keyPath(at);
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      problem(at, `"${where}" must be an object: { "files": [globs], "rules": { … } }.`);
+      return [];
+    }
+    const record = entry as Record<string, unknown>;
+    for (const key of Object.keys(record)) if (key !== 'files' && key !== 'rules') problem([...at, key], `Unknown key "${key}" in "${where}": an entry has "files" and "rules".`, true);
+    const files = typeof record.files === 'string' ? [record.files] : record.files;
+    let filesOk = true;
+    if (files === undefined) {
+      problem(at, `"${where}" has no "files": add the globs (relative to the workspace root) it applies to; the entry is not used.`);
+      filesOk = false;
+    } else if (!Array.isArray(files) || files.length === 0 || !files.every((f) => typeof f === 'string')) {
+      problem([...at, 'files'], `"${where}.files" must be a non-empty list of globs (e.g. ["docs/reference/**"]); the entry is not used.`);
+      filesOk = false;
+    } else {
+      files.forEach((f, i) => {
+        const bad = globProblem(f);
+        if (bad) problem([...at, 'files', ...(typeof record.files === 'string' ? [] : [i])], `"${where}.files": ${bad}; the entry is not used.`);
+        filesOk &&= !bad;
+      });
+    }
+    const rules: Record<string, RuleSetting> = {};
+    if (record.rules === undefined) problem(at, `"${where}" has no "rules": it changes nothing.`, false, 'info');
+    else readRules(record.rules, [...at, 'rules'], rules);
+    return filesOk ? [{ files: [...(files as string[])], rules }] : [];
+  };
   if (typeof settings !== 'object' || Array.isArray(settings)) {
     problem([], 'Benchpress settings must be a JSON object; using the defaults.');
     return { config, problems };
@@ -128,16 +187,16 @@ export function applySettings(
   for (const [key, value] of Object.entries(settings as Record<string, unknown>)) {
     if (key === '$schema') continue;
     if (key === 'rules') {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        problem([key], '"rules" must be an object of rule id → setting.');
+      readRules(value, [key], config.rules);
+      continue;
+    }
+    if (key === 'overrides') {
+      if (!Array.isArray(value)) {
+        problem([key], '"overrides" must be a list of { "files": [globs], "rules": { … } } entries.');
         continue;
       }
-      for (const [id, setting] of Object.entries(value as Record<string, unknown>)) {
-        const bad = isRuleSetting(setting);
-        if (bad) problem([key, id], `Rule "${id}": ${bad}.`);
-        else if (knownRuleIds && !knownRuleIds(id)) problem([key, id], `Unknown rule or rule group "${id}".`, true);
-        else config.rules[id] = setting as RuleSetting;
-      }
+      // The editor's entries come first, the config file's after them: later entries win.
+      config.overrides = [...config.overrides, ...value.flatMap((entry, i) => readOverride(entry, [key, i]))];
       continue;
     }
     if (key === 'urlCheck') {
@@ -152,6 +211,16 @@ export function applySettings(
         if (bad) problem([key, sub], `"urlCheck.${sub}": ${bad}; using ${JSON.stringify(base.urlCheck[sub as keyof UrlCheckSettings])}.`);
         else (config.urlCheck as unknown as Record<string, unknown>)[sub] = subValue;
       }
+      continue;
+    }
+    if (key === 'ignore' && Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+      // One bad pattern is reported at its place; the others still apply.
+      const good = value.filter((pattern, i) => {
+        const bad = globProblem(pattern);
+        if (bad) problem([key, i], `"ignore": ${bad}; it is left out.`);
+        return !bad;
+      });
+      config.ignore = good;
       continue;
     }
     const check = TOP_LEVEL[key as keyof typeof TOP_LEVEL];

@@ -1,5 +1,6 @@
 // Checking open documents: debounced after edits, never publishing results for a version that is no longer
 // current, and re-checking drafts that link to a document whose headings changed.
+import path from 'node:path';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -44,7 +45,8 @@ export class CheckScheduler {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly analyzer: ChunkAnalyzer,
     private readonly settings: SettingsStore,
-    private readonly workspaceRoot: () => string | undefined,
+    /** The workspace folders (paths), the first one first. */
+    private readonly folders: () => readonly string[],
   ) {
     this.workspace = new DiskWorkspace(undefined, (p) => this.openText(p));
   }
@@ -54,18 +56,31 @@ export class CheckScheduler {
     return undefined;
   }
 
+  /** The workspace folder a path is in (the innermost when folders nest), if any. */
+  folderOf(p: string): string | undefined {
+    let best: string | undefined;
+    for (const folder of this.folders()) {
+      const rel = path.relative(folder, p);
+      if (!rel.startsWith('..') && !path.isAbsolute(rel) && (!best || folder.length > best.length)) best = folder;
+    }
+    return best;
+  }
+
+  /** The root of a document: the nearest folder with `.benchpress/` or `.git`, else its workspace folder, else the first. */
   rootOf(uri: string): string | undefined {
     const p = pathOf(uri);
-    return (p && findWorkspaceRoot(p)) ?? this.workspaceRoot();
+    return (p && (findWorkspaceRoot(p) ?? this.folderOf(p))) || this.folders()[0];
   }
 
+  /** Settings for a document: its root's `.benchpress/` files over the editor's settings for the document. */
   settingsFor(uri: string): Promise<RootSettings> {
-    return this.settings.forRoot(this.rootOf(uri));
+    return this.settings.forRoot(this.rootOf(uri), uri);
   }
 
-  /** Settings of the workspace a document belongs to, or of the main workspace. */
+  /** Settings of the workspace a document belongs to, or of the first workspace folder. */
   settingsForRoot(uri: string | undefined): Promise<RootSettings> {
-    return uri ? this.settingsFor(uri) : this.settings.forRoot(this.workspaceRoot());
+    const first = this.folders()[0];
+    return uri ? this.settingsFor(uri) : this.settings.forRoot(first, first === undefined ? undefined : URI.file(first).toString());
   }
 
   private readonly checkedListeners: ((uri: string, version: number, result: CheckResult) => void)[] = [];
@@ -114,8 +129,11 @@ export class CheckScheduler {
     state.abort = abort;
     let result: CheckResult;
     try {
-      const { env } = await this.settingsFor(uri);
-      result = await state.checker.check({ uri, path: pathOf(uri), text: document.getText(), urlResults: state.urlResults }, env, this.workspace, abort.signal);
+      const settings = await this.settingsFor(uri);
+      const file = pathOf(uri);
+      result = await state.checker.check({ uri, path: file, text: document.getText(), urlResults: state.urlResults }, settings.envFor(file), this.workspace, abort.signal);
+      // A draft the `ignore` setting matches keeps its outline and links, but shows no problems.
+      if (file && settings.isIgnored(file)) result = { ...result, findings: [] };
     } catch (error) {
       if (error instanceof AbortError || abort.signal.aborted) return;
       this.connection.console.error(`Benchpress: checking ${uri} failed: ${(error as Error)?.stack ?? error}`);
