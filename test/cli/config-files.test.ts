@@ -195,3 +195,23 @@ test('overrides: an unusable entry is reported on the config file (config/invali
     ws.dispose();
   }
 });
+
+test('--lang zh-cn: remark-lint rules report in Chinese, English without it', () => {
+  const ws = tempWorkspace({ 'a.md': '#  Title\n\n-   item\n\n[docs]\n\n[docs]: https://example.com\n\nline   \nnext' });
+  try {
+    const zh = lintJson(['--lang', 'zh-cn', 'a.md'], ws.root);
+    const messages = (reports: typeof zh.reports) => reports[0].diagnostics.filter((d) => d.code.startsWith('remark-lint/')).map((d) => `${d.code} ${d.message}`);
+    assert.deepEqual(messages(zh.reports), [
+      'remark-lint/no-heading-content-indent 标题的 `#` 与文字之间有 `2` 个空格，应为 `1` 个，请删除 `1` 个',
+      'remark-lint/list-item-indent 列表标记与内容之间有 `3` 个空格，应为 `1` 个，请删除 `2` 个',
+      'remark-lint/no-shortcut-reference-link 链接引用使用了简写形式（`[text]`），应写成折叠形式（`[text][]`）',
+      'remark-lint/hard-break-spaces 硬换行用了 `3` 个空格，应为 `2` 个',
+      'remark-lint/final-newline 文件末尾缺少换行符：文件应以换行符（`\\n`）结束',
+    ]);
+    const en = lintJson(['a.md'], ws.root);
+    assert.equal(messages(en.reports).length, 5);
+    for (const m of messages(en.reports)) assert.match(m, /^remark-lint\/[a-z-]+ Unexpected /);
+  } finally {
+    ws.dispose();
+  }
+});

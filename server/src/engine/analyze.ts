@@ -92,7 +92,7 @@ export function analyzeChunk(text: string, flavor: Flavor, context: AnalysisCont
   const remarkLint = context.rules.filter((r) => isPresetRemarkLintRule(r.id));
   try {
     const severity = new Map(remarkLint.map((r) => [r.id, r.severity]));
-    for (const m of runRemarkLintRules({ tree, text, lines }, remarkLint)) {
+    for (const m of runRemarkLintRules({ tree, text, lines }, remarkLint, context.locale)) {
       const level = severity.get(m.ruleId);
       if (level) findings.push({ ruleId: m.ruleId, severity: level, message: m.message, range: m.range });
     }
