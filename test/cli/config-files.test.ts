@@ -45,6 +45,10 @@ test('ignore: a file named on the command line is not checked either, and a note
     assert.equal(only.status, 0, only.stdout + only.stderr);
     assert.match(only.stderr, /Not checked .*generated\/api\.md/);
     assert.match(only.stderr, /No Markdown files to check/);
+    // A named folder the globs cover gets the same note.
+    const folder = runCli(['lint', 'generated'], ws.root);
+    assert.equal(folder.status, 0, folder.stdout + folder.stderr);
+    assert.match(folder.stderr, /Not checked \(matched by "ignore" in the config\): generated\n/);
     // In the config's language.
     ws.write('.benchpress/config.json', JSON.stringify({ ignore: ['generated/**'], language: 'zh-cn' }));
     assert.match(runCli(['lint', 'generated/api.md'], ws.root).stderr, /未检查（匹配配置中的 "ignore"）：generated\/api\.md/);

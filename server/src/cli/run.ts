@@ -13,7 +13,7 @@ import type { CliIo } from './io';
 
 export interface RunSetup extends RootSettings {
   files: string[];
-  /** Files named on the command line that the config's `ignore` leaves out (as given). */
+  /** Files and folders named on the command line that the config's `ignore` leaves out (as given). */
   ignoredGiven: string[];
   workspace: DiskWorkspace;
   cache: LintCache;

@@ -26,7 +26,7 @@ export interface CollectOptions {
 
 export interface Collected {
   files: string[];
-  /** Files named on the command line that the `ignore` setting leaves out. */
+  /** Files and folders named on the command line that the `ignore` setting leaves out. */
   ignoredGiven: string[];
 }
 
@@ -45,6 +45,11 @@ export async function collectDrafts(paths: readonly string[], cwd: string, optio
       if (options.ignore?.ignores(abs)) ignoredGiven.push(given);
       else found.add(abs);
     } else if (stat.isDirectory()) {
+      // A folder the `ignore` setting covers entirely: nothing in it would be checked.
+      if (options.ignore?.skipsFolder(abs)) {
+        ignoredGiven.push(given);
+        continue;
+      }
       const git = options.gitignore === false ? undefined : await Gitignore.at(abs, options.gitignoreTop);
       await walk(abs, found, options.ignore, git);
     }
