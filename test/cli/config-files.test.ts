@@ -219,3 +219,34 @@ test('--lang zh-cn: remark-lint rules report in Chinese, English without it', ()
     ws.dispose();
   }
 });
+
+test('several workspace roots in one run: each file is checked with its own root\'s config (a hook passing files from all)', () => {
+  const ws = tempWorkspace({
+    '.git/HEAD': 'ref: refs/heads/main\n',
+    'blog/.benchpress/config.json': JSON.stringify({ rules: { 'links/undefined-reference': 'error' } }),
+    'docs/.benchpress/config.json': JSON.stringify({ ignore: ['generated'], rules: { links: 'off' }, overrides: [{ files: ['api/**'], rules: { 'links/unused-definition': 'info' } }] }),
+    'README.md': DRAFT,
+    'blog/a.md': DRAFT,
+    'docs/b.md': DRAFT,
+    'docs/api/c.md': DRAFT,
+    'docs/generated/d.md': DRAFT,
+  });
+  try {
+    const severities = (reports: { file: string; diagnostics: { code: string; severity: string }[] }[]) =>
+      Object.fromEntries(reports.map((r) => [r.file, r.diagnostics.filter((d) => d.code.startsWith('links/')).map((d) => `${d.code} ${d.severity}`)]));
+    const expected = {
+      'README.md': ['links/undefined-reference warning', 'links/unused-definition warning'],
+      'blog/a.md': ['links/undefined-reference error', 'links/unused-definition warning'],
+      'docs/b.md': [],
+      'docs/api/c.md': ['links/unused-definition info'],
+    };
+    // Named files from every folder, the first one outside both sub-workspaces.
+    const named = lintJson(['README.md', 'blog/a.md', 'docs/b.md', 'docs/api/c.md', 'docs/generated/d.md'], ws.root);
+    assert.deepEqual(severities(named.reports), expected);
+    assert.match(named.stderr, /Not checked \(matched by "ignore" in the config\): docs\/generated\/d\.md/);
+    // A walk of the whole repository: the same.
+    assert.deepEqual(severities(lintJson(['.'], ws.root).reports), expected);
+  } finally {
+    ws.dispose();
+  }
+});

@@ -48,21 +48,61 @@ export async function prepareRun(paths: readonly string[], io: CliIo, options: R
   }
   const topicsTable = options.topicsTable ? path.resolve(io.cwd, options.topicsTable) : undefined;
   const { lang, adjust } = options;
-  const settings = await loadRootSettings(root, {
-    ...options,
-    configFile,
-    topicsTable,
-    adjust: (config) => {
-      if (lang) config.language = lang;
-      adjust?.(config);
-    },
-  });
-  // The files, once the settings say which ones the team never checks (`ignore`, relative to the root).
-  const { files, ignoredGiven } = await collectDrafts(paths, io.cwd, {
-    ignore: { ignores: settings.isIgnored, skipsFolder: settings.skipsFolder },
-    gitignore: !options.noGitignore,
-    gitignoreTop: root,
-  });
+  // Each workspace root's settings, loaded once: files under different roots (a repository with several
+  // `.benchpress/` folders, a hook passing files from all of them) are each checked with their own root's, as the
+  // editor checks each folder of a multi-root workspace with its own.
+  const loaded = new Map<string, Promise<RootSettings>>();
+  const settingsOf = (r: string | undefined): Promise<RootSettings> => {
+    let s = loaded.get(r ?? '');
+    if (!s) {
+      s = loadRootSettings(r, {
+        ...options,
+        configFile,
+        topicsTable,
+        adjust: (config) => {
+          if (lang) config.language = lang;
+          adjust?.(config);
+        },
+      });
+      loaded.set(r ?? '', s);
+    }
+    return s;
+  };
+  const settings = await settingsOf(root);
+  const rootByFolder = new Map<string, string | undefined>();
+  const rootOf = (file: string) => {
+    const dir = path.dirname(file);
+    if (!rootByFolder.has(dir)) rootByFolder.set(dir, findWorkspaceRoot(dir));
+    return rootByFolder.get(dir);
+  };
+  // The files, once the settings say which ones the team never checks (`ignore`, relative to the root): a walk
+  // skips by the globs of the root it starts in, then each file answers to its own root's.
+  const found = new Set<string>();
+  const ignoredGiven: string[] = [];
+  for (const given of paths) {
+    const abs = path.resolve(io.cwd, given);
+    const walkRoot = findWorkspaceRoot(abs);
+    const s = await settingsOf(walkRoot);
+    const collected = await collectDrafts([given], io.cwd, {
+      ignore: { ignores: s.isIgnored, skipsFolder: s.skipsFolder },
+      gitignore: !options.noGitignore,
+      gitignoreTop: walkRoot,
+    });
+    ignoredGiven.push(...collected.ignoredGiven);
+    for (const file of collected.files) {
+      const own = rootOf(file);
+      if (own !== walkRoot && (await settingsOf(own)).isIgnored(file)) {
+        if (file === abs) ignoredGiven.push(given);
+        continue;
+      }
+      found.add(file);
+    }
+  }
+  const files = [...found].sort();
+  const roots = new Map<string, RootSettings>();
+  for (const [key, s] of loaded) roots.set(key, await s);
+  const problems = [...roots.values()].flatMap((s) => s.problems).filter((p, i, all) => all.findIndex((q) => q.path === p.path) === i);
+  const envFor = (file: string | undefined) => (file ? roots.get(rootOf(file) ?? '') ?? settings : settings).envFor(file);
   const cache = await LintCache.open(options.noCache ? undefined : cacheFolder(root, io.cwd), options.version);
-  return { ...settings, files, ignoredGiven, workspace: new DiskWorkspace(root), cache };
+  return { ...settings, problems, envFor, files, ignoredGiven, workspace: new DiskWorkspace(root), cache };
 }
