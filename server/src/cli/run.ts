@@ -80,8 +80,7 @@ export async function prepareRun(paths: readonly string[], io: CliIo, options: R
   const found = new Set<string>();
   const ignoredGiven: string[] = [];
   for (const given of paths) {
-    const abs = path.resolve(io.cwd, given);
-    const walkRoot = findWorkspaceRoot(abs);
+    const walkRoot = findWorkspaceRoot(path.resolve(io.cwd, given));
     const s = await settingsOf(walkRoot);
     const collected = await collectDrafts([given], io.cwd, {
       ignore: { ignores: s.isIgnored, skipsFolder: s.skipsFolder },
@@ -90,12 +89,9 @@ export async function prepareRun(paths: readonly string[], io: CliIo, options: R
     });
     ignoredGiven.push(...collected.ignoredGiven);
     for (const file of collected.files) {
+      // A named file's root is the walk's, so only files found in a folder can belong to another root.
       const own = rootOf(file);
-      if (own !== walkRoot && (await settingsOf(own)).isIgnored(file)) {
-        if (file === abs) ignoredGiven.push(given);
-        continue;
-      }
-      found.add(file);
+      if (own === walkRoot || !(await settingsOf(own)).isIgnored(file)) found.add(file);
     }
   }
   const files = [...found].sort();
