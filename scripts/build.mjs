@@ -23,8 +23,8 @@ function writeConfigSchema() {
       node.properties[part] ??= { type: 'object', properties: {}, additionalProperties: false };
       node = node.properties[part];
     }
-    const { order, markdownDescription, description, ...rest } = prop;
-    node.properties[parts[parts.length - 1]] = { ...rest, markdownDescription: text(markdownDescription ?? description) };
+    const { order, markdownDescription, description, markdownEnumDescriptions, ...rest } = prop;
+    node.properties[parts[parts.length - 1]] = { ...rest, ...(markdownEnumDescriptions ? { markdownEnumDescriptions: markdownEnumDescriptions.map(text) } : {}), markdownDescription: text(markdownDescription ?? description) };
   }
   const schema = { $schema: 'http://json-schema.org/draft-07/schema#', title: 'Benchpress workspace settings (.benchpress/config.json)', ...root };
   mkdirSync('schemas', { recursive: true });

@@ -172,7 +172,7 @@ export class CheckScheduler {
     const state = this.states.get(uri);
     const view = result.view;
     if (!state || !view) return;
-    const key = view.anchors.map((a) => a.github).join('\n');
+    const key = [...view.anchors.map((a) => a.id), ...view.htmlIds].join('\n');
     const changed = state.anchorsKey !== undefined && state.anchorsKey !== key;
     state.anchorsKey = key;
     if (!changed) return;
