@@ -3,6 +3,17 @@
 // check slugify the fragment and ignore case. A fragment that misses only by case, an emoji, punctuation or
 // spacing is a near miss: the anchor it was meant for is known, and a fix can write it.
 import { encodeFragment, percentDecode, slugify, type AnchorStyle } from './slugs';
+import type { DocumentView } from './document-view';
+
+/** Every anchor a reader can jump to in a document: its headings' anchors (for the platform) and HTML ids. */
+export function viewAnchors(doc: DocumentView): string[] {
+  return [...doc.anchors.map((a) => a.id).filter((id) => id !== ''), ...doc.htmlIds];
+}
+
+/** The index of a document's anchors for its platform. */
+export function anchorIndexOf(doc: DocumentView): AnchorIndex {
+  return new AnchorIndex(viewAnchors(doc), doc.anchorSettings.style);
+}
 
 /** The fragment's text: percent-decoded as a browser decodes it. */
 export function fragmentText(fragment: string): string {

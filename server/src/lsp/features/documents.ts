@@ -28,7 +28,12 @@ export const documentsFeature: Feature = (server) => {
     }
   };
 
-  const reloadSettings = async () => {
+  const reloadSettings = () => {
+    const reload = loadSettings();
+    scheduler.settle(reload);
+    return reload;
+  };
+  const loadSettings = async () => {
     if (server.canPullConfiguration) {
       const [section] = await connection.workspace.getConfiguration([{ section: 'benchpress' }]).catch(() => [undefined]);
       settings.editorSettings = section ?? undefined;

@@ -1,7 +1,7 @@
 // Reading a draft: the outline (document symbols), hovers (references, spec tokens, GPU names, hot topics),
 // completion (link targets, hot keywords in headings) and the topic lens on the title.
 import { documentSymbols } from '../symbols';
-import { hoverAt, referenceHover } from '../hover';
+import { anchorHover, hoverAt, referenceHover } from '../hover';
 import { completions } from '../completion';
 import { topicCompletions, topicHoverAt, topicLenses } from '../topics';
 import { gpuNameHover, specTokenHover } from '../gpu-hover';
@@ -25,7 +25,7 @@ export const navigationFeature: Feature = (server) => {
     const result = await scheduler.current(params.textDocument.uri);
     if (!result?.view) return null;
     const { env, db } = await server.settingsFor(params.textDocument.uri);
-    return (await hoverAt(result.view, params.position, [referenceHover, specTokenHover(db, env.locale), gpuNameHover(db, env.locale), topicHoverAt(result, env.locale)])) ?? null;
+    return (await hoverAt(result.view, params.position, [referenceHover, specTokenHover(db, env.locale), gpuNameHover(db, env.locale), topicHoverAt(result, env.locale), anchorHover(scheduler.workspace)])) ?? null;
   });
 
   connection.onCompletion(async (params) => {

@@ -1,15 +1,9 @@
 import type { DocumentRule } from '../types';
-import type { DocumentView } from '../../markdown/document-view';
 import { closest } from '../../base/closest';
 import { isMarkdownPath, resolveLinkTarget } from '../../markdown/link-target';
-import { AnchorIndex, writeFragment } from '../../markdown/anchor-index';
+import { AnchorIndex, viewAnchors, writeFragment } from '../../markdown/anchor-index';
 import { ANCHOR_STYLE_NAMES } from '../../markdown/heading-anchors';
 import type { FileAnchors } from '../../markdown/anchors';
-
-/** Every anchor a reader can jump to in a document: its headings' anchors (for the platform) and HTML ids. */
-export function anchorsOfView(doc: DocumentView): string[] {
-  return [...doc.anchors.map((a) => a.id).filter((id) => id !== ''), ...doc.htmlIds];
-}
 
 const anchorsOfFile = (file: FileAnchors): string[] => [...file.headings.map((h) => h.id), ...file.html];
 
@@ -36,7 +30,7 @@ export const missingAnchor: DocumentRule = {
   async check({ doc, workspace, report }) {
     const settings = doc.anchorSettings;
     const platform = ANCHOR_STYLE_NAMES[settings.style];
-    const own = new AnchorIndex(anchorsOfView(doc), settings.style);
+    const own = new AnchorIndex(viewAnchors(doc), settings.style);
     const others = new Map<string, AnchorIndex | undefined>();
     for (const link of doc.links) {
       if (link.kind === 'image' || link.kind === 'autolink' || link.kind === 'bare') continue;
@@ -66,7 +60,7 @@ export const missingAnchor: DocumentRule = {
       if (near) {
         const written = writeFragment(near.anchor, raw);
         // github.com's own page script retries a fragment in lower case; browsers, mirrors and other renderers do not.
-        const githubNote = settings.style === 'github' ? { en: ' (only github.com\'s page script forgives that)', zh: '（只有 github.com 的页面脚本会忽略大小写）' } : { en: '', zh: '' };
+        const githubNote = settings.style === 'github' ? { en: ' (github.com\'s page script may forgive that; other sites and renderers do not)', zh: '（github.com 的页面脚本可能会忽略大小写，其他网站和渲染器不会）' } : { en: '', zh: '' };
         const en = near.kind === 'case'
           ? `#${fragment} differs from the anchor #${near.anchor}${inFile ? ' in that file' : ''} in case; browsers match fragments exactly, so the link does not reach the heading${githubNote.en}.`
           : `#${fragment} is not the anchor ${platform} gives that heading${inFile ? ' in that file' : ''}: it is #${near.anchor}.`;
