@@ -107,13 +107,11 @@ test('--fix applies the safe fixes in place, keeps the rest of the text, and rep
     const before = readFileSync(ws.file('p.md'), 'utf8');
     const r = runCli(['lint', '--fix', 'p.md'], ws.root);
     const after = readFileSync(ws.file('p.md'), 'utf8');
-    assert.match(after, /## 4\. 成本效益分析\n\n\[待补充\] 购买或租用成本/, 'the missing section is inserted after 3. 性能测试');
-    assert.ok(after.indexOf('## 4. 成本效益分析') > after.indexOf('## 3. 性能测试') && after.indexOf('## 4. 成本效益分析') < after.indexOf('## 4. 最佳实践'));
-    assert.match(after, /1\. 产品概述\n2\. 技术规格分析\n3\. 性能测试\n4\. 成本效益分析\n5\. 最佳实践\n6\. 总结与建议/, 'the contents list is regenerated in a second pass');
     assert.equal(after.match(/\[dup\]: https:\/\/a\.example/g)?.length, 1, 'the identical duplicate definition is removed');
-    assert.ok(after.includes('RTX 4090 是 Ada Lovelace 架构的旗舰显卡。') && after.length > before.length);
-    // What is left: the inserted stub is a placeholder, and the new section has no table yet.
-    assert.match(r.stdout, /Placeholder \[待补充\]/);
+    // Content is the writer's to add: the missing section is a quick fix in the editor, never part of --fix.
+    assert.doesNotMatch(after, /成本效益分析|\[待补充\]/);
+    assert.equal(after, before.replace('[dup]: https://a.example\n[dup]: https://a.example\n', '[dup]: https://a.example\n'));
+    assert.match(r.stdout, /Missing section “成本效益分析”.*template\/missing-section/);
     assert.equal(r.status, 1);
   } finally {
     ws.dispose();

@@ -1,7 +1,7 @@
 // Benchpress settings: one schema for the VS Code settings (`benchpress.*`) and `.benchpress/config.json`.
 // Reading never throws: a bad file or value gives a problem (shown as a diagnostic on the file) and the default.
 import { findNodeAtLocation } from 'jsonc-parser';
-import { parseJsonc, type JsonNode } from '../base/jsonc';
+import { jsonValue, parseJsonc, type JsonNode } from '../base/jsonc';
 import type { Severity } from '../base/types';
 import { validateIgnorePatterns } from './url-patterns';
 import { ANCHOR_STYLES, type AnchorOptions, type AnchorStyle } from '../markdown/slugs';
@@ -244,28 +244,11 @@ export function parseConfigFile(text: string, base: BenchpressConfig = DEFAULT_C
     return { config: base, problems: [{ start, end, severity: 'error', message: `Benchpress config is not valid JSON (${reason}); using the defaults until it is fixed.` }] };
   }
   const root = parsed.root;
-  const value = nodeValue(root);
+  const value = jsonValue(root);
   const locate = (path: (string | number)[], key = false) => {
     const node = findNodeAtLocation(root, path);
     const target: JsonNode | undefined = key && node?.parent?.type === 'property' ? node.parent.children?.[0] : node;
     return target ? { start: target.offset, end: target.offset + target.length } : { start: 0, end: 1 };
   };
   return applySettings(base, value, locate, knownRuleIds);
-}
-
-function nodeValue(node: JsonNode): unknown {
-  switch (node.type) {
-    case 'object': {
-      const out: Record<string, unknown> = {};
-      for (const prop of node.children ?? []) {
-        const [k, v] = prop.children ?? [];
-        if (k && v) out[String(k.value)] = nodeValue(v);
-      }
-      return out;
-    }
-    case 'array':
-      return (node.children ?? []).map(nodeValue);
-    default:
-      return node.value;
-  }
 }

@@ -6,7 +6,8 @@ import type { Finding, Severity } from '../base/types';
 import type { BenchpressConfig } from '../config/config';
 import type { ChunkData } from '../rules/chunk-data';
 import type { ChunkAnalyzer } from './analyzer';
-import { DEFAULT_LIMITS, type AnalysisContext, type ChunkResult, type RuleSettingResolved } from './analyze';
+import { type AnalysisContext, type ChunkResult, type RuleSettingResolved } from './analyze';
+import { DEFAULT_LIMITS } from '../markdown/input-limits';
 import { splitChunks, mergeChunks, type Chunk } from '../markdown/chunks';
 import { readFrontMatter } from '../markdown/frontmatter';
 import { buildDocumentView, type DocumentView, type FrontMatter } from '../markdown/document-view';
@@ -15,7 +16,8 @@ import type { AnchorSettings } from '../markdown/heading-anchors';
 import { LineIndex, hashString, shiftRange } from '../base/text';
 import { localize, type Locale } from '../base/i18n';
 import type { WorkspaceView } from '../markdown/workspace';
-import { RULES } from '../rules/registry';
+import { RULES, isKnownRuleOrGroup } from '../rules/registry';
+import { applySuppressions } from './suppression';
 import { effectiveRule, mostSpecific, type EffectiveRule } from '../rules/settings';
 import { guardFinding } from '../rules/guards';
 import type { DocumentRule } from '../rules/types';
@@ -225,7 +227,7 @@ export class DocumentChecker {
         findings.push(guardFinding('rule-failed', locale, { rule: rule.id, reason: (error as Error)?.message ?? String(error) }));
       }
     }
-    return finish(findings, view, templateResolution, topics);
+    return finish(applySuppressions(findings, view, isKnownRuleOrGroup, locale), view, templateResolution, topics);
   }
 
   /** Topic matches, re-finding hits only in prose segments whose text changed since the last check. */

@@ -7,6 +7,9 @@ import type { Finding, Fix } from '../base/types';
 import { safeFixEdits } from '../engine/fix-all';
 import { comparePositions } from '../base/text';
 import { toDiagnostic } from './convert';
+import { disableEdits, UNKNOWN_RULE_IN_COMMENT } from '../engine/suppression';
+import type { DocumentView } from '../markdown/document-view';
+import { localize, type Locale } from '../base/i18n';
 import { ClientCommands } from '../protocol';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.benchpress`;
@@ -30,16 +33,30 @@ export function fixAllEdit(document: TextDocument, result: CheckResult) {
   return edits.length ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: edits as LspTextEdit[] }] } : undefined;
 }
 
-export function codeActions(document: TextDocument, result: CheckResult | undefined, params: CodeActionParams): CodeAction[] {
+/** "Disable RULE for this line" and "… for this file": a comment the writer can see and remove again. */
+function disableActions(document: TextDocument, view: DocumentView, finding: Finding, locale: Locale): CodeAction[] {
+  const edits = disableEdits(view, finding);
+  const change = (edit: LspTextEdit) => ({ documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: [edit] }] });
+  const actions: CodeAction[] = [];
+  if (edits.line) actions.push({ title: localize({ en: `Disable ${finding.ruleId} for this line`, zh: `在此行停用 ${finding.ruleId}` }, locale), kind: CodeActionKind.QuickFix, diagnostics: [toDiagnostic(finding)], edit: change(edits.line) });
+  actions.push({ title: localize({ en: `Disable ${finding.ruleId} for this file`, zh: `在此文件中停用 ${finding.ruleId}` }, locale), kind: CodeActionKind.QuickFix, diagnostics: [toDiagnostic(finding)], edit: change(edits.file) });
+  return actions;
+}
+
+export function codeActions(document: TextDocument, result: CheckResult | undefined, params: CodeActionParams, locale: Locale): CodeAction[] {
   if (!result) return [];
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
+    const disabling: CodeAction[] = [];
     for (const finding of result.findings) {
-      if (!finding.fixes?.length || !overlaps(finding, params)) continue;
-      for (const fix of finding.fixes) actions.push(fixAction(document, finding, fix));
+      if (!overlaps(finding, params)) continue;
+      for (const fix of finding.fixes ?? []) actions.push(fixAction(document, finding, fix));
+      if (result.view && finding.ruleId !== UNKNOWN_RULE_IN_COMMENT) disabling.push(...disableActions(document, result.view, finding, locale));
     }
+    // Fixes first: silencing is the last resort.
+    actions.push(...disabling);
   }
   if (wants(FIX_ALL_KIND)) {
     const edit = fixAllEdit(document, result);

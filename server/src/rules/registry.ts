@@ -1,5 +1,5 @@
 // Every rule Benchpress knows. To add a rule: write its module (id, docs, check) and list it here.
-import type { ChunkRule, DocumentRule, Rule } from './types';
+import type { ChunkRule, Rule } from './types';
 import { GUARD_RULES } from './guards';
 import { REMARK_LINT_RULES } from './remark-lint';
 import { noLiteralUrls } from './no-literal-urls';
@@ -24,6 +24,7 @@ import { unknownTemplate } from './template/unknown';
 import { unmatched } from './template/unmatched';
 import { configInvalid } from './config/invalid';
 import { heatTable } from './heat/table';
+import { unknownRuleInComment } from './suppression/unknown-rule';
 
 export const RULES: readonly Rule[] = [
   unknownTemplate,
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = [
   noLiteralUrls,
   ...GUARD_RULES,
   configInvalid,
+  unknownRuleInComment,
 ];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));
@@ -65,9 +67,6 @@ export function chunkRule(id: string): ChunkRule | undefined {
   const rule = byId.get(id);
   return rule?.scope === 'chunk' ? rule : undefined;
 }
-
-export const DOCUMENT_RULES: readonly DocumentRule[] = RULES.filter((r): r is DocumentRule => r.scope === 'document');
-export const CHUNK_RULES: readonly ChunkRule[] = RULES.filter((r): r is ChunkRule => r.scope === 'chunk');
 
 /** Whether `id` names a rule or a group of rules (`typography`, `links/`, `remark-lint`). */
 export function isKnownRuleOrGroup(id: string): boolean {

@@ -15,7 +15,8 @@ export const codeActionsFeature: Feature = (server) => {
     if (!document) return [];
     const result = scheduler.resultFor(document.uri, document.version) ?? (await scheduler.current(document.uri));
     // Only for the version the findings belong to: an edit must never land on moved text.
-    return codeActions(document, result && documents.get(document.uri)?.version === document.version ? result : undefined, params);
+    const { env } = await server.settingsFor(document.uri);
+    return codeActions(document, result && documents.get(document.uri)?.version === document.version ? result : undefined, params, env.locale);
   });
 
   connection.onExecuteCommand(async (params): Promise<FixAllResult | undefined> => {

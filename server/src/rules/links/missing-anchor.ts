@@ -1,4 +1,5 @@
 import type { DocumentRule } from '../types';
+import { localize } from '../../base/i18n';
 import { closest } from '../../base/closest';
 import { isMarkdownPath, resolveLinkTarget } from '../../markdown/link-target';
 import { AnchorIndex, viewAnchors, writeFragment } from '../../markdown/anchor-index';
@@ -27,7 +28,7 @@ export const missingAnchor: DocumentRule = {
     bad: '## 🚀 快速开始\n\n见[快速开始](#快速开始)和[测试结果](#性能测试结果)。\n',
     good: '## 🚀 快速开始\n\n见[快速开始](#-快速开始)。\n',
   },
-  async check({ doc, workspace, report }) {
+  async check({ doc, workspace, report, locale }) {
     const settings = doc.anchorSettings;
     const platform = ANCHOR_STYLE_NAMES[settings.style];
     const own = new AnchorIndex(viewAnchors(doc), settings.style);
@@ -70,7 +71,7 @@ export const missingAnchor: DocumentRule = {
         report({
           range: doc.range(link.urlSpan),
           message: { en, zh },
-          fixes: fragmentSpan ? [{ title: `Change to #${near.anchor}`, edits: [{ range: doc.range(fragmentSpan), newText: written }], safe: true, preferred: true }] : undefined,
+          fixes: fragmentSpan ? [{ title: localize({ en: `Change to #${near.anchor}`, zh: `改为 #${near.anchor}` }, locale), edits: [{ range: doc.range(fragmentSpan), newText: written }], safe: true, preferred: true }] : undefined,
           data: { anchor: near.anchor, kind: near.kind },
         });
         continue;
@@ -82,7 +83,7 @@ export const missingAnchor: DocumentRule = {
           en: `No heading with anchor #${fragment}${inFile ? ' in that file' : ''} (${platform} anchors)${suggestion ? `; did you mean #${suggestion}?` : '.'}`,
           zh: `${inFile ? '目标文件中' : ''}没有锚点为 #${fragment} 的标题（按 ${platform} 的锚点规则）${suggestion ? `；是否想用 #${suggestion}？` : '。'}`,
         },
-        fixes: suggestion && fragmentSpan ? [{ title: `Change to #${suggestion}`, edits: [{ range: doc.range(fragmentSpan), newText: writeFragment(suggestion, raw) }], safe: false, preferred: true }] : undefined,
+        fixes: suggestion && fragmentSpan ? [{ title: localize({ en: `Change to #${suggestion}`, zh: `改为 #${suggestion}` }, locale), edits: [{ range: doc.range(fragmentSpan), newText: writeFragment(suggestion, raw) }], safe: false, preferred: true }] : undefined,
       });
     }
   },
