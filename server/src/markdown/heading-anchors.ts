@@ -118,12 +118,20 @@ function renderAlone(h: HeadingInfo, input: AnchorInput, context: DocumentContex
   }
   // Indentation is kept off: a heading inside a list or quote starts at its `#`.
   const source = `${own}\n\n${[...definitions].join('\n\n')}\n`;
+  const numbers = own.includes('[^') ? [...context.footnoteNumbers].join(',') : '';
+  const key = `${input.flavor}\u0000${anchorSettingsKey(settings)}\u0000${numbers}\u0000${source}`;
+  if (RENDERED.has(key)) return RENDERED.get(key);
+  let rendered: HeadingText | undefined;
   try {
     const heading = documentHeadings(parseMarkdown(source, input.flavor))[0];
-    if (!heading) return undefined;
-    return renderedHeadingText(heading, settings.style, { ...settings.options, source, footnoteNumbers: context.footnoteNumbers });
+    rendered = heading && renderedHeadingText(heading, settings.style, { ...settings.options, source, footnoteNumbers: context.footnoteNumbers });
   } catch {
-    if (input.flavor === 'mdx') return renderAlone(h, { ...input, flavor: 'markdown' }, context, settings);
-    return undefined;
+    rendered = input.flavor === 'mdx' ? renderAlone(h, { ...input, flavor: 'markdown' }, context, settings) : undefined;
   }
+  // Checked again on every edit: the same heading is not parsed again.
+  RENDERED.set(key, rendered);
+  if (RENDERED.size > 5000) RENDERED.delete(RENDERED.keys().next().value as string);
+  return rendered;
 }
+
+const RENDERED = new Map<string, HeadingText | undefined>();

@@ -109,7 +109,8 @@ export const linkRefactorFeature: Feature = (server) => {
 
   connection.onRenameRequest(async (params) => {
     const target = await targetAt(params.textDocument.uri, params.position);
-    if (!target) throw new ResponseError(ErrorCodes.InvalidRequest, 'Nothing to rename here: put the cursor on a heading, a link to a heading, or a reference label.');
+    // Nothing renameable here: no edit (prepareRename has already told the editor so).
+    if (!target) return null;
     if (target.kind === 'label') {
       const bad = invalidLabel(params.newName, target.label.kind);
       if (bad) throw new ResponseError(ErrorCodes.InvalidParams, bad);
