@@ -73,3 +73,17 @@ test('fix-all on real posts keeps every link target, and a second run changes no
     ws.dispose();
   }
 });
+
+test('an MDX draft with a syntax error gets no structural fix: the contents list is not written again and again', () => {
+  // The JSX-looking "目<录" stops the MDX parse, so the list under the heading is unknown to the checker.
+  const text = '\n## 📋 目<录\n\n1. 产品概述\n2. 总结\n\n## 1. 产品概述\n\n文字。\n\n## 2. 总结\n\n文字。\n';
+  const ws = tempWorkspace({ 'post.mdx': text });
+  try {
+    const result = runCli(['lint', '--fix', 'post.mdx'], ws.root);
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(result.stdout, /mdx\/parse-error/);
+    assert.equal(readFileSync(path.join(ws.root, 'post.mdx'), 'utf8'), text);
+  } finally {
+    ws.dispose();
+  }
+});

@@ -59,7 +59,7 @@ test('--format sarif: SARIF 2.1.0 with one run, tool benchpress, rules with help
     assert.ok(result);
     assert.equal(driver.rules[result.ruleIndex].id, 'template/missing-section');
     assert.equal(result.level, 'warning');
-    assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'posts/review.md');
+    assert.deepEqual(result.locations[0].physicalLocation.artifactLocation, { uri: 'posts/review.md', uriBaseId: 'SRCROOT' });
     assert.equal(result.locations[0].physicalLocation.region.startLine, 5);
   } finally {
     ws.dispose();
@@ -69,7 +69,7 @@ test('--format sarif: SARIF 2.1.0 with one run, tool benchpress, rules with help
 test('usage and I/O errors exit 2 with a message on stderr and nothing on stdout', () => {
   const ws = tempWorkspace({ 'a.md': '# A\n' });
   try {
-    for (const args of [['lint', 'missing-folder'], ['lint', '--format', 'yaml', 'a.md'], ['lint'], ['lint', '--rules', 'no-such-rule', 'a.md'], ['lint', '--bogus', 'a.md'], ['lint', '--config', 'nope.json', 'a.md'], ['frobnicate']]) {
+    for (const args of [['lint', 'missing-folder'], ['lint', '--format', 'yaml', 'a.md'], ['lint', '--fail-on', 'sometimes', 'a.md'], ['lint', '--lang', 'fr', 'a.md'], ['lint', '--rules', 'no-such-rule', 'a.md'], ['lint', '--bogus', 'a.md'], ['lint', '--config', 'nope.json', 'a.md'], ['frobnicate']]) {
       const r = runCli(args, ws.root);
       assert.equal(r.status, 2, args.join(' '));
       assert.notEqual(r.stderr.trim(), '', args.join(' '));

@@ -13,6 +13,8 @@ import { Lines } from './lib/lsp-check';
 import { LspClient, fileUri } from '../support/lsp';
 import { runCli, tempWorkspace, type TempWorkspace } from '../support/workspace';
 
+const DISABLE_KIND = 'quickfix.benchpress.disable';
+
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const SEED = 17;
@@ -124,6 +126,8 @@ before(async () => {
       const actions: Json[] = await client.request('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
       for (const a of actions) {
         if (!a.diagnostics?.some((x: Json) => x.code === d.code && JSON.stringify(x.range) === JSON.stringify(d.range))) continue;
+        // "Disable RULE for this line/file" declares its own place (a comment above the line, or at the top).
+        if (a.kind === DISABLE_KIND) continue;
         const edits: Json[] = [...(a.edit?.documentChanges?.flatMap((c: Json) => c.edits) ?? []), ...(a.command?.arguments?.[2] ?? [])];
         o.quickFixes++;
         const bad = edits.find((e) => !inside(e.range, d.range));
@@ -162,36 +166,31 @@ const PROTECTED = ['code', 'inlineCode', 'frontMatter', 'html', 'specTokens'];
 // Target changes that end a URL before CJK text are the point of the fix (see classifyTargetChange).
 const targetProblems = (before: string, after: string) => protectedDifferences(before, after).filter((p) => p.startsWith('targets') && classifyTargetChange(p) !== 'intended');
 
-// Product bugs these properties find (reported; each also has a minimal case below). Remove the todo when fixed.
-const TODO_URL_EXTENT = 'remark-lint/no-literal-urls ends a bare URL where GFM does not (at `\\_`, an interior `*`, a backtick): the fix changes the link target';
-const TODO_SECTION_IN_FENCE = 'template/missing-section inserts sections at the end of a document that ends inside an unclosed code fence: they become code, and every --fix adds them again';
-const TODO_TOC_ABSORBS_CODE = 'template/toc-mismatch inserts the contents list right before an indented code block, which then becomes part of the last list item';
-const TODO_SINGLE_PASS = 'source.fixAll.benchpress applies one pass of fixes: a section it inserts leaves the contents list stale until fix all runs again (the CLI loops)';
 
-test('CLI lint --fix: code, front matter, raw HTML and spec tokens are byte-identical', { todo: `${TODO_SECTION_IN_FENCE}; ${TODO_TOC_ABSORBS_CODE}; ${TODO_URL_EXTENT}` }, () => {
+test('CLI lint --fix: code, front matter, raw HTML and spec tokens are byte-identical', () => {
   const found = problems((o) => protectedDifferences(o.before, o.cliOnce!).filter((p) => PROTECTED.includes(p.split(' ')[0])));
   assert.deepEqual(found, []);
 });
 
-test('CLI lint --fix: link, image and definition targets are the same', { todo: TODO_URL_EXTENT }, () => {
+test('CLI lint --fix: link, image and definition targets are the same', () => {
   assert.deepEqual(problems((o) => targetProblems(o.before, o.cliOnce!)), []);
 });
 
-test('CLI lint --fix reaches its fixed point: a second run changes nothing', { todo: TODO_SECTION_IN_FENCE }, () => {
+test('CLI lint --fix reaches its fixed point: a second run changes nothing', () => {
   const found = problems((o) => (o.cliTwice === o.cliOnce ? [] : [`second --fix changed the file:\n${o.cliOnce}\n--- then:\n${o.cliTwice}`]));
   assert.deepEqual(found, []);
 });
 
-test('server fix all: code, front matter, raw HTML and spec tokens are byte-identical', { todo: `${TODO_SECTION_IN_FENCE}; ${TODO_TOC_ABSORBS_CODE}; ${TODO_URL_EXTENT}` }, () => {
+test('server fix all: code, front matter, raw HTML and spec tokens are byte-identical', () => {
   const found = problems((o) => protectedDifferences(o.before, o.lspOnce!).filter((p) => PROTECTED.includes(p.split(' ')[0])));
   assert.deepEqual(found, []);
 });
 
-test('server fix all: link, image and definition targets are the same', { todo: TODO_URL_EXTENT }, () => {
+test('server fix all: link, image and definition targets are the same', () => {
   assert.deepEqual(problems((o) => targetProblems(o.before, o.lspOnce!)), []);
 });
 
-test('server fix all reaches the fixed point in one application: asked again, it has nothing to do', { todo: TODO_SINGLE_PASS }, () => {
+test('server fix all reaches the fixed point in one application: asked again, it has nothing to do', () => {
   const found = problems((o) => (o.lspSecondEdits === 0 ? [] : [`after applying fix all, it offers ${o.lspSecondEdits} more edits; after one:\n${o.lspOnce}`]));
   assert.deepEqual(found, []);
 });
@@ -232,12 +231,11 @@ test('each quick fix edits only inside its diagnostic\'s range (rules that inser
 });
 
 // ---------------------------------------------------------------------------------------------------------------
-// The product bugs above, each on a minimal draft through lint --fix (todo until fixed).
+// The product bugs above, each on a minimal draft through lint --fix.
 
-const MINIMAL: { name: string; todo: string; text: string; check(before: string, once: string, twice: string): void }[] = [
+const MINIMAL: { name: string; text: string; check(before: string, once: string, twice: string): void }[] = [
   {
     name: 'a bare URL with `\\_` (CSDN style) is wrapped whole',
-    todo: TODO_URL_EXTENT,
     text: '# T\n\n来源：https://blog.csdn.net/weixin\\_38991876/article/details/146474767\n',
     check: (before, once) => {
       assert.deepEqual(targetProblems(before, once), []);
@@ -246,19 +244,16 @@ const MINIMAL: { name: string; todo: string; text: string; check(before: string,
   },
   {
     name: 'a bare URL with `*` inside is wrapped whole',
-    todo: TODO_URL_EXTENT,
     text: '# T\n\n见 https://x.example/a*b*c 了解。\n',
     check: (before, once) => assert.deepEqual(targetProblems(before, once), []),
   },
   {
     name: 'a bare URL running into a backtick keeps its target (and no code span appears)',
-    todo: TODO_URL_EXTENT,
     text: '# T\n\nRun https://x.example/u/`tick` now.\n',
     check: (before, once) => assert.deepEqual(protectedDifferences(before, once), []),
   },
   {
     name: 'missing sections are not inserted inside an unclosed code fence, and a second --fix changes nothing',
-    todo: TODO_SECTION_IN_FENCE,
     text: '---\ntemplate: review\n---\n\n# RTX 4090 深度评测：性能、成本与最佳实践\n\n```bash\necho hi\n',
     check: (before, once, twice) => {
       assert.deepEqual(protectedDifferences(before, once).filter((p) => p.startsWith('code')), []);
@@ -267,14 +262,13 @@ const MINIMAL: { name: string; todo: string; text: string; check(before: string,
   },
   {
     name: 'a generated contents list does not take the indented code block after it',
-    todo: TODO_TOC_ABSORBS_CODE,
     text: '---\ntemplate: review\n---\n\n# RTX 4090 深度评测：性能、成本与最佳实践\n\n## 📋 目录\n\n        code line\n',
     check: (before, once) => assert.deepEqual(protectedDifferences(before, once).filter((p) => p.startsWith('code')), []),
   },
 ];
 
 for (const m of MINIMAL) {
-  test(`minimal: ${m.name}`, { todo: m.todo }, () => {
+  test(`minimal: ${m.name}`, () => {
     const w = tempWorkspace({ 'm.md': m.text });
     try {
       runCli(['lint', '--fix', 'm.md'], w.root);
@@ -287,8 +281,9 @@ for (const m of MINIMAL) {
   });
 }
 
-test('minimal: server fix all once leaves nothing to fix (a section and the contents list in one go)', { todo: TODO_SINGLE_PASS }, async () => {
-  const text = '---\ntemplate: review\n---\n\n# RTX 4090 深度评测：性能、成本与最佳实践\n\n## 📋 目录\n\n1. 产品概述\n\n## 1. 产品概述\n\n正文。\n';
+test('minimal: server fix all once leaves nothing to fix (fixes that enable other fixes, in one go)', async () => {
+  // A stale contents list and a bare URL in it: the regenerated list must itself need no further fix.
+  const text = '---\ntemplate: review\n---\n\n# RTX 4090 深度评测：性能、成本与最佳实践\n\n## 📋 目录\n\n1. 产品概述\n2. 旧的小节\n\n## 1. 产品概述\n\n正文 https://example.com/a 。\n\n## 2. 技术规格分析\n\n[a]: https://a.example\n[a]: https://a.example\n\n见 [官网][a]。\n';
   const uri = fileUri(ws.file('single-pass.md'));
   await client.open(uri, text);
   const ask = async () => ((await client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.benchpress'] } })) as Json[]).flatMap((a) => a.edit?.documentChanges?.flatMap((c: Json) => c.edits) ?? []);

@@ -17,6 +17,8 @@ export interface UrlCheckSettings {
   skipHosts: string[];
   cacheTtlHours: number;
   checkOnSave: boolean;
+  /** A failure that may pass (5xx, reset …) is reported as a broken link only when it also failed at a check this many hours later. */
+  confirmDeadAfterHours: number;
 }
 
 /** How `#fragment` links are resolved: the platform the drafts are published on decides the heading anchors. */
@@ -55,7 +57,7 @@ export const DEFAULT_CONFIG: BenchpressConfig = {
   checkTimeoutMs: 4000,
   checkUrls: false,
   allowPrivateUrls: false,
-  urlCheck: { timeoutMs: 10000, concurrency: 8, perHostConcurrency: 2, retries: 2, ignore: [], skipHosts: [], cacheTtlHours: 24, checkOnSave: false },
+  urlCheck: { timeoutMs: 10000, concurrency: 8, perHostConcurrency: 2, retries: 2, ignore: [], skipHosts: [], cacheTtlHours: 24, checkOnSave: false, confirmDeadAfterHours: 24 },
   links: { anchorStyle: 'github', anchorOptions: {} },
   pricingStaleAfterDays: 30,
   ignore: [],
@@ -99,6 +101,7 @@ const URL_CHECK: Record<keyof UrlCheckSettings, Check> = {
   skipHosts: isStringList,
   cacheTtlHours: isInt(0, 24 * 365),
   checkOnSave: isBool,
+  confirmDeadAfterHours: isInt(0, 24 * 365),
 };
 
 /** The renderers' own settings, as `links.anchorOptions` takes them (see markdown/slugs/types.ts). */

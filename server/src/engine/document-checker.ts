@@ -206,6 +206,9 @@ export class DocumentChecker {
     });
     const templateResolution = resolveTemplate(view, env.templates.templates, env.config.template);
     const topics = this.matchTopics(view, env.topics);
+    // A part that could not be read (an MDX syntax error, a guard) is only shallowly known, so whole-document rules
+    // still report but offer no edits: a fix built on a partial picture could duplicate or drop the writer's text.
+    const partlyRead = results.some(({ result }) => result.guard !== undefined);
     for (const { rule, effective } of env.documentRules) {
       if (signal?.aborted) break;
       try {
@@ -221,7 +224,7 @@ export class DocumentChecker {
           signal,
           urlResults: input.urlResults,
           topics,
-          report: (r) => findings.push({ ruleId: rule.id, severity: r.severity ?? effective.severity, message: localize(r.message, locale), range: r.range, fixes: r.fixes, data: r.data }),
+          report: (r) => findings.push({ ruleId: rule.id, severity: r.severity ?? effective.severity, message: localize(r.message, locale), range: r.range, fixes: partlyRead ? undefined : r.fixes, data: r.data }),
         });
       } catch (error) {
         findings.push(guardFinding('rule-failed', locale, { rule: rule.id, reason: (error as Error)?.message ?? String(error) }));

@@ -34,8 +34,9 @@ export const noLiteralUrls: ChunkRule = {
     const text = lines.text;
     for (const link of summary.links) {
       if (link.kind !== 'bare') continue;
-      const range = lines.rangeOf(link.start, link.end);
       const rendered = renderedExtent(summary.prose, text, link.start);
+      // The finding covers what is linked today, so its fixes stay inside it.
+      const range = lines.rangeOf(link.start, Math.max(link.end, rendered?.end ?? link.end));
       const fixes: Fix[] = [];
       let note: { en: string; zh: string } | undefined;
       // `<…>` autolinks take an absolute URL: with a scheme, and with nothing in it that ends one.
@@ -46,7 +47,7 @@ export const noLiteralUrls: ChunkRule = {
           // The renderer runs the link on into the text after it (Chinese words, a closing bracket): the link points
           // at a page that is probably not meant. Wrapping keeps what readers get today; ending it is the writer's call.
           note = { en: ` As written, the link also takes in “${text.slice(link.end, rendered.end)}”.`, zh: `按现在的写法，链接还包含了“${text.slice(link.end, rendered.end)}”。` };
-          fixes.push({ title: localize({ en: `End the link before “${text.slice(link.end, rendered.end)}”`, zh: `让链接在“${text.slice(link.end, rendered.end)}”之前结束` }, locale), edits: [{ range, newText: `<${text.slice(link.start, link.end)}>` }], safe: false, preferred: true });
+          fixes.push({ title: localize({ en: `End the link before “${text.slice(link.end, rendered.end)}”`, zh: `让链接在“${text.slice(link.end, rendered.end)}”之前结束` }, locale), edits: [{ range: lines.rangeOf(link.start, link.end), newText: `<${text.slice(link.start, link.end)}>` }], safe: false, preferred: true });
         }
       }
       report({
