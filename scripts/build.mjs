@@ -25,8 +25,9 @@ function writeConfigSchema() {
       node.properties[part] ??= { type: 'object', properties: {}, additionalProperties: false };
       node = node.properties[part];
     }
-    const { order, markdownDescription, description, scope, ...rest } = prop; // order and scope are VS Code settings UI
-    node.properties[parts[parts.length - 1]] = { ...resolve(rest), markdownDescription: text(markdownDescription ?? description) };
+    const { order, markdownDescription, description, markdownEnumDescriptions, scope, ...rest } = prop; // order and scope are VS Code settings UI
+    // Nested descriptions (e.g. of `overrides` items) are localized strings too.
+    node.properties[parts[parts.length - 1]] = { ...resolve(rest), ...(markdownEnumDescriptions ? { markdownEnumDescriptions: markdownEnumDescriptions.map(text) } : {}), markdownDescription: text(markdownDescription ?? description) };
   }
   const schema = { $schema: 'http://json-schema.org/draft-07/schema#', title: 'Benchpress workspace settings (.benchpress/config.json)', ...root };
   mkdirSync('schemas', { recursive: true });

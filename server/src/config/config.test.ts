@@ -89,3 +89,23 @@ test("overrides: the editor's entries come first, the config file's after them (
   assert.deepEqual(config.overrides.map((o) => o.rules), [{ links: 'off' }, { links: 'error' }]);
   assert.deepEqual(DEFAULT_CONFIG.overrides, [], 'the defaults are never changed');
 });
+
+test('links.anchorStyle and links.anchorOptions: valid values apply, bad ones are reported at their place', () => {
+  const good = parseConfigFile('{ "links": { "anchorStyle": "mkdocs", "anchorOptions": { "mkdocs": { "slugify": "toc-unicode", "separator": "_" }, "hexo": { "modifyAnchors": 1 } } } }', DEFAULT_CONFIG, isKnownRuleOrGroup);
+  assert.deepEqual(good.problems, []);
+  assert.deepEqual(good.config.links, { anchorStyle: 'mkdocs', anchorOptions: { mkdocs: { slugify: 'toc-unicode', separator: '_' }, hexo: { modifyAnchors: 1 } } });
+  assert.deepEqual(DEFAULT_CONFIG.links, { anchorStyle: 'github', anchorOptions: {} });
+
+  const text = '{ "links": { "anchorStyle": "jekyll", "anchorOptions": { "mkdocs": { "slugify": "python" }, "sphinx": {}, "hugo": { "nope": true } }, "extra": 1 } }';
+  const { config, problems } = parseConfigFile(text, DEFAULT_CONFIG, isKnownRuleOrGroup);
+  const at = (p: { start: number; end: number }) => text.slice(p.start, p.end);
+  assert.deepEqual(problems.map((p) => [at(p), p.message.split(';')[0]]), [
+    ['"jekyll"', '"links.anchorStyle": expected one of "github", "gitlab", "vscode", "mkdocs", "hugo", "docusaurus", "vitepress", "hexo"'],
+    ['"python"', '"links.anchorOptions.mkdocs.slugify": expected one of "toc", "toc-unicode", "pymdownx"'],
+    ['"sphinx"', 'Unknown setting "links.anchorOptions.sphinx" (expected mkdocs, hugo, docusaurus, vitepress, hexo).'],
+    ['"nope"', '"links.anchorOptions.hugo.nope": unknown option (expected autoHeadingIDType, attribute)'],
+    ['"extra"', 'Unknown setting "links.extra".'],
+  ]);
+  assert.equal(config.links.anchorStyle, 'github');
+  assert.deepEqual(config.links.anchorOptions, {});
+});

@@ -5,6 +5,7 @@ import { jsonValue, parseJsonc, type JsonNode } from '../base/jsonc';
 import type { Severity } from '../base/types';
 import { validateIgnorePatterns } from './url-patterns';
 import { globProblem } from './globs';
+import { ANCHOR_STYLES, type AnchorOptions, type AnchorStyle } from '../markdown/slugs';
 
 export type RuleSetting = 'off' | Severity | boolean | [Severity | 'off', unknown];
 
@@ -21,6 +22,14 @@ export interface UrlCheckSettings {
   confirmDeadAfterHours: number;
 }
 
+/** How `#fragment` links are resolved: the platform the drafts are published on decides the heading anchors. */
+export interface LinkSettings {
+  /** The renderer whose heading anchors links must match exactly. */
+  anchorStyle: AnchorStyle;
+  /** That renderer's own settings that change anchors (MkDocs `toc.slugify`, Hugo `autoHeadingIDType`, …). */
+  anchorOptions: AnchorOptions;
+}
+
 export interface BenchpressConfig {
   diagnosticsDelayMs: number;
   /** Rule id or id prefix → setting. */
@@ -34,6 +43,7 @@ export interface BenchpressConfig {
   checkUrls: boolean;
   allowPrivateUrls: boolean;
   urlCheck: UrlCheckSettings;
+  links: LinkSettings;
   pricingStaleAfterDays: number;
   /** Globs (relative to the workspace root) of files the CLI and the editor do not check. */
   ignore: string[];
@@ -57,6 +67,7 @@ export const DEFAULT_CONFIG: BenchpressConfig = {
   checkUrls: false,
   allowPrivateUrls: false,
   urlCheck: { timeoutMs: 10000, concurrency: 8, perHostConcurrency: 2, retries: 2, ignore: [], skipHosts: [], cacheTtlHours: 24, checkOnSave: false, confirmDeadAfterHours: 24 },
+  links: { anchorStyle: 'github', anchorOptions: {} },
   pricingStaleAfterDays: 30,
   ignore: [],
   overrides: [],
@@ -80,7 +91,7 @@ const isRuleSetting: Check = (v) => {
 /** File globs: a list of strings, each a usable pattern relative to the workspace root. */
 const isGlobList: Check = (v) => isStringList(v) ?? (v as string[]).map(globProblem).find(Boolean);
 
-const TOP_LEVEL: Record<Exclude<keyof BenchpressConfig, 'rules' | 'urlCheck' | 'overrides'>, Check> = {
+const TOP_LEVEL: Record<Exclude<keyof BenchpressConfig, 'rules' | 'urlCheck' | 'links' | 'overrides'>, Check> = {
   diagnosticsDelayMs: isInt(0, 10000),
   template: isString,
   language: oneOf('auto', 'en', 'zh-cn'),
@@ -109,6 +120,22 @@ const URL_CHECK: Record<keyof UrlCheckSettings, Check> = {
   confirmDeadAfterHours: isInt(0, 24 * 365),
 };
 
+/** The renderers' own settings, as `links.anchorOptions` takes them (see markdown/slugs/types.ts). */
+const ANCHOR_OPTIONS: { [P in keyof AnchorOptions]-?: Record<keyof NonNullable<AnchorOptions[P]>, Check> } = {
+  mkdocs: {
+    slugify: oneOf('toc', 'toc-unicode', 'pymdownx'),
+    separator: (v) => (typeof v === 'string' && v.length > 0 && v.length <= 8 ? undefined : 'expected a short non-empty string'),
+    case: oneOf('none', 'lower', 'lower-ascii', 'fold'),
+    normalize: oneOf('NFC', 'NFD', 'NFKC', 'NFKD'),
+    percentEncode: isBool,
+    attrList: isBool,
+  },
+  hugo: { autoHeadingIDType: oneOf('github', 'github-ascii', 'blackfriday'), attribute: isBool },
+  docusaurus: { maintainCase: isBool },
+  vitepress: { attrs: isBool },
+  hexo: { modifyAnchors: (v) => (v === 0 || v === 1 || v === 2 ? undefined : 'expected 0, 1 or 2'), smartypants: isBool },
+};
+
 export interface ConfigProblem {
   /** Offsets in the config file, when the problem comes from one. */
   start: number;
@@ -132,7 +159,7 @@ export function applySettings(
   locate: (path: (string | number)[], key?: boolean) => { start: number; end: number } = () => ({ start: 0, end: 0 }),
   knownRuleIds?: (id: string) => boolean,
 ): ConfigResult {
-  const config: BenchpressConfig = { ...base, rules: { ...base.rules }, urlCheck: { ...base.urlCheck }, overrides: [...base.overrides] };
+  const config: BenchpressConfig = { ...base, rules: { ...base.rules }, urlCheck: { ...base.urlCheck }, links: { ...base.links }, overrides: [...base.overrides] };
   const problems: ConfigProblem[] = [];
   const problem = (path: (string | number)[], message: string, key = false, severity: Severity = 'warning') =>
     problems.push({ ...locate(path, key), message, severity });
@@ -223,6 +250,10 @@ export function applySettings(
       config.ignore = good;
       continue;
     }
+    if (key === 'links') {
+      applyLinkSettings(config, base, value, problem);
+      continue;
+    }
     const check = TOP_LEVEL[key as keyof typeof TOP_LEVEL];
     if (!check) {
       problem([key], `Unknown setting "${key}".`, true);
@@ -233,6 +264,48 @@ export function applySettings(
     else (config as unknown as Record<string, unknown>)[key] = value;
   }
   return { config, problems };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function applyLinkSettings(config: BenchpressConfig, base: BenchpressConfig, value: unknown, problem: (path: (string | number)[], message: string, key?: boolean) => void): void {
+  if (!isObject(value)) {
+    problem(['links'], '"links" must be an object.');
+    return;
+  }
+  for (const [sub, subValue] of Object.entries(value)) {
+    if (sub === 'anchorStyle') {
+      const bad = oneOf(...ANCHOR_STYLES)(subValue);
+      if (bad) problem(['links', sub], `"links.anchorStyle": ${bad}; using ${JSON.stringify(base.links.anchorStyle)}.`);
+      else config.links.anchorStyle = subValue as AnchorStyle;
+    } else if (sub === 'anchorOptions') {
+      if (!isObject(subValue)) {
+        problem(['links', sub], '"links.anchorOptions" must be an object such as { "mkdocs": { "slugify": "toc-unicode" } }.');
+        continue;
+      }
+      const options: Record<string, Record<string, unknown>> = {};
+      for (const [renderer, settings] of Object.entries(subValue)) {
+        const checks = ANCHOR_OPTIONS[renderer as keyof AnchorOptions] as Record<string, Check> | undefined;
+        if (!checks) {
+          problem(['links', sub, renderer], `Unknown setting "links.anchorOptions.${renderer}" (expected ${Object.keys(ANCHOR_OPTIONS).join(', ')}).`, true);
+          continue;
+        }
+        if (!isObject(settings)) {
+          problem(['links', sub, renderer], `"links.anchorOptions.${renderer}" must be an object.`);
+          continue;
+        }
+        for (const [name, setting] of Object.entries(settings)) {
+          const check = checks[name];
+          const bad = check ? check(setting) : `unknown option (expected ${Object.keys(checks).join(', ')})`;
+          if (bad) problem(['links', sub, renderer, name], `"links.anchorOptions.${renderer}.${name}": ${bad}; using the renderer's default.`, !check);
+          else (options[renderer] ??= {})[name] = setting;
+        }
+      }
+      config.links.anchorOptions = options as AnchorOptions;
+    } else {
+      problem(['links', sub], `Unknown setting "links.${sub}".`, true);
+    }
+  }
 }
 
 /** Parses `.benchpress/config.json` (comments and trailing commas allowed) over `base`. */

@@ -150,8 +150,18 @@ export class CheckScheduler {
     this.followUpLinkedDocuments(uri, result);
   }
 
+  /** Settings being reloaded: requests wait for them, so they never answer for settings that are being replaced. */
+  private settling: Promise<unknown> = Promise.resolve();
+
+  /** Requests for results wait until `reload` is done (and the re-checks it starts are current). */
+  settle(reload: Promise<unknown>): void {
+    const previous = this.settling;
+    this.settling = Promise.all([previous, reload.catch(() => undefined)]);
+  }
+
   /** The result for the document's current version, checking at once if there is none yet. */
   async current(uri: string): Promise<CheckResult | undefined> {
+    await this.settling;
     const document = this.documents.get(uri);
     const state = this.states.get(uri);
     if (!document) return undefined;
@@ -180,9 +190,17 @@ export class CheckScheduler {
     this.workspace.invalidate();
   }
 
-  /** Re-checks every open document (settings or `.benchpress/` files changed). */
+  /**
+   * Re-checks every open document (settings or `.benchpress/` files changed). Until each is checked again, its
+   * last result no longer counts as current: requests wait for the new one instead of answering with anchors
+   * or findings of the old settings.
+   */
   recheckAll(): void {
-    for (const doc of this.documents.all()) void this.schedule(doc.uri, true);
+    for (const doc of this.documents.all()) {
+      const state = this.states.get(doc.uri);
+      if (state) state.resultVersion = undefined;
+      void this.schedule(doc.uri, true);
+    }
   }
 
   /** When a draft's headings change, open drafts that link into it are checked again. */
@@ -190,7 +208,7 @@ export class CheckScheduler {
     const state = this.states.get(uri);
     const view = result.view;
     if (!state || !view) return;
-    const key = view.anchors.map((a) => a.github).join('\n');
+    const key = [...view.anchors.map((a) => a.id), ...view.htmlIds].join('\n');
     const changed = state.anchorsKey !== undefined && state.anchorsKey !== key;
     state.anchorsKey = key;
     if (!changed) return;

@@ -12,8 +12,9 @@ import { articlesFeature } from './features/articles';
 import { gpuFeature } from './features/gpu';
 import { topicsFeature } from './features/topics';
 import { previewFeature } from './features/preview';
+import { linkRefactorFeature } from './features/link-refactor';
 
-const FEATURES: Feature[] = [documentsFeature, codeActionsFeature, navigationFeature, linksFeature, articlesFeature, gpuFeature, topicsFeature, previewFeature];
+const FEATURES: Feature[] = [documentsFeature, codeActionsFeature, navigationFeature, linksFeature, linkRefactorFeature, articlesFeature, gpuFeature, topicsFeature, previewFeature];
 
 export function startServer(workerScript: string): void {
   const server = new ServerContext(workerScript);

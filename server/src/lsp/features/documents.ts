@@ -30,7 +30,12 @@ export const documentsFeature: Feature = (server) => {
     }
   };
 
-  const reloadSettings = async () => {
+  const reloadSettings = () => {
+    const reload = loadSettings();
+    scheduler.settle(reload);
+    return reload;
+  };
+  const loadSettings = async () => {
     if (server.canPullConfiguration) {
       // Settings are asked for per document and per folder (scopeUri): a folder's own settings apply to its drafts.
       settings.pull = async (scopeUri) => (await connection.workspace.getConfiguration({ scopeUri, section: 'benchpress' })) ?? undefined;
