@@ -18,7 +18,7 @@ export interface IgnoreFilter {
 
 export interface CollectOptions {
   ignore?: IgnoreFilter;
-  /** Leave out what `.gitignore` files leave out (default true). */
+  /** Leave out what `.gitignore` files leave out (the CLI's walk does, unless `--no-gitignore`). */
   gitignore?: boolean;
   /** Where `.gitignore` files are read from when there is no git repository above (the workspace root). */
   gitignoreTop?: string;
@@ -50,7 +50,7 @@ export async function collectDrafts(paths: readonly string[], cwd: string, optio
         ignoredGiven.push(given);
         continue;
       }
-      const git = options.gitignore === false ? undefined : await Gitignore.at(abs, options.gitignoreTop);
+      const git = options.gitignore ? await Gitignore.at(abs, options.gitignoreTop) : undefined;
       await walk(abs, found, options.ignore, git);
     }
   }

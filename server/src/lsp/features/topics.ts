@@ -14,7 +14,7 @@ async function workspaceTopics(server: ServerContext, root: string, checkers: Ma
   const settings = await server.settings.forRoot(root);
   const { env } = settings;
   // The drafts a `lint` of the folder would check: without what `.gitignore` and the `ignore` setting leave out.
-  const files = await collectFiles([root], root, { ignore: { ignores: settings.isIgnored, skipsFolder: settings.skipsFolder }, gitignoreTop: root });
+  const files = await collectFiles([root], root, { ignore: { ignores: settings.isIgnored, skipsFolder: settings.skipsFolder }, gitignore: true, gitignoreTop: root });
   const drafts: CheckedDraft[] = [];
   for (const [i, file] of files.entries()) {
     if (signal.aborted) break;
