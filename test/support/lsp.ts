@@ -24,6 +24,8 @@ export interface StartOptions {
   /** Node options before the server script (e.g. `--require` a test hook), and environment additions. */
   nodeArgs?: string[];
   env?: Record<string, string>;
+  /** Workspace folders (paths) instead of the one root folder: a multi-root workspace. */
+  folders?: string[];
 }
 
 export class LspClient {
@@ -41,6 +43,10 @@ export class LspClient {
   readonly notifications: { method: string; params: Json }[] = [];
   readonly stderr: string[] = [];
   settings: Json = { benchpress: { diagnosticsDelayMs: 0 } };
+  /** Settings for a `workspace/configuration` item with a scopeUri (folder settings); undefined = `settings`. */
+  scopedSettings: ((scopeUri: string, section: string) => Json) | undefined;
+  /** The items of every `workspace/configuration` request, in order. */
+  readonly configurationItems: { scopeUri?: string; section?: string }[] = [];
   private readonly versions = new Map<string, number>();
   readonly exited: Promise<number | null>;
 
@@ -60,7 +66,7 @@ export class LspClient {
       rootUri,
       locale: options.locale ?? 'en',
       ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
-      workspaceFolders: [{ uri: rootUri, name: 'root' }],
+      workspaceFolders: options.folders ? options.folders.map((f) => ({ uri: pathToFileURL(f).href, name: f })) : [{ uri: rootUri, name: 'root' }],
       capabilities: {
         workspace: { configuration: true, applyEdit: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
         textDocument: {
@@ -112,7 +118,10 @@ export class LspClient {
     }
     if (m.id !== undefined) {
       let result: Json = null;
-      if (m.method === 'workspace/configuration') result = m.params.items.map((i: Json) => (i.section ? this.settings[i.section] ?? null : this.settings));
+      if (m.method === 'workspace/configuration') {
+        this.configurationItems.push(...m.params.items);
+        result = m.params.items.map((i: Json) => (i.scopeUri && this.scopedSettings?.(i.scopeUri, i.section)) ?? (i.section ? this.settings[i.section] ?? null : this.settings));
+      }
       else if (m.method === 'client/registerCapability') this.registrations.push(...m.params.registrations);
       else if (m.method === 'workspace/applyEdit') {
         this.appliedEdits.push(m.params.edit);

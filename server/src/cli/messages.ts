@@ -49,6 +49,10 @@ export const MSG = {
     zh: `${file} 在读取后被其他程序修改；--fix 未改写它（请重新运行以修复）。`,
   }),
   deletedBeforeFix: (file: string): Localized => ({ en: `${file} was deleted after it was read; --fix did not write it.`, zh: `${file} 在读取后被删除；--fix 未写入。` }),
+  ignoredGiven: (files: readonly string[]): Localized => ({
+    en: `Not checked (matched by "ignore" in the config): ${files.join(', ')}`,
+    zh: `未检查（匹配配置中的 "ignore"）：${files.join('、')}`,
+  }),
   checkingLinks: (done: number, total: number): Localized => ({ en: `Checking links… ${done}/${total}`, zh: `正在检查链接… ${done}/${total}` }),
 } as const;
 

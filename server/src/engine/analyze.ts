@@ -6,6 +6,7 @@ import { LineIndex } from '../base/text';
 import { localize, type Locale } from '../base/i18n';
 import { parseMarkdown, type Flavor } from '../markdown/parse';
 import { summarize, type ChunkSummary, type HeadingInfo } from '../markdown/summary';
+import type { AnchorSettings } from '../markdown/heading-anchors';
 import type { ChunkData } from '../rules/chunk-data';
 import { chunkRule } from '../rules/registry';
 import { guardFinding } from '../rules/guards';
@@ -26,6 +27,8 @@ export interface AnalysisContext {
   rules: RuleSettingResolved[];
   data: ChunkData;
   limits: { maxLineLength: number; maxNesting: number };
+  /** The publishing platform whose heading rendering the summaries record (`links.anchorStyle`). */
+  anchors: AnchorSettings;
 }
 
 export interface ChunkResult {
@@ -114,7 +117,7 @@ export function analyzeChunk(text: string, flavor: Flavor, context: AnalysisCont
   let summary: ChunkSummary;
   try {
     tree = parseMarkdown(text, flavor);
-    summary = summarize(tree, text);
+    summary = summarize(tree, text, context.anchors);
   } catch (error) {
     return failed(text, error, context.locale);
   }
@@ -125,7 +128,7 @@ export function analyzeChunk(text: string, flavor: Flavor, context: AnalysisCont
   if (remarkLint.length > 0) at(PHASE.remarkLint);
   try {
     const severity = new Map(remarkLint.map((r) => [r.id, r.severity]));
-    for (const m of runRemarkLintRules({ tree, text, lines }, remarkLint)) {
+    for (const m of runRemarkLintRules({ tree, text, lines }, remarkLint, context.locale)) {
       const level = severity.get(m.ruleId);
       if (level) findings.push({ ruleId: m.ruleId, severity: level, message: m.message, range: m.range });
     }

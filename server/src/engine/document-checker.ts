@@ -12,6 +12,7 @@ import { splitChunks, mergeChunks, type Chunk } from '../markdown/chunks';
 import { readFrontMatter } from '../markdown/frontmatter';
 import { buildDocumentView, type DocumentView, type FrontMatter } from '../markdown/document-view';
 import { flavorOf } from '../markdown/parse';
+import type { AnchorSettings } from '../markdown/heading-anchors';
 import { LineIndex, hashString, shiftRange } from '../base/text';
 import { localize, type Locale } from '../base/i18n';
 import type { WorkspaceView } from '../markdown/workspace';
@@ -71,7 +72,8 @@ export class CheckEnvironment {
       if (rule.scope === 'chunk') chunkRules.push({ id: rule.id, ...effective });
       else if (rule.scope === 'document') this.documentRules.push({ rule, effective });
     }
-    const base = { locale, rules: chunkRules, data, limits: DEFAULT_LIMITS };
+    const anchors: AnchorSettings = { style: config.links.anchorStyle, options: config.links.anchorOptions };
+    const base = { locale, rules: chunkRules, data, limits: DEFAULT_LIMITS, anchors };
     this.context = { key: hashString(JSON.stringify(base)).toString(36) + ':' + JSON.stringify(base).length, ...base };
   }
 
@@ -200,6 +202,7 @@ export class DocumentChecker {
       frontMatter,
       lines: new LineIndex(text),
       summaries: results.map(({ chunk, result }) => ({ offset: chunk.startOffset, summary: result.summary })),
+      anchors: env.context.anchors,
     });
     const templateResolution = resolveTemplate(view, env.templates.templates, env.config.template);
     const topics = this.matchTopics(view, env.topics);

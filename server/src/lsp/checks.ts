@@ -1,8 +1,8 @@
 // Checking open documents: debounced after edits, never publishing results for a version that is no longer
 // current, and re-checking drafts that link to a document whose headings changed.
+import path from 'node:path';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import path from 'node:path';
 import { URI } from 'vscode-uri';
 import { DocumentChecker, type CheckResult } from '../engine/document-checker';
 import type { ChunkAnalyzer } from '../engine/analyzer';
@@ -47,10 +47,11 @@ export class CheckScheduler {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly analyzer: ChunkAnalyzer,
     private readonly settings: SettingsStore,
-    private readonly workspaceRoot: () => string | undefined,
+    /** The workspace folders (paths), the first one first. */
+    private readonly folders: () => readonly string[],
   ) {
-    // What drafts may look into: the workspace folder, and the workspace (else the folder) of every open draft.
-    this.workspace = new DiskWorkspace(undefined, (p) => this.openText(p), () => [this.workspaceRoot(), ...this.documents.all().map((d) => this.draftRoot(d.uri))]);
+    // What drafts may look into: the workspace folders, and the workspace (else the folder) of every open draft.
+    this.workspace = new DiskWorkspace(undefined, (p) => this.openText(p), () => [...this.folders(), ...this.documents.all().map((d) => this.draftRoot(d.uri))]);
   }
 
   private readonly draftRoots = new Map<string, string | undefined>();
@@ -69,18 +70,31 @@ export class CheckScheduler {
     return undefined;
   }
 
+  /** The workspace folder a path is in (the innermost when folders nest), if any. */
+  folderOf(p: string): string | undefined {
+    let best: string | undefined;
+    for (const folder of this.folders()) {
+      const rel = path.relative(folder, p);
+      if (!rel.startsWith('..') && !path.isAbsolute(rel) && (!best || folder.length > best.length)) best = folder;
+    }
+    return best;
+  }
+
+  /** The root of a document: the nearest folder with `.benchpress/` or `.git`, else its workspace folder, else the first. */
   rootOf(uri: string): string | undefined {
     const p = pathOf(uri);
-    return (p && findWorkspaceRoot(p)) ?? this.workspaceRoot();
+    return (p && (findWorkspaceRoot(p) ?? this.folderOf(p))) || this.folders()[0];
   }
 
+  /** Settings for a document: its root's `.benchpress/` files over the editor's settings for the document. */
   settingsFor(uri: string): Promise<RootSettings> {
-    return this.settings.forRoot(this.rootOf(uri));
+    return this.settings.forRoot(this.rootOf(uri), uri);
   }
 
-  /** Settings of the workspace a document belongs to, or of the main workspace. */
+  /** Settings of the workspace a document belongs to, or of the first workspace folder. */
   settingsForRoot(uri: string | undefined): Promise<RootSettings> {
-    return uri ? this.settingsFor(uri) : this.settings.forRoot(this.workspaceRoot());
+    const first = this.folders()[0];
+    return uri ? this.settingsFor(uri) : this.settings.forRoot(first, first === undefined ? undefined : URI.file(first).toString());
   }
 
   private readonly checkedListeners: ((uri: string, version: number, result: CheckResult) => void)[] = [];
@@ -141,10 +155,13 @@ export class CheckScheduler {
     let result: CheckResult;
     let version: number;
     try {
-      const { env } = await this.settingsFor(uri);
+      const settings = await this.settingsFor(uri);
       if (abort.signal.aborted) return;
       version = document.version;
-      result = await state.checker.check({ uri, path: pathOf(uri), text: document.getText(), urlResults: state.urlResults }, env, this.workspace, abort.signal);
+      const file = pathOf(uri);
+      result = await state.checker.check({ uri, path: file, text: document.getText(), urlResults: state.urlResults }, settings.envFor(file), this.workspace, abort.signal);
+      // A draft the `ignore` setting matches keeps its outline and links, but shows no problems.
+      if (file && settings.isIgnored(file)) result = { ...result, findings: [] };
     } catch (error) {
       if (error instanceof AbortError || abort.signal.aborted) return;
       this.connection.console.error(`Benchpress: checking ${uri} failed: ${(error as Error)?.stack ?? error}`);
@@ -163,8 +180,18 @@ export class CheckScheduler {
     this.followUpLinkedDocuments(uri, result);
   }
 
+  /** Settings being reloaded: requests wait for them, so they never answer for settings that are being replaced. */
+  private settling: Promise<unknown> = Promise.resolve();
+
+  /** Requests for results wait until `reload` is done (and the re-checks it starts are current). */
+  settle(reload: Promise<unknown>): void {
+    const previous = this.settling;
+    this.settling = Promise.all([previous, reload.catch(() => undefined)]);
+  }
+
   /** The result for the document's current version, checking at once if there is none yet. */
   async current(uri: string): Promise<CheckResult | undefined> {
+    await this.settling;
     const document = this.documents.get(uri);
     const state = this.states.get(uri);
     if (!document) return undefined;
@@ -194,9 +221,17 @@ export class CheckScheduler {
     this.workspace.invalidate();
   }
 
-  /** Re-checks every open document (settings or `.benchpress/` files changed). */
+  /**
+   * Re-checks every open document (settings or `.benchpress/` files changed). Until each is checked again, its
+   * last result no longer counts as current: requests wait for the new one instead of answering with anchors
+   * or findings of the old settings.
+   */
   recheckAll(): void {
-    for (const doc of this.documents.all()) void this.schedule(doc.uri, true);
+    for (const doc of this.documents.all()) {
+      const state = this.states.get(doc.uri);
+      if (state) state.resultVersion = undefined;
+      void this.schedule(doc.uri, true);
+    }
   }
 
   /** When a draft's headings change, open drafts that link into it are checked again. */
@@ -204,7 +239,7 @@ export class CheckScheduler {
     const state = this.states.get(uri);
     const view = result.view;
     if (!state || !view) return;
-    const key = view.anchors.map((a) => a.github).join('\n');
+    const key = [...view.anchors.map((a) => a.id), ...view.htmlIds].join('\n');
     const changed = state.anchorsKey !== undefined && state.anchorsKey !== key;
     state.anchorsKey = key;
     if (!changed) return;

@@ -21,9 +21,15 @@ export class ServerContext {
   readonly capabilities: ServerCapabilities = {};
   /** The editor's display language (messages when the config says `auto`). */
   locale: Locale = 'en';
+  /** The workspace folders (paths), in the editor's order; updated when folders are added or removed. */
+  folders: string[] = [];
   /** The first workspace folder. */
-  rootPath: string | undefined;
+  get rootPath(): string | undefined {
+    return this.folders[0];
+  }
   canPullConfiguration = false;
+  /** The client tells the server when workspace folders are added or removed. */
+  canWatchFolders = false;
   urlCache: UrlCheckCache = new MemoryUrlCache();
   /** Called with the `initialize` request's parameters, before the server answers it. */
   readonly initializers: ((params: InitializeParams) => void)[] = [];
@@ -32,7 +38,7 @@ export class ServerContext {
 
   constructor(workerScript: string) {
     this.analyzer = new WorkerPoolAnalyzer({ script: workerScript, timeoutMs: 4000, size: 2 });
-    this.scheduler = new CheckScheduler(this.connection, this.documents, this.analyzer, this.settings, () => this.rootPath);
+    this.scheduler = new CheckScheduler(this.connection, this.documents, this.analyzer, this.settings, () => this.folders);
     this.initializers.push((params) => {
       const options = params.initializationOptions as InitializationOptions | null | undefined;
       this.host = options && typeof options === 'object' ? options : {};

@@ -5,7 +5,8 @@
 import { promises as fs, statSync, existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { WorkspaceView } from '../markdown/workspace';
-import { anchorsOfText } from '../markdown/anchors';
+import { anchorsOfText, type FileAnchors } from '../markdown/anchors';
+import { anchorSettingsKey, type AnchorSettings } from '../markdown/heading-anchors';
 
 /** The nearest folder at or above `start` that holds `.benchpress/` or `.git`. */
 export function findWorkspaceRoot(start: string): string | undefined {
@@ -77,7 +78,10 @@ function rootForms(root: string): string[] {
 }
 
 export class DiskWorkspace implements WorkspaceView {
-  private readonly anchors = new Map<string, Promise<Set<string> | undefined>>();
+  /** Anchors of files on disk, by path and then by anchor settings. */
+  private readonly anchors = new Map<string, Map<string, Promise<FileAnchors | undefined>>>();
+  /** Anchors of open files, for the text they were computed from (many links point into one file). */
+  private readonly openAnchors = new Map<string, { text: string; settings: string; anchors: FileAnchors | undefined }>();
   /** Many drafts link to the same images and pages: each path is looked up once until invalidated. */
   private readonly stats = new Map<string, Promise<'file' | 'directory' | 'outside' | undefined>>();
   private rootsKey = '';
@@ -112,14 +116,23 @@ export class DiskWorkspace implements WorkspaceView {
     return cached;
   }
 
-  anchorsOf(p: string): Promise<Set<string> | undefined> {
+  anchorsOf(p: string, settings: AnchorSettings): Promise<FileAnchors | undefined> {
+    const key = anchorSettingsKey(settings);
     const open = this.openText?.(p);
-    if (open !== undefined) return Promise.resolve(anchorsOfText(open, p));
+    if (open !== undefined) {
+      const last = this.openAnchors.get(p);
+      if (last && last.text === open && last.settings === key) return Promise.resolve(last.anchors);
+      const anchors = anchorsOfText(open, p, settings);
+      this.openAnchors.set(p, { text: open, settings: key, anchors });
+      return Promise.resolve(anchors);
+    }
     const roots = this.currentRoots();
-    let cached = this.anchors.get(p);
+    let byKey = this.anchors.get(p);
+    if (!byKey) this.anchors.set(p, (byKey = new Map()));
+    let cached = byKey.get(key);
     if (!cached) {
-      cached = confine(p, roots).then((real) => (real === 'outside' || real === undefined ? undefined : fs.readFile(real, 'utf8').then((text) => anchorsOfText(text, p), () => undefined)));
-      this.anchors.set(p, cached);
+      cached = confine(p, roots).then((real) => (real === 'outside' || real === undefined ? undefined : fs.readFile(real, 'utf8').then((text) => anchorsOfText(text, p, settings), () => undefined)));
+      byKey.set(key, cached);
     }
     return cached;
   }
@@ -128,9 +141,11 @@ export class DiskWorkspace implements WorkspaceView {
   invalidate(p?: string): void {
     if (p) {
       this.anchors.delete(p);
+      this.openAnchors.delete(p);
       this.stats.delete(p);
     } else {
       this.anchors.clear();
+      this.openAnchors.clear();
       this.stats.clear();
     }
   }

@@ -24,7 +24,11 @@ export interface CheckRun {
   analyzer: ChunkAnalyzer;
   /** The persistent result cache (a no-op cache when the run should not use one). */
   cache: LintCache;
+  /** The environment of one file (`env` with the config's `overrides` that match it); `env` when absent. */
+  envFor?: (file: string) => CheckEnvironment;
 }
+
+const envOf = (run: CheckRun, file: string) => run.envFor?.(file) ?? run.env;
 
 /** One file through a run: its checker (with its chunk cache), its text and its current findings. */
 export interface FileState {
@@ -49,19 +53,20 @@ export const uriOf = (file: string) => pathToFileURL(file).href;
 
 export async function checkDraftFile(file: string, run: CheckRun): Promise<FileState> {
   const checker = new DocumentChecker(run.analyzer);
+  const env = envOf(run, file);
   let draft;
   try {
     draft = await readDraft(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { file, checker, text: '', bom: false, fromCache: false, findings: [], missing: true };
-    return { file, checker, text: '', bom: false, fromCache: false, findings: run.env.applyEngineSettings([guardFinding('unreadable', run.env.locale, { reason: fsReason(error) })]) };
+    return { file, checker, text: '', bom: false, fromCache: false, findings: env.applyEngineSettings([guardFinding('unreadable', env.locale, { reason: fsReason(error) })]) };
   }
   const { text, bom, invalidUtf8Line, digest } = draft;
   const flavor = flavorOf(file);
-  const hash = LintCache.hash(run.env.context.key + flavor, text);
+  const hash = LintCache.hash(env.context.key + flavor, text);
   const hit = run.cache.lookup(file, hash, text);
-  if (hit) checker.seed(run.env, flavor, hit);
-  const result = await checker.check({ uri: uriOf(file), path: file, text, invalidUtf8Line }, run.env, run.workspace);
+  if (hit) checker.seed(env, flavor, hit);
+  const result = await checker.check({ uri: uriOf(file), path: file, text, invalidUtf8Line }, env, run.workspace);
   run.cache.store(file, hash, checker.lastLayout);
   return { file, checker, text, bom, invalidUtf8Line, result, findings: result.findings, fromCache: !!hit && result.stats.analysed === 0, digest };
 }
@@ -69,7 +74,7 @@ export async function checkDraftFile(file: string, run: CheckRun): Promise<FileS
 /** Checks the file's current text again (after a link check, or a fix). */
 export async function recheckDraft(state: FileState, run: CheckRun, urlResults?: ReadonlyMap<string, UrlCheckResult>): Promise<void> {
   if (!state.result) return;
-  state.result = await state.checker.check({ uri: uriOf(state.file), path: state.file, text: state.text, urlResults, invalidUtf8Line: state.invalidUtf8Line }, run.env, run.workspace);
+  state.result = await state.checker.check({ uri: uriOf(state.file), path: state.file, text: state.text, urlResults, invalidUtf8Line: state.invalidUtf8Line }, envOf(run, state.file), run.workspace);
   state.findings = state.result.findings;
 }
 

@@ -16,7 +16,8 @@ export const codeActionsFeature: Feature = (server) => {
 
   /** The document with every safe fix applied, re-checked between passes so one application is enough. */
   const fixedText = async (document: TextDocument, result: CheckResult, token?: CancellationToken) => {
-    const { env } = await server.settingsFor(document.uri);
+    // The document's own rules (the config's `overrides` that match it).
+    const env = (await server.settingsFor(document.uri)).envFor(pathOf(document.uri));
     const scratch = new DocumentChecker(server.analyzer);
     // The re-checks between passes are this request's own work: cancelling the request stops them.
     const signal = token ? server.abortOn(token) : undefined;

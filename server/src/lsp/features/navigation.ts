@@ -8,7 +8,7 @@
 // editors (no such option) get everything.
 import { DocumentSymbolRequest, type DocumentSelector, type InitializeParams } from 'vscode-languageserver/node';
 import { documentSymbols } from '../symbols';
-import { hoverAt, referenceHover } from '../hover';
+import { anchorHover, hoverAt, referenceHover } from '../hover';
 import { completions } from '../completion';
 import { topicCompletions, topicHoverAt, topicLenses } from '../topics';
 import { gpuNameHover, specTokenHover } from '../gpu-hover';
@@ -50,7 +50,7 @@ export const navigationFeature: Feature = (server) => {
     const result = await server.cancellable(token, scheduler.current(params.textDocument.uri));
     if (!result?.view) return null;
     const { env, db } = await server.settingsFor(params.textDocument.uri);
-    return (await hoverAt(result.view, params.position, [referenceHover, specTokenHover(db, env.locale), gpuNameHover(db, env.locale), topicHoverAt(result, env.locale)])) ?? null;
+    return (await hoverAt(result.view, params.position, [referenceHover, specTokenHover(db, env.locale), gpuNameHover(db, env.locale), topicHoverAt(result, env.locale), anchorHover(scheduler.workspace)])) ?? null;
   });
 
   connection.onCompletion(async (params, token) => {
