@@ -18,6 +18,16 @@ export interface UrlCheckSettings {
   checkOnSave: boolean;
 }
 
+/** Chinese–English typography (the `typography/…` rules); the same shape as typography's TypographySettings. */
+export interface TypographyConfig {
+  applyTo: 'chinese' | 'all';
+  unitSpacing: 'consistent' | 'space' | 'none';
+  quotes: 'curly' | 'corner';
+  brackets: 'fullwidth' | 'halfwidth';
+  names: string[];
+  ambiguousWidth: 1 | 2;
+}
+
 export interface BenchpressConfig {
   diagnosticsDelayMs: number;
   /** Rule id or id prefix → setting. */
@@ -32,6 +42,7 @@ export interface BenchpressConfig {
   allowPrivateUrls: boolean;
   urlCheck: UrlCheckSettings;
   pricingStaleAfterDays: number;
+  typography: TypographyConfig;
   /** Glob-like patterns of files the CLI and workspace features skip. */
   ignore: string[];
 }
@@ -47,6 +58,7 @@ export const DEFAULT_CONFIG: BenchpressConfig = {
   allowPrivateUrls: false,
   urlCheck: { timeoutMs: 10000, concurrency: 8, perHostConcurrency: 2, retries: 2, ignore: [], skipHosts: [], cacheTtlHours: 24, checkOnSave: false },
   pricingStaleAfterDays: 30,
+  typography: { applyTo: 'chinese', unitSpacing: 'consistent', quotes: 'curly', brackets: 'fullwidth', names: [], ambiguousWidth: 1 },
   ignore: [],
 };
 
@@ -65,7 +77,7 @@ const isRuleSetting: Check = (v) => {
   return 'expected "off", a severity (error, warning, info, hint), or [severity, options]';
 };
 
-const TOP_LEVEL: Record<Exclude<keyof BenchpressConfig, 'rules' | 'urlCheck'>, Check> = {
+const TOP_LEVEL: Record<Exclude<keyof BenchpressConfig, 'rules' | 'urlCheck' | 'typography'>, Check> = {
   diagnosticsDelayMs: isInt(0, 10000),
   template: isString,
   language: oneOf('auto', 'en', 'zh-cn'),
@@ -90,6 +102,20 @@ const URL_CHECK: Record<keyof UrlCheckSettings, Check> = {
   checkOnSave: isBool,
 };
 
+const isNameList: Check = (v) => isStringList(v) ?? ((v as string[]).some((s) => !/[A-Za-z]/.test(s) || s.length > 60 || s !== s.trim()) ? 'expected names with at least one Latin letter, without surrounding spaces' : undefined);
+
+const TYPOGRAPHY: Record<keyof TypographyConfig, Check> = {
+  applyTo: oneOf('chinese', 'all'),
+  unitSpacing: oneOf('consistent', 'space', 'none'),
+  quotes: oneOf('curly', 'corner'),
+  brackets: oneOf('fullwidth', 'halfwidth'),
+  names: isNameList,
+  ambiguousWidth: (v) => (v === 1 || v === 2 ? undefined : 'expected 1 or 2'),
+};
+
+/** Nested settings objects: their checks and their defaults' key in the config. */
+const NESTED = { urlCheck: URL_CHECK, typography: TYPOGRAPHY } as const;
+
 export interface ConfigProblem {
   /** Offsets in the config file, when the problem comes from one. */
   start: number;
@@ -113,7 +139,7 @@ export function applySettings(
   locate: (path: (string | number)[], key?: boolean) => { start: number; end: number } = () => ({ start: 0, end: 0 }),
   knownRuleIds?: (id: string) => boolean,
 ): ConfigResult {
-  const config: BenchpressConfig = { ...base, rules: { ...base.rules }, urlCheck: { ...base.urlCheck } };
+  const config: BenchpressConfig = { ...base, rules: { ...base.rules }, urlCheck: { ...base.urlCheck }, typography: { ...base.typography } };
   const problems: ConfigProblem[] = [];
   const problem = (path: (string | number)[], message: string, key = false, severity: Severity = 'warning') =>
     problems.push({ ...locate(path, key), message, severity });
@@ -137,17 +163,20 @@ export function applySettings(
       }
       continue;
     }
-    if (key === 'urlCheck') {
+    if (key === 'urlCheck' || key === 'typography') {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        problem([key], '"urlCheck" must be an object.');
+        problem([key], `"${key}" must be an object.`);
         continue;
       }
+      const checks = NESTED[key] as Record<string, Check>;
+      const current = config[key] as unknown as Record<string, unknown>;
+      const defaults = base[key] as unknown as Record<string, unknown>;
       for (const [sub, subValue] of Object.entries(value as Record<string, unknown>)) {
-        const check = URL_CHECK[sub as keyof UrlCheckSettings];
-        if (!check) { problem([key, sub], `Unknown setting "urlCheck.${sub}".`, true); continue; }
+        const check = checks[sub];
+        if (!check) { problem([key, sub], `Unknown setting "${key}.${sub}".`, true); continue; }
         const bad = check(subValue);
-        if (bad) problem([key, sub], `"urlCheck.${sub}": ${bad}; using ${JSON.stringify(base.urlCheck[sub as keyof UrlCheckSettings])}.`);
-        else (config.urlCheck as unknown as Record<string, unknown>)[sub] = subValue;
+        if (bad) problem([key, sub], `"${key}.${sub}": ${bad}; using ${JSON.stringify(defaults[sub])}.`);
+        else current[sub] = subValue;
       }
       continue;
     }

@@ -1,0 +1,167 @@
+// The typography engine: for each prose segment of a chunk, one pipeline computes the corrected text (full-width
+// letters normalised, names spelled, punctuation, numbers, emphasis, spacing — each stage on the output of the one
+// before), and the difference to the original is cut into the smallest edits, each reported under the rules whose
+// stages made it. Every rule's fix is therefore a piece of the same corrected text: fix-all applies them all at
+// once and gets exactly the pipeline's output, which the pipeline leaves unchanged when it runs again.
+import type { Nodes, Root, Table } from 'mdast';
+import type { ChunkSummary } from '../markdown/summary';
+import { isHanAt } from './chars';
+import { segmentsOf, type Segment } from './segment';
+import { Stage, type Message, type TypographySettings } from './settings';
+import { Work, type Hunk } from './work';
+import { cjkLatinSpacing, extraSpaces } from './spacing';
+import { brackets, ellipsis, headingPunctuation, punctuationSpacing, punctuationWidth, quotes, repeatedPunctuation } from './punctuation';
+import { fullwidthAlphanumerics, numberSymbols } from './numbers';
+import { nameMatcher, productNames } from './names';
+import { emphasisPunctuation } from './emphasis';
+import { checkTableAlignment, type TableEdit } from './tables';
+
+export interface TypographyFinding {
+  /** A pipeline stage, or 'table' for table alignment. */
+  stage: Stage | 'table';
+  /** What the diagnostic covers, as chunk offsets. */
+  start: number;
+  end: number;
+  message: Message;
+  /** The edits of the fix (chunk offsets); `safe` fixes are applied by fix-all. */
+  fix?: { edits: TableEdit[]; safe: boolean; title: Message };
+}
+
+export interface TypesetOptions {
+  settings: TypographySettings;
+  /** Whether a stage's rule is on. */
+  enabled: (stage: Stage) => boolean;
+  tables: boolean;
+}
+
+export interface ChunkTypography {
+  /** The chunk's prose is Chinese (or the settings ask for every chunk): the Chinese rules ran. */
+  chinese: boolean;
+  findings: TypographyFinding[];
+}
+
+/** Runs the stages that are on over one segment. `chinese` false runs only the emphasis check. */
+export function typesetSegment(segment: Segment, options: TypesetOptions, chinese: boolean): Work {
+  const w = new Work(segment);
+  const on = (stage: Stage) => options.enabled(stage) && (chinese || stage === Stage.Emphasis);
+  const { settings } = options;
+  if (!chinese && !segment.text.includes('*')) return w;
+  if (on(Stage.FullwidthAlnum)) fullwidthAlphanumerics(w);
+  if (on(Stage.Names)) productNames(w, nameMatcher(settings.names));
+  if (on(Stage.Ellipsis)) ellipsis(w);
+  if (on(Stage.Punctuation)) punctuationWidth(w);
+  if (on(Stage.Repeated)) repeatedPunctuation(w);
+  if (on(Stage.Brackets)) brackets(w, settings.brackets);
+  if (on(Stage.Quotes)) quotes(w, settings.quotes);
+  if (on(Stage.HeadingPunctuation) && segment.block === 'heading') headingPunctuation(w);
+  if (on(Stage.PunctuationSpacing)) punctuationSpacing(w);
+  if (on(Stage.NumberSymbols)) numberSymbols(w);
+  if (on(Stage.Emphasis)) emphasisPunctuation(w);
+  if (on(Stage.Spacing)) cjkLatinSpacing(w);
+  if (on(Stage.ExtraSpaces)) extraSpaces(w);
+  return w;
+}
+
+const GENERIC: Message = { en: 'Typography: see the fix.', zh: '排版问题：见修复。' };
+
+/**
+ * Whether prose is Chinese enough for the Chinese rules: Han characters, at least one for every eight Latin
+ * letters (a Han character carries about a word; technical Chinese is full of English names).
+ */
+export function isChineseText(text: string): boolean {
+  let han = 0;
+  let latin = 0;
+  const n = Math.min(text.length, 20000);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+    } else if (isHanAt(text, i)) han++;
+  }
+  return han > 0 && han * 8 >= latin;
+}
+
+export function isChineseProse(prose: readonly { text: string }[]): boolean {
+  let sample = '';
+  for (const p of prose) {
+    sample += p.text;
+    if (sample.length > 20000) break;
+  }
+  return isChineseText(sample);
+}
+
+export function typesetChunk(tree: Root, text: string, summary: ChunkSummary, options: TypesetOptions): ChunkTypography {
+  const chinese = options.settings.applyTo === 'all' || isChineseProse(summary.prose);
+  const findings: TypographyFinding[] = [];
+  const segments = segmentsOf(tree, text, summary);
+  const works = new Map<number, Work>();
+  for (const segment of segments) {
+    const w = typesetSegment(segment, options, chinese);
+    if (w.changed) works.set(segment.start, w);
+    const base = segment.start;
+    // One finding per logical change (a name, a bracket pair, an inserted space): the hunks its edits ended up in.
+    const hunks = w.hunks();
+    const groups = new Map<number, { stage: Stage; message: Message; hunks: Set<Hunk> }>();
+    for (const hunk of hunks) {
+      if (hunk.notes.length === 0) hunk.notes.push({ rule: Math.log2(hunk.rules & -hunk.rules), at: hunk.start, message: GENERIC, group: -1 - hunk.start });
+      for (const note of hunk.notes) {
+        let group = groups.get(note.group);
+        if (!group) groups.set(note.group, (group = { stage: note.rule as Stage, message: note.message, hunks: new Set() }));
+        group.hunks.add(hunk);
+      }
+    }
+    for (const group of groups.values()) {
+      const list = [...group.hunks].sort((a, b) => a.start - b.start);
+      let start = list[0].start;
+      let end = list[list.length - 1].end;
+      // An insertion is shown on the characters on either side of it.
+      if (start === end) {
+        start = Math.max(0, start - 1);
+        end = Math.min(segment.text.length, end + 1);
+      }
+      const replacement = list.map((h) => h.text).join('…');
+      findings.push({
+        stage: group.stage,
+        start: base + start,
+        end: base + end,
+        message: group.message,
+        fix: { edits: list.map((h) => ({ start: base + h.start, end: base + h.end, text: h.text })), safe: true, title: { en: `Change to “${replacement.trim() || replacement}”`, zh: `改为“${replacement.trim() || replacement}”` } },
+      });
+    }
+    for (const extra of w.extras) {
+      findings.push({
+        stage: extra.rule as Stage,
+        start: base + extra.start,
+        end: base + extra.end,
+        message: extra.message,
+        fix: extra.fix ? { edits: [{ start: base + extra.fix.start, end: base + extra.fix.end, text: extra.fix.text }], safe: false, title: extra.fix.title } : undefined,
+      });
+    }
+  }
+  if (options.tables && chinese && summary.features.some((f) => f.kind === 'table')) {
+    const finalText = (start: number, end: number) => {
+      const w = works.get(start);
+      if (!w) return text.slice(start, end);
+      return w.segment.text.length === end - start ? w.result() : text.slice(start, end);
+    };
+    const stack: Nodes[] = [tree];
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (node.type === 'table') {
+        const result = checkTableAlignment(text, node as Table, finalText, options.settings.ambiguousWidth);
+        if (result) {
+          findings.push({
+            stage: 'table',
+            start: result.start,
+            end: result.end,
+            message: { en: 'The columns of this table do not line up in a monospace editor (a Chinese character is two columns wide).', zh: '表格的列在等宽字体下没有对齐（一个汉字占两列）。' },
+            fix: { edits: result.edits, safe: true, title: { en: 'Align the table', zh: '对齐表格' } },
+          });
+        }
+        continue;
+      }
+      if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
+    }
+  }
+  return { chinese, findings };
+}

@@ -1,0 +1,127 @@
+// Looking around a position of the working text: neighbours across emphasis and link markers, character
+// classes as spacing sees them, and the edits a stage collects before applying them all at once.
+import { Kind } from './segment';
+import type { View, Work } from './work';
+import type { Message, Stage } from './settings';
+import { isCjkLetterAt, isHanAt, isLatinAlnumCode } from './chars';
+
+export const isMarkerKind = (k: number) => k === Kind.Open || k === Kind.Close;
+
+/** The nearest position before j that is not an emphasis or link marker (-1 if none). */
+export function leftOf(v: View, j: number): number {
+  let i = j - 1;
+  while (i >= 0 && isMarkerKind(v.kindAt(i))) i--;
+  return i;
+}
+
+/** The nearest position after j that is not a marker (v.length if none). */
+export function rightOf(v: View, j: number): number {
+  let i = j + 1;
+  while (i < v.length && isMarkerKind(v.kindAt(i))) i++;
+  return i;
+}
+
+const isBlank = (ch: string) => ch === ' ' || ch === '\t';
+
+/** Like leftOf, also skipping spaces and tabs on the same line. */
+export function leftNonSpace(v: View, j: number): number {
+  let i = leftOf(v, j);
+  while (i >= 0 && v.isText(i) && isBlank(v.text[i])) i = leftOf(v, i);
+  return i;
+}
+
+export function rightNonSpace(v: View, j: number): number {
+  let i = rightOf(v, j);
+  while (i < v.length && v.isText(i) && isBlank(v.text[i])) i = rightOf(v, i);
+  return i;
+}
+
+export enum Cls {
+  None = 0,
+  Space,
+  Cjk,
+  Latin,
+  Punct,
+  Opaque,
+}
+
+/** Class of the first (`edge` = 'start') or last content character of the inline code run around j. */
+function codeEdge(v: View, j: number, edge: 'start' | 'end'): Cls {
+  let a = j;
+  let b = j;
+  while (a > 0 && v.kindAt(a - 1) === Kind.Code) a--;
+  while (b < v.length - 1 && v.kindAt(b + 1) === Kind.Code) b++;
+  const text = v.text.slice(a, b + 1).replace(/^`+\s*/, '').replace(/\s*`+$/, '');
+  if (!text) return Cls.Opaque;
+  return isCjkLetterAt(text, edge === 'start' ? 0 : text.length - 1) ? Cls.Cjk : Cls.Latin;
+}
+
+/**
+ * The class of the character at j as the left side of a boundary (`X|汉`): letters and digits, and the symbols that
+ * end a Latin token (`10%`, `C++`, `C#`, `30°`) are Latin.
+ */
+export function leftClass(v: View, j: number): Cls {
+  if (j < 0) return Cls.None;
+  const k = v.kindAt(j);
+  if (k === Kind.Code) return codeEdge(v, j, 'end');
+  if (k === Kind.Lock) return Cls.Opaque;
+  const s = v.text;
+  const c = s.charCodeAt(j);
+  if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000) return Cls.Space;
+  if (isCjkLetterAt(s, j)) return Cls.Cjk;
+  if (isLatinAlnumCode(c)) return Cls.Latin;
+  if ((c === 0x25 || c === 0x2030 || c === 0xb0 || c === 0x2103) && j > 0 && /[0-9]/.test(s[j - 1])) return Cls.Latin;
+  if (c === 0x2b || c === 0x23) {
+    // C++, C#, A+: the symbols end a Latin token.
+    let i = j;
+    while (i >= 0 && (s[i] === '+' || s[i] === '#')) i--;
+    return i >= 0 && isLatinAlnumCode(s.charCodeAt(i)) ? Cls.Latin : Cls.Punct;
+  }
+  return Cls.Punct;
+}
+
+/** The class of the character at j as the right side of a boundary (`汉|X`): letters, digits, `$5`, `€5`. */
+export function rightClass(v: View, j: number): Cls {
+  if (j >= v.length) return Cls.None;
+  const k = v.kindAt(j);
+  if (k === Kind.Code) return codeEdge(v, j, 'start');
+  if (k === Kind.Lock) return Cls.Opaque;
+  const s = v.text;
+  const c = s.charCodeAt(j);
+  if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000) return Cls.Space;
+  if (isCjkLetterAt(s, j)) return Cls.Cjk;
+  if (isLatinAlnumCode(c)) return Cls.Latin;
+  if ((c === 0x24 || c === 0x20ac || c === 0xa3) && /[0-9]/.test(s[j + 1] ?? '')) return Cls.Latin;
+  return Cls.Punct;
+}
+
+export const isHanIn = (v: View, j: number) => j >= 0 && j < v.length && v.isText(j) && isHanAt(v.text, j);
+export const isCjkIn = (v: View, j: number) => j >= 0 && j < v.length && v.isText(j) && isCjkLetterAt(v.text, j);
+
+/** One change a stage wants, at a view position of the snapshot it looked at. */
+export interface Edit {
+  j: number;
+  /** `rep`: replace the character at j (with '' to delete); `ins`: insert before j. */
+  op: 'rep' | 'ins';
+  text: string;
+  stage: Stage;
+  message: Message;
+  /** Edits with the same group are one change (one finding); see Work.nextGroup. */
+  group?: number;
+}
+
+/** Applies a stage's edits, from the end back so that earlier positions stay valid. */
+export function applyStageEdits(w: Work, edits: Edit[]): void {
+  if (edits.length === 0) return;
+  edits.sort((a, b) => b.j - a.j || (a.op === b.op ? 0 : a.op === 'rep' ? -1 : 1));
+  for (const e of edits) {
+    if (e.op === 'rep') w.replace(e.j, e.text, e.stage, e.message, e.group);
+    else w.insertBefore(e.j, e.text, e.stage, e.message, e.group);
+  }
+}
+
+/** Whether the segment text from a to b (view positions) holds a Han character. */
+export function hasHan(v: View, a: number, b: number): boolean {
+  for (let i = Math.max(0, a); i < Math.min(b, v.length); i++) if (isHanAt(v.text, i)) return true;
+  return false;
+}

@@ -1,0 +1,71 @@
+// Spacing between Chinese and Latin letters or digits (`8张H100` → `8 张 H100`), with the space outside inline
+// code, emphasis and links (`使用`nvidia-smi`查看` → ``使用 `nvidia-smi` 查看``, `用**RTX**` → `用 **RTX**`), and doubled
+// spaces collapsed. Latin tokens stay whole: a space only ever goes where Chinese meets Latin.
+import { Kind } from './segment';
+import { Stage } from './settings';
+import { Cls, applyStageEdits, leftClass, rightClass, type Edit } from './scan';
+import { isNumberUnitGap } from './units';
+import type { Work } from './work';
+
+const excerpt = (s: string, a: number, b: number) => s.slice(Math.max(0, a), Math.min(s.length, b)).replace(/\s+/g, ' ');
+
+export function cjkLatinSpacing(w: Work): void {
+  const v = w.view();
+  const edits: Edit[] = [];
+  let prevCls = Cls.None;
+  let prevEnd = -1;
+  let firstOpen = -1;
+  let lastClose = -1;
+  for (let j = 0; j < v.length; j++) {
+    const k = v.kindAt(j);
+    if (k === Kind.Open) {
+      if (firstOpen < 0) firstOpen = j;
+      continue;
+    }
+    if (k === Kind.Close) {
+      lastClose = j;
+      continue;
+    }
+    let end = j;
+    if (k === Kind.Code || k === Kind.Lock) while (end + 1 < v.length && v.kindAt(end + 1) === k) end++;
+    const cls = rightClass(v, j);
+    if ((prevCls === Cls.Cjk && cls === Cls.Latin) || (prevCls === Cls.Latin && cls === Cls.Cjk)) {
+      // Outside the markers: after the closers that end the left side, before the openers that start the right.
+      const at = lastClose > prevEnd ? lastClose + 1 : firstOpen > prevEnd ? firstOpen : j;
+      const shown = excerpt(v.text, prevEnd - 3, end + 4);
+      edits.push({
+        j: at, op: 'ins', text: ' ', stage: Stage.Spacing,
+        message: { en: `Put a space between Chinese and Latin letters or digits: “${shown}”.`, zh: `中文与英文、数字之间加空格：“${shown}”。` },
+      });
+    }
+    prevCls = leftClass(v, end);
+    prevEnd = end;
+    firstOpen = -1;
+    lastClose = -1;
+    j = end;
+  }
+  applyStageEdits(w, edits);
+}
+
+/** Two or more spaces inside a line become one (not at line ends, not between a number and its unit). */
+export function extraSpaces(w: Work): void {
+  const v = w.view();
+  const s = v.text;
+  const edits: Edit[] = [];
+  for (let j = s.indexOf('  '); j !== -1; j = s.indexOf('  ', j + 1)) {
+    let a = j;
+    while (a > 0 && s[a - 1] === ' ' && v.isText(a - 1)) a--;
+    let b = j;
+    while (b < s.length && s[b] === ' ' && v.isText(b)) b++;
+    if (b - a < 2 || a === 0 || b >= s.length || !v.isText(j) || !v.isText(j + 1)) {
+      j = Math.max(j, b - 1);
+      continue;
+    }
+    if (!isNumberUnitGap(s, a, b)) {
+      const group = w.nextGroup();
+      for (let i = a + 1; i < b; i++) edits.push({ j: i, op: 'rep', text: '', stage: Stage.ExtraSpaces, group, message: { en: 'One space is enough here.', zh: '此处多了空格，保留一个即可。' } });
+    }
+    j = b - 1;
+  }
+  applyStageEdits(w, edits);
+}
