@@ -22,12 +22,13 @@ export const BUILTIN_NAMES: readonly string[] = [
 ];
 
 export interface NameMatcher {
-  regex: RegExp;
+  /** Lower-case letters of a name without spaces or hyphens → its official spelling. */
   byKey: Map<string, string>;
+  /** Lower-case first words of names of several words (`hugging`, `vs`, `stable`, `rtx`). */
+  firstWords: Set<string>;
 }
 
 const keyOf = (s: string) => s.toLowerCase().replace(/[ -]/g, '');
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const cache = new Map<string, NameMatcher>();
 
@@ -37,41 +38,69 @@ export function nameMatcher(extra: readonly string[]): NameMatcher {
   const hit = cache.get(cacheKey);
   if (hit) return hit;
   const byKey = new Map<string, string>();
-  for (const name of [...BUILTIN_NAMES, ...extra]) if (name.trim()) byKey.set(keyOf(name.trim()), name.trim());
-  const patterns = [...byKey.values()].sort((a, b) => b.length - a.length).map((n) => n.split(' ').map(escape).join('[ -]?'));
-  // RTX 3090, RTX 4090 Ti, RTX 4080 SUPER: the series name with or without a space.
-  patterns.unshift('rtx[ -]?[0-9]{4}(?:[ -]?(?:ti|super))?');
-  const regex = new RegExp(`(?<![A-Za-z0-9_./\\\\@#+:\\-$%&=~])(?:${patterns.join('|')})(?![A-Za-z0-9_/\\\\@#+&=~]|[.:\\-][A-Za-z0-9])`, 'gi');
-  const matcher = { regex, byKey };
+  const firstWords = new Set<string>(['rtx']);
+  for (const raw of [...BUILTIN_NAMES, ...extra]) {
+    const name = raw.trim();
+    if (!name) continue;
+    byKey.set(keyOf(name), name);
+    const words = name.split(/[ -]/);
+    if (words.length > 1) firstWords.add(words[0].toLowerCase());
+  }
+  const matcher = { byKey, firstWords };
   if (cache.size > 16) cache.clear();
   cache.set(cacheKey, matcher);
   return matcher;
 }
 
-function officialOf(matched: string, byKey: Map<string, string>): string | undefined {
-  const key = keyOf(matched);
+function officialOf(key: string, byKey: Map<string, string>): string | undefined {
   const rtx = /^rtx([0-9]{4})(ti|super)?$/.exec(key);
   if (rtx) return `RTX ${rtx[1]}${rtx[2] === 'ti' ? ' Ti' : rtx[2] === 'super' ? ' SUPER' : ''}`;
   return byKey.get(key);
 }
 
+/** A word: letters and digits, with dots inside (`Node.js`; `torch.cuda` is one word, so not `CUDA`). */
+const WORD = /[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*/g;
+/** Characters that glue a word to a longer token: a path, a flag, a variable, a URL part, an e-mail. */
+const GLUE_BEFORE = /[A-Za-z0-9_./\\@#+:\-$%&=~]/;
+const GLUE_AFTER = /[_/\\@#+&=~]/;
+
 export function productNames(w: Work, matcher: NameMatcher): void {
   const v = w.view();
   const s = v.text;
   const edits: Edit[] = [];
-  matcher.regex.lastIndex = 0;
-  for (const m of s.matchAll(matcher.regex)) {
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(s); m; m = WORD.exec(s)) {
     const a = m.index;
-    const b = a + m[0].length;
-    const official = officialOf(m[0], matcher.byKey);
-    if (!official || m[0] === official) continue;
+    if (a > 0 && GLUE_BEFORE.test(s[a - 1])) continue;
+    let b = a + m[0].length;
+    let key = m[0].toLowerCase();
+    let official = officialOf(key, matcher.byKey);
+    // Names of several words: `hugging face`, `vs-code`, `RTX 4090`, `RTX 4090 Ti`.
+    if (matcher.firstWords.has(key) || /^rtx[0-9]{4}$/.test(key)) {
+      for (let words = 0; words < 2; words++) {
+        const sep = s[b] === ' ' || s[b] === '-' ? 1 : 0;
+        WORD.lastIndex = b + sep;
+        const next = WORD.exec(s);
+        if (!next || next.index !== b + sep) break;
+        const longer = key + next[0].toLowerCase();
+        const found = officialOf(longer, matcher.byKey);
+        if (!found) break;
+        key = longer;
+        official = found;
+        b = next.index + next[0].length;
+      }
+      WORD.lastIndex = b;
+    }
+    if (!official || s.slice(a, b) === official) continue;
+    if (b < s.length && (GLUE_AFTER.test(s[b]) || ((s[b] === ':' || s[b] === '-') && /[A-Za-z0-9]/.test(s[b + 1] ?? '')))) continue;
     let prose = true;
     for (let i = a; i < b; i++) if (!v.isText(i)) prose = false;
     if (!prose) continue;
+    const matched = s.slice(a, b);
     // A command with arguments (`docker run`, `python app.py`), or after a shell prompt.
-    if (COMMANDS.has(m[0]) && (/^ +[-a-z./]/.test(s.slice(b, b + 3)) || /(?:\$|sudo) +$/.test(s.slice(Math.max(0, a - 6), a)))) continue;
+    if (COMMANDS.has(matched) && (/^ +[-a-z./]/.test(s.slice(b, b + 3)) || /(?:\$|sudo) +$/.test(s.slice(Math.max(0, a - 6), a)))) continue;
     // Only casing and the space in the name change; anything else would not be the same name.
-    const message = { en: `Write “${m[0]}” as “${official}”.`, zh: `“${m[0]}”应写作“${official}”。` };
+    const message = { en: `Write “${matched}” as “${official}”.`, zh: `“${matched}”应写作“${official}”。` };
     const group = w.nextGroup();
     let i = a;
     for (let k = 0; k < official.length; k++) {

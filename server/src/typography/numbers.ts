@@ -11,6 +11,7 @@ const isAlnumOrFull = (ch: string | undefined) => ch !== undefined && (/[A-Za-z0
 export function fullwidthAlphanumerics(w: Work): void {
   const v = w.view();
   const s = v.text;
+  if (!/[\uff03-\uff5e]/.test(s)) return;
   const edits: Edit[] = [];
   let group = 0;
   let last = -2;
@@ -37,11 +38,11 @@ export function numberSymbols(w: Work): void {
     const group = w.nextGroup();
     for (let i = a; i < b; i++) if (v.isText(i)) edits.push({ j: i, op: 'rep', text: '', stage: Stage.NumberSymbols, group, message: { en, zh } });
   };
-  for (const m of s.matchAll(/([0-9])([ \t]+)([%‰°℃])/g)) {
+  if (/[%‰°℃]/.test(s)) for (const m of s.matchAll(/([0-9])([ \t]+)([%‰°℃])/g)) {
     const a = m.index + 1;
     drop(a, a + m[2].length, `No space between a number and “${m[3]}”.`, `数字与“${m[3]}”之间不加空格。`);
   }
-  for (const m of s.matchAll(/([$¥￥€£])([ \t]+)([0-9])/g)) {
+  if (/[$¥￥€£]/.test(s)) for (const m of s.matchAll(/([$¥￥€£])([ \t]+)([0-9])/g)) {
     const a = m.index + 1;
     drop(a, a + m[2].length, `No space between “${m[1]}” and the amount.`, `货币符号“${m[1]}”与金额之间不加空格。`);
   }

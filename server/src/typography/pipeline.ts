@@ -69,25 +69,26 @@ const GENERIC: Message = { en: 'Typography: see the fix.', zh: '排版问题：�
  * letters (a Han character carries about a word; technical Chinese is full of English names).
  */
 export function isChineseText(text: string): boolean {
-  let han = 0;
-  let latin = 0;
-  const n = Math.min(text.length, 20000);
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) {
-      if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
-    } else if (isHanAt(text, i)) han++;
-  }
-  return han > 0 && han * 8 >= latin;
+  return isChineseProse([{ text }]);
 }
 
 export function isChineseProse(prose: readonly { text: string }[]): boolean {
-  let sample = '';
+  let han = 0;
+  let latin = 0;
+  let seen = 0;
   for (const p of prose) {
-    sample += p.text;
-    if (sample.length > 20000) break;
+    const t = p.text;
+    const n = Math.min(t.length, 20000 - seen);
+    for (let i = 0; i < n; i++) {
+      const c = t.charCodeAt(i);
+      if (c < 0x80) {
+        if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+      } else if (c >= 0x3400 && isHanAt(t, i)) han++;
+    }
+    seen += n;
+    if (seen >= 20000) break;
   }
-  return isChineseText(sample);
+  return han > 0 && han * 8 >= latin;
 }
 
 export function typesetChunk(tree: Root, text: string, summary: ChunkSummary, options: TypesetOptions): ChunkTypography {
@@ -110,8 +111,21 @@ export function typesetChunk(tree: Root, text: string, summary: ChunkSummary, op
         group.hunks.add(hunk);
       }
     }
+    // Changes that share a hunk are fixed together (a bracket pair and the space beside it): each finding's quick
+    // fix is its whole connected set of hunks, so applying one alone never leaves half a change behind.
+    const component = new Map<Hunk, Set<Hunk>>();
     for (const group of groups.values()) {
-      const list = [...group.hunks].sort((a, b) => a.start - b.start);
+      let merged: Set<Hunk> | undefined;
+      for (const h of group.hunks) {
+        const c = component.get(h) ?? new Set([h]);
+        if (!merged) merged = c;
+        else if (c !== merged) for (const x of c) merged.add(x);
+      }
+      if (!merged) continue;
+      for (const h of merged) component.set(h, merged);
+    }
+    for (const group of groups.values()) {
+      const list = [...component.get(group.hunks.values().next().value!)!].sort((a, b) => a.start - b.start);
       let start = list[0].start;
       let end = list[list.length - 1].end;
       // An insertion is shown on the characters on either side of it.

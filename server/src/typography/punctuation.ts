@@ -4,7 +4,7 @@
 import { Kind } from './segment';
 import { Stage, type TypographySettings } from './settings';
 import { CURLY_QUOTES, FULLWIDTH_PUNCT, TO_FULLWIDTH, TO_HALFWIDTH, isCjkLetterAt, isHanAt, isLatinAlnumCode } from './chars';
-import { Cls, applyStageEdits, hasHan, leftClass, leftNonSpace, leftOf, rightClass, rightNonSpace, rightOf, type Edit } from './scan';
+import { Cls, applyStageEdits, classTable, hasHan, leftClass, leftNonSpace, leftOf, rightClass, rightNonSpace, rightOf, type Edit } from './scan';
 import type { View, Work } from './work';
 
 const q = (s: string) => `“${s}”`;
@@ -19,17 +19,30 @@ const ENGLISH_CLOSERS = '”」』"》）)]';
 function inEnglish(v: View, j: number): boolean {
   const s = v.text;
   let latin = 0;
+  // Brackets and quotes closed on the same side are skipped: `镜像 PyTorch-->3.10(ubuntu22.04)-->12.1。` is Chinese.
+  let depth = 0;
   for (let i = j - 1; i >= 0; i--) {
     if (!v.isText(i)) continue;
     const ch = s[i];
-    if (ch === '\n' || ENGLISH_OPENERS.includes(ch)) break;
+    if (ch === '\n') break;
+    if (ENGLISH_CLOSERS.includes(ch) && ch !== '"') depth++;
+    else if (ENGLISH_OPENERS.includes(ch)) {
+      if (depth === 0) break;
+      if (ch !== '"') depth--;
+    }
     if (isCjkLetterAt(s, i)) return false;
     if (isLatinAlnumCode(s.charCodeAt(i))) latin++;
   }
+  depth = 0;
   for (let i = j + 1; i < s.length; i++) {
     if (!v.isText(i)) continue;
     const ch = s[i];
-    if (ch === '\n' || ENGLISH_CLOSERS.includes(ch)) break;
+    if (ch === '\n') break;
+    if (ENGLISH_OPENERS.includes(ch) && ch !== '"') depth++;
+    else if (ENGLISH_CLOSERS.includes(ch)) {
+      if (depth === 0) break;
+      if (ch !== '"') depth--;
+    }
     if (isCjkLetterAt(s, i)) return false;
     if (isLatinAlnumCode(s.charCodeAt(i))) latin++;
   }
@@ -56,9 +69,17 @@ export function punctuationWidth(w: Work): void {
   const v = w.view();
   const s = v.text;
   const edits: Edit[] = [];
-  for (let j = 0; j < s.length; j++) {
+  const table = classTable();
+  const marks = /[,.;:!?，。；：！？]/g;
+  for (let m = marks.exec(s); m; m = marks.exec(s)) {
+    const j = m.index;
     if (!v.isText(j)) continue;
     const ch = s[j];
+    // The common cases, decided by the neighbours alone: `中文，` stays, `Node.js` and `1,299` are no punctuation.
+    const before = table[s.charCodeAt(j - 1)];
+    const after = table[s.charCodeAt(j + 1)];
+    if (ch.charCodeAt(0) > 0xff && before === Cls.Cjk) continue;
+    if (ch.charCodeAt(0) < 0x80 && before === Cls.Latin && after === Cls.Latin && s[j - 1] !== ')' ) continue;
     if (TO_FULLWIDTH[ch] !== undefined) {
       // A run of !? is one mark (`!!` → `！！`, then repeated-punctuation makes it one).
       let end = j;
@@ -71,13 +92,16 @@ export function punctuationWidth(w: Work): void {
           edits.push({ j: i, op: 'rep', text: full, stage: Stage.Punctuation, group, message: { en: `Use the full-width ${q(full)} in Chinese text.`, zh: `中文句子里用全角${q(full)}。` } });
         }
       }
-      j = end;
+      marks.lastIndex = end + 1;
       continue;
     }
     const half = TO_HALFWIDTH[ch];
     if (half !== undefined) {
       const li = leftNonSpace(v, j);
       if (leftClass(v, li) !== Cls.Latin || !inEnglish(v, j)) continue;
+      // Not before a URL, code or other protected text (`Unsloth：https://…` stays as written).
+      const rn = rightNonSpace(v, j);
+      if (rn < s.length && (rightClass(v, rn) === Cls.Opaque || v.kindAt(rn) === Kind.Code)) continue;
       const group = w.nextGroup();
       edits.push({ j, op: 'rep', text: half, stage: Stage.Punctuation, group, message: { en: `Use the half-width ${q(half)} in English text.`, zh: `英文句子里用半角${q(half)}。` } });
       // `Hello，world` → `Hello, world`: an English mark is followed by a space (not inside `1:2`).
@@ -105,6 +129,10 @@ function shouldBeFullwidth(v: View, j: number, end: number): boolean {
   if (ch === '.') {
     if (lc === Cls.Cjk) return ri >= s.length || rc === Cls.Space || rc === Cls.Cjk || (rc === Cls.Punct && s[ri] !== '.' && s[ri] !== '/' && s[ri] !== '_');
     if (lc !== Cls.Latin || ABBREVIATION.test(s.slice(Math.max(0, li - 6), li + 1))) return false;
+    // A list number (`01.纯文本`, `&emsp;2. 筛选`): digits alone at the start of a line or after a space.
+    let d = li;
+    while (d >= 0 && v.isText(d) && /[0-9]/.test(s[d])) d--;
+    if (d < li && (d < 0 || !v.isText(d) || /\s/.test(s[d]))) return false;
     if (rc === Cls.Cjk && li === j - 1) return true;
     return (endsClause(v, ri) || (rc === Cls.Space && (rn >= s.length || s[rn] === '\n' || rnc === Cls.Cjk))) && rnc !== Cls.Latin && chineseBefore(v, j);
   }
@@ -122,6 +150,7 @@ function shouldBeFullwidth(v: View, j: number, end: number): boolean {
 export function ellipsis(w: Work): void {
   const v = w.view();
   const s = v.text;
+  if (!s.includes('..') && !s.includes('。。') && !s.includes('…') && !s.includes('．．')) return;
   const edits: Edit[] = [];
   const message = { en: 'Write the Chinese ellipsis as “……”.', zh: '中文省略号写作“……”。' };
   for (const m of s.matchAll(/\.{3,}|。{3,}|…+|．{3,}/g)) {
@@ -150,6 +179,7 @@ export function ellipsis(w: Work): void {
 export function repeatedPunctuation(w: Work): void {
   const v = w.view();
   const s = v.text;
+  if (!/[！？][！？]/.test(s)) return;
   const edits: Edit[] = [];
   for (const m of s.matchAll(/[！？]{2,}/g)) {
     const kept: string[] = [];
@@ -186,11 +216,13 @@ function pairs(v: View, open: string, close: string): [number, number][] {
 export function brackets(w: Work, style: TypographySettings['brackets']): void {
   const v = w.view();
   const s = v.text;
+  if (!s.includes('(') && !s.includes('（')) return;
   const edits: Edit[] = [];
   if (style === 'fullwidth') {
     const message = { en: 'Use full-width brackets “（）” in Chinese text.', zh: '中文里用全角括号“（）”。' };
     for (const [a, b] of pairs(v, '(', ')')) {
-      if (b === a + 1) continue;
+      // Empty, or no words inside (an interval `(0, 1)`, a number `(1)`): not text in brackets.
+      if (b === a + 1 || !/[A-Za-z\u4e00-\u9fff]/.test(s.slice(a + 1, b))) continue;
       const before = leftOf(v, a);
       // A function call or an index: print(), A100(80GB).
       if (before >= 0 && before === a - 1 && /[A-Za-z0-9_.]/.test(s[before])) continue;
@@ -225,10 +257,12 @@ export function brackets(w: Work, style: TypographySettings['brackets']): void {
 /** Quotation marks around Chinese text in the team's style (“…” ‘…’ or 「…」 『…』). */
 export function quotes(w: Work, style: TypographySettings['quotes']): void {
   const v = w.view();
+  if (!/["“‘「『]/.test(v.text)) return;
   const edits: Edit[] = [];
   const [dOpen, dClose, sOpen, sClose] = style === 'corner' ? ['「', '」', '『', '』'] : ['“', '”', '‘', '’'];
   const message = { en: `Quote Chinese text with ${dOpen}…${dClose}.`, zh: `中文引号用 ${dOpen}…${dClose}。` };
   const convert = (open: string, close: string, toOpen: string, toClose: string, needHan: boolean) => {
+    if (!v.text.includes(open)) return;
     for (const [a, b] of pairs(v, open, close)) {
       if (needHan && !hasHan(v, a + 1, b)) continue;
       const group = w.nextGroup();
@@ -279,12 +313,12 @@ export function punctuationSpacing(w: Work): void {
   const v = w.view();
   const s = v.text;
   const edits: Edit[] = [];
-  for (let j = 0; j < s.length; j++) {
-    if (!v.isText(j) || (s[j] !== ' ' && s[j] !== '\t')) continue;
-    let b = j;
+  const blanks = /[ \t]+/g;
+  for (let m = blanks.exec(s); m; m = blanks.exec(s)) {
+    const a = m.index;
+    if (!v.isText(a)) continue;
+    let b = a;
     while (b < s.length && v.isText(b) && (s[b] === ' ' || s[b] === '\t')) b++;
-    const a = j;
-    j = b - 1;
     if (a === 0 || b >= s.length) continue;
     const left = a - 1;
     const right = b;

@@ -110,18 +110,33 @@ export interface Edit {
   group?: number;
 }
 
-/** Applies a stage's edits, from the end back so that earlier positions stay valid. */
+/** Applies a stage's edits (positions of the view the stage looked at), from the end back. */
 export function applyStageEdits(w: Work, edits: Edit[]): void {
   if (edits.length === 0) return;
   edits.sort((a, b) => b.j - a.j || (a.op === b.op ? 0 : a.op === 'rep' ? -1 : 1));
-  for (const e of edits) {
-    if (e.op === 'rep') w.replace(e.j, e.text, e.stage, e.message, e.group);
-    else w.insertBefore(e.j, e.text, e.stage, e.message, e.group);
-  }
+  w.applyAt(w.view(), edits.map((e) => ({ j: e.j, op: e.op, text: e.text, rule: e.stage, message: e.message, group: e.group })));
 }
 
 /** Whether the segment text from a to b (view positions) holds a Han character. */
 export function hasHan(v: View, a: number, b: number): boolean {
   for (let i = Math.max(0, a); i < Math.min(b, v.length); i++) if (isHanAt(v.text, i)) return true;
   return false;
+}
+
+/** Fast classes of BMP code units for scanning loops: Cls.Cjk, Cls.Latin, Cls.Space, Cls.Punct, or 0 (look closer). */
+let table: Uint8Array | undefined;
+export function classTable(): Uint8Array {
+  if (table) return table;
+  table = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    const ch = String.fromCharCode(c);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000) table[c] = Cls.Space;
+    else if (c < 0xd800 || c > 0xdfff) {
+      if (isCjkLetterAt(ch, 0)) table[c] = Cls.Cjk;
+      else if (isLatinAlnumCode(c)) table[c] = Cls.Latin;
+      // Symbols whose class depends on their neighbours (10%, C++, C#, $5) stay 0: the caller looks closer.
+      else if (!'%‰°℃+#$€£'.includes(ch)) table[c] = Cls.Punct;
+    }
+  }
+  return table;
 }

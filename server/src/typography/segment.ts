@@ -33,18 +33,15 @@ const spanOf = (node: Nodes): Span => [node.position?.start.offset ?? 0, node.po
 
 /** Segments of a chunk, in document order. */
 export function segmentsOf(tree: Root, text: string, summary: ChunkSummary): Segment[] {
-  // What the summary blanked out of its prose (bare URLs, escapes and anything else it does not call prose).
-  const masked = new Uint8Array(text.length);
-  for (const p of summary.prose) {
-    for (let i = 0; i < p.text.length; i++) if (p.text.charCodeAt(i) !== text.charCodeAt(p.offset + i)) masked[p.offset + i] = 1;
-  }
-  for (const link of summary.links) if (link.kind === 'bare') masked.fill(1, link.start, link.end);
+  // The summary blanks code, HTML, images, markers and escapes out of its prose, which the tree walk below marks
+  // too; bare URLs it finds itself, as links of kind 'bare'.
+  const bare = summary.links.filter((l) => l.kind === 'bare');
   const segments: Segment[] = [];
   const stack: Nodes[] = [tree];
   while (stack.length) {
     const node = stack.pop()!;
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
-      const segment = buildSegment(node, text, masked);
+      const segment = buildSegment(node, text, bare);
       if (segment) segments.push(segment);
       continue;
     }
@@ -53,7 +50,7 @@ export function segmentsOf(tree: Root, text: string, summary: ChunkSummary): Seg
   return segments.sort((a, b) => a.start - b.start);
 }
 
-function buildSegment(node: Parent & Nodes, text: string, masked: Uint8Array): Segment | undefined {
+function buildSegment(node: Parent & Nodes, text: string, bare: readonly { start: number; end: number }[]): Segment | undefined {
   const first = node.children[0] as Nodes | undefined;
   const last = node.children[node.children.length - 1] as Nodes | undefined;
   if (!first?.position || !last?.position) return undefined;
@@ -68,7 +65,7 @@ function buildSegment(node: Parent & Nodes, text: string, masked: Uint8Array): S
   };
   markInline(node.children as Nodes[], text, set);
   const source = text.slice(start, end);
-  for (let i = 0; i < kinds.length; i++) if (masked[start + i] && kinds[i] === Kind.Text) kinds[i] = Kind.Lock;
+  for (const url of bare) if (url.end > start && url.start < end) set(url.start, url.end, Kind.Lock);
   lockInText(source, kinds);
   return { start, text: source, kinds, block: node.type === 'heading' ? 'heading' : node.type === 'tableCell' ? 'cell' : 'paragraph' };
 }
@@ -118,8 +115,10 @@ const TOKEN = /\{\{[^{}\n]*\}\}/g;
 /** Locks what is written as text but is not prose: escapes, entities, math, spec tokens, line prefixes and ends. */
 function lockInText(s: string, kinds: Uint8Array): void {
   const lock = (a: number, b: number) => kinds.fill(Kind.Lock, a, b);
-  for (let i = s.indexOf('\\'); i !== -1 && i < s.length; i = s.indexOf('\\', i + 2)) {
-    if (kinds[i] === Kind.Text) lock(i, Math.min(s.length, i + 2));
+  for (let i = s.indexOf('\\'); i !== -1; i = s.indexOf('\\', i + 1)) {
+    if (kinds[i] !== Kind.Text) continue;
+    lock(i, Math.min(s.length, i + 2));
+    i++;
   }
   if (s.includes('&')) for (const m of s.matchAll(ENTITY)) lock(m.index, m.index + m[0].length);
   if (s.includes('{{')) for (const m of s.matchAll(TOKEN)) lock(m.index, m.index + m[0].length);

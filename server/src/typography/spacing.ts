@@ -3,21 +3,35 @@
 // spaces collapsed. Latin tokens stay whole: a space only ever goes where Chinese meets Latin.
 import { Kind } from './segment';
 import { Stage } from './settings';
-import { Cls, applyStageEdits, leftClass, rightClass, type Edit } from './scan';
+import { Cls, applyStageEdits, classTable, leftClass, rightClass, type Edit } from './scan';
 import { isNumberUnitGap } from './units';
 import type { Work } from './work';
 
-const excerpt = (s: string, a: number, b: number) => s.slice(Math.max(0, a), Math.min(s.length, b)).replace(/\s+/g, ' ');
+/** The two words that meet at a boundary (`RunPod上`, `8张`), for the message. */
+function excerpt(s: string, a: number, b: number): string {
+  const table = classTable();
+  const word = (from: number, step: 1 | -1) => {
+    const cls = table[s.charCodeAt(from)];
+    const limit = cls === Cls.Cjk ? 2 : 16;
+    let i = from;
+    while (i + step >= 0 && i + step < s.length && Math.abs(i + step - from) < limit && (cls === 0 ? !/\s/.test(s[i + step]) && table[s.charCodeAt(i + step)] !== Cls.Cjk : table[s.charCodeAt(i + step)] === cls)) i += step;
+    return i;
+  };
+  return s.slice(word(a, -1), word(b, 1) + 1).replace(/\s+/g, ' ');
+}
 
 export function cjkLatinSpacing(w: Work): void {
   const v = w.view();
+  const s = v.text;
+  const kinds = v.kinds;
+  const table = classTable();
   const edits: Edit[] = [];
   let prevCls = Cls.None;
   let prevEnd = -1;
   let firstOpen = -1;
   let lastClose = -1;
-  for (let j = 0; j < v.length; j++) {
-    const k = v.kindAt(j);
+  for (let j = 0; j < s.length; j++) {
+    const k = kinds[j];
     if (k === Kind.Open) {
       if (firstOpen < 0) firstOpen = j;
       continue;
@@ -27,18 +41,28 @@ export function cjkLatinSpacing(w: Work): void {
       continue;
     }
     let end = j;
-    if (k === Kind.Code || k === Kind.Lock) while (end + 1 < v.length && v.kindAt(end + 1) === k) end++;
-    const cls = rightClass(v, j);
+    let cls: Cls;
+    let last: Cls;
+    if (k === Kind.Text) {
+      // Most characters are plain letters, digits or spaces: one table lookup.
+      const t = table[s.charCodeAt(j)];
+      cls = t === 0 ? rightClass(v, j) : t;
+      last = t === 0 ? leftClass(v, j) : t;
+    } else {
+      if (k === Kind.Code || k === Kind.Lock) while (end + 1 < s.length && kinds[end + 1] === k) end++;
+      cls = rightClass(v, j);
+      last = leftClass(v, end);
+    }
     if ((prevCls === Cls.Cjk && cls === Cls.Latin) || (prevCls === Cls.Latin && cls === Cls.Cjk)) {
       // Outside the markers: after the closers that end the left side, before the openers that start the right.
       const at = lastClose > prevEnd ? lastClose + 1 : firstOpen > prevEnd ? firstOpen : j;
-      const shown = excerpt(v.text, prevEnd - 3, end + 4);
+      const shown = excerpt(s, prevEnd, j);
       edits.push({
         j: at, op: 'ins', text: ' ', stage: Stage.Spacing,
         message: { en: `Put a space between Chinese and Latin letters or digits: “${shown}”.`, zh: `中文与英文、数字之间加空格：“${shown}”。` },
       });
     }
-    prevCls = leftClass(v, end);
+    prevCls = last;
     prevEnd = end;
     firstOpen = -1;
     lastClose = -1;

@@ -36,13 +36,13 @@ export class Work {
   readonly n: number;
   kinds: Uint8Array;
   readonly extras: Extra[] = [];
-  /** Current text of each original character ('' when deleted). */
-  private out: string[] | undefined;
+  /** Changed original characters: position → current text ('' when deleted). Sparse: most text is unchanged. */
+  private readonly out = new Map<number, string>();
   /** Text inserted before original position g (g = n: at the end). */
-  private ins: string[] | undefined;
+  private readonly ins = new Map<number, string>();
   /** Rules (bit mask) that changed each character and each gap. */
-  private outRules: Uint32Array | undefined;
-  private insRules: Uint32Array | undefined;
+  private readonly outRules = new Map<number, number>();
+  private readonly insRules = new Map<number, number>();
   readonly notes: Note[] = [];
   private viewCache: View | undefined;
   private groups = 0;
@@ -66,46 +66,63 @@ export class Work {
   }
 
   get changed(): boolean {
-    return this.out !== undefined;
+    return this.out.size > 0 || this.ins.size > 0;
   }
 
-  private ensure(): void {
-    if (this.out) return;
-    this.out = new Array<string>(this.n);
-    for (let i = 0; i < this.n; i++) this.out[i] = this.src[i];
-    this.ins = new Array<string>(this.n + 1).fill('');
-    this.outRules = new Uint32Array(this.n);
-    this.insRules = new Uint32Array(this.n + 1);
+  /** Changed positions and gaps in text order, as keys: gap g → 2g, position p → 2p + 1. */
+  private events(): number[] {
+    const keys: number[] = [];
+    for (const p of this.out.keys()) keys.push(2 * p + 1);
+    for (const g of this.ins.keys()) keys.push(2 * g);
+    return keys.sort((a, b) => a - b);
   }
 
   /** The current text with, for each character, its original position (or -1 - gap for inserted text) and kind. */
   view(): View {
     if (this.viewCache) return this.viewCache;
-    if (!this.out) {
+    if (!this.changed) {
       this.viewCache = new View(this.src, undefined, this.kinds);
       return this.viewCache;
     }
-    let s = '';
-    const org: number[] = [];
-    const kind: number[] = [];
-    for (let g = 0; g <= this.n; g++) {
-      const inserted = this.ins![g];
-      for (let k = 0; k < inserted.length; k++) {
-        org.push(-1 - g);
-        kind.push(Kind.Text);
-      }
-      s += inserted;
-      if (g === this.n) break;
-      const ch = this.out[g];
-      if (ch.length) {
-        s += ch;
-        for (let k = 0; k < ch.length; k++) {
-          org.push(g);
-          kind.push(this.kinds[g]);
+    const events = this.events();
+    let length = this.n;
+    for (const t of this.ins.values()) length += t.length;
+    for (const t of this.out.values()) length += t.length - 1;
+    const org = new Int32Array(length);
+    const kind = new Uint8Array(length);
+    const parts: string[] = [];
+    let at = 0;
+    let from = 0;
+    const copy = (to: number) => {
+      if (to <= from) return;
+      parts.push(this.src.slice(from, to));
+      for (let p = from; p < to; p++) org[at + p - from] = p;
+      kind.set(this.kinds.subarray(from, to), at);
+      at += to - from;
+      from = to;
+    };
+    for (const key of events) {
+      if (key % 2 === 0) {
+        const g = key / 2;
+        copy(g);
+        const t = this.ins.get(g)!;
+        parts.push(t);
+        org.fill(-1 - g, at, at + t.length);
+        at += t.length;
+      } else {
+        const p = (key - 1) / 2;
+        copy(p);
+        const t = this.out.get(p)!;
+        parts.push(t);
+        for (let k = 0; k < t.length; k++) {
+          org[at] = p;
+          kind[at++] = this.kinds[p];
         }
+        from = p + 1;
       }
     }
-    this.viewCache = new View(s, Int32Array.from(org), Uint8Array.from(kind));
+    copy(this.n);
+    this.viewCache = new View(parts.join(''), org, kind);
     return this.viewCache;
   }
 
@@ -113,49 +130,51 @@ export class Work {
     this.notes.push({ rule, at, message, group: group ?? this.nextGroup() });
   }
 
-  /** Replaces the character at view position j (an original character or inserted text). */
-  replace(j: number, text: string, rule: number, message: { en: string; zh: string }, group?: number): void {
-    const v = this.view();
-    this.ensure();
-    const o = v.origin(j);
-    if (o >= 0) {
-      this.out![o] = text;
-      this.outRules![o] |= 1 << rule;
-      this.note(rule, o, message, group);
-    } else {
-      const g = -1 - o;
-      const k = v.indexInGap(j);
-      const s = this.ins![g];
-      this.ins![g] = s.slice(0, k) + text + s.slice(k + 1);
-      this.insRules![g] |= 1 << rule;
-      this.note(rule, g, message, group);
-    }
-    this.viewCache = undefined;
-  }
-
-  /** Inserts text before view position j (j = length: at the end). */
-  insertBefore(j: number, text: string, rule: number, message: { en: string; zh: string }, group?: number): void {
-    const v = this.view();
-    this.ensure();
-    let g: number;
-    let k: number;
-    if (j >= v.length) {
-      g = this.n;
-      k = this.ins![g].length;
-    } else {
-      const o = v.origin(j);
-      if (o >= 0) {
-        g = o;
-        k = this.ins![g].length;
-      } else {
-        g = -1 - o;
-        k = v.indexInGap(j);
+  /**
+   * Applies changes given at positions of one snapshot of the view. They are applied from the end back, so every
+   * position still means what it meant in the snapshot; the view is rebuilt once, when next asked for.
+   */
+  applyAt(v: View, edits: readonly { j: number; op: 'rep' | 'ins'; text: string; rule: number; message: { en: string; zh: string }; group?: number }[]): void {
+    if (edits.length === 0) return;
+    const { out, ins } = this;
+    for (const e of edits) {
+      const bit = 1 << e.rule;
+      if (e.op === 'rep') {
+        const o = v.origin(e.j);
+        if (o >= 0) {
+          out.set(o, e.text);
+          this.outRules.set(o, (this.outRules.get(o) ?? 0) | bit);
+          this.note(e.rule, o, e.message, e.group);
+        } else {
+          const g = -1 - o;
+          const k = v.indexInGap(e.j);
+          const t = ins.get(g) ?? '';
+          ins.set(g, t.slice(0, k) + e.text + t.slice(k + 1));
+          this.insRules.set(g, (this.insRules.get(g) ?? 0) | bit);
+          this.note(e.rule, g, e.message, e.group);
+        }
+        continue;
       }
+      let g: number;
+      let k: number;
+      if (e.j >= v.length) {
+        g = this.n;
+        k = (ins.get(g) ?? '').length;
+      } else {
+        const o = v.origin(e.j);
+        if (o >= 0) {
+          g = o;
+          k = (ins.get(g) ?? '').length;
+        } else {
+          g = -1 - o;
+          k = v.indexInGap(e.j);
+        }
+      }
+      const t = ins.get(g) ?? '';
+      ins.set(g, t.slice(0, k) + e.text + t.slice(k));
+      this.insRules.set(g, (this.insRules.get(g) ?? 0) | bit);
+      this.note(e.rule, g, e.message, e.group);
     }
-    const s = this.ins![g];
-    this.ins![g] = s.slice(0, k) + text + s.slice(k);
-    this.insRules![g] |= 1 << rule;
-    this.note(rule, g, message, group);
     this.viewCache = undefined;
   }
 
@@ -166,30 +185,26 @@ export class Work {
 
   /** The changes as the smallest edits of the original text, split at every unchanged original character. */
   hunks(): Hunk[] {
-    if (!this.out) return [];
+    if (!this.changed) return [];
     const hunks: Hunk[] = [];
     let open: Hunk | undefined;
-    const out = this.out;
-    const ins = this.ins!;
-    for (let g = 0; g <= this.n; g++) {
-      if (ins[g]) {
-        if (!open) open = { start: g, end: g, text: '', rules: 0, notes: [] };
-        open.text += ins[g];
-        open.rules |= this.insRules![g];
+    let last = -10;
+    for (const key of this.events()) {
+      const isGap = key % 2 === 0;
+      const index = isGap ? key / 2 : (key - 1) / 2;
+      const text = isGap ? this.ins.get(index)! : this.out.get(index)!;
+      const rules = isGap ? this.insRules.get(index) ?? 0 : this.outRules.get(index) ?? 0;
+      if (isGap && !text) continue;
+      // Contiguous in the original: the next gap or position, or the next position across an empty gap.
+      const joins = open && (key === last + 1 || (key === last + 2 && last % 2 === 1));
+      if (!joins) {
+        if (open) hunks.push(open);
+        open = { start: index, end: index, text: '', rules: 0, notes: [] };
       }
-      if (g === this.n) break;
-      const same = out[g] === this.src[g];
-      if (same) {
-        if (open) {
-          hunks.push(open);
-          open = undefined;
-        }
-        continue;
-      }
-      if (!open) open = { start: g, end: g, text: '', rules: 0, notes: [] };
-      open.text += out[g];
-      open.end = g + 1;
-      open.rules |= this.outRules![g];
+      open!.text += text;
+      open!.rules |= rules;
+      if (!isGap) open!.end = index + 1;
+      last = key;
     }
     if (open) hunks.push(open);
     // A hunk that changes nothing (a character replaced by itself after two stages) is dropped.
@@ -218,6 +233,11 @@ export class View {
 
   kindAt(j: number): number {
     return this.kind[j];
+  }
+
+  /** The kinds of all positions (read only). */
+  get kinds(): Uint8Array {
+    return this.kind;
   }
 
   isText(j: number): boolean {

@@ -8,6 +8,8 @@ import { DEFAULT_TYPOGRAPHY, STAGE_RULE_IDS, TABLE_RULE_ID, type Stage, type Typ
 
 interface Cached {
   key: string;
+  settingsRef: unknown;
+  enabledRef: unknown;
   result: ChunkTypography;
   byStage: Map<Stage | 'table', TypographyFinding[]>;
 }
@@ -19,10 +21,12 @@ export function typographySettings(settings: Partial<TypographySettings> | undef
 }
 
 function chunkTypography(ctx: ChunkRuleContext): Cached {
+  const hit = cache.get(ctx.tree);
+  // The rules of one chunk's analysis share the same settings and rule set objects: no key to build then.
+  if (hit && hit.settingsRef === ctx.typography && hit.enabledRef === ctx.enabledRules) return hit;
   const settings = typographySettings(ctx.typography);
   const enabled = ctx.enabledRules;
   const key = JSON.stringify(settings) + (enabled ? [...enabled].filter((id) => id.startsWith('typography/')).join(',') : '*');
-  const hit = cache.get(ctx.tree);
   if (hit && hit.key === key) return hit;
   const result = typesetChunk(ctx.tree, ctx.text, ctx.summary, {
     settings,
@@ -35,7 +39,7 @@ function chunkTypography(ctx: ChunkRuleContext): Cached {
     if (!list) byStage.set(f.stage, (list = []));
     list.push(f);
   }
-  const entry = { key, result, byStage };
+  const entry = { key, result, byStage, settingsRef: ctx.typography, enabledRef: enabled };
   cache.set(ctx.tree, entry);
   return entry;
 }
