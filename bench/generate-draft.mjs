@@ -11,8 +11,9 @@
 // "Lines" are newline-terminated lines: the text ends with "\n" and `text.split('\n').length === lines + 1`.
 import GithubSlugger from 'github-slugger';
 
-/** mulberry32: a small seeded PRNG, so the draft is the same on every machine and Node version. */
-function prng(seed) {
+/** mulberry32: a small seeded PRNG, so the draft is the same on every machine and Node version. Shared by the
+ * bench's other generators (generate-mkdocs.mjs, scale-cases.mjs, run.mjs). */
+export function prng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -235,4 +236,65 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     return i > 0 ? Number(process.argv[i + 1]) : fallback;
   };
   process.stdout.write(generateDraft({ seed: arg('seed', 42), lines: arg('lines', 5000) }));
+}
+
+/**
+ * A draft of exactly `lines` lines built from real posts: the *.md files under `dir` (sorted by path, then put
+ * in a seeded order), each whole and separated by a blank line, until the next would not fit; the last one is
+ * cut to fill the remaining lines (its open code fence, if the cut leaves one, is closed on the last line).
+ * Front matter is dropped from all but the first file, so the result has at most one. Returns
+ * { text, sources: [relative paths in order], cut: relative path of the cut file or undefined }.
+ */
+export async function draftFromCorpus(dir, { lines: target = 5000, seed = 42 } = {}) {
+  const { promises: fs } = await import('node:fs');
+  const path = await import('node:path');
+  const files = [];
+  const walk = async (d) => {
+    for (const e of (await fs.readdir(d, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) await walk(full);
+      else if (e.isFile() && /\.md$/i.test(e.name)) files.push(full);
+    }
+  };
+  await walk(dir);
+  // Fisher–Yates with the seeded PRNG.
+  const rand = prng(seed);
+  for (let i = files.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [files[i], files[j]] = [files[j], files[i]];
+  }
+  const out = [];
+  const sources = [];
+  let cut;
+  for (const file of files) {
+    let body = (await fs.readFile(file, 'utf8')).replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
+    if (out.length > 0 && body[0] === '---') {
+      const end = body.indexOf('---', 1);
+      if (end > 0) body = body.slice(end + 1);
+    }
+    while (body.length && body[0].trim() === '') body.shift();
+    if (body.length === 0) continue;
+    const block = out.length ? ['', ...body] : body;
+    sources.push(path.relative(dir, file));
+    if (out.length + block.length <= target) {
+      out.push(...block);
+      if (out.length === target) break;
+      continue;
+    }
+    const take = block.slice(0, target - out.length);
+    let fence;
+    for (const line of take) {
+      const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+      if (!m) continue;
+      if (!fence) fence = m[1];
+      else if (m[1][0] === fence[0] && m[1].length >= fence.length && line.trim() === m[1]) fence = undefined;
+    }
+    if (fence) take[take.length - 1] = fence;
+    out.push(...take);
+    cut = path.relative(dir, file);
+    break;
+  }
+  if (out.length !== target) throw new Error(`draftFromCorpus: ${dir} has only ${out.length} lines of Markdown, ${target} wanted`);
+  return { text: out.join('\n') + '\n', sources, cut };
 }

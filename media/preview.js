@@ -14,7 +14,7 @@
   const content = /** @type {HTMLElement} */ (document.getElementById('bp-content'));
   const side = /** @type {HTMLElement} */ (document.getElementById('bp-side'));
 
-  /** @type {{ uri?: string, line?: number, sideHidden?: boolean, sideOpenNarrow?: boolean }} */
+  /** @type {{ uri?: string, line?: number, sideHidden?: boolean }} */
   let state = vscode.getState() || {};
   let locale = document.body.getAttribute('data-locale') === 'zh-cn' ? 'zh-cn' : 'en';
   /** @type {string | undefined} */
@@ -399,24 +399,19 @@
     applySideHidden();
   }
 
-  // The button that hides and shows the side panel stays outside it, so it is there in both states. A wide
-  // preview shows the panel beside the draft unless the writer hid it; a narrow one (the CSS breakpoint) keeps
-  // the draft in view and opens the panel over it only on request. Each choice is remembered separately.
-  const narrow = window.matchMedia('(max-width: 640px)');
-  const sideVisible = () => (narrow.matches ? !!state.sideOpenNarrow : !state.sideHidden);
+  // The button that hides and shows the side panel stays outside it, so it is there in both states. The panel is
+  // beside a wide preview and below a narrow one (the CSS breakpoint); the writer's choice to hide it is kept.
+  const sideVisible = () => !state.sideHidden;
   const toggle = el('button', 'bp-toggle');
   toggle.type = 'button';
   toggle.addEventListener('click', () => {
-    if (narrow.matches) saveState({ sideOpenNarrow: !state.sideOpenNarrow });
-    else saveState({ sideHidden: !state.sideHidden });
+    saveState({ sideHidden: !state.sideHidden });
     applySideHidden();
   });
   document.body.append(toggle);
-  narrow.addEventListener('change', () => applySideHidden());
 
   function applySideHidden() {
-    document.body.classList.toggle('bp-side-hidden', !narrow.matches && !!state.sideHidden);
-    document.body.classList.toggle('bp-side-open', narrow.matches && !!state.sideOpenNarrow);
+    document.body.classList.toggle('bp-side-hidden', !sideVisible());
     toggle.textContent = sideVisible() ? '◨ ' + t().hide : '◧ ' + t().show;
     toggle.setAttribute('aria-pressed', sideVisible() ? 'true' : 'false');
   }

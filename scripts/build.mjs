@@ -2,7 +2,7 @@
 // dist/server.js (the language server) and dist/cli.js (the command line). Each bundle runs on Node 20
 // with no node_modules beside it: unified/remark are ESM-only, so esbuild turns them into CommonJS here.
 import * as esbuild from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 // --minify for the packaged extension (source maps are not shipped; stack traces map through the .map files).
@@ -23,7 +23,7 @@ function writeConfigSchema() {
       node.properties[part] ??= { type: 'object', properties: {}, additionalProperties: false };
       node = node.properties[part];
     }
-    const { order, markdownDescription, description, ...rest } = prop;
+    const { order, markdownDescription, description, scope, ...rest } = prop; // order and scope are VS Code settings UI
     node.properties[parts[parts.length - 1]] = { ...rest, markdownDescription: text(markdownDescription ?? description) };
   }
   const schema = { $schema: 'http://json-schema.org/draft-07/schema#', title: 'Benchpress workspace settings (.benchpress/config.json)', ...root };
@@ -50,7 +50,13 @@ const common = {
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } },
+  {
+    entryPoints: ['server/src/cli.ts'],
+    outfile: 'dist/cli.js',
+    // `bin.benchpress` in package.json: a shebang, and executable, so `./dist/cli.js` and a linked bin run it.
+    banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
+    plugins: [{ name: 'executable', setup: (build) => build.onEnd((result) => { if (result.errors.length === 0) chmodSync('dist/cli.js', 0o755); }) }],
+  },
 ];
 
 if (watch) {

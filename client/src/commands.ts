@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest } from 'vscode-languageclient/node';
 import { applyVersionedEdits, markdownEditor, type Ctx } from './context';
+import { networkAllowed } from './trust';
 import { Notifications, Requests, ServerCommands, type FixAllResult, type Locale, type TextEditLike } from '../../server/src/protocol';
 
 export const RUNPOD_KEY_SECRET = 'benchpress.runpodApiKey';
@@ -102,13 +103,15 @@ export async function regenerateToc(ctx: Ctx): Promise<void> {
 
 export async function checkLinks(ctx: Ctx): Promise<void> {
   const editor = markdownEditor(vscode.l10n.t('Check Links'));
-  if (!editor) return;
+  if (!editor || !networkAllowed(vscode.l10n.t('Check Links'))) return;
   const result = await withServerProgress(ctx, vscode.l10n.t('Checking links…'), (progressId, token) =>
     ctx.request(Requests.checkLinks, { uri: editor.document.uri.toString(), progressId }, token),
   );
-  const summary = vscode.l10n.t('{0} links checked: {1} broken, {2} moved, {3} could not be checked.', result.checked, result.broken, result.redirected, result.failed);
+  const summary = vscode.l10n.t('{0} links checked: {1} alive, {2} dead, {3} could not be verified, {4} moved permanently.', result.checked, result.alive, result.dead, result.unverified, result.redirected);
+  const showProblems = (a: string | undefined) => a && vscode.commands.executeCommand('workbench.actions.view.problems');
   if (result.cancelled) void vscode.window.showWarningMessage(vscode.l10n.t('Link check cancelled. {0}', summary));
-  else if (result.broken + result.failed > 0) void vscode.window.showWarningMessage(summary, vscode.l10n.t('Show Problems')).then((a) => a && vscode.commands.executeCommand('workbench.actions.view.problems'));
+  else if (result.dead > 0) void vscode.window.showWarningMessage(summary, vscode.l10n.t('Show Problems')).then(showProblems);
+  else if (result.unverified > 0) void vscode.window.showInformationMessage(summary, vscode.l10n.t('Show Problems')).then(showProblems);
   else void vscode.window.showInformationMessage(summary);
 }
 

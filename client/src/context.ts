@@ -1,6 +1,6 @@
 // What every command needs: the language client and the extension context. Commands are small functions over it.
 import * as vscode from 'vscode';
-import type { LanguageClient, RequestType } from 'vscode-languageclient/node';
+import type { DocumentSelector, LanguageClient, RequestType } from 'vscode-languageclient/node';
 
 export interface Ctx {
   extension: vscode.ExtensionContext;
@@ -9,6 +9,16 @@ export interface Ctx {
   /** A request to the server, sent once it has started (activation does not wait for the server). */
   request<P, R>(type: RequestType<P, R, void>, params: P, token?: vscode.CancellationToken): Promise<R>;
 }
+
+/** Drafts Benchpress works on (the language client's document selector): Markdown, and MDX — by its language id
+ *  when an MDX extension gives it one, by its file name otherwise. Local files and unsaved drafts. */
+export const DRAFT_SELECTOR: DocumentSelector = [
+  { scheme: 'file', language: 'markdown' },
+  { scheme: 'untitled', language: 'markdown' },
+  { scheme: 'file', language: 'mdx' },
+  { scheme: 'untitled', language: 'mdx' },
+  { scheme: 'file', pattern: '**/*.mdx' },
+];
 
 /** Drafts Benchpress works on: Markdown, and MDX (whatever language an MDX extension gives it). */
 export function isDraft(document: vscode.TextDocument): boolean {

@@ -3,13 +3,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { ClientCommands, Notifications, TOPICS_VIEW_ID, type ClientCommandId } from '../../server/src/protocol';
-import type { Ctx } from './context';
+import { ClientCommands, Notifications, TOPICS_VIEW_ID, type ClientCommandId, type InitializationOptions } from '../../server/src/protocol';
+import { DRAFT_SELECTOR, isDraft, type Ctx } from './context';
 import * as commands from './commands';
 import * as gpu from './gpu-commands';
 import { StatusBar } from './status-bar';
 import { TopicsView } from './topics-view';
 import { PreviewPanel } from './preview/panel';
+import { watchWorkspaceTrust } from './trust';
 
 let client: LanguageClient | undefined;
 
@@ -25,11 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   // The server writes its link-check cache here; it creates the folder itself if this has not finished.
   void Promise.resolve(vscode.workspace.fs.createDirectory(storage)).catch(() => undefined);
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'markdown' },
-      { scheme: 'untitled', language: 'markdown' },
-      { scheme: 'file', pattern: '**/*.mdx' },
-    ],
+    documentSelector: DRAFT_SELECTOR,
     // The server re-reads .benchpress/ files when they change, and re-checks links when linked files and
     // images appear or go away.
     synchronize: {
@@ -39,7 +36,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
         vscode.workspace.createFileSystemWatcher('**/*.{md,mdx,markdown,png,jpg,jpeg,gif,svg,webp,avif,pdf}'),
       ],
     },
-    initializationOptions: { storagePath: storage.fsPath },
+    // Evaluated at every start: the server is restarted when the workspace becomes trusted.
+    initializationOptions: (): InitializationOptions => ({
+      storagePath: storage.fsPath,
+      // VS Code's own Markdown support gives `.md` drafts their outline and path/anchor/reference completions.
+      builtinMarkdownLanguages: ['markdown'],
+      workspaceTrusted: vscode.workspace.isTrusted,
+    }),
     // Hovers on GPU names carry an "Insert spec table" link; only that command may run from them.
     markdown: { isTrusted: { enabledCommands: [ClientCommands.insertSpecTable] }, supportHtml: false },
     outputChannel: output,
@@ -98,7 +101,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     { dispose: () => PreviewPanel.active?.dispose() },
     statusBar,
     vscode.window.registerTreeDataProvider(TOPICS_VIEW_ID, topics),
-    vscode.workspace.onDidSaveTextDocument((d) => d.languageId === 'markdown' && topics.refresh()),
+    vscode.workspace.onDidSaveTextDocument((d) => isDraft(d) && topics.refresh()),
+    watchWorkspaceTrust(ctx, statusBar),
     vscode.workspace.onDidCloseTextDocument((d) => statusBar.forget(d.uri.toString())),
   );
 

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { applyVersionedEdits, markdownEditor, type Ctx } from './context';
 import { withServerProgress, RUNPOD_KEY_SECRET } from './commands';
+import { networkAllowed } from './trust';
 import { ClientCommands, Requests, type DocumentEditResult, type TableKind, type UriParams } from '../../server/src/protocol';
 import type { RequestType } from 'vscode-languageclient/node';
 
@@ -131,6 +132,7 @@ export async function importNvidiaSmi(ctx: Ctx): Promise<void> {
 }
 
 export async function refreshPrices(ctx: Ctx): Promise<void> {
+  if (!networkAllowed(vscode.l10n.t('Refresh RunPod Prices'))) return;
   const apiKey = await ctx.extension.secrets.get(RUNPOD_KEY_SECRET);
   if (!apiKey) {
     const set = vscode.l10n.t('Set API Key');

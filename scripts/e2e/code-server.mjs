@@ -174,8 +174,11 @@ export function installVsix({ vsix, extensionsDir, userDataDir, entry = paths.co
 /**
  * Starts code-server in its own process group with an empty config and temp user-data and extensions dirs,
  * and waits for GET /healthz.
+ * `locale` starts VS Code with that display language (`--locale`, and a stub language pack: see
+ * writeStubLanguagePack; VS Code's own UI stays English, extensions see `vscode.env.language` = that locale). `workspaceTrust: true` leaves workspace trust on (no
+ * `--disable-workspace-trust`), so a workspace can be in Restricted Mode if the settings say so.
  * @param {{ workspace: string, extensionDir?: string, vsix?: string, port?: number, settings?: object,
- *           loadAs?: 'development' | 'installed', bindHost?: string,
+ *           loadAs?: 'development' | 'installed', bindHost?: string, locale?: string, workspaceTrust?: boolean,
  *           env?: object, entry?: string, node?: string, log?: (msg: string) => void,
  *           tmpRoot?: string, timeoutMs?: number }} opts
  * @returns {Promise<{ url: string, port: number, baseUrl: string, pid: number, userDataDir: string,
@@ -271,13 +274,15 @@ export async function startCodeServer(opts) {
       handle.installed = [`${pkg.publisher}.${pkg.name}`];
       log(`linked ${extensionDir} into the extensions dir as ${name}`);
     }
+    if (opts.locale && !/^en\b/i.test(opts.locale)) writeStubLanguagePack(userDataDir, opts.locale);
     const args = [
       entry,
       '--auth', 'none',
       '--bind-addr', `${bindHost}:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
+      ...(opts.locale ? ['--locale', opts.locale] : []),
       '--disable-getting-started-override',
       '--config', EMPTY_CONFIG,
       '--user-data-dir', userDataDir,
@@ -323,6 +328,22 @@ export async function startCodeServer(opts) {
     await handle.stop();
     throw e;
   }
+}
+
+/**
+ * The web workbench takes its language from the language pack it loads (`globalThis._VSCODE_NLS_LANGUAGE`); with
+ * none installed for `--locale`, it stays English and so does `vscode.env.language`. A stub pack for the locale
+ * with no translations (every VS Code string falls back to English) makes VS Code run in that locale the way a
+ * desktop VS Code does with `"locale"` in argv.json and no language pack: extensions see the locale, load their
+ * `package.nls.<locale>.json` and `l10n/bundle.l10n.<locale>.json`, and send it to their language servers.
+ * Written after any --install-extension (which rewrites languagepacks.json) and before the server starts.
+ */
+function writeStubLanguagePack(userDataDir, locale) {
+  const id = locale.toLowerCase();
+  const translations = path.join(userDataDir, `stub-language-pack.${id}.i18n.json`);
+  writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  const pack = { hash: `benchpress-e2e-stub-${id}`, extensions: [{ extensionIdentifier: { id: 'benchpress-e2e.stub-language-pack' }, version: '0.0.0' }], translations: { vscode: translations }, label: id };
+  writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({ [id]: pack }));
 }
 
 /** Stops every server this process started (synchronously; safe in 'exit' and signal handlers). */

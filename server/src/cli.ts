@@ -7,13 +7,16 @@ import { lintCommand, LINT_USAGE } from './cli/lint';
 import type { CliIo } from './cli/io';
 import { RULES } from './rules/registry';
 import { rulesMarkdown } from './cli/rules-doc';
-import { smiCommand } from './gpu/smi';
+import { smiCommand, SMI_USAGE } from './gpu/smi';
 import { nodeSmiIo } from './gpu/smi/io';
-import { gpusCommand } from './cli/gpus';
-import { topicsCommand } from './cli/topics';
-import { pricesCommand } from './cli/prices';
-import { expandCommand, tableCommand } from './cli/table';
-import { renderCommand } from './cli/render';
+import { gpusCommand, GPUS_USAGE } from './cli/gpus';
+import { topicsCommand, TOPICS_USAGE } from './cli/topics';
+import { pricesCommand, PRICES_USAGE } from './cli/prices';
+import { expandCommand, tableCommand, TABLE_USAGE, EXPAND_USAGE } from './cli/table';
+import { renderCommand, RENDER_USAGE } from './cli/render';
+import { parseArgs } from './cli/args';
+import { messageLocale } from './cli/locale';
+import { CliUsageError, MSG, errorText, localize } from './cli/messages';
 import packageJson from '../../package.json';
 
 const VERSION: string = packageJson.version;
@@ -24,17 +27,47 @@ const CACHE_VERSION = `${VERSION}+${typeof BENCHPRESS_BUILD_ID === 'string' ? BE
 const USAGE = `Benchpress ${VERSION} — checks technical articles about GPUs and cloud GPU platforms.
 
 Usage:
-  benchpress lint [--format text|json|sarif] [--config FILE] [--fix] [--rules ID,…] [--check-urls] PATH…
+  benchpress lint [--format text|json|sarif|github|junit] [--fail-on error|warning|info|never] [--config FILE]
+                  [--fix] [--rules ID,…] [--lang en|zh-cn] [--check-urls] [PATH…]
   benchpress gpus [--json]
   benchpress table --gpus ID[,ID…] [--fields f1,f2] [--lang en|zh-cn] [--kind spec|compare|pricing|cost] [--hours N --count N]
   benchpress expand FILE [--write] [--lang en|zh-cn]
   benchpress smi [--json] [--lang en|zh-cn] [--fields F1,F2,…] FILE|-
   benchpress topics [--json] [--table FILE] [--lang en|zh-cn] PATH…
   benchpress render [--json] [--lang en|zh-cn] FILE
-  benchpress prices [--json] | prices refresh [--base-url URL] [--json] [--out FILE]   (key: RUNPOD_API_KEY)
+  benchpress prices [--json] | prices refresh [--base-url ORIGIN] [--json] [--out FILE]   (key: RUNPOD_API_KEY)
   benchpress rules [--json|--markdown]
+  benchpress --version
 
-Exit codes: 0 no errors or warnings, 1 errors or warnings found, 2 usage or I/O error.`;
+"benchpress COMMAND --help" describes a command. Usage texts are in English; messages follow --lang or the
+"language" of .benchpress/config.json.
+
+Exit codes: 0 no errors or warnings, 1 errors or warnings found (lint: see --fail-on), 2 usage or I/O error.`;
+
+export const RULES_USAGE = `Usage: benchpress rules [--json|--markdown]
+
+Lists every rule: its id, default severity and what it checks.
+  --json       an array of {"id", "scope", "defaultSeverity", "summary", "rationale"}
+  --markdown   docs/rules.md (the rules' documentation, generated from their sources)`;
+
+/** Each command's usage, for "benchpress COMMAND --help" (or -h). */
+const USAGES: Record<string, string> = {
+  lint: LINT_USAGE,
+  gpus: GPUS_USAGE,
+  table: TABLE_USAGE,
+  expand: EXPAND_USAGE,
+  smi: SMI_USAGE,
+  topics: TOPICS_USAGE,
+  render: RENDER_USAGE,
+  prices: PRICES_USAGE,
+  rules: RULES_USAGE,
+};
+
+/** `--help` or `-h` among a command's arguments (before `--`). */
+function asksForHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
 
 async function main(argv: string[]): Promise<number> {
   const io: CliIo = {
@@ -45,20 +78,25 @@ async function main(argv: string[]): Promise<number> {
     env: process.env,
   };
   const [command, ...rest] = argv;
+  const analyzer = (timeoutMs: number) => new WorkerPoolAnalyzer({ script: __filename, timeoutMs });
   try {
+    if (command !== undefined && Object.hasOwn(USAGES, command) && asksForHelp(rest)) {
+      io.stdout(USAGES[command].replace(/\n*$/, '\n'));
+      return 0;
+    }
     switch (command) {
       case 'lint':
-        return await lintCommand(rest, io, (timeoutMs) => new WorkerPoolAnalyzer({ script: __filename, timeoutMs }), VERSION, CACHE_VERSION);
+        return await lintCommand(rest, io, analyzer, VERSION, CACHE_VERSION);
       case 'gpus':
         return await gpusCommand(rest, io);
       case 'topics':
-        return await topicsCommand(rest, io, (timeoutMs) => new WorkerPoolAnalyzer({ script: __filename, timeoutMs }), CACHE_VERSION);
+        return await topicsCommand(rest, io, analyzer, CACHE_VERSION);
       case 'table':
         return await tableCommand(rest, io);
       case 'expand':
         return await expandCommand(rest, io);
       case 'render':
-        return await renderCommand(rest, io, (timeoutMs) => new WorkerPoolAnalyzer({ script: __filename, timeoutMs }), CACHE_VERSION);
+        return await renderCommand(rest, io, analyzer, CACHE_VERSION);
       case 'prices':
         return await pricesCommand(rest, io);
       case 'smi':
@@ -69,18 +107,22 @@ async function main(argv: string[]): Promise<number> {
       case '-v':
         io.stdout(VERSION + '\n');
         return 0;
-      case undefined:
       case '--help':
       case '-h':
       case 'help':
         io.stdout(USAGE + '\n');
-        return command === undefined ? 2 : 0;
+        return 0;
+      case undefined:
+        io.stderr(USAGE + '\n');
+        return 2;
       default:
-        throw new UsageError(`Unknown command "${command}".`);
+        throw new CliUsageError(MSG.unknownCommand(command));
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`benchpress: ${error.message}\n${command === 'lint' ? LINT_USAGE : 'Run "benchpress --help" for usage.'}\n`);
+      const locale = messageLocale(rest, io.cwd);
+      const known = command !== undefined && Object.hasOwn(USAGES, command);
+      io.stderr(`benchpress: ${errorText(error, locale)}\n${localize(MSG.seeHelp(known ? command : undefined), locale)}\n`);
       return 2;
     }
     io.stderr(`benchpress: ${(error as Error)?.stack ?? String(error)}\n`);
@@ -89,6 +131,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function rulesCommand(argv: string[], io: CliIo): number {
+  const args = parseArgs(argv, { values: [], switches: ['json', 'markdown', 'help'] });
+  if (args.positionals.length > 0) throw new CliUsageError(MSG.unexpectedArgument(args.positionals[0]));
   if (argv.includes('--markdown')) {
     io.stdout(rulesMarkdown());
     return 0;

@@ -65,11 +65,19 @@ export interface CheckLinksParams extends UriParams {
 }
 
 export interface CheckLinksResult {
+  /** Links fetched or judged (not skipped, not cancelled). */
   checked: number;
+  /** Answered with an error status or a missing anchor (401/403/429 included: see the verdicts for what that means). */
   broken: number;
+  /** Redirect permanently. */
   redirected: number;
+  /** Timeouts, DNS and network failures. */
   failed: number;
   cancelled: boolean;
+  /** Verdicts: the link works; it is broken (404/410, no such host, a missing anchor, a failure confirmed by a later check); it could not be told. */
+  alive: number;
+  dead: number;
+  unverified: number;
 }
 
 // -- GPU data ---------------------------------------------------------------------------------------------------
@@ -111,12 +119,25 @@ export interface RefreshPricesParams extends OptionalUriParams {
   /** From the client's secret storage; never stored or logged by the server. */
   apiKey: string;
   progressId?: string;
-  /** For tests and proxies: the API origin. Not a setting, so a draft's workspace cannot redirect the key. */
+  /**
+   * For tests and proxies: the RunPod API origin (`https://api.runpod.io`); the REST v2 catalog (`/v2/catalog/gpus`)
+   * and GraphQL (`/graphql`) paths are derived from it. Not a setting, so a draft's workspace cannot redirect the key.
+   */
   baseUrl?: string;
 }
 
 export type RefreshPricesResult =
-  | { ok: true; prices: number; changes: string[]; saved?: string; asOf: string }
+  | {
+      ok: true;
+      prices: number;
+      changes: string[];
+      saved?: string;
+      asOf: string;
+      /** The API that answered: the REST v2 catalog, or GraphQL when the catalog route was missing or unusable. */
+      api?: 'rest-v2' | 'graphql';
+      /** RunPod GPU type ids Benchpress has no data for (left out of the prices). */
+      unknownIds?: string[];
+    }
   | { ok: false; error: string; kind: string };
 
 // -- Topic heat -------------------------------------------------------------------------------------------------
@@ -231,6 +252,23 @@ export interface ProgressParams {
   done: number;
   total: number;
   message?: string;
+}
+
+// -- Initialization -----------------------------------------------------------------------------------------------
+
+/** What the client tells the server in `initialize` (`initializationOptions`). Every field is optional: a client
+ *  that sends nothing (another editor, the tests) gets every feature, online. */
+export interface InitializationOptions {
+  /** A folder the server may write its caches to (the link-check cache). */
+  storagePath?: string;
+  /** Language ids of the documents for which the editor has its own Markdown language features (outline, link,
+   *  path, anchor and reference completions): Benchpress does not offer those a second time there. VS Code sends
+   *  `["markdown"]`; an MDX draft still gets Benchpress's. */
+  builtinMarkdownLanguages?: string[];
+  /** `false` in an untrusted workspace (VS Code's Restricted Mode): drafts are checked, but nothing goes over the
+   *  network whatever the editor settings or `.benchpress/config.json` say. The client restarts the server when
+   *  the workspace is trusted. */
+  workspaceTrusted?: boolean;
 }
 
 // -- The messages -----------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@
 // --vsix FILE      install this packaged .vsix instead (code-server --install-extension), and test that
 // --grep PATTERN   only tests whose full title matches (mocha --grep for API tests; a RegExp on
 //                  "<file> › <name>" for UI tests)
-// --timeout SEC    overall limit (default 240); every process started is cleaned up on timeout, error or Ctrl+C
+// --timeout SEC    overall limit (default 900: a busy 2-core machine, two VS Codes in the UI phase); every process started is cleaned up on timeout, error or Ctrl+C
 // --verbose        also print the workbench's own log lines
 //
 // Prints "e2e: N passed, N failed" last; exits 1 if any test failed or none ran, 2 on bad usage.
@@ -37,7 +37,7 @@ try {
       ui: { type: 'boolean', default: false },
       extension: { type: 'string' },
       vsix: { type: 'string' },
-      timeout: { type: 'string', default: '240' },
+      timeout: { type: 'string', default: '900' },
       verbose: { type: 'boolean', short: 'v', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -171,7 +171,7 @@ async function apiPhase({ tmpRoot, extensionDir, vsix, stubDir }) {
   let error = null;
   try {
     await page.goto(url);
-    code = await withTimeout(exited, 150_000, 'the API tests (no codeAutomationExit)');
+    code = await withTimeout(exited, 360_000, 'the API tests (no codeAutomationExit)');
   } catch (e) {
     error = e;
     await page.screenshot({ path: path.join(RESULTS, 'api-FAILED.png') }).catch(() => {});
@@ -203,15 +203,46 @@ async function uiPhase({ tmpRoot, extensionDir, vsix }) {
   for (const f of files) {
     const mod = await import(pathToFileURL(path.join(dir, f)).href);
     const tests = (mod.tests || []).filter((t) => !grep || grep.test(`${f} › ${t.name}`) || grep.test(t.name));
-    if (tests.length) suites.push({ file: f, tests });
+    // `export const server = { locale: 'zh-cn', restricted: true }`: the file needs a VS Code started that way.
+    if (tests.length) suites.push({ file: f, tests, server: mod.server || {} });
   }
   const count = suites.reduce((n, s) => n + s.tests.length, 0);
   if (count === 0) return { passed: 0, failed: 0, skipped: true };
   const t = Date.now();
-  const workspace = copyWorkspace(tmpRoot, 'workspace-ui');
-  const cs = await startCodeServer({ workspace, extensionDir, vsix, tmpRoot });
-  say(`UI: code-server on port ${cs.port}; ${count} test(s) in ${suites.length} file(s) …`);
   const out = { passed: 0, failed: 0, failures: [], ms: 0 };
+  // One code-server per kind of server the files ask for (most need the default one), on its own workspace copy.
+  const groups = new Map();
+  for (const suite of suites) {
+    const key = JSON.stringify(suite.server);
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(suite);
+  }
+  let n = 0;
+  for (const [key, group] of groups) {
+    await uiGroup({ tmpRoot, extensionDir, vsix, dir, suites: group, server: JSON.parse(key), name: `workspace-ui${n++ ? `-${n}` : ''}`, out });
+  }
+  out.ms = Date.now() - t;
+  say(`UI: ${out.passed} passed, ${out.failed} failed (${secs(t)})`);
+  return out;
+}
+
+/** Code-server options for a group of UI files: a display language, Restricted Mode (an untrusted workspace). */
+function serverOptions(server) {
+  const options = {};
+  if (server.locale) options.locale = server.locale;
+  if (server.restricted) {
+    options.workspaceTrust = true;
+    options.settings = { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' };
+  }
+  return options;
+}
+
+async function uiGroup({ tmpRoot, extensionDir, vsix, dir, suites, server, name, out }) {
+  const count = suites.reduce((n, s) => n + s.tests.length, 0);
+  const workspace = copyWorkspace(tmpRoot, name);
+  const cs = await startCodeServer({ workspace, extensionDir, vsix, tmpRoot, ...serverOptions(server) });
+  const described = Object.keys(server).length ? ` (${Object.entries(server).map(([k, v]) => `${k}: ${v}`).join(', ')})` : '';
+  say(`UI: code-server on port ${cs.port}${described}; ${count} test(s) in ${suites.length} file(s) …`);
   const { waitForWorkbench } = await import(pathToFileURL(path.join(dir, '_workbench.mjs')).href);
   try {
     for (const suite of suites) {
@@ -225,9 +256,10 @@ async function uiPhase({ tmpRoot, extensionDir, vsix }) {
         for (const test of suite.tests) {
           const title = `${suite.file} › ${test.name}`;
           const tt = Date.now();
-          const screenshot = async (name) => {
+          // `options` go to page.screenshot (e.g. `clip` for a small picture of one part of the workbench).
+          const screenshot = async (name, options = {}) => {
             const file = path.join(RESULTS, `${slug(name)}.png`);
-            await page.screenshot({ path: file });
+            await page.screenshot({ ...options, path: file });
             return file;
           };
           try {
@@ -256,13 +288,11 @@ async function uiPhase({ tmpRoot, extensionDir, vsix }) {
       }
     }
   } finally {
-    writeFileSync(path.join(RESULTS, 'ui-code-server.log'), cs.logTail(200) + '\n');
-    writeFileSync(path.join(RESULTS, 'ui-exthost.log'), cs.exthostLog() + '\n');
+    const logName = name.replace(/^workspace-/, '');
+    writeFileSync(path.join(RESULTS, `${logName}-code-server.log`), cs.logTail(200) + '\n');
+    writeFileSync(path.join(RESULTS, `${logName}-exthost.log`), cs.exthostLog() + '\n');
     await cs.stop();
   }
-  out.ms = Date.now() - t;
-  say(`UI: ${out.passed} passed, ${out.failed} failed (${secs(t)})`);
-  return out;
 }
 
 // ---------------------------------------------------------------- main

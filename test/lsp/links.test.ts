@@ -28,6 +28,7 @@ test('Check Links reports broken and moved links on their ranges, with progress;
     // Without allowPrivateUrls, 127.0.0.1 is not fetched.
     const refused = await client.request('benchpress/checkLinks', { uri, progressId: 'p1' }, 30000);
     assert.equal(refused.broken, 0);
+    assert.deepEqual({ alive: refused.alive, dead: refused.dead, unverified: refused.unverified }, { alive: 0, dead: 0, unverified: 4 }, 'not fetched: could not be verified');
     const info = (await client.diagnosticsMatching(uri, (d) => d.some((x) => x.code === 'links/broken-url'))).filter((d) => d.code === 'links/broken-url');
     assert.equal(info.length, 4);
     assert.ok(info.every((d) => d.severity === 3 && /private/i.test(d.message)), JSON.stringify(info));
@@ -37,6 +38,7 @@ test('Check Links reports broken and moved links on their ranges, with progress;
     await client.diagnostics(uri);
     const result = await client.request('benchpress/checkLinks', { uri, progressId: 'p2' }, 30000);
     assert.deepEqual({ checked: result.checked, broken: result.broken, redirected: result.redirected }, { checked: 4, broken: 2, redirected: 1 });
+    assert.deepEqual({ alive: result.alive, dead: result.dead, unverified: result.unverified }, { alive: 2, dead: 2, unverified: 0 });
     const published = await client.diagnosticsMatching(uri, (d) => d.some((x) => x.code === 'links/redirect'));
     const byCode = (code: string) => published.filter((d) => d.code === code);
     const broken = byCode('links/broken-url');
@@ -55,5 +57,35 @@ test('Check Links reports broken and moved links on their ranges, with progress;
     assert.equal(await client.stop(), 0);
     ws.dispose();
     await s.close();
+  }
+});
+
+test('Check Links: a site that refuses automated clients is “could not verify” (information), counted as unverified', async () => {
+  const server = http.createServer((req, res) => {
+    if (req.url === '/blocked') res.writeHead(403).end('bots not welcome');
+    else res.writeHead(404).end('not found');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const draft = `# Links\n\n[blocked](${base}/blocked) [gone](${base}/gone)\n`;
+  const ws = tempWorkspace();
+  const client = await LspClient.start(ws.root);
+  try {
+    client.settings = { benchpress: { diagnosticsDelayMs: 0, allowPrivateUrls: true } };
+    const uri = fileUri(ws.write('a.md', draft));
+    await client.open(uri, draft);
+    const result = await client.request('benchpress/checkLinks', { uri }, 30000);
+    assert.deepEqual({ checked: result.checked, alive: result.alive, dead: result.dead, unverified: result.unverified }, { checked: 2, alive: 0, dead: 1, unverified: 1 });
+    const published = (await client.diagnosticsMatching(uri, (d) => d.filter((x) => x.code === 'links/broken-url').length === 2)).filter((d) => d.code === 'links/broken-url');
+    const blocked = published.find((d) => /403/.test(d.message))!;
+    assert.equal(blocked.severity, 3, 'information');
+    assert.equal(blocked.message, 'Could not verify link: 403 Forbidden (the server refused the checker; the page may still open in a browser)');
+    const gone = published.find((d) => /404/.test(d.message))!;
+    assert.equal(gone.severity, 2, 'warning');
+    assert.equal(gone.message, 'Broken link: 404 Not Found');
+  } finally {
+    assert.equal(await client.stop(), 0);
+    ws.dispose();
+    await new Promise<void>((r) => server.close(() => r()));
   }
 });

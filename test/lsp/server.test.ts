@@ -55,8 +55,12 @@ test('source.fixAll.benchpress applies every safe fix at once', async () => {
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'source.fixAll.benchpress');
     const fixed = applyTextEdits(text, actions[0].edit.documentChanges[0].edits);
-    assert.ok(fixed.includes('## 4. 成本效益分析'));
     assert.equal(fixed.match(/\[a\]: https:\/\/a\.example/g)?.length, 1);
+    // Fix-all keeps the writer's words: a missing section is offered as a quick fix, never inserted by fix-all.
+    assert.ok(!fixed.includes('成本效益分析'));
+    const lines = text.split('\n').length;
+    const quick = await client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: lines, character: 0 } }, context: { diagnostics: [], only: ['quickfix'] } });
+    assert.ok(quick.some((a: { title: string }) => /插入小节“成本效益分析”/.test(a.title)), JSON.stringify(quick.map((a: { title: string }) => a.title)));
   });
 });
 

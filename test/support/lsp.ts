@@ -11,6 +11,16 @@ export interface PublishedDiagnostics {
   diagnostics: Json[];
 }
 
+export interface StartOptions {
+  settings?: Json;
+  locale?: string;
+  cwd?: string;
+  /** Sent as `initializationOptions` (what the VS Code client says about itself). */
+  initializationOptions?: Json;
+  /** The client can register document symbols later (`client/registerCapability`), as VS Code's can. */
+  dynamicRegistration?: boolean;
+}
+
 export class LspClient {
   private buffer = Buffer.alloc(0);
   private nextId = 1;
@@ -18,6 +28,8 @@ export class LspClient {
   private readonly diagnosticWaiters: { uri: string; version?: number; resolve(d: PublishedDiagnostics): void }[] = [];
   readonly published = new Map<string, PublishedDiagnostics>();
   readonly appliedEdits: Json[] = [];
+  /** Capabilities the server registered dynamically (`client/registerCapability`), in order. */
+  readonly registrations: { id: string; method: string; registerOptions?: Json }[] = [];
   /** Other notifications from the server (progress, status), in order. */
   readonly notifications: { method: string; params: Json }[] = [];
   readonly stderr: string[] = [];
@@ -31,7 +43,7 @@ export class LspClient {
     this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
   }
 
-  static async start(rootPath: string, options: { settings?: Json; locale?: string; cwd?: string } = {}): Promise<LspClient> {
+  static async start(rootPath: string, options: StartOptions = {}): Promise<LspClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: options.cwd ?? rootPath, stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new LspClient(child);
     if (options.settings) client.settings = options.settings;
@@ -40,6 +52,7 @@ export class LspClient {
       processId: process.pid,
       rootUri,
       locale: options.locale ?? 'en',
+      ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
       workspaceFolders: [{ uri: rootUri, name: 'root' }],
       capabilities: {
         workspace: { configuration: true, applyEdit: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
@@ -49,7 +62,7 @@ export class LspClient {
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
           hover: { contentFormat: ['markdown'] },
           completion: { completionItem: { snippetSupport: true } },
-          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true, ...(options.dynamicRegistration ? { dynamicRegistration: true } : {}) },
         },
         window: { workDoneProgress: true },
       },
@@ -90,6 +103,7 @@ export class LspClient {
     if (m.id !== undefined) {
       let result: Json = null;
       if (m.method === 'workspace/configuration') result = m.params.items.map((i: Json) => (i.section ? this.settings[i.section] ?? null : this.settings));
+      else if (m.method === 'client/registerCapability') this.registrations.push(...m.params.registrations);
       else if (m.method === 'workspace/applyEdit') {
         this.appliedEdits.push(m.params.edit);
         result = { applied: true };
@@ -203,7 +217,7 @@ export function applyTextEdits(text: string, edits: Json[]): string {
 }
 
 /** Runs `body` with a server on a fresh temporary workspace; the server must exit cleanly afterwards. */
-export async function withServer(files: Record<string, string>, body: (client: LspClient, ws: TempWorkspace) => Promise<void>, options: { settings?: Json; locale?: string } = {}): Promise<void> {
+export async function withServer(files: Record<string, string>, body: (client: LspClient, ws: TempWorkspace) => Promise<void>, options: StartOptions = {}): Promise<void> {
   const ws = tempWorkspace(files);
   const client = await LspClient.start(ws.root, options);
   try {

@@ -29,8 +29,9 @@ export function tempWorkspace(files: Record<string, string | Buffer> = {}): Temp
   return { root, file: (rel) => path.join(root, rel), write, dispose: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-export function runCli(args: string[], cwd: string, input?: string): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', input, timeout: 60000, env: { ...process.env, NO_COLOR: '1' } });
+/** The built CLI as a process; `env` adds to (or, with `undefined` values, removes from) the environment. */
+export function runCli(args: string[], cwd: string, input?: string, env: Record<string, string | undefined> = {}): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', input, timeout: 60000, env: { ...process.env, NO_COLOR: '1', ...env } });
 }
 
 export interface JsonReport {

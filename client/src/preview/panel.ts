@@ -35,9 +35,8 @@ export class PreviewPanel implements vscode.Disposable {
 
   /** Opens the preview of `editor`'s document beside it, or shows the open preview with that document. */
   static show(context: vscode.ExtensionContext, client: ClientSource, editor: vscode.TextEditor | undefined = vscode.window.activeTextEditor): PreviewPanel | undefined {
-    const locale = uiLocale();
     if (!editor || !isPreviewable(editor.document)) {
-      void vscode.window.showInformationMessage(locale === 'zh-cn' ? 'Benchpress：请先打开一篇 Markdown 草稿。' : 'Benchpress: open a Markdown draft first.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Benchpress: open a Markdown draft first.'));
       return undefined;
     }
     const existing = PreviewPanel.current;
@@ -48,7 +47,7 @@ export class PreviewPanel implements vscode.Disposable {
     }
     const panel = vscode.window.createWebviewPanel(
       PREVIEW_VIEW_TYPE,
-      PreviewPanel.titleFor(editor.document, locale),
+      PreviewPanel.titleFor(editor.document),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { ...PreviewPanel.webviewOptions(context, editor.document), retainContextWhenHidden: false, enableFindWidget: true },
     );
@@ -84,9 +83,9 @@ export class PreviewPanel implements vscode.Disposable {
     return PreviewPanel.current;
   }
 
-  private static titleFor(document: vscode.TextDocument, locale: Locale): string {
+  private static titleFor(document: vscode.TextDocument): string {
     const name = document.isUntitled ? document.fileName : path.basename(document.uri.path);
-    return locale === 'zh-cn' ? `预览 ${name}` : `Preview ${name}`;
+    return vscode.l10n.t('Preview {0}', name);
   }
 
   private static roots(context: vscode.ExtensionContext, document: vscode.TextDocument): vscode.Uri[] {
@@ -147,7 +146,7 @@ export class PreviewPanel implements vscode.Disposable {
     if (this.disposed) return;
     const changed = document.uri.toString() !== this.documentUri.toString();
     this.documentUri = document.uri;
-    this.panel.title = PreviewPanel.titleFor(document, this.locale);
+    this.panel.title = PreviewPanel.titleFor(document);
     if (changed) {
       const options = PreviewPanel.webviewOptions(this.context, document);
       const before = (this.panel.webview.options.localResourceRoots ?? []).map(String).join('\n');
@@ -177,12 +176,12 @@ export class PreviewPanel implements vscode.Disposable {
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="${style.toString()}">
-<title>${zh ? 'Benchpress 预览' : 'Benchpress preview'}</title>
+<title>${escapeHtml(vscode.l10n.t('Benchpress preview'))}</title>
 </head>
 <body data-locale="${this.locale}">
 <div class="bp-layout">
 <main id="bp-content" class="bp-content markdown-body"></main>
-<aside id="bp-side" class="bp-side" aria-label="${zh ? '内容质量' : 'Content quality'}"></aside>
+<aside id="bp-side" class="bp-side" aria-label="${escapeHtml(vscode.l10n.t('Content quality'))}"></aside>
 </div>
 <script nonce="${nonce}" src="${script.toString()}"></script>
 </body>
@@ -221,7 +220,6 @@ export class PreviewPanel implements vscode.Disposable {
     const seq = ++this.requestSeq;
     const uri = this.documentUri;
     const client = this.languageClient();
-    const zh = this.locale === 'zh-cn';
     let payload: PreviewPayload | null | undefined;
     if (client && !client.isRunning() && client.state !== State.Stopped) {
       // Still starting: show the preview as soon as it runs.
@@ -234,18 +232,18 @@ export class PreviewPanel implements vscode.Disposable {
       return;
     }
     try {
-      if (!client || !client.isRunning()) throw new Error(zh ? '语言服务器未运行' : 'the language server is not running');
+      if (!client || !client.isRunning()) throw new Error(vscode.l10n.t('the language server is not running'));
       const params: PreviewParams = { uri: client.code2ProtocolConverter.asUri(uri), locale: this.locale };
       payload = await client.sendRequest(Requests.preview, params);
     } catch (error) {
-      if (seq > this.appliedSeq) this.post({ type: 'notice', text: (zh ? '无法生成预览：' : 'The preview is not available: ') + ((error as Error)?.message ?? String(error)), locale: this.locale });
+      if (seq > this.appliedSeq) this.post({ type: 'notice', text: vscode.l10n.t('The preview is not available: {0}', (error as Error)?.message ?? String(error)), locale: this.locale });
       return;
     }
     // Replies can overtake each other: never show an older one over a newer one, nor one for another document.
     if (this.disposed || seq <= this.appliedSeq || uri.toString() !== this.documentUri.toString()) return;
     this.appliedSeq = seq;
     if (!payload) {
-      this.post({ type: 'notice', text: zh ? '服务器没有这篇草稿（它是 Markdown 文件吗？）。' : 'The server does not have this draft open (is it a Markdown file?).', locale: this.locale });
+      this.post({ type: 'notice', text: vscode.l10n.t('The server does not have this draft open (is it a Markdown file?).'), locale: this.locale });
       return;
     }
     const key = uri.toString();
@@ -341,7 +339,7 @@ export class PreviewPanel implements vscode.Disposable {
     try {
       await vscode.workspace.fs.stat(target);
     } catch {
-      void vscode.window.showWarningMessage(this.locale === 'zh-cn' ? `找不到文件：${decoded}` : `File not found: ${decoded}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('File not found: {0}', decoded));
       return;
     }
     await vscode.commands.executeCommand('vscode.open', target);
@@ -357,4 +355,8 @@ export class PreviewPanel implements vscode.Disposable {
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -42,8 +42,6 @@ export type FromWebview =
 export interface WebviewState {
   uri?: string;
   line?: number;
-  /** The writer hid the panel beside a wide preview. */
+  /** The writer hid the side panel (beside a wide preview, below a narrow one). */
   sideHidden?: boolean;
-  /** The writer opened the panel over a narrow preview. */
-  sideOpenNarrow?: boolean;
 }

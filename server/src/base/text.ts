@@ -1,14 +1,15 @@
 // Conversions between string offsets and LSP positions, and small text helpers shared by the core.
 import type { Position, Range } from './types';
 
-/** Offsets of line starts in a text; converts offsets to 0-based line / UTF-16 column positions and back. */
+/**
+ * Offsets of line starts in a text; converts offsets to 0-based line / UTF-16 column positions and back. Lines end
+ * at `\n`, `\r\n` or a lone `\r`, as LSP and editors count them, and no position falls inside a line ending.
+ */
 export class LineIndex {
   readonly lineStarts: number[];
 
   constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    this.lineStarts = starts;
+    this.lineStarts = lineStartsOf(text);
   }
 
   get lineCount(): number {
@@ -24,7 +25,7 @@ export class LineIndex {
       if (this.lineStarts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    return { line: low, character: Math.min(clamped, this.lineEnd(low)) - this.lineStarts[low] };
   }
 
   offsetAt(position: Position): number {
@@ -38,15 +39,31 @@ export class LineIndex {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
 
-  /** Offset just before the line's terminator (LF or CRLF). */
+  /** Offset just before the line's terminator (LF, CRLF or CR). */
   lineEnd(line: number): number {
-    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] - 1 : this.text.length;
-    return next > this.lineStarts[line] && this.text.charCodeAt(next - 1) === 13 && next < this.text.length ? next - 1 : next;
+    if (line + 1 >= this.lineStarts.length) return this.text.length;
+    const next = this.lineStarts[line + 1];
+    const crlf = this.text.charCodeAt(next - 1) === 10 && next - 2 >= this.lineStarts[line] && this.text.charCodeAt(next - 2) === 13;
+    return next - (crlf ? 2 : 1);
   }
 
   lineText(line: number): string {
     return this.text.slice(this.lineStarts[line], this.lineEnd(line));
   }
+}
+
+/** Where each line starts: after `\n`, and after a `\r` that is not followed by `\n`. */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return starts;
 }
 
 export function shiftRange(range: Range, lines: number): Range {

@@ -1,5 +1,5 @@
 // A small, strict argument parser: known flags only, clear messages for the rest.
-import { UsageError } from '../base/errors';
+import { CliUsageError, MSG } from './messages';
 
 export interface FlagSpec {
   /** Flags that take a value (`--format json` or `--format=json`). */
@@ -24,8 +24,12 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
       positionals.push(...argv.slice(i + 1));
       break;
     }
+    if (arg === '-h' && spec.switches.includes('help')) {
+      switches.add('help');
+      continue;
+    }
     if (!arg.startsWith('--') || arg === '-') {
-      if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option ${arg}.`);
+      if (arg.startsWith('-') && arg !== '-') throw new CliUsageError(MSG.unknownOption(arg));
       positionals.push(arg);
       continue;
     }
@@ -33,13 +37,13 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
     if (spec.values.includes(name)) {
       const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
-      if (value === undefined || (eq === -1 && value.startsWith('--'))) throw new UsageError(`--${name} needs a value.`);
+      if (value === undefined || (eq === -1 && value.startsWith('--'))) throw new CliUsageError(MSG.needsValue(name));
       values.set(name, value);
     } else if (spec.switches.includes(name)) {
-      if (eq !== -1) throw new UsageError(`--${name} takes no value.`);
+      if (eq !== -1) throw new CliUsageError(MSG.takesNoValue(name));
       switches.add(name);
     } else {
-      throw new UsageError(`Unknown option --${name}.`);
+      throw new CliUsageError(MSG.unknownOption(`--${name}`));
     }
   }
   return { values, switches, positionals };

@@ -1,8 +1,7 @@
 // `benchpress prices` and `benchpress prices refresh` against a local HTTP server that plays the RunPod API.
 import { test } from 'node:test';
+import { execFile } from 'node:child_process';
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtemp, mkdir, readFile, rm, writeFile, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,35 +11,19 @@ import { BUILTIN_PRICE_SNAPSHOT } from '../node/data-files';
 import type { CliIo } from './io';
 import { findWorkspaceRoot } from '../node/fs-workspace';
 import { validatePriceSnapshot, type PriceSnapshot } from '../gpu/prices/store';
+import { CATALOG_ROUTE, FakeRunpod, GRAPHQL_ROUTE, gqlGpu, graphql, json, problem, raw, v2Gpu } from '../gpu/prices/test-server';
 
 const KEY = 'rpa_CLITESTKEY_7H3J9K2L5M8N1P4Q6R';
 const ENV = { RUNPOD_API_KEY: KEY };
 const NOW = () => Date.UTC(2026, 10, 30, 12, 0, 0);
 
-interface Reply {
-  status: number;
-  body: string;
-  headers?: http.OutgoingHttpHeaders;
-}
-
-async function withApi(reply: Reply, fn: (url: string, hits: () => number) => Promise<void>): Promise<void> {
-  let hits = 0;
-  const server = http.createServer((req, res) => {
-    hits++;
-    req.resume();
-    req.on('end', () => {
-      res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
-      res.end(reply.body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+/** A local RunPod origin (test-server.ts): the REST v2 catalog and GraphQL routes as given; missing routes answer 404. */
+async function withApi(routes: Parameters<typeof FakeRunpod.start>[0], fn: (origin: string, api: FakeRunpod) => Promise<void>): Promise<void> {
+  const api = await FakeRunpod.start(routes);
   try {
-    await fn(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, () => hits);
+    await fn(api.origin, api);
   } finally {
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+    await api.close();
   }
 }
 
@@ -69,19 +52,16 @@ async function run(argv: string[], cwd: string, env: Record<string, string | und
   return { code, stdout, stderr };
 }
 
-const GOOD: Reply = {
-  status: 200,
-  body: JSON.stringify({
-    data: {
-      gpuTypes: [
-        { id: 'NVIDIA H100 80GB HBM3', displayName: 'H100 SXM', secureCloud: true, communityCloud: true, securePrice: 2.99, communityPrice: 2.69 },
-        { id: 'NVIDIA H100 PCIe', displayName: 'H100 PCIe', secureCloud: true, communityCloud: true, securePrice: 2.89, communityPrice: 1.89 },
-        { id: 'NVIDIA GeForce RTX 4090', displayName: 'RTX 4090', secureCloud: true, communityCloud: true, securePrice: 0.59, communityPrice: null },
-        { id: 'NVIDIA A40', displayName: 'A40', secureCloud: true, communityCloud: true, securePrice: 0.4, communityPrice: 0.35 },
-      ],
-    },
-  }),
+const CATALOG = {
+  gpus: [
+    v2Gpu('NVIDIA H100 80GB HBM3', 'H100 SXM', 80, 2.99, 2.69),
+    v2Gpu('NVIDIA H100 PCIe', 'H100 PCIe', 80, 2.89, 1.89),
+    v2Gpu('NVIDIA GeForce RTX 4090', 'RTX 4090', 24, 0.59, 0.34, { price: { secure: 0.59, community: 0 } }),
+    v2Gpu('NVIDIA A40', 'A40', 48, 0.4, 0.35),
+    v2Gpu('unknown', 'unknown', 0, false, false),
+  ],
 };
+const GOOD = { [CATALOG_ROUTE]: [json(CATALOG)] };
 
 test('the built-in snapshot has the prices these tests compare with', () => {
   const at = (id: string, tier: string) => BUILTIN_PRICE_SNAPSHOT.prices.find((p) => p.gpuId === id && p.tier === tier)?.usdPerHour;
@@ -99,7 +79,7 @@ test('refresh --out: exit 0, a summary of the changes against the built-in snaps
       assert.equal(r.code, 0, r.stderr);
       assert.equal(r.stderr, '');
       const lines = r.stdout.trimEnd().split('\n');
-      assert.equal(lines[0], `Fetched 5 RunPod prices for 3 GPUs on 2026-11-30 (4 GPU types from ${url}).`);
+      assert.equal(lines[0], `Fetched 5 RunPod prices for 3 GPUs on 2026-11-30 (4 GPU types from RunPod REST v2 GPU catalog at ${url}/v2/catalog/gpus).`);
       assert.equal(lines[1], `Compared with the built-in snapshot of ${BUILTIN_PRICE_SNAPSHOT.asOf}:`);
       assert.ok(lines.includes('  h100-sxm secure: $3.99 → $2.99/h'), r.stdout);
       assert.ok(lines.includes('  h100-pcie community: $1.99 → $1.89/h'), r.stdout);
@@ -108,6 +88,7 @@ test('refresh --out: exit 0, a summary of the changes against the built-in snaps
       assert.ok(lines.some((l) => /^\d+ built-in rows were not in the reply and stay as they are/.test(l)), r.stdout);
       assert.ok(lines.includes('Skipped 1 RunPod GPU types that Benchpress has no data for (NVIDIA A40).'), r.stdout);
       assert.ok(lines.includes('Skipped 1 prices that were missing, zero or not numbers.'), r.stdout);
+      assert.ok(!r.stdout.includes('unknown,') && !r.stdout.includes('(unknown'), 'RunPod’s `unknown` placeholder is not reported');
       assert.equal(lines.at(-1), 'Saved to fetched.json.');
       const saved = JSON.parse(await readFile(path.join(dir, 'fetched.json'), 'utf8')) as PriceSnapshot;
       assert.ok(validatePriceSnapshot(saved).ok);
@@ -136,8 +117,10 @@ test('refresh --json: the changes, the counts and the snapshot as JSON', () =>
     withDir(async (dir) => {
       const r = await run(['refresh', '--base-url', url, '--json', '--out', 'p.json'], dir);
       assert.equal(r.code, 0);
-      const out = JSON.parse(r.stdout) as { ok: boolean; savedTo: string; changes: unknown[]; stats: { unknown: number }; snapshot: PriceSnapshot };
+      const out = JSON.parse(r.stdout) as { ok: boolean; api: string; url: string; savedTo: string; changes: unknown[]; stats: { unknown: number }; snapshot: PriceSnapshot };
       assert.equal(out.ok, true);
+      assert.equal(out.api, 'rest-v2');
+      assert.equal(out.url, `${url}/v2/catalog/gpus`);
       assert.equal(out.savedTo, path.join(dir, 'p.json'));
       assert.deepEqual(out.changes, [
         { gpuId: 'rtx-4090', tier: 'secure', kind: 'new', after: 0.59 },
@@ -178,14 +161,14 @@ test('refresh outside any workspace without --out: fetched and summarised, not s
   ));
 
 test('refresh, API says 401: exit 1, the message on stderr, the saved file untouched', () =>
-  withApi({ status: 401, body: '{"error":"Unauthorized"}' }, (url) =>
+  withApi({ [CATALOG_ROUTE]: [problem(401, 'Unauthorized', 'missing bearer token')] }, (url) =>
     withDir(async (dir) => {
       const file = path.join(dir, 'p.json');
       await writeFile(file, 'previous snapshot, byte for byte');
       const r = await run(['refresh', '--base-url', url, '--out', file], dir);
       assert.equal(r.code, 1);
       assert.equal(r.stdout, '');
-      assert.equal(r.stderr, 'benchpress: RunPod rejected the API key (401). Set a valid key with “Benchpress: Set RunPod API Key” or RUNPOD_API_KEY.\n');
+      assert.equal(r.stderr, 'benchpress: RunPod rejected the API key (401): “Unauthorized: missing bearer token”. Set a valid key with “Benchpress: Set RunPod API Key” or RUNPOD_API_KEY.\n');
       assert.equal(await readFile(file, 'utf8'), 'previous snapshot, byte for byte');
       const zh = await run(['refresh', '--base-url', url, '--out', file, '--lang', 'zh-cn'], dir);
       assert.equal(zh.code, 1);
@@ -202,32 +185,40 @@ test('refresh, API says 401: exit 1, the message on stderr, the saved file untou
   ));
 
 test('refresh, server errors: retried as told, exit 1, nothing written', () =>
-  withApi({ status: 503, body: 'down for maintenance' }, (url, hits) =>
+  withApi({ [CATALOG_ROUTE]: [raw(503, 'down for maintenance')], [GRAPHQL_ROUTE]: [raw(503, 'down for maintenance')] }, (url, api) =>
     withDir(async (dir) => {
       const r = await run(['refresh', '--base-url', url, '--retries', '1'], dir);
       assert.equal(r.code, 1);
-      assert.equal(hits(), 2);
-      assert.equal(r.stderr, 'benchpress: The RunPod API had a server error (HTTP 503 Service Unavailable) after 2 tries; try again later.\n');
+      assert.equal(api.seen.length, 4, 'two tries of each API');
+      assert.equal(
+        r.stderr,
+        'benchpress: Neither RunPod API gave prices. REST v2: The RunPod REST v2 GPU catalog had a server error (HTTP 503 Service Unavailable) after 2 tries; try again later. ' +
+          'GraphQL: The RunPod GraphQL API had a server error (HTTP 503 Service Unavailable) after 2 tries; try again later.\n',
+      );
       assert.deepEqual(await readdir(path.join(dir, '.benchpress')), []);
     }),
   ));
 
 test('refresh, malformed reply: exit 1 with the excerpt', () =>
-  withApi({ status: 200, body: '<html>oops</html>', headers: { 'content-type': 'text/html' } }, (url) =>
+  withApi({ [CATALOG_ROUTE]: [raw(200, '<html>oops</html>')], [GRAPHQL_ROUTE]: [raw(200, '<html>oops</html>')] }, (url) =>
     withDir(async (dir) => {
       const r = await run(['refresh', '--base-url', url], dir);
       assert.equal(r.code, 1);
-      assert.equal(r.stderr, 'benchpress: The RunPod API sent a reply that is not JSON (HTTP 200, text/html): “<html>oops</html>”.\n');
+      assert.equal(
+        r.stderr,
+        'benchpress: Neither RunPod API gave prices. REST v2: The RunPod REST v2 GPU catalog sent a reply that is not JSON (HTTP 200, text/html): “<html>oops</html>”. ' +
+          'GraphQL: The RunPod GraphQL API sent a reply that is not JSON (HTTP 200, text/html): “<html>oops</html>”.\n',
+      );
     }),
   ));
 
 test('refresh without a key: exit 2, no request', () =>
-  withApi(GOOD, (url, hits) =>
+  withApi(GOOD, (url, api) =>
     withDir(async (dir) => {
       const r = await run(['refresh', '--base-url', url], dir, {});
       assert.equal(r.code, 2);
       assert.equal(r.stderr, 'benchpress: No RunPod API key: set BENCHPRESS_RUNPOD_API_KEY or RUNPOD_API_KEY in the environment.\n');
-      assert.equal(hits(), 0);
+      assert.equal(api.seen.length, 0);
       // BENCHPRESS_RUNPOD_API_KEY wins over RUNPOD_API_KEY (and a blank one counts as unset).
       const both = await run(['refresh', '--base-url', url, '--out', 'p.json'], dir, { BENCHPRESS_RUNPOD_API_KEY: ' ', RUNPOD_API_KEY: KEY });
       assert.equal(both.code, 0);
@@ -274,3 +265,86 @@ test('priceChanges: changed, new and unchanged rows', () => {
     { gpuId: 'b200', tier: 'secure', kind: 'new', after: 5.99 },
   ]);
 });
+
+// ------------------------------------------------------------------ `node dist/cli.js prices refresh` as a process
+
+const CLI = path.resolve(__dirname, '../../../dist/cli.js');
+
+/** The built CLI as a child process (asynchronously, so the local API in this process can answer it). */
+function cli(args: string[], cwd: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const env = { PATH: process.env.PATH ?? '', NO_COLOR: '1', BENCHPRESS_RUNPOD_API_KEY: KEY };
+    execFile(process.execPath, [CLI, ...args], { cwd, env, encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => {
+      const code = error && typeof error.code === 'number' ? error.code : error ? -1 : 0;
+      if (code === -1) reject(error);
+      else resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Neither output nor any saved file holds the key. */
+async function assertKeyNowhere(r: Run, dir: string): Promise<void> {
+  for (const text of [r.stdout, r.stderr]) assert.ok(!text.includes(KEY.slice(4, 16)), `the key leaked: ${text}`);
+  const cache = path.join(dir, '.benchpress', '.cache');
+  for (const name of await readdir(cache).catch(() => [] as string[])) assert.ok(!(await readFile(path.join(cache, name), 'utf8')).includes(KEY.slice(4, 16)), name);
+}
+
+test('process: `prices refresh --base-url ORIGIN` against a RunPod with the v2 catalog only (GraphQL 404): saved from v2', () =>
+  withApi({ [CATALOG_ROUTE]: [json(CATALOG)] }, (origin, api) =>
+    withDir(async (dir) => {
+      const r = await cli(['prices', 'refresh', '--base-url', origin], dir);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, new RegExp(`^Fetched 5 RunPod prices for 3 GPUs on \\d{4}-\\d{2}-\\d{2} \\(4 GPU types from RunPod REST v2 GPU catalog at ${origin}/v2/catalog/gpus\\)\\.\\n`));
+      assert.match(r.stdout, /\nSaved to \.benchpress\/\.cache\/runpod-prices\.json\.\n$/);
+      assert.deepEqual(
+        api.seen.map((s) => `${s.method} ${s.url} ${s.headers.authorization === `Bearer ${KEY}`}`),
+        ['GET /v2/catalog/gpus true'],
+      );
+      const saved = JSON.parse(await readFile(path.join(dir, '.benchpress', '.cache', 'runpod-prices.json'), 'utf8')) as PriceSnapshot;
+      assert.equal(saved.prices.find((p) => p.gpuId === 'h100-sxm' && p.tier === 'secure')!.usdPerHour, 2.99);
+      assert.ok(saved.source.includes('REST API v2'));
+      await assertKeyNowhere(r, dir);
+    }),
+  ));
+
+test('process: against a RunPod with GraphQL only (v2 404): saved from GraphQL, and the summary says why', () =>
+  withApi({ [GRAPHQL_ROUTE]: [graphql([gqlGpu('NVIDIA H100 80GB HBM3', 'H100 SXM', 80, 2.79, 2.49), gqlGpu('NVIDIA L4', 'L4', 24, null, 0.29), gqlGpu('unknown', 'unknown', 0, null, null)])] }, (origin, api) =>
+    withDir(async (dir) => {
+      const r = await cli(['prices', 'refresh', '--base-url', origin], dir);
+      assert.equal(r.code, 0, r.stderr);
+      const lines = r.stdout.trimEnd().split('\n');
+      assert.match(lines[0]!, new RegExp(`^Fetched 3 RunPod prices for 2 GPUs on .* \\(2 GPU types from RunPod GraphQL API at ${origin}/graphql\\)\\.$`));
+      assert.equal(lines[1], 'The REST v2 GPU catalog was not used: it answered HTTP 404 Not Found.');
+      assert.deepEqual(
+        api.seen.map((s) => `${s.method} ${s.url}`),
+        ['GET /v2/catalog/gpus', 'POST /graphql'],
+      );
+      assert.equal(api.seen[1]!.headers['content-type'], 'application/json');
+      const saved = JSON.parse(await readFile(path.join(dir, '.benchpress', '.cache', 'runpod-prices.json'), 'utf8')) as PriceSnapshot;
+      assert.deepEqual(
+        saved.prices.map((p) => [p.gpuId, p.tier, p.usdPerHour]),
+        [
+          ['h100-sxm', 'secure', 2.79],
+          ['h100-sxm', 'community', 2.49],
+          ['l4', 'community', 0.29],
+        ],
+      );
+      await assertKeyNowhere(r, dir);
+    }),
+  ));
+
+test('process: both APIs failing: exit 1, a message naming both, nothing saved, the key never printed', () =>
+  withApi({ [CATALOG_ROUTE]: [problem(404, 'Not Found', `no route for ${KEY}`)], [GRAPHQL_ROUTE]: [problem(410, 'Gone', 'GraphQL was retired')] }, (origin) =>
+    withDir(async (dir) => {
+      const r = await cli(['prices', 'refresh', '--base-url', origin], dir);
+      assert.equal(r.code, 1);
+      assert.equal(r.stdout, '');
+      assert.equal(
+        r.stderr,
+        `benchpress: Neither RunPod API gave prices. REST v2: The RunPod REST v2 GPU catalog at ${origin}/v2/catalog/gpus answered HTTP 404 Not Found: “Not Found: no route for [redacted]”. ` +
+          `GraphQL: The RunPod GraphQL API at ${origin}/graphql answered HTTP 410 Gone: “Gone: GraphQL was retired”. Check the API origin (${origin}).\n`,
+      );
+      assert.deepEqual(await readdir(path.join(dir, '.benchpress')), [], 'nothing saved');
+      await assertKeyNowhere(r, dir);
+    }),
+  ));

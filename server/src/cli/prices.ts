@@ -10,16 +10,19 @@ import { BUILTIN_PRICE_SNAPSHOT } from '../node/data-files';
 import { priceChanges, rowsKeptFrom, savePrices, workspacePriceFile } from '../services/prices';
 import { findWorkspaceRoot } from '../node/fs-workspace';
 import { apiKeyFromEnv, API_KEY_ENV_VARS, redact } from '../gpu/prices/key';
-import { fetchRunpodPrices, priceErrorText, RUNPOD_GRAPHQL_URL, type PriceError } from '../gpu/prices/runpod';
+import { API_NAME, fetchRunpodPrices, priceErrorText, RUNPOD_API_ORIGIN, RUNPOD_CATALOG_PATH, RUNPOD_GRAPHQL_PATH, type PriceError } from '../gpu/prices/runpod';
 import { effectivePrices, PRICE_CACHE_RELATIVE, PriceStore, type PriceRow, type PriceSnapshot } from '../gpu/prices/store';
 
 export const PRICES_USAGE = `Usage: benchpress prices [--json] [--file FILE]
-       benchpress prices refresh [--base-url URL] [--json] [--out FILE] [--timeout MS] [--retries N] [--lang en|zh-cn]
+       benchpress prices refresh [--base-url ORIGIN] [--json] [--out FILE] [--timeout MS] [--retries N] [--lang en|zh-cn]
 
   prices            The RunPod prices in effect: the built-in snapshot, with rows replaced by the last refresh
                     (read from FILE, else ${PRICE_CACHE_RELATIVE} in the workspace).
-  prices refresh    Fetch current prices from the RunPod API and save them (to FILE, else the workspace cache).
+  prices refresh    Fetch current prices from the RunPod API and save them (to FILE, else the workspace cache):
+                    the REST v2 GPU catalog first, GraphQL when the catalog route is missing or unusable.
                     The API key is read from ${API_KEY_ENV_VARS.join(' or ')}.
+  --base-url ORIGIN The RunPod API origin (default ${RUNPOD_API_ORIGIN}); the REST v2 catalog
+                    (${RUNPOD_CATALOG_PATH}) and GraphQL (${RUNPOD_GRAPHQL_PATH}) paths are derived from it.
 
 Exit codes: 0 done, 1 the fetch failed (nothing was saved), 2 usage error, no API key, or I/O error.`;
 
@@ -79,7 +82,7 @@ async function refresh(argv: readonly string[], io: CliIo, env: Readonly<Record<
   };
   const timeoutMs = int('timeout', 100, 600_000);
   const retries = int('retries', 0, 10);
-  const baseUrl = args.values.get('base-url') ?? RUNPOD_GRAPHQL_URL;
+  const baseUrl = args.values.get('base-url') ?? RUNPOD_API_ORIGIN;
   const json = args.switches.has('json');
   const builtin = options.builtin ?? BUILTIN_PRICE_SNAPSHOT;
 
@@ -129,12 +132,14 @@ async function refresh(argv: readonly string[], io: CliIo, env: Readonly<Record<
   const changes = priceChanges(builtin, snapshot);
   const kept = rowsKeptFrom(builtin, snapshot);
   if (json) {
-    io.stdout(redact(JSON.stringify({ ok: true, savedTo: saved ?? null, builtinAsOf: builtin.asOf, changes, keptFromBuiltin: kept.length, stats, snapshot }, null, 2), key) + '\n');
+    io.stdout(redact(JSON.stringify({ ok: true, api: result.api, url: result.url, ...(result.fallbackReason ? { fallbackReason: result.fallbackReason } : {}), savedTo: saved ?? null, builtinAsOf: builtin.asOf, changes, keptFromBuiltin: kept.length, stats, snapshot }, null, 2), key) + '\n');
     return 0;
   }
   const gpus = new Set(snapshot.prices.map((p) => p.gpuId)).size;
   const lines: string[] = [];
-  lines.push(`Fetched ${snapshot.prices.length} RunPod prices for ${gpus} GPUs on ${snapshot.asOf} (${stats.gpuTypes} GPU types from ${baseUrlShown(baseUrl)}).`);
+  const from = `${stats.gpuTypes} GPU types from ${API_NAME[result.api].en.replace(/^the /, '')} at ${result.url}`;
+  lines.push(`Fetched ${snapshot.prices.length} RunPod prices for ${gpus} GPUs on ${snapshot.asOf} (${from}).`);
+  if (result.fallbackReason) lines.push(`The REST v2 GPU catalog was not used: ${result.fallbackReason}.`);
   lines.push(`Compared with the built-in snapshot of ${builtin.asOf}:`);
   for (const c of changes) {
     if (c.kind === 'changed') lines.push(`  ${c.gpuId} ${c.tier}: ${money(c.before!)} → ${money(c.after)}/h`);
@@ -148,20 +153,13 @@ async function refresh(argv: readonly string[], io: CliIo, env: Readonly<Record<
     const sample = stats.unknownIds.slice(0, 5).join(', ');
     lines.push(`Skipped ${stats.unknown} RunPod GPU types that Benchpress has no data for (${sample}${stats.unknown > 5 ? ', …' : ''}).`);
   }
+  if (stats.notOffered > 0) lines.push(`No row for ${stats.notOffered} clouds where a GPU is not offered.`);
   const skippedPrices = stats.noPrice + stats.invalidPrice;
   if (skippedPrices > 0) lines.push(`Skipped ${skippedPrices} prices that were missing, zero or not numbers.`);
+  if (stats.partialErrors > 0) lines.push(`RunPod reported ${stats.partialErrors} GraphQL errors alongside the prices; the prices it sent were used.`);
   lines.push(saved ? `Saved to ${shownPath(io, saved)}.` : 'Not saved: no workspace here (a folder with .benchpress or .git); use --out FILE to save.');
   io.stdout(redact(lines.join('\n'), key) + '\n');
   return 0;
-}
-
-function baseUrlShown(baseUrl: string): string {
-  try {
-    const u = new URL(baseUrl);
-    return `${u.protocol}//${u.host}${u.pathname}`;
-  } catch {
-    return baseUrl;
-  }
 }
 
 async function show(argv: readonly string[], io: CliIo, options: PricesCommandOptions): Promise<number> {

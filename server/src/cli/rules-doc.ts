@@ -1,6 +1,7 @@
 // docs/rules.md, generated from the rule registry (`node dist/cli.js rules --markdown`), so the documentation
 // a diagnostic links to is the documentation in the rule's source.
 import { RULES } from '../rules/registry';
+import { ruleAnchor } from '../rules/docs-url';
 
 const fence = (text: string) => `\`\`\`\`markdown\n${text.replace(/\n$/, '')}\n\`\`\`\``;
 
@@ -14,11 +15,11 @@ export function rulesMarkdown(): string {
     '',
     '| Rule | Default | What it checks |',
     '|---|---|---|',
-    ...RULES.map((r) => `| [\`${r.id}\`](#${r.id.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}) | ${r.defaultOff ? 'off' : r.defaultSeverity} | ${r.docs.summary.replace(/\|/g, '\\|')} |`),
+    ...RULES.map((r) => `| [\`${r.id}\`](#${ruleAnchor(r.id)}) | ${r.defaultOff ? 'off' : r.defaultSeverity} | ${r.docs.summary.replace(/\|/g, '\\|')} |`),
     '',
   ];
   for (const r of RULES) {
-    out.push(`<a id="${r.id.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}"></a>`, '', `## ${r.id}`, '', r.docs.summary, '', `**Why:** ${r.docs.rationale}`, '');
+    out.push(`<a id="${ruleAnchor(r.id)}"></a>`, '', `## ${r.id}`, '', r.docs.summary, '', `**Why:** ${r.docs.rationale}`, '');
     out.push(`Default severity: ${r.defaultOff ? 'off' : r.defaultSeverity}.${r.docs.options ? ` Options: ${r.docs.options}` : ''}`, '');
     if (r.docs.bad) out.push('Reported:', '', fence(r.docs.bad), '');
     if (r.docs.good && r.scope !== 'engine') out.push('Accepted:', '', fence(r.docs.good), '');

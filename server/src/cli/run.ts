@@ -2,12 +2,13 @@
 // its settings (through the service layer, as the editor loads them) and the result cache.
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
-import { UsageError } from '../base/errors';
+import type { Locale } from '../base/i18n';
 import { collectFiles } from '../node/files';
 import { DiskWorkspace, findWorkspaceRoot } from '../node/fs-workspace';
 import { LintCache } from '../node/lint-cache';
 import { loadRootSettings, type RootSettings, type RootSettingsOptions } from '../services/settings';
 import { cacheFolder } from '../services/check-files';
+import { CliUsageError, MSG } from './messages';
 import type { CliIo } from './io';
 
 export interface RunSetup extends RootSettings {
@@ -23,20 +24,36 @@ export interface RunOptions extends Omit<RootSettingsOptions, 'configFile' | 'to
   noCache?: boolean;
   /** The build the cache belongs to: a cache written by another build is not trusted. */
   version: string;
+  /** `--lang`: the language of messages and findings, over the config's `"language"`. */
+  lang?: Locale;
 }
 
 export async function prepareRun(paths: readonly string[], io: CliIo, options: RunOptions): Promise<RunSetup> {
-  if (paths.length === 0) throw new UsageError('Give at least one file or folder.');
+  if (paths.length === 0) throw new CliUsageError(MSG.giveFiles);
+  for (const given of paths) {
+    await fs.stat(path.resolve(io.cwd, given)).catch(() => {
+      throw new CliUsageError(MSG.noSuchPath(given));
+    });
+  }
   const files = await collectFiles(paths, io.cwd);
   const root = findWorkspaceRoot(path.resolve(io.cwd, paths[0]));
   const configFile = options.configFile ? path.resolve(io.cwd, options.configFile) : undefined;
   if (configFile) {
     await fs.access(configFile).catch(() => {
-      throw new UsageError(`Config file not found: ${options.configFile}`);
+      throw new CliUsageError(MSG.configNotFound(options.configFile!));
     });
   }
   const topicsTable = options.topicsTable ? path.resolve(io.cwd, options.topicsTable) : undefined;
-  const settings = await loadRootSettings(root, { ...options, configFile, topicsTable });
+  const { lang, adjust } = options;
+  const settings = await loadRootSettings(root, {
+    ...options,
+    configFile,
+    topicsTable,
+    adjust: (config) => {
+      if (lang) config.language = lang;
+      adjust?.(config);
+    },
+  });
   const cache = await LintCache.open(options.noCache ? undefined : cacheFolder(root, io.cwd), options.version);
   return { ...settings, files, workspace: new DiskWorkspace(root), cache };
 }

@@ -5,6 +5,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from './args';
 import { UsageError } from '../base/errors';
+import { CliUsageError, errorText, localize, MSG } from './messages';
+import { messageLocale, parseLang as parseLangValue } from './locale';
+import type { Localized } from '../base/i18n';
 import type { CliIo } from './io';
 import { findWorkspaceRoot } from '../node/fs-workspace';
 import { loadGpuDatabase } from '../node/data-files';
@@ -23,7 +26,7 @@ export const TABLE_USAGE = `Usage: benchpress table --gpus ID[,ID…] [--fields 
   --gpus       GPU ids (or names/aliases), comma-separated: h100-sxm,rtx-4090 ("benchpress gpus" lists them)
   --kind       spec (one GPU), compare (several), pricing or cost; default spec or compare by the number of GPUs
   --fields     rows of a spec/comparison table: memoryGB,memoryBandwidthGBps,tdpW,… (default: every figure the data has)
-  --lang       language of the table and its source note (default en)
+  --lang       language of the table, its source note and messages (default: the config's "language", else en)
   --hours, --count   cost estimate: hours of use and number of GPUs (default 1)
   --providers, --tiers   pricing and cost: only these providers (runpod) and tiers (secure, community, …)
 
@@ -40,14 +43,15 @@ function fail(io: CliIo, message: string, usage?: string): number {
   return 2;
 }
 
+const usage = (text: Localized) => new CliUsageError(text);
+
 const list = (v: string | undefined) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean));
 
 function parseLang(value: string | undefined): Locale | undefined {
   if (value === undefined) return undefined;
-  const l = value.toLowerCase();
-  if (l === 'en' || l === 'zh-cn') return l;
-  if (l === 'zh' || l === 'zh-hans') return 'zh-cn';
-  throw new UsageError(`--lang must be en or zh-cn, not "${value}".`);
+  const lang = parseLangValue(value);
+  if (!lang) throw usage(MSG.badChoice('lang', value, ['en', 'zh-cn']));
+  return lang;
 }
 
 /** Problems in `.benchpress/gpus.json` / `prices.json`, as warnings on stderr (the command still runs). */
@@ -70,16 +74,17 @@ async function workspaceDatabase(io: CliIo, start: string): Promise<GpuDatabase>
 function positiveNumber(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number, not "${value}".`);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw usage({ en: `--${name} must be a positive number, not "${value}".`, zh: `--${name} 应为正数，而不是 “${value}”。` });
   return n;
 }
 
 export async function tableCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const locale = messageLocale(argv, io.cwd);
   let args;
   try {
     args = parseArgs(argv, { values: ['gpus', 'fields', 'lang', 'kind', 'hours', 'count', 'providers', 'tiers'], switches: ['help'] });
   } catch (error) {
-    if (error instanceof UsageError) return fail(io, error.message, TABLE_USAGE);
+    if (error instanceof UsageError) return fail(io, errorText(error, locale), TABLE_USAGE);
     throw error;
   }
   if (args.switches.has('help')) {
@@ -88,29 +93,29 @@ export async function tableCommand(argv: readonly string[], io: CliIo): Promise<
   }
   let result: TableResult;
   try {
-    if (args.positionals.length > 0) throw new UsageError(`Unexpected argument "${args.positionals[0]}" (give GPUs with --gpus).`);
+    if (args.positionals.length > 0) throw usage({ en: `Unexpected argument "${args.positionals[0]}" (give GPUs with --gpus).`, zh: `多余的参数 “${args.positionals[0]}”（用 --gpus 给出 GPU）。` });
     const gpus = list(args.values.get('gpus')) ?? [];
-    if (gpus.length === 0) throw new UsageError('Give the GPUs with --gpus ID[,ID…] (e.g. --gpus h100-sxm,h200-sxm).');
-    const lang = parseLang(args.values.get('lang')) ?? 'en';
+    if (gpus.length === 0) throw usage({ en: 'Give the GPUs with --gpus ID[,ID…] (e.g. --gpus h100-sxm,h200-sxm).', zh: '请用 --gpus ID[,ID…] 给出 GPU（例如 --gpus h100-sxm,h200-sxm）。' });
+    const lang = parseLang(args.values.get('lang')) ?? locale;
     const hours = positiveNumber('hours', args.values.get('hours'));
     const count = positiveNumber('count', args.values.get('count'));
     const kindArg = args.values.get('kind');
-    if (kindArg !== undefined && !(TABLE_KINDS as readonly string[]).includes(kindArg)) throw new UsageError(`--kind must be one of ${TABLE_KINDS.join(', ')}, not "${kindArg}".`);
+    if (kindArg !== undefined && !(TABLE_KINDS as readonly string[]).includes(kindArg)) throw usage(MSG.badChoice('kind', kindArg, TABLE_KINDS));
     const kind: TableKind = (kindArg as TableKind | undefined) ?? (hours !== undefined ? 'cost' : gpus.length === 1 ? 'spec' : 'compare');
     const fields = list(args.values.get('fields'));
     const providers = list(args.values.get('providers'));
     const tiers = list(args.values.get('tiers'));
-    if (fields && (kind === 'pricing' || kind === 'cost')) throw new UsageError(`--fields applies to spec and compare tables, not ${kind}.`);
-    if ((providers || tiers) && (kind === 'spec' || kind === 'compare')) throw new UsageError(`--providers and --tiers apply to pricing and cost tables, not ${kind}.`);
-    if ((hours !== undefined || count !== undefined) && kind !== 'cost') throw new UsageError('--hours and --count apply to --kind cost.');
-    if (kind === 'spec' && gpus.length !== 1) throw new UsageError(`A spec table is for one GPU; for ${gpus.length} use --kind compare (the default for several).`);
-    if (kind === 'cost' && gpus.length !== 1) throw new UsageError('A cost estimate is for one GPU (use --count for several of it).');
-    if (kind === 'cost' && hours === undefined) throw new UsageError('A cost estimate needs --hours N.');
-    if (count !== undefined && !Number.isInteger(count)) throw new UsageError(`--count must be a whole number, not "${args.values.get('count')}".`);
+    if (fields && (kind === 'pricing' || kind === 'cost')) throw usage({ en: `--fields applies to spec and compare tables, not ${kind}.`, zh: `--fields 只用于 spec 和 compare 表格，不用于 ${kind}。` });
+    if ((providers || tiers) && (kind === 'spec' || kind === 'compare')) throw usage({ en: `--providers and --tiers apply to pricing and cost tables, not ${kind}.`, zh: `--providers 和 --tiers 只用于 pricing 和 cost 表格，不用于 ${kind}。` });
+    if ((hours !== undefined || count !== undefined) && kind !== 'cost') throw usage({ en: '--hours and --count apply to --kind cost.', zh: '--hours 和 --count 只用于 --kind cost。' });
+    if (kind === 'spec' && gpus.length !== 1) throw usage({ en: `A spec table is for one GPU; for ${gpus.length} use --kind compare (the default for several).`, zh: `规格表只针对一款 GPU；${gpus.length} 款请用 --kind compare（多款时的默认值）。` });
+    if (kind === 'cost' && gpus.length !== 1) throw usage({ en: 'A cost estimate is for one GPU (use --count for several of it).', zh: '成本估算只针对一款 GPU（多张同款请用 --count）。' });
+    if (kind === 'cost' && hours === undefined) throw usage({ en: 'A cost estimate needs --hours N.', zh: '成本估算需要 --hours N。' });
+    if (count !== undefined && !Number.isInteger(count)) throw usage({ en: `--count must be a whole number, not "${args.values.get('count')}".`, zh: `--count 应为整数，而不是 “${args.values.get('count')}”。` });
     const db = await workspaceDatabase(io, io.cwd);
     result = buildTable(db, { kind, gpus, hours, count }, { lang, fields, providers, tiers });
   } catch (error) {
-    if (error instanceof UsageError) return fail(io, error.message, TABLE_USAGE);
+    if (error instanceof UsageError) return fail(io, errorText(error, locale), TABLE_USAGE);
     throw error;
   }
   if (!result.ok) return fail(io, result.error);
@@ -119,6 +124,8 @@ export async function tableCommand(argv: readonly string[], io: CliIo): Promise<
 }
 
 export async function expandCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const locale = messageLocale(argv, io.cwd);
+  const say = (text: Localized) => localize(text, locale);
   let args;
   let lang: Locale | undefined;
   try {
@@ -127,10 +134,10 @@ export async function expandCommand(argv: readonly string[], io: CliIo): Promise
       io.stdout(EXPAND_USAGE + '\n');
       return 0;
     }
-    if (args.positionals.length !== 1) throw new UsageError(args.positionals.length === 0 ? 'Give the draft to expand: benchpress expand FILE.' : 'Give one file to expand.');
+    if (args.positionals.length !== 1) throw usage(args.positionals.length === 0 ? { en: 'Give the draft to expand: benchpress expand FILE.', zh: '请给出要展开的稿件：benchpress expand FILE。' } : { en: 'Give one file to expand.', zh: '只能给出一个要展开的文件。' });
     lang = parseLang(args.values.get('lang'));
   } catch (error) {
-    if (error instanceof UsageError) return fail(io, error.message, EXPAND_USAGE);
+    if (error instanceof UsageError) return fail(io, errorText(error, locale), EXPAND_USAGE);
     throw error;
   }
   const given = args.positionals[0];
@@ -139,7 +146,8 @@ export async function expandCommand(argv: readonly string[], io: CliIo): Promise
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (error) {
-    return fail(io, `Cannot read ${given}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    const enoent = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    return fail(io, say({ en: `Cannot read ${given}: ${enoent ? 'no such file' : (error as Error).message}`, zh: `无法读取 ${given}：${enoent ? '文件不存在' : (error as Error).message}` }));
   }
   const db = await workspaceDatabase(io, file);
   const result = expandTokens(text, db, lang ?? draftLanguageOf(text));
@@ -149,7 +157,9 @@ export async function expandCommand(argv: readonly string[], io: CliIo): Promise
       const pos = lines.positionAt(e.start);
       io.stderr(`${given}:${pos.line + 1}:${pos.character + 1}: ${e.token}: ${e.message}\n`);
     }
-    io.stderr(`benchpress: ${result.errors.length} token${result.errors.length === 1 ? '' : 's'} cannot be expanded; nothing was ${args.switches.has('write') ? 'written' : 'printed'}.\n`);
+    const n = result.errors.length;
+    const write = args.switches.has('write');
+    io.stderr(`benchpress: ${say({ en: `${n} token${n === 1 ? '' : 's'} cannot be expanded; nothing was ${write ? 'written' : 'printed'}.`, zh: `${n} 个标记无法展开；${write ? '没有写入任何内容' : '没有输出任何内容'}。` })}\n`);
     return 1;
   }
   if (!args.switches.has('write')) {
@@ -157,14 +167,14 @@ export async function expandCommand(argv: readonly string[], io: CliIo): Promise
     return 0;
   }
   if (result.expanded === 0) {
-    io.stderr(`${given}: no spec tokens to expand.\n`);
+    io.stderr(`${given}: ${say({ en: 'no spec tokens to expand.', zh: '没有要展开的规格标记。' })}\n`);
     return 0;
   }
   try {
     await writeFileAtomic(file, result.text);
   } catch (error) {
-    return fail(io, `Cannot write ${given}: ${(error as Error).message}`);
+    return fail(io, say({ en: `Cannot write ${given}: ${(error as Error).message}`, zh: `无法写入 ${given}：${(error as Error).message}` }));
   }
-  io.stderr(`${given}: expanded ${result.expanded} token${result.expanded === 1 ? '' : 's'}.\n`);
+  io.stderr(`${given}: ${say({ en: `expanded ${result.expanded} token${result.expanded === 1 ? '' : 's'}.`, zh: `已展开 ${result.expanded} 个标记。` })}\n`);
   return 0;
 }

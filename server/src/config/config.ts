@@ -1,7 +1,7 @@
 // Benchpress settings: one schema for the VS Code settings (`benchpress.*`) and `.benchpress/config.json`.
 // Reading never throws: a bad file or value gives a problem (shown as a diagnostic on the file) and the default.
 import { findNodeAtLocation } from 'jsonc-parser';
-import { parseJsonc, type JsonNode } from '../base/jsonc';
+import { jsonValue, parseJsonc, type JsonNode } from '../base/jsonc';
 import type { Severity } from '../base/types';
 import { validateIgnorePatterns } from './url-patterns';
 
@@ -16,6 +16,8 @@ export interface UrlCheckSettings {
   skipHosts: string[];
   cacheTtlHours: number;
   checkOnSave: boolean;
+  /** A failure that may pass (5xx, reset …) is reported as a broken link only when it also failed at a check this many hours later. */
+  confirmDeadAfterHours: number;
 }
 
 /** Chinese–English typography (the `typography/…` rules); the same shape as typography's TypographySettings. */
@@ -56,7 +58,7 @@ export const DEFAULT_CONFIG: BenchpressConfig = {
   checkTimeoutMs: 4000,
   checkUrls: false,
   allowPrivateUrls: false,
-  urlCheck: { timeoutMs: 10000, concurrency: 8, perHostConcurrency: 2, retries: 2, ignore: [], skipHosts: [], cacheTtlHours: 24, checkOnSave: false },
+  urlCheck: { timeoutMs: 10000, concurrency: 8, perHostConcurrency: 2, retries: 2, ignore: [], skipHosts: [], cacheTtlHours: 24, checkOnSave: false, confirmDeadAfterHours: 24 },
   pricingStaleAfterDays: 30,
   typography: { applyTo: 'chinese', unitSpacing: 'consistent', quotes: 'curly', brackets: 'fullwidth', names: [], ambiguousWidth: 1 },
   ignore: [],
@@ -100,6 +102,7 @@ const URL_CHECK: Record<keyof UrlCheckSettings, Check> = {
   skipHosts: isStringList,
   cacheTtlHours: isInt(0, 24 * 365),
   checkOnSave: isBool,
+  confirmDeadAfterHours: isInt(0, 24 * 365),
 };
 
 const isNameList: Check = (v) => isStringList(v) ?? ((v as string[]).some((s) => !/[A-Za-z]/.test(s) || s.length > 60 || s !== s.trim()) ? 'expected names with at least one Latin letter, without surrounding spaces' : undefined);
@@ -200,28 +203,11 @@ export function parseConfigFile(text: string, base: BenchpressConfig = DEFAULT_C
     return { config: base, problems: [{ start, end, severity: 'error', message: `Benchpress config is not valid JSON (${reason}); using the defaults until it is fixed.` }] };
   }
   const root = parsed.root;
-  const value = nodeValue(root);
+  const value = jsonValue(root);
   const locate = (path: (string | number)[], key = false) => {
     const node = findNodeAtLocation(root, path);
     const target: JsonNode | undefined = key && node?.parent?.type === 'property' ? node.parent.children?.[0] : node;
     return target ? { start: target.offset, end: target.offset + target.length } : { start: 0, end: 1 };
   };
   return applySettings(base, value, locate, knownRuleIds);
-}
-
-function nodeValue(node: JsonNode): unknown {
-  switch (node.type) {
-    case 'object': {
-      const out: Record<string, unknown> = {};
-      for (const prop of node.children ?? []) {
-        const [k, v] = prop.children ?? [];
-        if (k && v) out[String(k.value)] = nodeValue(v);
-      }
-      return out;
-    }
-    case 'array':
-      return (node.children ?? []).map(nodeValue);
-    default:
-      return node.value;
-  }
 }

@@ -40,9 +40,8 @@ export interface ChunkResult {
   guard?: string;
 }
 
-export const DEFAULT_LIMITS = { maxLineLength: 100_000, maxNesting: 64 };
 
-const EMPTY_SUMMARY = (): ChunkSummary => ({ headings: [], definitions: [], references: [], links: [], lists: [], features: [], prose: [], brackets: [], htmlIds: [], maxDepth: 0 });
+const EMPTY_SUMMARY = (): ChunkSummary => ({ headings: [], definitions: [], references: [], links: [], lists: [], features: [], prose: [], brackets: [], htmlIds: [], directives: [], maxDepth: 0 });
 
 /**
  * The headings of a chunk that was not parsed, from a line scan, so that document rules still see its sections,

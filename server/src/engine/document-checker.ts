@@ -6,7 +6,8 @@ import type { Finding, Severity } from '../base/types';
 import type { BenchpressConfig } from '../config/config';
 import type { ChunkData } from '../rules/chunk-data';
 import type { ChunkAnalyzer } from './analyzer';
-import { DEFAULT_LIMITS, type AnalysisContext, type ChunkResult, type RuleSettingResolved } from './analyze';
+import { type AnalysisContext, type ChunkResult, type RuleSettingResolved } from './analyze';
+import { DEFAULT_LIMITS } from '../markdown/input-limits';
 import { splitChunks, mergeChunks, type Chunk } from '../markdown/chunks';
 import { readFrontMatter } from '../markdown/frontmatter';
 import { buildDocumentView, type DocumentView, type FrontMatter } from '../markdown/document-view';
@@ -14,7 +15,8 @@ import { flavorOf } from '../markdown/parse';
 import { LineIndex, hashString, shiftRange } from '../base/text';
 import { localize, type Locale } from '../base/i18n';
 import type { WorkspaceView } from '../markdown/workspace';
-import { RULES } from '../rules/registry';
+import { RULES, isKnownRuleOrGroup } from '../rules/registry';
+import { applySuppressions } from './suppression';
 import { effectiveRule, mostSpecific, type EffectiveRule } from '../rules/settings';
 import { guardFinding } from '../rules/guards';
 import type { DocumentRule } from '../rules/types';
@@ -206,6 +208,9 @@ export class DocumentChecker {
     });
     const templateResolution = resolveTemplate(view, env.templates.templates, env.config.template);
     const topics = this.matchTopics(view, env.topics);
+    // A part that could not be read (an MDX syntax error, a guard) is only shallowly known, so whole-document rules
+    // still report but offer no edits: a fix built on a partial picture could duplicate or drop the writer's text.
+    const partlyRead = results.some(({ result }) => result.guard !== undefined);
     for (const { rule, effective } of env.documentRules) {
       if (signal?.aborted) break;
       try {
@@ -222,13 +227,13 @@ export class DocumentChecker {
           urlResults: input.urlResults,
           enabledRules: env.enabledRules,
           topics,
-          report: (r) => findings.push({ ruleId: rule.id, severity: r.severity ?? effective.severity, message: localize(r.message, locale), range: r.range, fixes: r.fixes, data: r.data }),
+          report: (r) => findings.push({ ruleId: rule.id, severity: r.severity ?? effective.severity, message: localize(r.message, locale), range: r.range, fixes: partlyRead ? undefined : r.fixes, data: r.data }),
         });
       } catch (error) {
         findings.push(guardFinding('rule-failed', locale, { rule: rule.id, reason: (error as Error)?.message ?? String(error) }));
       }
     }
-    return finish(findings, view, templateResolution, topics);
+    return finish(applySuppressions(findings, view, isKnownRuleOrGroup, locale), view, templateResolution, topics);
   }
 
   /** Topic matches, re-finding hits only in prose segments whose text changed since the last check. */

@@ -4,10 +4,11 @@
 // Fixes are merged, not applied one after another: the typography rules compute the corrected text of a paragraph
 // in one pipeline and hand out its pieces, so several findings may carry the same edit (a full-width letter that is
 // normalised and re-spaced is one edit) — it is taken once. A fix is atomic: when one of its edits collides with an
-// edit already taken, the whole fix waits for the next pass (the CLI's fix loop, or the next fix-all), so a fix is
+// edit already taken, the whole fix waits for the next pass (fixAllText's loop, or the next fix-all), so a fix is
 // never half applied. Edits that touch are joined, so insertions at the same place keep a defined order.
 import type { Finding, Position, TextEdit } from '../base/types';
-import { comparePositions } from '../base/text';
+import { LineIndex, comparePositions } from '../base/text';
+import { applyEdits } from '../markdown/edits';
 
 const key = (e: TextEdit) => `${e.range.start.line}:${e.range.start.character}-${e.range.end.line}:${e.range.end.character}=${e.newText}`;
 const isEmpty = (e: TextEdit) => comparePositions(e.range.start, e.range.end) === 0;
@@ -72,3 +73,42 @@ export function safeFixEdits(findings: readonly Finding[]): TextEdit[] {
   }
   return merged;
 }
+
+/** A fix can enable another (a regenerated list, a re-spaced word): fixes are applied until none is left. */
+const MAX_FIX_PASSES = 4;
+
+/**
+ * The text with every safe fix applied, re-checking between passes until nothing is left to fix (at most a few
+ * passes), so one application reaches the fixed point. `recheck` checks a text as the document would be checked.
+ */
+export async function fixAllText(text: string, findings: readonly Finding[], recheck: (text: string) => Promise<readonly Finding[]>): Promise<{ text: string; applied: number }> {
+  let current = text;
+  let applied = 0;
+  let remaining = findings;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const edits = safeFixEdits(remaining);
+    if (edits.length === 0) break;
+    const next = applyEdits(current, edits);
+    if (next.text === current) break;
+    current = next.text;
+    applied += next.applied;
+    if (pass + 1 < MAX_FIX_PASSES) remaining = await recheck(current);
+  }
+  return { text: current, applied };
+}
+
+/** One edit turning `before` into `after`: the changed middle, so the editor keeps the cursor and one undo step. */
+export function minimalEdit(before: string, after: string): TextEdit | undefined {
+  if (before === after) return undefined;
+  let start = 0;
+  while (start < before.length && start < after.length && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  // Never split a surrogate pair or a CRLF between the kept and the replaced part.
+  while (start > 0 && (isLowSurrogate(before.charCodeAt(start)) || (before.charCodeAt(start) === 10 && before.charCodeAt(start - 1) === 13))) start--;
+  while (end > 0 && (isLowSurrogate(before.charCodeAt(before.length - end)) || (before.charCodeAt(before.length - end) === 10 && before.charCodeAt(before.length - end - 1) === 13))) end--;
+  const lines = new LineIndex(before);
+  return { range: lines.rangeOf(start, before.length - end), newText: after.slice(start, after.length - end) };
+}
+
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;

@@ -7,7 +7,7 @@ import type { Node as JsonNode } from 'jsonc-parser';
 import type { GpuRecord } from './data';
 import type { Severity } from '../base/types';
 import { editDistance, closest } from '../base/closest';
-import { parseJsonc } from '../base/jsonc';
+import { jsonProperties, jsonValue, parseJsonc } from '../base/jsonc';
 
 
 /** One price: what a provider charges for one GPU for one hour on one tier (secure, community, spot, …). */
@@ -350,28 +350,6 @@ const span = (n: JsonNode | undefined, fallback = 0) => (n ? { start: n.offset, 
 /** The opening brace of an object: underlining a whole record would cover the screen. */
 const head = (n: JsonNode) => ({ start: n.offset, end: n.offset + 1 });
 
-function props(node: JsonNode): { key: string; keyNode: JsonNode; value: JsonNode }[] {
-  const out: { key: string; keyNode: JsonNode; value: JsonNode }[] = [];
-  for (const p of node.children ?? []) {
-    const [k, v] = p.children ?? [];
-    if (k && v) out.push({ key: String(k.value), keyNode: k, value: v });
-  }
-  return out;
-}
-
-function nodeValue(node: JsonNode): unknown {
-  switch (node.type) {
-    case 'object': {
-      const out: Record<string, unknown> = {};
-      for (const p of props(node)) out[p.key] = nodeValue(p.value);
-      return out;
-    }
-    case 'array':
-      return (node.children ?? []).map(nodeValue);
-    default:
-      return node.value;
-  }
-}
 
 const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : typeof v === 'string' ? `"${v}"` : String(v));
 
@@ -418,7 +396,7 @@ function fileList(root: JsonNode, key: 'gpus' | 'prices', file: string, problems
     problems.push({ path: file, ...span(root), severity: 'error', message: `${file} must be an object with a "${key}" list (the same shape as the built-in data).` });
     return { top };
   }
-  for (const p of props(root)) {
+  for (const p of jsonProperties(root)) {
     if (p.key === key || p.key === '$schema') continue;
     if (!allowedTop.includes(p.key)) {
       const near = closest(p.key, [key, ...allowedTop]);
@@ -429,7 +407,7 @@ function fileList(root: JsonNode, key: 'gpus' | 'prices', file: string, problems
   }
   const schema = top.get('schemaVersion');
   if (schema && schema.value !== 1) problems.push({ path: file, ...span(schema), severity: 'warning', message: `"schemaVersion" ${describe(schema.value)} is not supported; Benchpress reads version 1.` });
-  const list = props(root).find((p) => p.key === key)?.value;
+  const list = jsonProperties(root).find((p) => p.key === key)?.value;
   if (!list) {
     problems.push({ path: file, ...head(root), severity: 'error', message: `${file} has no "${key}" list; nothing in it is used.` });
     return { top };
@@ -471,10 +449,10 @@ function mergeGpus(builtin: GpuDatabase, text: string, file: string, problems: D
   for (const el of list.children ?? []) {
     const problem = (n: { start: number; end: number }, message: string, severity: Severity = 'error') => problems.push({ path: file, ...n, message, severity });
     if (el.type !== 'object') {
-      problem(span(el), `Each GPU must be an object like { "id": "rtx-4080", "name": "…", … }, not ${describe(nodeValue(el))}.`);
+      problem(span(el), `Each GPU must be an object like { "id": "rtx-4080", "name": "…", … }, not ${describe(jsonValue(el))}.`);
       continue;
     }
-    const fields = props(el);
+    const fields = jsonProperties(el);
     const idProp = fields.find((p) => p.key === 'id');
     if (!idProp) {
       problem(head(el), 'This GPU has no "id"; it is ignored. Use the id of a built-in GPU to change it, or a new lower-case id (e.g. "rtx-4080") to add one.');
@@ -506,7 +484,7 @@ function mergeGpus(builtin: GpuDatabase, text: string, file: string, problems: D
       if (sourcesProp.value.type !== 'object') {
         problem(span(sourcesProp.value), '"sources" must be an object of field → URL or citation, e.g. { "memoryGB": "https://… — vendor datasheet" }.');
       } else {
-        for (const s of props(sourcesProp.value)) {
+        for (const s of jsonProperties(sourcesProp.value)) {
           const def = fieldByKey(s.key);
           if (!def || def.key !== s.key || !def.sourced) {
             const near = closest(s.key, SOURCED_FIELDS);
@@ -531,7 +509,7 @@ function mergeGpus(builtin: GpuDatabase, text: string, file: string, problems: D
         problem(span(p.keyNode), `Unknown field "${p.key}"${near ? ` (did you mean "${near}"?)` : ''}; ignored.`, 'warning');
         continue;
       }
-      const value = nodeValue(p.value);
+      const value = jsonValue(p.value);
       const bad = checkFieldValue(def, value);
       if (bad) {
         problem(span(p.value), `${id}: ${bad}; ignored.`);
@@ -621,10 +599,10 @@ function mergePrices(builtin: readonly PriceRow[], db: GpuDatabase, text: string
   for (const el of list.children ?? []) {
     const problem = (n: { start: number; end: number }, message: string, severity: Severity = 'error') => problems.push({ path: file, ...n, message, severity });
     if (el.type !== 'object') {
-      problem(span(el), `Each price must be an object like { "gpuId": "h100-sxm", "provider": "runpod", "tier": "secure", "usdPerHour": 2.99, "source": "…", "asOf": "2026-11-25" }, not ${describe(nodeValue(el))}.`);
+      problem(span(el), `Each price must be an object like { "gpuId": "h100-sxm", "provider": "runpod", "tier": "secure", "usdPerHour": 2.99, "source": "…", "asOf": "2026-11-25" }, not ${describe(jsonValue(el))}.`);
       continue;
     }
-    const fields = new Map(props(el).map((p) => [p.key, p]));
+    const fields = new Map(jsonProperties(el).map((p) => [p.key, p]));
     for (const p of fields.values()) {
       if (!PRICE_KEYS.includes(p.key)) {
         const near = closest(p.key, PRICE_KEYS);

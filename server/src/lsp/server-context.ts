@@ -1,13 +1,13 @@
 // What every feature of the server shares: the connection, the open documents, the check scheduler, settings per
 // workspace root, the analysis workers and the URL cache. Features register their handlers on it (features/);
 // main.ts only builds it and calls them.
-import { createConnection, ProposedFeatures, TextDocuments, type CancellationToken, type Connection, type InitializeParams, type ServerCapabilities } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, TextDocuments, type CancellationToken, type Connection, type InitializedParams, type InitializeParams, type NotificationHandler, type ServerCapabilities } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Locale } from '../base/i18n';
 import { WorkerPoolAnalyzer } from '../engine/analyzer';
 import type { CheckResult } from '../engine/document-checker';
 import { MemoryUrlCache, type UrlCheckCache } from '../links/external';
-import { Notifications } from '../protocol';
+import { Notifications, type InitializationOptions } from '../protocol';
 import { CheckScheduler } from './checks';
 import { SettingsStore, type RootSettings } from './settings';
 
@@ -27,10 +27,42 @@ export class ServerContext {
   urlCache: UrlCheckCache = new MemoryUrlCache();
   /** Called with the `initialize` request's parameters, before the server answers it. */
   readonly initializers: ((params: InitializeParams) => void)[] = [];
+  /** What the client said about itself in `initializationOptions` (nothing from other editors). */
+  host: InitializationOptions = {};
 
   constructor(workerScript: string) {
     this.analyzer = new WorkerPoolAnalyzer({ script: workerScript, timeoutMs: 4000, size: 2 });
     this.scheduler = new CheckScheduler(this.connection, this.documents, this.analyzer, this.settings, () => this.rootPath);
+    this.initializers.push((params) => {
+      const options = params.initializationOptions as InitializationOptions | null | undefined;
+      this.host = options && typeof options === 'object' ? options : {};
+    });
+    // The connection keeps one handler per notification: a second feature's `onInitialized` would silently replace
+    // the first one's. Every feature may ask; the context calls them all, in the order they asked.
+    const initialized: NotificationHandler<InitializedParams>[] = [];
+    this.connection.onInitialized((params) => {
+      for (const handler of initialized) void handler(params);
+    });
+    this.connection.onInitialized = (handler) => {
+      initialized.push(handler);
+      return {
+        dispose: () => {
+          const index = initialized.indexOf(handler);
+          if (index >= 0) initialized.splice(index, 1);
+        },
+      };
+    };
+  }
+
+  /** False in an untrusted workspace (Restricted Mode): no network, whatever the settings say. */
+  get workspaceTrusted(): boolean {
+    return this.host.workspaceTrusted !== false;
+  }
+
+  /** The editor has its own Markdown outline and link completions for this open document (VS Code for `.md`). */
+  editorHandlesMarkdown(uri: string): boolean {
+    const languageId = this.documents.get(uri)?.languageId;
+    return !!languageId && (this.host.builtinMarkdownLanguages ?? []).includes(languageId);
   }
 
   /** An open document and its check result for its current version, or undefined when it is not open. */
@@ -40,8 +72,12 @@ export class ServerContext {
     return document && result ? { document, result } : undefined;
   }
 
+  /** Settings of the workspace a document belongs to. In an untrusted workspace the settings that make the server
+   *  go online are off here, whoever set them (editor settings or `.benchpress/config.json`): every feature that
+   *  fetches (link checks while typing, on save, on request) reads its settings through this. */
   settingsFor(uri: string | undefined): Promise<RootSettings> {
-    return this.scheduler.settingsForRoot(uri);
+    const loaded = this.scheduler.settingsForRoot(uri);
+    return this.workspaceTrusted ? loaded : loaded.then(offline);
   }
 
   abortOn(token: CancellationToken): AbortSignal {
@@ -54,6 +90,11 @@ export class ServerContext {
   progress(progressId: string | undefined, done: number, total: number, message?: string): void {
     if (progressId) void this.connection.sendNotification(Notifications.progress, { progressId, done, total, ...(message ? { message } : {}) });
   }
+}
+
+function offline(settings: RootSettings): RootSettings {
+  const config = settings.config;
+  return { ...settings, config: { ...config, checkUrls: false, allowPrivateUrls: false, urlCheck: { ...config.urlCheck, checkOnSave: false } } };
 }
 
 /** A feature of the server: registers its handlers and declares its capabilities. */

@@ -9,6 +9,8 @@
 // open block and the analysis merges it with the next chunk (see `endsOpen` in analyze.ts). So the result
 // is always that of the real parser, while an edit re-parses only the chunk it touched.
 
+import { lineStartsOf } from '../base/text';
+
 export type ChunkKind = 'frontmatter' | 'body';
 
 export interface Chunk {
@@ -40,13 +42,16 @@ function isColumnZeroAtxHeading(line: string): boolean {
   return c === 32 || c === 9 || c === 13;
 }
 
-/** Lines of a YAML (`---`) or TOML (`+++`) front matter block at the very start, or 0 if there is none. */
+/**
+ * Lines of a YAML (`---`) or TOML (`+++`) front matter block at the very start, or 0 if there is none. Only the
+ * opening fence closes it, as GitHub, Jekyll, Hugo and remark read it (YAML's `...` end marker does not: to those
+ * renderers the block would run on to the next `---`, so Benchpress must not treat what follows as the draft).
+ */
 export function frontMatterLineCount(lines: string[]): number {
   const open = lines[0]?.replace(/\r$/, '').trimEnd();
   if (open !== '---' && open !== '+++') return 0;
   for (let i = 1; i < lines.length; i++) {
-    const line = lines[i].replace(/\r$/, '').trimEnd();
-    if (line === open || (open === '---' && line === '...')) return i + 1;
+    if (lines[i].replace(/\r$/, '').trimEnd() === open) return i + 1;
   }
   return 0;
 }
@@ -69,11 +74,14 @@ export function splitChunks(text: string, options: { splitHeadings?: boolean } =
   const lineCount = lines.length;
 
   const chunks: Chunk[] = [];
+  // The scan below goes by `\n`; a lone `\r` also ends a line for the editor (base/text.ts), so chunk lines are
+  // counted the editor's way when the text has any.
+  const editorLine = text.includes('\r') ? editorLineCounter(text) : (scanLine: number) => scanLine;
   const push = (kind: ChunkKind, startLine: number, endLine: number) => {
     if (endLine <= startLine) return;
     const startOffset = lineOffsets[startLine];
     const endOffset = Math.min(lineOffsets[endLine] ?? text.length, text.length);
-    chunks.push({ kind, startLine, endLine, startOffset, endOffset, text: text.slice(startOffset, endOffset) });
+    chunks.push({ kind, startLine: editorLine(startLine), endLine: editorLine(endLine), startOffset, endOffset, text: text.slice(startOffset, endOffset) });
   };
 
   const frontMatter = frontMatterLineCount(lines);
@@ -114,6 +122,24 @@ export function splitChunks(text: string, options: { splitHeadings?: boolean } =
   push('body', chunkStart, lineCount);
   // A text ending in "\n" leaves an empty last line; keep it inside the last chunk (already, since endLine is lineCount).
   return chunks;
+}
+
+/** Maps a `\n`-counted line number to the editor's line number (lone `\r` counts as a line end too). */
+function editorLineCounter(text: string): (scanLine: number) => number {
+  const starts = lineStartsOf(text);
+  const lfStarts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lfStarts.push(i + 1);
+  return (scanLine) => {
+    const offset = lfStarts[scanLine] ?? text.length + 1;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return scanLine >= lfStarts.length ? starts.length : low;
+  };
 }
 
 /** Joins two adjacent chunks into one (used when the parse shows the first one ends inside an open block). */

@@ -57,7 +57,7 @@ export function buildDocumentView(input: { uri: string; path?: string; text: str
     flavor: input.flavor,
     eol: detectEol(input.text),
     frontMatter: input.frontMatter,
-    headings: [], definitions: [], references: [], links: [], lists: [], features: [], prose: [], brackets: [], htmlIds: [],
+    headings: [], definitions: [], references: [], links: [], lists: [], features: [], prose: [], brackets: [], htmlIds: [], directives: [],
     anchors: [],
     language: 'en',
     range: (span) => lines.rangeOf(span.start, span.end),
@@ -72,6 +72,7 @@ export function buildDocumentView(input: { uri: string; path?: string; text: str
     for (const p of summary.prose) view.prose.push({ ...p, offset: p.offset + offset });
     for (const b of summary.brackets) view.brackets.push(shiftSpan(b, offset));
     view.htmlIds.push(...summary.htmlIds);
+    for (const d of summary.directives) view.directives.push({ ...shiftSpan(d, offset), rulesStart: d.rulesStart + offset });
   }
   view.title = view.headings.find((h) => h.level === 1 && h.topLevel);
   const anchors = headingAnchors(view.headings.map((h) => h.text));

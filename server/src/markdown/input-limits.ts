@@ -35,3 +35,6 @@ export function firstLimitProblem(text: string, limits: InputLimits): LimitProbl
   }
   return undefined;
 }
+
+/** Lines longer than this, or containers nested deeper, make Markdown parsers slow or overflow their stack. */
+export const DEFAULT_LIMITS = { maxLineLength: 100_000, maxNesting: 64 };

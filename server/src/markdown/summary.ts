@@ -70,6 +70,18 @@ export interface ProseSegment {
   offset: number;
 }
 
+/**
+ * A comment that turns checks off or on: `<!-- benchpress-disable RULE… -->` and its siblings, or remark-lint's
+ * `<!-- lint disable ID -->` (see engine/suppression.ts for what each does).
+ */
+export interface DirectiveInfo extends Span {
+  kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'disable-file' | 'lint-disable' | 'lint-enable' | 'lint-ignore';
+  /** Rule ids or groups as written; empty means every rule. */
+  rules: string[];
+  /** Where the rule list starts in the source (for a diagnostic on an unknown id). */
+  rulesStart: number;
+}
+
 export interface BracketInfo extends Span {
   text: string;
 }
@@ -86,6 +98,7 @@ export interface ChunkSummary {
   brackets: BracketInfo[];
   /** `id` and `name` attributes in HTML, which are link targets too. */
   htmlIds: string[];
+  directives: DirectiveInfo[];
   maxDepth: number;
 }
 
@@ -152,10 +165,24 @@ function maskSpans(text: string, start: number, end: number, spans: [number, num
   return out + text.slice(at, end);
 }
 
+const DIRECTIVE = /<!--\s*(?:benchpress-(disable-next-line|disable-line|disable-file|disable|enable)|lint\s+(disable|enable|ignore))\b([^]*?)-->/g;
+
+function collectDirectives(summary: ChunkSummary, html: string, offset: number): void {
+  if (!html.includes('<!--')) return;
+  for (const m of html.matchAll(DIRECTIVE)) {
+    const kind = (m[1] ?? `lint-${m[2]}`) as DirectiveInfo['kind'];
+    const list = m[3];
+    const lead = list.length - list.trimStart().length;
+    const rules = list.trim() === '' ? [] : list.trim().split(/[\s,]+/).filter(Boolean);
+    const start = offset + m.index;
+    summary.directives.push({ kind, rules, start, end: start + m[0].length, rulesStart: start + m[0].length - 3 - list.length + lead });
+  }
+}
+
 const BRACKETS = /\[([^[\]\n]{1,200})\](?:\[([^[\]\n]{0,200})\])?(?!\(|:)/g;
 
 export function summarize(tree: Root, text: string): ChunkSummary {
-  const summary: ChunkSummary = { headings: [], definitions: [], references: [], links: [], lists: [], features: [], prose: [], brackets: [], htmlIds: [], maxDepth: 0 };
+  const summary: ChunkSummary = { headings: [], definitions: [], references: [], links: [], lists: [], features: [], prose: [], brackets: [], htmlIds: [], directives: [], maxDepth: 0 };
   // Iterative walk: deep input must not overflow the stack here.
   const stack: { node: Nodes; depth: number; topLevel: boolean }[] = [{ node: tree, depth: 0, topLevel: true }];
   while (stack.length > 0) {
@@ -196,6 +223,7 @@ export function summarize(tree: Root, text: string): ChunkSummary {
         for (const m of node.value.matchAll(/\b(?:id|name)\s*=\s*["']([^"']+)["']/gi)) summary.htmlIds.push(m[1]);
         if (/<img\b/i.test(node.value)) summary.features.push({ kind: 'image', offset: span.start });
         collectHtmlLinks(summary, node.value, span.start);
+        collectDirectives(summary, node.value, span.start);
         break;
       }
       case 'image':

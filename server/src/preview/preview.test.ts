@@ -38,7 +38,7 @@ function assertInert(out: string, what: string): void {
   for (const tag of out.match(/<[^>]+>/g) ?? []) assert.doesNotMatch(tag, /javascript:|vbscript:|data:/i, `${what}: script URL in ${tag}`);
 }
 
-const HOSTILE: Record<string, { md: string; gone: RegExp; kept?: RegExp }> = {
+const HOSTILE: Record<string, { md: string; gone: RegExp; kept?: RegExp; structural?: boolean }> = {
   'inline <script>': { md: 'Hi <script>alert(1)</script> there\n', gone: /alert/, kept: /Hi\s+there/ },
   'block <script>': { md: '<script>\nalert(1)\n</script>\n\nafter\n', gone: /alert/, kept: /<p data-line="4">after<\/p>/ },
   'script with a type and src': { md: '<script type="module" src="https://evil.example/x.js"></script>\n', gone: /evil|script/ },
@@ -62,18 +62,20 @@ const HOSTILE: Record<string, { md: string; gone: RegExp; kept?: RegExp }> = {
   'style attribute': { md: '<p style="position:fixed;top:0">covered</p>\n', gone: /style=|position/, kept: /covered/ },
   'SVG with script': { md: '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><circle onload="alert(2)"/></svg>\n', gone: /svg|script|alert|circle/ },
   'MathML': { md: 'x <math><mtext><mglyph><style><img src=x onerror=alert(1)></style></mglyph></mtext></math> y\n', gone: /math|alert|onerror/ },
-  'noscript mutation trick': { md: '<noscript><p title="</noscript><img src=x onerror=alert(1)>">\n', gone: /onerror|alert|noscript/ },
+  // The unclosed <noscript> ends with its tag; what follows is a <p> whose title is text (attribute values are
+  // matched blanked: `<` and `>` inside a quoted value are not markup).
+  'noscript mutation trick': { md: '<noscript><p title="</noscript><img src=x onerror=alert(1)>">\n', gone: /<img|onerror=|<noscript/, structural: true },
   '<form>, <meta>, <base>, <link>': { md: '<form action="https://evil.example"><input type="text" name="q"><button formaction="javascript:alert(1)">go</button></form>\n\n<meta http-equiv="refresh" content="0;url=https://evil.example">\n\n<base href="https://evil.example/">\n\n<link rel="stylesheet" href="https://evil.example/x.css">\n', gone: /evil|action|refresh|formaction|alert/ },
   'forged data-line and class': { md: '<div data-line="999" class="bp-guard">x</div>\n', gone: /999|bp-guard/, kept: /<div data-line="0">x<\/div>/ },
   'DOM clobbering ids': { md: '<a id="body" name="acquireVsCodeApi">x</a>\n', gone: /id="body"|name="acquireVsCodeApi"/, kept: /id="user-content-body"/ },
   'comment that hides a tag': { md: '<!-- <img src=x onerror=alert(1)> -->\n\nok\n', gone: /onerror|alert|<!--/, kept: /ok/ },
 };
 
-for (const [name, { md, gone, kept }] of Object.entries(HOSTILE)) {
+for (const [name, { md, gone, kept, structural }] of Object.entries(HOSTILE)) {
   test(`sanitising: ${name}`, () => {
     const out = html(md);
     assertInert(out, name);
-    assert.doesNotMatch(out, gone, `${name}: ${out}`);
+    assert.doesNotMatch(structural ? out.replace(/="[^"]*"/g, '=""') : out, gone, `${name}: ${out}`);
     if (kept) assert.match(out, kept, `${name}: ${out}`);
   });
 }
@@ -83,6 +85,34 @@ test('sanitising: every hostile case at once, inside lists, quotes and tables to
   const nested = all.split('\n').map((l) => `> - ${l}`).join('\n');
   const table = '| a | b |\n|---|---|\n| <img src=x onerror=alert(1)> | [x](javascript:alert(1)) |\n';
   for (const doc of [all, nested, table]) assertInert(html(doc), 'combined');
+});
+
+test('unclosed raw HTML ends with its HTML block: the paragraphs after it are all rendered', () => {
+  for (const open of ['<svg onload=alert(1)>', '<div>', '<div align="center">', '<table>', '<table><tr><td>cell', '<details>', '<math>', '<noscript>', '<title>', '<select>', '<span>', '<a href="https://x.example">', '<iframe src="https://e.example">', '<object data=x>', '<template>', '<b>']) {
+    const r = html(`# T\n\nbefore\n\n${open}\n\nSENTINEL one\n\n- SENTINEL two\n\n> SENTINEL three\n\n## Next\n\nSENTINEL four\n`);
+    assertInert(r, open);
+    for (const word of ['one', 'two', 'three', 'four']) assert.match(r, new RegExp(`SENTINEL ${word}`), `${open}: ${word} is missing from ${r}`);
+    assert.match(r, /<p data-line="6">SENTINEL one<\/p>/, `${open}: the paragraph is not inside the unclosed element: ${r}`);
+  }
+  // Inline: an unclosed tag in a paragraph does not take the rest of the paragraph with it.
+  assert.match(html('a <svg onload=alert(1)> b **c**\n'), /<p data-line="0">a  b <strong>c<\/strong><\/p>/);
+  assert.match(html('a <math> b\n\nnext\n'), /<p data-line="0">a  b<\/p>\s*<p data-line="2">next<\/p>/);
+});
+
+test('raw HTML closed in a later block still encloses the Markdown between; stripped elements take it with them', () => {
+  const div = html('<div align="center">\n\n![图](a.png)\n\n</div>\n\nafter\n');
+  assert.match(div, /<div align="center" data-line="0">\s*<p data-line="2"><img src="a\.png" alt="图"><\/p>\s*<\/div>\s*<p data-line="6">after<\/p>/);
+  // Two opened, one closed: the closer belongs to the inner one; the outer is closed at the end of its block.
+  const two = html('<div class="a">\n\n<div>\n\ninner\n\n</div>\n\noutside\n');
+  assert.match(two, /^<div data-line="0"><\/div>\s*<div data-line="2">\s*<p data-line="4">inner<\/p>\s*<\/div>\s*<p data-line="8">outside<\/p>$/);
+  // A balanced element later does not keep an earlier unclosed one open.
+  const balanced = html('<details>\n\nfirst\n\n<details><summary>s</summary>x</details>\n\nlast\n');
+  assert.match(balanced, /<p data-line="2">first<\/p>/);
+  assert.match(balanced, /<\/details>\s*<p data-line="6">last<\/p>$/);
+  // What the writer closed explicitly is inside the element: removed with an <svg>, kept in a <span>.
+  assert.doesNotMatch(html('<svg>\n\nhidden\n\n</svg>\n\nshown\n'), /hidden/);
+  assert.match(html('a <span>in</span> b <b>bold</b>\n'), /a <span>in<\/span> b <b>bold<\/b>/);
+  assert.match(html('x <style>p{color:red}</style> y\n'), /<p data-line="0">x  y<\/p>/);
 });
 
 test('harmless inline HTML is kept: <br>, <sup>, <sub>, <kbd>, <img>, <details>', () => {
@@ -131,9 +161,9 @@ test('data-line: every top-level block, and nested blocks, with 0-based source l
   assert.doesNotMatch(r.html, /title: x/, 'front matter is not shown');
 });
 
-test('data-line: CRLF line endings, a BOM and `...`-closed front matter give the same lines', () => {
-  const lf = renderHtml('---\na: 1\n...\n# T\n\ntext\n');
-  const crlf = renderHtml('\uFEFF---\r\na: 1\r\n...\r\n# T\r\n\r\ntext\r\n');
+test('data-line: CRLF line endings and a BOM give the same lines', () => {
+  const lf = renderHtml('---\na: 1\n---\n# T\n\ntext\n');
+  const crlf = renderHtml('\uFEFF---\r\na: 1\r\n---\r\n# T\r\n\r\ntext\r\n');
   assert.deepEqual(lf.lineMap, [3, 5]);
   assert.deepEqual(crlf.lineMap, [3, 5]);
 });

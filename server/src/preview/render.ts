@@ -12,7 +12,8 @@
 // plus inline HTML such as <br>, <sup>, <sub>, <kbd>, <img>, <details>/<summary>, <picture>/<source>, <ins>,
 // <del>, <ruby>; attributes from an allowlist (alt, title, width, height, align, …) — never `on*`, `style`,
 // `srcdoc`, `formaction`; URLs in href only with http, https, mailto, irc(s), xmpp or no scheme (relative),
-// in src only http, https or relative — so `javascript:`, `vbscript:`, `data:` and every other scheme are
+// in src and in each candidate of a <source> srcset only http, https or relative (`action` and `itemtype`, which
+// the schema would keep unchecked, are dropped) — so `javascript:`, `vbscript:`, `data:` and every other scheme are
 // dropped; `id` and `name` get the `user-content-` prefix (no DOM clobbering). `<script>`, `<style>`,
 // `<iframe>`, `<object>`, `<embed>`, `<svg>`, `<math>`, `<template>`, `<noscript>`, `<textarea>` and `<title>`
 // are removed with their content; other unknown elements (`<form>`, `<font>`, …) are replaced by their content.
@@ -40,10 +41,9 @@ import type { Root as HastRoot, Element, ElementContent, Nodes as HastNodes, Pro
 import { toString } from 'mdast-util-to-string';
 import { headingAnchors } from '../markdown/slug';
 import { splitChunks, frontMatterLineCount } from '../markdown/chunks';
-import { DEFAULT_LIMITS } from '../engine/analyze';
 import type { Locale } from '../base/i18n';
-import type { CheckResult } from '../engine/document-checker';
-import { firstLimitProblem } from '../markdown/input-limits';
+import type { Finding } from '../base/types';
+import { DEFAULT_LIMITS, firstLimitProblem } from '../markdown/input-limits';
 
 export interface RenderOptions {
   flavor?: 'markdown' | 'mdx';
@@ -76,8 +76,20 @@ export const RENDER_LIMITS = Object.freeze({
 /** Elements removed with everything inside them (the default schema strips only `script`). */
 export const STRIPPED_ELEMENTS = ['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math', 'template', 'noscript', 'noembed', 'noframes', 'textarea', 'title', 'xmp', 'plaintext', 'select', 'head', 'meta', 'link', 'base'];
 
+/**
+ * URL-valued attributes that GitHub's schema allows without checking their scheme: `action` (on any element; no
+ * form survives, so it is useless) and `itemType`. They are dropped. `srcSet` (on `<source>`) is kept only if
+ * each of its candidates is an http(s) or relative URL (see `checkSrcsets`).
+ */
+const UNCHECKED_URL_ATTRIBUTES = new Set(['action', 'itemType']);
+const withoutUncheckedUrls = (list: NonNullable<typeof defaultSchema.attributes>[string]) => list.filter((a) => !UNCHECKED_URL_ATTRIBUTES.has(Array.isArray(a) ? String(a[0]) : a));
+
 /** The sanitiser's schema: GitHub's, with more elements stripped with their content. Nothing is allowed beyond it. */
-export const PREVIEW_SCHEMA = { ...defaultSchema, strip: [...new Set([...(defaultSchema.strip ?? []), ...STRIPPED_ELEMENTS])] };
+export const PREVIEW_SCHEMA = {
+  ...defaultSchema,
+  attributes: Object.fromEntries(Object.entries(defaultSchema.attributes ?? {}).map(([tag, list]) => [tag, withoutUncheckedUrls(list)])),
+  strip: [...new Set([...(defaultSchema.strip ?? []), ...STRIPPED_ELEMENTS])],
+};
 
 const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'blockquote', 'ul', 'ol', 'li', 'table', 'tr', 'hr', 'div', 'details', 'dl', 'dt', 'dd', 'picture']);
 
@@ -97,7 +109,7 @@ const messages = {
 const pick = <T>(m: { en: T; zh: T }, locale: Locale | undefined): T => (locale === 'zh-cn' ? m.zh : m.en);
 
 /** Lines the engine stopped at their time budget (guard/timeout): the preview does not parse those sections again. */
-export function guardedLinesOf(result: Pick<CheckResult, 'findings'> | undefined): number[] {
+export function guardedLinesOf(result: { findings: readonly Finding[] } | undefined): number[] {
   return (result?.findings ?? []).filter((f) => f.ruleId === 'guard/timeout').map((f) => f.range.start.line);
 }
 
@@ -278,23 +290,29 @@ type ParentNode = HastRoot | Element;
 /**
  * Replaces the `raw` nodes of a tree with elements and text. A raw node holds one tag (inline HTML) or a whole
  * HTML block; tags opened in one raw node and closed in a later sibling enclose the nodes in between, as in a
- * browser (`<details>` … Markdown … `</details>`). Unclosed elements end with their parent.
+ * browser (`<details>` … Markdown … `</details>`). An element that no later sibling closes is closed at the end
+ * of its own raw node (its HTML block, or its tag): an unclosed `<svg onload=…>` or `<div>` must not swallow the
+ * paragraphs after it, which the sanitiser would then remove with it (or render inside it).
  */
 export function rawHtmlToHast(tree: HastRoot, maxDepth = RENDER_LIMITS.maxHtmlDepth): void {
   const work: ParentNode[] = [tree];
   while (work.length > 0) {
     const parent = work.pop()!;
+    const children = parent.children as (RootContent | ElementContent)[];
+    const tokens = children.map((child) => ((child as { type: string }).type === 'raw' ? tokenizeHtml(String((child as unknown as { value?: unknown }).value ?? '')) : undefined));
+    const closers = closersAfter(tokens);
     const out: (RootContent | ElementContent)[] = [];
     const open: Element[] = [];
     const append = (node: RootContent | ElementContent) => (open.length ? open[open.length - 1].children : out).push(node as ElementContent);
-    for (const child of parent.children as (RootContent | ElementContent)[]) {
-      if ((child as { type: string }).type !== 'raw') {
+    children.forEach((child, index) => {
+      const childTokens = tokens[index];
+      if (!childTokens) {
         if (child.type === 'element' || (child as { type: string }).type === 'root') work.push(child as Element);
         append(child);
-        continue;
+        return;
       }
-      const raw = child as unknown as { value: string; position?: Element['position'] };
-      for (const token of tokenizeHtml(String(raw.value ?? ''))) {
+      const raw = child as unknown as { position?: Element['position'] };
+      for (const token of childTokens) {
         if (token.kind === 'text') {
           append({ type: 'text', value: token.value });
         } else if (token.kind === 'start') {
@@ -308,9 +326,45 @@ export function rawHtmlToHast(tree: HastRoot, maxDepth = RENDER_LIMITS.maxHtmlDe
           if (at !== -1) open.length = at;
         }
       }
-    }
+      // End tags to come decide which open elements stay open; end tags close the innermost of a name first,
+      // so of n open elements of a name with k closers to come, the outermost n - k are closed here (and with
+      // them everything inside them).
+      const available = closers[index];
+      const total = new Map<string, number>();
+      for (const e of open) total.set(e.tagName, (total.get(e.tagName) ?? 0) + 1);
+      const seen = new Map<string, number>();
+      for (let i = 0; i < open.length; i++) {
+        const name = open[i].tagName;
+        seen.set(name, (seen.get(name) ?? 0) + 1);
+        if (seen.get(name)! <= total.get(name)! - (available.get(name) ?? 0)) {
+          open.length = i;
+          break;
+        }
+      }
+    });
     parent.children = out as typeof parent.children;
   }
+}
+
+/**
+ * For each child, the end tags in the raw siblings after it that are not matched by a start tag after it
+ * (so could close an element open at its end), counted by name. Children without later tags share one map.
+ */
+function closersAfter(tokens: (Token[] | undefined)[]): ReadonlyMap<string, number>[] {
+  const result: ReadonlyMap<string, number>[] = new Array(tokens.length);
+  let counts = new Map<string, number>();
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    result[i] = counts;
+    const list = tokens[i];
+    if (!list || !list.some((t) => t.kind !== 'text')) continue;
+    counts = new Map(counts);
+    for (let j = list.length - 1; j >= 0; j--) {
+      const t = list[j];
+      if (t.kind === 'end') counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
+      else if (t.kind === 'start' && !VOID.has(t.name) && !t.selfClosing && (counts.get(t.name) ?? 0) > 0) counts.set(t.name, counts.get(t.name)! - 1);
+    }
+  }
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -329,6 +383,24 @@ function normalizeSchemes(tree: HastRoot): void {
           node.properties[key] = /^[A-Za-z][A-Za-z0-9+.-]*:/.test(trimmed) ? trimmed.replace(/^[^:]+/, (s) => s.toLowerCase()) : trimmed;
         }
       }
+    }
+    if ('children' in node) stack.push(...(node.children as HastNodes[]));
+  }
+}
+
+/** Drops `srcset` values with a candidate that is not an http(s) or relative URL (the sanitiser does not look inside). */
+function checkSrcsets(tree: HastRoot): void {
+  const stack: HastNodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'element' && node.properties.srcSet !== undefined) {
+      const value = node.properties.srcSet;
+      const candidates = (Array.isArray(value) ? value.map(String) : String(value).split(',')).map((c) => c.trim().split(/\s+/)[0] ?? '');
+      const safe = candidates.every((url) => {
+        const scheme = /^([^/?#]*?):/.exec(url.replace(/[\u0000-\u0020\u007f-\u009f]/g, ''));
+        return !scheme || /^https?$/i.test(scheme[1]);
+      });
+      if (!safe) delete node.properties.srcSet;
     }
     if ('children' in node) stack.push(...(node.children as HastNodes[]));
   }
@@ -427,6 +499,7 @@ function pipeline(flavor: 'markdown' | 'mdx', locale: Locale | undefined): Pipel
       normalizeSchemes(tree);
     })
     .use(rehypeSanitize, PREVIEW_SCHEMA)
+    .use(() => checkSrcsets)
     .freeze();
   const stringifier = unified().use(rehypeStringify).freeze();
   found = {

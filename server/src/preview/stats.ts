@@ -30,7 +30,8 @@
 //                        图表 / 曲线 / 柱状图 …, or a mermaid pie / xychart block
 import type { ChecklistGroup, ChecklistItem, DraftStats, TemplateProgress, TopicHeat } from '../protocol';
 import type { DocumentView } from '../markdown/document-view';
-import type { CheckResult } from '../engine/document-checker';
+import type { TemplateResolution } from '../templates/resolve';
+import type { TopicMatch } from '../topics/match';
 import type { HeadingInfo } from '../markdown/summary';
 import { headingLabel } from '../templates/normalize';
 import { formatMetric } from '../topics/numbers';
@@ -198,7 +199,7 @@ const MEASURE = /(?<![\p{L}\d.])(?:[$¥￥]\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d
 const both = (en: string, zh: string) => ({ en, zh });
 const quoted = (labels: string[]) => ({ en: labels.map((l) => `“${l}”`).join(' › '), zh: labels.map((l) => `“${l}”`).join(' › ') });
 
-export function draftStats(view: DocumentView, result: Pick<CheckResult, 'templateResolution' | 'topics'>): DraftStats {
+export function draftStats(view: DocumentView, result: { templateResolution?: TemplateResolution; topics?: readonly TopicMatch[] }): DraftStats {
   const text = view.text;
   const line = (offset: number) => view.lines.positionAt(offset).line;
 

@@ -1,11 +1,24 @@
 import type { ChunkRule } from './types';
+import type { Fix } from '../base/types';
+import { localize } from '../base/i18n';
+import type { ProseSegment } from '../markdown/summary';
+import { gfmLiteralUrls } from '../markdown/literal-urls';
+
+/** The extent a GFM renderer links for the bare URL starting at `offset`, from the source of its paragraph. */
+function renderedExtent(prose: readonly ProseSegment[], text: string, offset: number): { start: number; end: number } | undefined {
+  const segment = prose.find((p) => p.offset <= offset && offset < p.offset + p.text.length);
+  if (!segment) return undefined;
+  const source = text.slice(segment.offset, segment.offset + segment.text.length);
+  const found = gfmLiteralUrls(source).find((u) => segment.offset + u.start <= offset && offset < segment.offset + u.end);
+  return found && { start: segment.offset + found.start, end: segment.offset + found.end };
+}
 
 /**
  * remark-lint/no-literal-urls — a URL written bare in prose (`https://…`, `www.…`) instead of `<https://…>` or a
  * link. Same id and intent as remark-lint's rule of that name; Benchpress finds bare URLs itself (the GFM
  * autolink-literal parser pass is left out for speed, see core/parse.ts), so this is its own implementation.
  * A bare URL renders as a link on GitHub but as plain text in many other Markdown tools. The fix wraps it in
- * angle brackets.
+ * angle brackets, exactly the extent GitHub links (markdown/literal-urls.ts), so the link keeps pointing where it did.
  */
 export const noLiteralUrls: ChunkRule = {
   id: 'remark-lint/no-literal-urls',
@@ -17,15 +30,30 @@ export const noLiteralUrls: ChunkRule = {
     bad: 'See https://docs.runpod.io/serverless for more.\n',
     good: 'See <https://docs.runpod.io/serverless> for more.\n',
   },
-  check({ summary, lines, report }) {
+  check({ summary, lines, report, locale }) {
+    const text = lines.text;
     for (const link of summary.links) {
       if (link.kind !== 'bare') continue;
-      const range = lines.rangeOf(link.start, link.end);
-      const withScheme = /^https?:\/\//i.test(link.url) && !/^www\./i.test(lines.text.slice(link.start, link.end));
+      const rendered = renderedExtent(summary.prose, text, link.start);
+      // The finding covers what is linked today, so its fixes stay inside it.
+      const range = lines.rangeOf(link.start, Math.max(link.end, rendered?.end ?? link.end));
+      const fixes: Fix[] = [];
+      let note: { en: string; zh: string } | undefined;
+      // `<…>` autolinks take an absolute URL: with a scheme, and with nothing in it that ends one.
+      if (rendered && /^https?:\/\//i.test(text.slice(rendered.start, rendered.end)) && !/[\s<>]/.test(text.slice(rendered.start, rendered.end))) {
+        const written = text.slice(rendered.start, rendered.end);
+        fixes.push({ title: localize({ en: 'Wrap the URL in <…>', zh: '用 <…> 包住网址' }, locale), edits: [{ range: lines.rangeOf(rendered.start, rendered.end), newText: `<${written}>` }], safe: true, preferred: rendered.end === link.end });
+        if (rendered.end > link.end) {
+          // The renderer runs the link on into the text after it (Chinese words, a closing bracket): the link points
+          // at a page that is probably not meant. Wrapping keeps what readers get today; ending it is the writer's call.
+          note = { en: ` As written, the link also takes in “${text.slice(link.end, rendered.end)}”.`, zh: `按现在的写法，链接还包含了“${text.slice(link.end, rendered.end)}”。` };
+          fixes.push({ title: localize({ en: `End the link before “${text.slice(link.end, rendered.end)}”`, zh: `让链接在“${text.slice(link.end, rendered.end)}”之前结束` }, locale), edits: [{ range: lines.rangeOf(link.start, link.end), newText: `<${text.slice(link.start, link.end)}>` }], safe: false, preferred: true });
+        }
+      }
       report({
         range,
-        message: { en: `Bare URL ${link.url}: write it as <${link.url}> or as a [link](${link.url}).`, zh: `裸露的 URL ${link.url}：请写成 <${link.url}> 或 [链接](${link.url})。` },
-        fixes: withScheme ? [{ title: `Wrap in <…>`, edits: [{ range, newText: `<${lines.text.slice(link.start, link.end)}>` }], safe: true }] : undefined,
+        message: { en: `Bare URL ${link.url}: write it as <${link.url}> or as a [link](${link.url}).${note?.en ?? ''}`, zh: `裸露的 URL ${link.url}：请写成 <${link.url}> 或 [链接](${link.url})。${note?.zh ?? ''}` },
+        fixes: fixes.length ? fixes : undefined,
       });
     }
   },

@@ -1,5 +1,5 @@
 // Every rule Benchpress knows. To add a rule: write its module (id, docs, check) and list it here.
-import type { ChunkRule, DocumentRule, Rule } from './types';
+import type { ChunkRule, Rule } from './types';
 import { GUARD_RULES } from './guards';
 import { REMARK_LINT_RULES } from './remark-lint';
 import { noLiteralUrls } from './no-literal-urls';
@@ -39,6 +39,7 @@ import { numberSymbols } from './typography/number-symbols';
 import { numberUnitSpacing } from './typography/number-unit-spacing';
 import { emphasisPunctuation } from './typography/emphasis-punctuation';
 import { tableAlignment } from './typography/table-alignment';
+import { unknownRuleInComment } from './suppression/unknown-rule';
 
 export const RULES: readonly Rule[] = [
   unknownTemplate,
@@ -83,6 +84,7 @@ export const RULES: readonly Rule[] = [
   tableAlignment,
   ...GUARD_RULES,
   configInvalid,
+  unknownRuleInComment,
 ];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));
@@ -95,9 +97,6 @@ export function chunkRule(id: string): ChunkRule | undefined {
   const rule = byId.get(id);
   return rule?.scope === 'chunk' ? rule : undefined;
 }
-
-export const DOCUMENT_RULES: readonly DocumentRule[] = RULES.filter((r): r is DocumentRule => r.scope === 'document');
-export const CHUNK_RULES: readonly ChunkRule[] = RULES.filter((r): r is ChunkRule => r.scope === 'chunk');
 
 /** Whether `id` names a rule or a group of rules (`typography`, `links/`, `remark-lint`). */
 export function isKnownRuleOrGroup(id: string): boolean {

@@ -8,11 +8,10 @@ import { pathToFileURL } from 'node:url';
 import type { Finding } from '../base/types';
 import { writeFileAtomic } from '../base/files';
 import { flavorOf } from '../markdown/parse';
-import { applyEdits } from '../markdown/edits';
 import type { WorkspaceView } from '../markdown/workspace';
 import { DocumentChecker, type CheckEnvironment, type CheckResult } from '../engine/document-checker';
 import type { ChunkAnalyzer } from '../engine/analyzer';
-import { safeFixEdits } from '../engine/fix-all';
+import { fixAllText } from '../engine/fix-all';
 import { guardFinding } from '../rules/guards';
 import type { UrlCheckResult } from '../links/external/types';
 import { LintCache } from '../node/lint-cache';
@@ -38,9 +37,6 @@ export interface FileState {
   /** Answered from the persistent cache: nothing was analysed. */
   fromCache: boolean;
 }
-
-/** A fix can enable another (a new heading and the contents list): fixes are applied until none is left. */
-const MAX_FIX_PASSES = 4;
 
 export const uriOf = (file: string) => pathToFileURL(file).href;
 
@@ -74,18 +70,15 @@ export async function fixDraftFile(state: FileState, run: CheckRun, urlResults?:
   // Never rewrite a file whose bytes could not be decoded: that would destroy them.
   if (!state.result || state.invalidUtf8Line !== undefined) return 0;
   const original = state.text;
-  let fixed = 0;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const edits = safeFixEdits(state.result.findings);
-    if (edits.length === 0) break;
-    const applied = applyEdits(state.text, edits);
-    if (applied.text === state.text) break;
-    state.text = applied.text;
-    fixed += applied.applied;
+  const recheck = async (text: string) => {
+    state.text = text;
     await recheckDraft(state, run, urlResults);
-  }
+    return state.findings;
+  };
+  const fixed = await fixAllText(original, state.result.findings, recheck);
+  if (fixed.text !== state.text) await recheck(fixed.text);
   if (state.text !== original) await writeFileAtomic(state.file, (state.bom ? '\uFEFF' : '') + state.text);
-  return fixed;
+  return fixed.applied;
 }
 
 export async function mapConcurrently<T, R>(items: readonly T[], fn: (item: T) => Promise<R>, limit = 32): Promise<R[]> {

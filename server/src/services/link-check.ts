@@ -31,5 +31,8 @@ export function linkCheckCounts(results: ReadonlyMap<string, UrlCheckResult>, ca
     redirected: values.filter((r) => r.status === 'redirect' && r.permanent).length,
     failed: values.filter((r) => r.status === 'timeout' || r.status === 'dns' || r.status === 'network').length,
     cancelled,
+    alive: values.filter((r) => r.verdict === 'alive').length,
+    dead: values.filter((r) => r.verdict === 'dead').length,
+    unverified: values.filter((r) => r.verdict === 'unverified').length,
   };
 }

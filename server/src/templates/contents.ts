@@ -44,7 +44,7 @@ export function contentsList(doc: DocumentView, entries: HeadingInfo[], existing
   const bullet = existing && !existing.ordered ? doc.text[existing.start] : '-';
   return entries
     .map((heading, i) => {
-      const label = headingLabel(heading.text) || heading.text;
+      const label = plainInline(headingLabel(heading.text) || heading.text);
       const anchor = doc.anchors.find((a) => a.heading === heading)?.github;
       const text = linked && anchor ? `[${label}](#${anchor})` : label;
       return `${ordered ? `${i + 1}.` : bullet} ${text}`;
@@ -52,9 +52,50 @@ export function contentsList(doc: DocumentView, entries: HeadingInfo[], existing
     .join(doc.eol);
 }
 
-/** The edit that replaces the section's list with one regenerated from the headings, or adds one after its heading. */
+/**
+ * The edit that replaces the section's list with one regenerated from the headings, or adds one at the end of the
+ * section (after whatever the section holds, so an indented code block there cannot become part of the list).
+ */
 export function regenerateContentsEdit(doc: DocumentView, contents: ContentsSection): TextEdit {
   if (contents.list) return { range: doc.range(contents.list), newText: contentsList(doc, contents.entries, contents.list) };
-  const at = { line: doc.lines.positionAt(contents.section.contentStart).line + 1, character: 0 };
-  return { range: { start: at, end: at }, newText: doc.eol + contentsList(doc, contents.entries) + doc.eol };
+  const body = doc.text.slice(contents.section.contentStart, contents.section.end);
+  const end = contents.section.contentStart + body.trimEnd().length;
+  const at = doc.lines.positionAt(end);
+  const atEnd = end >= doc.text.length;
+  return { range: { start: at, end: at }, newText: doc.eol + doc.eol + contentsList(doc, contents.entries) + (atEnd ? doc.eol : '') };
+}
+
+/**
+ * Whether adding a list at the end of the section is sure to give a list: not when the section ends inside a code
+ * fence that is never closed (the list would become code).
+ */
+export function canAddContentsList(doc: DocumentView, contents: ContentsSection): boolean {
+  let open: string | undefined;
+  for (const line of doc.text.slice(contents.section.contentStart, contents.section.end).split(/\r\n|\r|\n/)) {
+    const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    if (!fence) continue;
+    if (!open) {
+      if (!(fence[1][0] === '`' && fence[2].includes('`'))) open = fence[1];
+    } else if (fence[1][0] === open[0] && fence[1].length >= open.length && fence[2].trim() === '') open = undefined;
+  }
+  return open === undefined;
+}
+
+/**
+ * Whether regenerating the list keeps every word of it: each item is one line holding only its entry (text or a
+ * link), with nothing nested or continued under it. Otherwise the writer decides (a quick fix, not fix-all).
+ */
+export function isPlainContentsList(doc: DocumentView, list: ListInfo): boolean {
+  const lines = doc.text.slice(list.start, list.end).trimEnd().split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
+  return lines.length === list.items.length && list.items.every((i) => i.children.length === 0);
+}
+
+/** Plain heading text as Markdown text that renders as the same plain text: markup characters are escaped. */
+function plainInline(text: string): string {
+  return text
+    .replace(/<!--[^]*?-->|<\/?[A-Za-z][^<>]*>/g, '')
+    .replace(/[\\`*_[\]<>|]/g, '\\$&')
+    .replace(/\b(https?):\/\//gi, '$1\\://')
+    .replace(/\bwww\./gi, 'www\\.')
+    .trim();
 }

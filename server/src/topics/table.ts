@@ -31,7 +31,8 @@
 // column of the offending cell), severity `error`; doubtful cells that are kept (an unreadable optional
 // number, an unknown column, a duplicate topic) give a `warning`.
 
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { jsoncErrors, type JsonNode as Node } from '../base/jsonc';
+import { LineIndex } from '../base/text';
 import { parseMetric } from './numbers';
 import { topicKey } from './normalize';
 
@@ -467,49 +468,7 @@ function parseCsv(text: string): ParsedTopicTable {
 // ---------------------------------------------------------------------------------------------------
 // JSON
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\r') {
-      if (text[i + 1] === '\n') i++;
-      starts.push(i + 1);
-    } else if (ch === '\n') starts.push(i + 1);
-  }
-  return starts;
-}
-
-function positionAt(starts: number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, column: offset - starts[lo] };
-}
-
-const JSON_ERROR_TEXT: Record<string, string> = {
-  InvalidSymbol: 'unexpected character',
-  InvalidNumberFormat: 'malformed number',
-  PropertyNameExpected: 'a property name in double quotes is expected',
-  ValueExpected: 'a value is expected',
-  ColonExpected: 'a colon is expected',
-  CommaExpected: 'a comma is expected',
-  CloseBraceExpected: 'a closing `}` is expected',
-  CloseBracketExpected: 'a closing `]` is expected',
-  EndOfFileExpected: 'unexpected text after the end',
-  InvalidCommentToken: 'malformed comment',
-  UnexpectedEndOfComment: 'a comment is never closed',
-  UnexpectedEndOfString: 'a string is never closed',
-  UnexpectedEndOfNumber: 'a number is cut off',
-  InvalidUnicode: 'malformed \\u escape',
-  InvalidEscapeCharacter: 'malformed escape',
-  InvalidCharacter: 'a control character inside a string',
-};
-
-function jsonValue(node: Node): CellValue {
+function cellValue(node: Node): CellValue {
   switch (node.type) {
     case 'string':
     case 'number':
@@ -533,21 +492,22 @@ const EXTENDS_KEYS = new Set(['extends', 'extend', '扩展']);
 const MODE_KEYS = new Set(['mode', '模式']);
 
 function parseJson(text: string): ParsedTopicTable {
-  const starts = lineStarts(text);
-  const at = (offset: number) => positionAt(starts, offset);
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  const lines = new LineIndex(text);
+  const at = (offset: number) => {
+    const p = lines.positionAt(offset);
+    return { line: p.line, column: p.character };
+  };
+  const { root, errors } = jsoncErrors(text);
   const empty = (problems: TableProblem[]): ParsedTopicTable => ({ rows: [], problems, mode: 'replace', aliases: [] });
 
   if (errors.length) {
-    const problems = errors.slice(0, 5).map((e): TableProblem => {
-      const p = at(e.offset);
-      const code = printParseErrorCode(e.error);
+    const problems = errors.map((e): TableProblem => {
+      const p = at(e.start);
       return {
         line: p.line,
         column: p.column,
         severity: 'error',
-        message: `JSON syntax error: ${JSON_ERROR_TEXT[code] ?? code}. The table is not used until this is fixed (the built-in table applies).`,
+        message: `JSON syntax error: ${e.reason}. The table is not used until this is fixed (the built-in table applies).`,
       };
     });
     return empty(problems);
@@ -579,7 +539,7 @@ function parseJson(text: string): ParsedTopicTable {
           const [k, v] = a.children ?? [];
           if (!k || !v) continue;
           const p = at(k.offset);
-          const value = jsonValue(v);
+          const value = cellValue(v);
           const listed = Array.isArray(value) ? value.map((s) => s.trim()).filter(Boolean) : typeof value === 'string' ? splitAliases(value) : undefined;
           if (!listed) builder.problem('warning', p.line, p.column, `Aliases of "${k.value}" must be a list of text; ignored.`);
           else if (listed.length) aliases.push({ topic: String(k.value), aliases: listed, line: p.line });
@@ -628,7 +588,7 @@ function parseJson(text: string): ParsedTopicTable {
         continue;
       }
       if (cells[col]) continue;
-      cells[col] = { value: jsonValue(v), line: vp.line, column: vp.column };
+      cells[col] = { value: cellValue(v), line: vp.line, column: vp.column };
     }
     builder.add(cells, p.line);
   }

@@ -77,3 +77,12 @@ export async function waitForProblem(page, pattern, { timeout = 20_000 } = {}) {
 export async function notifications(page) {
   return page.locator('.notifications-toasts .notification-list-item-message').allTextContents();
 }
+
+/** A screenshot clip around the first element matching `selector`, with `above` more pixels of the workbench
+ *  above it (for small pictures of one part of the window, e.g. the Problems panel under its draft). */
+export async function clipAround(page, selector, { above = 0 } = {}) {
+  const box = await page.locator(selector).first().boundingBox();
+  if (!box) return undefined;
+  const y = Math.max(0, box.y - above);
+  return { x: box.x, y, width: box.width, height: box.y + box.height - y };
+}

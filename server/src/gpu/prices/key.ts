@@ -27,10 +27,11 @@ export function isUsableApiKey(key: string): boolean {
 
 /**
  * The text with every occurrence of the key replaced by `[redacted]` — also its URL-encoded and JSON-escaped
- * forms, and any `Bearer <token>` credential. Text without the key comes back unchanged.
+ * forms, and any `Bearer <token>` credential (8 or more token characters). Text without the key comes back unchanged.
  */
 export function redact(text: string, key: string | undefined): string {
-  let out = text.replace(/\b(Bearer|Basic)\s+[^\s"'<>,;]+/gi, `$1 ${REDACTED}`);
+  // A credential is a token68 value of some length: "missing bearer token" (RunPod's own 401 detail) is left alone.
+  let out = text.replace(/\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]{8,}=*/gi, `$1 ${REDACTED}`);
   const k = key?.trim();
   if (!k) return out;
   const variants = new Set([k, key!, encodeURIComponent(k), JSON.stringify(k).slice(1, -1)]);

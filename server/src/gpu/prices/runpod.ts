@@ -1,39 +1,74 @@
-// "Refresh prices": current RunPod Pod prices from RunPod's GraphQL API, over HTTP with undici — a per-request
-// timeout, retries with exponential backoff and jitter (network errors, timeouts, 5xx, 429 with Retry-After),
-// immediate cancellation, progress reports, and a clear message (English and Chinese) for every failure. The
-// result is a snapshot in the shape of cloud-prices.json; on any failure nothing is returned but the error, so
-// the caller keeps its snapshot. The API key is never part of any message, error, progress report or thrown
-// object: everything that leaves this module goes through `redact`.
+// "Refresh prices": current RunPod Pod prices (Secure and Community Cloud, USD per GPU-hour) from RunPod's REST v2
+// GPU catalog, with the deprecated GraphQL API as the fallback while it lives. HTTP, timeouts, error classes and
+// the retry policy are net/'s (undici, loaded only when a refresh starts); this module knows RunPod: the two
+// requests, their replies, the GPU id mapping and a clear message (English and Chinese) for every failure. The
+// result is a snapshot in the shape of cloud-prices.json; on any failure nothing is returned but the error, so the
+// caller keeps its snapshot. The API key is never part of any message, error, progress report or thrown object:
+// everything that leaves this module goes through `redact`.
 //
-// The API, as read in the stored corpus (no live access):
-// - Endpoint and transport: runpod/runpod-python `runpod/api/graphql.py` (POST `{base}/graphql`, JSON body
-//   `{"query": …}`, header `Authorization: Bearer <key>`, 401 = bad key, a top-level `errors` list = query error);
-//   `https://api.runpod.io/graphql` is also the documented default of `runpodctl config --apiUrl`
-//   (https://docs.runpod.io/runpodctl/reference/runpodctl-config).
-// - Fields: runpod/runpod-python `runpod/api/queries/gpus.py` (`gpuTypes { id displayName memoryInGb
-//   secureCloud communityCloud securePrice communityPrice … lowestPrice(input: {gpuCount: N})
-//   { minimumBidPrice uninterruptablePrice } }`). Meaning of the prices, from the runpod-sdk crate docs
-//   (https://docs.rs/runpod-sdk/latest/runpod_sdk/model/struct.GpuInfo.html): `securePrice` = hourly price per
-//   GPU in Secure Cloud, `communityPrice` = hourly price per GPU in Community Cloud. Clients in the wild treat
-//   0 or null as "not offered in that cloud" (and skip it), as we do.
-// - GPU type ids and display names: runpod/docs `references/gpu-types.mdx` (table generated from this very query,
-//   see runpod/docs `helpers/gpu_types.py`). Ids are stable; display names changed over time (older lists show
-//   "A100 80GB" for the PCIe card, "H100 80GB SXM5" for the SXM one), so the mapping goes by id first.
-// `lowestPrice` is asked for as in the documented query but not stored: it is the cheapest offer across both
-// clouds (and spot bids), not a Secure or Community price.
-import { Agent, request } from 'undici';
+// The APIs, as read in the stored corpus (no live access; docs/research/runpod-api.md has every source):
+// - REST v2: `GET {origin}/v2/catalog/gpus`, `Authorization: Bearer <key>`, answers `{"gpus": [GpuType…]}` with
+//   `id`, `name`, `secure`/`community` (offered in that cloud) and `price.secure`/`price.community` (USD per
+//   GPU-hour); errors are RFC 9457 `application/problem+json` (`title`, `status`, `detail`, `errors[]`), 429
+//   with `Retry-After` in seconds (runpod/docs `api-reference-v2/openapi.json`). v2 is labelled beta.
+// - GraphQL: `POST {origin}/graphql`, JSON body `{"query": …}`, `gpuTypes { id displayName memoryInGb
+//   secureCloud communityCloud securePrice communityPrice }` (runpod/runpod-python `runpod/api/queries/gpus.py`,
+//   runpod/runpodctl `internal/api/gpu.go`); "deprecated and will be retired in early 2027" (runpod/docs
+//   `sdks/graphql/configurations.mdx`). The key goes in the Authorization header, as RunPod's current clients send
+//   it (never in the URL, where it would leak into logs).
+// - GPU type ids: runpod/docs `references/gpu-types.mdx` (generated from the query above) and the REST v1
+//   OpenAPI `gpuTypeId` enum; `unknown` is a placeholder id in both APIs, skipped silently.
+// Which route answers is decided per refresh: v2 first; a v2 route that is missing or unusable (404, 405, 410,
+// 501, 5xx, a reply without prices) falls through to GraphQL; an auth failure, a rate limit, a timeout or a
+// network failure does not (the same key and host would fail the same way).
 import { isUsableApiKey, redact } from './key';
 import type { PriceRow, PriceSnapshot } from './store';
-import { parseRetryAfter, sleep } from '../../net/retry';
+import { errorCodes } from '../../net/errors';
+import { headerValue, httpStatusText, mediaType } from '../../net/headers';
+import { readBody } from '../../net/body';
+import { withRetries, type RetryPolicy } from '../../net/retry';
+import { httpUrl, shownUrl } from '../../net/url';
 
 export type { PriceRow, PriceSnapshot } from './store';
+export { parseRetryAfter } from '../../net/retry';
 
-export const RUNPOD_GRAPHQL_URL = 'https://api.runpod.io/graphql';
+/** RunPod's API origin: the default of `prices refresh --base-url` and of the editor's refresh. */
+export const RUNPOD_API_ORIGIN = 'https://api.runpod.io';
+export const RUNPOD_CATALOG_PATH = '/v2/catalog/gpus';
+export const RUNPOD_GRAPHQL_PATH = '/graphql';
 
-export const GPU_TYPES_QUERY =
-  'query GpuTypes { gpuTypes { id displayName memoryInGb secureCloud communityCloud securePrice communityPrice lowestPrice(input: {gpuCount: 1}) { minimumBidPrice uninterruptablePrice } } }';
+/** The GraphQL fields read, and nothing more. */
+export const GPU_TYPE_FIELDS = ['id', 'displayName', 'memoryInGb', 'secureCloud', 'communityCloud', 'securePrice', 'communityPrice'] as const;
+export const GPU_TYPES_QUERY = `query GpuTypes { gpuTypes { ${GPU_TYPE_FIELDS.join(' ')} } }`;
+
+/** RunPod's placeholder GPU type (no stock, no card): skipped without a word. */
+export const RUNPOD_UNKNOWN_ID = 'unknown';
 
 const USER_AGENT = 'Benchpress/0.1 (price refresh of the Benchpress writing tools)';
+
+export type RunpodApi = 'rest-v2' | 'graphql';
+
+export interface RunpodEndpoints {
+  /** `https://api.runpod.io` (with a path prefix when the base URL had one, e.g. a proxy). */
+  origin: string;
+  catalog: URL;
+  graphql: URL;
+}
+
+/**
+ * The two endpoints for a base URL: the RunPod API origin, from which `/v2/catalog/gpus` and `/graphql` are
+ * derived. A base URL that already names one of them (`…/graphql`) is taken back to its origin; a path prefix
+ * (a proxy) is kept. Credentials, query and fragment are dropped (the key travels in the Authorization header).
+ * Undefined for anything but an http(s) URL.
+ */
+export function runpodEndpoints(baseUrl: string = RUNPOD_API_ORIGIN): RunpodEndpoints | undefined {
+  const url = httpUrl(baseUrl);
+  if (!url) return undefined;
+  let prefix = url.pathname.replace(/\/+$/, '');
+  for (const route of [RUNPOD_GRAPHQL_PATH, RUNPOD_CATALOG_PATH]) if (prefix.toLowerCase().endsWith(route)) prefix = prefix.slice(0, -route.length);
+  const origin = `${url.protocol}//${url.host}${prefix}`;
+  return { origin, catalog: new URL(`${origin}${RUNPOD_CATALOG_PATH}`), graphql: new URL(`${origin}${RUNPOD_GRAPHQL_PATH}`) };
+}
 
 // ---------------------------------------------------------------------------------------------
 // RunPod GPU types → Benchpress GPU ids
@@ -41,57 +76,46 @@ const USER_AGENT = 'Benchpress/0.1 (price refresh of the Benchpress writing tool
 export interface RunpodGpuMapping {
   /** Benchpress id (server/src/data/gpus.json). */
   gpuId: string;
-  /** RunPod `gpuTypes.id` values. */
-  ids: readonly string[];
-  /** RunPod `displayName` values, used only when the id is missing or not one we know. */
-  displayNames: readonly string[];
+  /** RunPod GPU type id (`gpus[].id` in v2, `gpuTypes.id` in GraphQL), or null when RunPod offers no such card. */
+  runpodId: string | null;
+  /** RunPod's display name (v2 `name`, GraphQL `displayName`), for reference only: mapping goes by id. */
+  runpodName?: string;
+  /** Where the id was read, or why there is none. */
+  source: string;
 }
 
+const DOCS_TABLE = 'runpod/docs references/gpu-types.mdx (ba1309bf)';
+
 /**
- * The explicit mapping. Ids and display names from runpod/docs `references/gpu-types.mdx` unless noted.
- * Deliberately left out (no Benchpress record, or not the same card): "NVIDIA A100-PCIE-40GB" (A100 40GB PCIe),
- * "NVIDIA RTX PRO 6000 Blackwell …" (not the RTX 6000 Ada), "NVIDIA RTX A6000" (Ampere), "NVIDIA GeForce RTX
- * 4090 D"/"5090 D", "NVIDIA H800", "NVIDIA A40", "NVIDIA L40 …" variants beyond the plain L40, and ambiguous
- * display names such as "A100 80GB" or "H100" on their own.
+ * Every built-in GPU and the RunPod id it maps to (see docs/research/runpod-api.md, "Mapping for the built-in GPU
+ * ids"). Left out on purpose: "NVIDIA RTX PRO 6000 Blackwell …" (not the RTX 6000 Ada), the other Ada workstation
+ * cards, "NVIDIA A40", "NVIDIA RTX A6000", "NVIDIA A30", the V100s, "Tesla T4", the AMD MI300X, and `unknown`.
  */
 export const RUNPOD_GPU_MAP: readonly RunpodGpuMapping[] = [
-  { gpuId: 'rtx-3090', ids: ['NVIDIA GeForce RTX 3090'], displayNames: ['RTX 3090'] },
-  { gpuId: 'rtx-4090', ids: ['NVIDIA GeForce RTX 4090'], displayNames: ['RTX 4090'] },
-  { gpuId: 'rtx-5090', ids: ['NVIDIA GeForce RTX 5090'], displayNames: ['RTX 5090'] },
-  // "NVIDIA A100-SXM4-40GB": RunPod id as listed in third-party RunPod provisioning notes (public-code index
-  // id 54617077367); not in RunPod's own table, which has no 40 GB A100.
-  { gpuId: 'a100-40gb-sxm', ids: ['NVIDIA A100-SXM4-40GB'], displayNames: ['A100 SXM 40GB'] },
-  { gpuId: 'a100-80gb-sxm', ids: ['NVIDIA A100-SXM4-80GB'], displayNames: ['A100 SXM', 'A100 SXM 80GB'] },
-  { gpuId: 'a100-80gb-pcie', ids: ['NVIDIA A100 80GB PCIe'], displayNames: ['A100 PCIe', 'A100 80GB PCIe'] },
-  // "NVIDIA H100 SXM": alternative id seen next to "NVIDIA H100 80GB HBM3" in the same third-party notes.
-  { gpuId: 'h100-sxm', ids: ['NVIDIA H100 80GB HBM3', 'NVIDIA H100 SXM'], displayNames: ['H100 SXM', 'H100 80GB SXM5', 'H100 SXM5'] },
-  { gpuId: 'h100-pcie', ids: ['NVIDIA H100 PCIe'], displayNames: ['H100 PCIe', 'H100 80GB PCIe'] },
-  { gpuId: 'h100-nvl', ids: ['NVIDIA H100 NVL'], displayNames: ['H100 NVL'] },
-  { gpuId: 'h200-sxm', ids: ['NVIDIA H200'], displayNames: ['H200 SXM'] },
-  // "NVIDIA H200 NVL": from the same third-party RunPod notes; not yet in RunPod's stored table.
-  { gpuId: 'h200-nvl', ids: ['NVIDIA H200 NVL'], displayNames: ['H200 NVL'] },
-  { gpuId: 'b200', ids: ['NVIDIA B200'], displayNames: ['B200'] },
-  { gpuId: 'l40s', ids: ['NVIDIA L40S'], displayNames: ['L40S'] },
-  { gpuId: 'l40', ids: ['NVIDIA L40'], displayNames: ['L40'] },
-  { gpuId: 'l4', ids: ['NVIDIA L4'], displayNames: ['L4'] },
-  { gpuId: 'rtx-6000-ada', ids: ['NVIDIA RTX 6000 Ada Generation'], displayNames: ['RTX 6000 Ada'] },
+  { gpuId: 'rtx-3090', runpodId: 'NVIDIA GeForce RTX 3090', runpodName: 'RTX 3090', source: DOCS_TABLE },
+  { gpuId: 'rtx-4090', runpodId: 'NVIDIA GeForce RTX 4090', runpodName: 'RTX 4090', source: DOCS_TABLE },
+  { gpuId: 'rtx-5090', runpodId: 'NVIDIA GeForce RTX 5090', runpodName: 'RTX 5090', source: DOCS_TABLE },
+  { gpuId: 'a100-40gb-sxm', runpodId: null, source: 'no 40 GB A100 in any RunPod list (docs table, REST v1 OpenAPI enum, Flash GPU types)' },
+  { gpuId: 'a100-80gb-sxm', runpodId: 'NVIDIA A100-SXM4-80GB', runpodName: 'A100 SXM', source: DOCS_TABLE },
+  { gpuId: 'a100-80gb-pcie', runpodId: 'NVIDIA A100 80GB PCIe', runpodName: 'A100 PCIe', source: DOCS_TABLE },
+  { gpuId: 'h100-sxm', runpodId: 'NVIDIA H100 80GB HBM3', runpodName: 'H100 SXM', source: DOCS_TABLE },
+  { gpuId: 'h100-pcie', runpodId: 'NVIDIA H100 PCIe', runpodName: 'H100 PCIe', source: DOCS_TABLE },
+  { gpuId: 'h100-nvl', runpodId: 'NVIDIA H100 NVL', runpodName: 'H100 NVL', source: DOCS_TABLE },
+  { gpuId: 'h200-sxm', runpodId: 'NVIDIA H200', runpodName: 'H200 SXM', source: DOCS_TABLE },
+  { gpuId: 'h200-nvl', runpodId: 'NVIDIA H200 NVL', source: 'runpod/docs api-reference/openapi.json (REST v1) gpuTypeId enum (01242f85); display name not in any RunPod list' },
+  { gpuId: 'b200', runpodId: 'NVIDIA B200', runpodName: 'B200', source: DOCS_TABLE },
+  { gpuId: 'l40s', runpodId: 'NVIDIA L40S', runpodName: 'L40S', source: DOCS_TABLE },
+  { gpuId: 'l40', runpodId: 'NVIDIA L40', runpodName: 'L40', source: DOCS_TABLE },
+  { gpuId: 'l4', runpodId: 'NVIDIA L4', runpodName: 'L4', source: DOCS_TABLE },
+  { gpuId: 'rtx-6000-ada', runpodId: 'NVIDIA RTX 6000 Ada Generation', runpodName: 'RTX 6000 Ada', source: DOCS_TABLE },
 ];
 
 const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
-const BY_ID = new Map(RUNPOD_GPU_MAP.flatMap((m) => m.ids.map((id) => [norm(id), m.gpuId] as const)));
-const BY_DISPLAY_NAME = new Map(RUNPOD_GPU_MAP.flatMap((m) => m.displayNames.map((n) => [norm(n), m.gpuId] as const)));
+const BY_ID = new Map(RUNPOD_GPU_MAP.flatMap((m) => (m.runpodId ? [[norm(m.runpodId), m.gpuId] as const] : [])));
 
-/** The Benchpress GPU id for a RunPod GPU type (by id, else by display name), or undefined if it is not one we track. */
-export function benchpressGpuId(type: { id?: unknown; displayName?: unknown }): { gpuId: string; by: 'id' | 'displayName' } | undefined {
-  if (typeof type.id === 'string') {
-    const byId = BY_ID.get(norm(type.id));
-    if (byId) return { gpuId: byId, by: 'id' };
-  }
-  if (typeof type.displayName === 'string') {
-    const byName = BY_DISPLAY_NAME.get(norm(type.displayName));
-    if (byName) return { gpuId: byName, by: 'displayName' };
-  }
-  return undefined;
+/** The Benchpress GPU id for a RunPod GPU type id (case and spacing aside), or undefined if it is not one we track. */
+export function benchpressGpuId(runpodId: unknown): string | undefined {
+  return typeof runpodId === 'string' ? BY_ID.get(norm(runpodId)) : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -107,13 +131,16 @@ export interface PriceError {
   status?: number;
   /** How long RunPod asked to wait (Retry-After), for `rate-limited`. */
   retryAfterMs?: number;
-  /** Requests made. */
+  /** Requests made (to the API that failed last). */
   tries?: number;
+  /** The API that failed last. */
+  api?: RunpodApi;
 }
 
 export interface PriceProgress {
   stage: 'request' | 'waiting' | 'parsing' | 'done';
-  /** 1-based request number, and the most there will be. */
+  api: RunpodApi;
+  /** 1-based request number to this API, and the most there will be. */
   attempt: number;
   attempts: number;
   /** For `waiting`: the pause before the next request. */
@@ -123,30 +150,34 @@ export interface PriceProgress {
 }
 
 export interface FetchStats {
-  /** Entries in `gpuTypes`. */
+  /** GPU types in the reply (RunPod's `unknown` placeholder not counted). */
   gpuTypes: number;
   /** GPU types that mapped to a Benchpress GPU. */
   mapped: number;
   /** GPU types that are not in the mapping (kept out), with their RunPod ids (first 50). */
   unknown: number;
   unknownIds: string[];
-  /** Secure/Community prices of mapped GPUs that were null, 0, missing, or for a cloud the type is not offered in. */
+  /** Tiers of mapped GPUs that are not offered in that cloud (`secure`/`community` false): no row, never a 0. */
+  notOffered: number;
+  /** Offered tiers whose price was null, 0 or missing. */
   noPrice: number;
   /** Prices that were not a positive number (or a plain decimal string), e.g. "N/A", -1, {}. */
   invalidPrice: number;
   /** Entries that are not objects. */
   invalidEntries: number;
-  /** Second RunPod types for a GPU+tier already priced (the first, by id before display name, is kept). */
+  /** A second entry with a RunPod id already priced (the first is kept). */
   duplicates: number;
+  /** GraphQL `errors` that came with usable data and were set aside. */
+  partialErrors: number;
 }
 
 export interface FetchRunpodOptions {
   apiKey: string | undefined;
-  /** The GraphQL endpoint; defaults to RunPod's. Tests point it at a local server. */
+  /** The RunPod API origin (default https://api.runpod.io); the catalog and GraphQL paths are derived from it. */
   baseUrl?: string;
   /** Per request (connect, headers and body), ms. Default 15 000. */
   timeoutMs?: number;
-  /** Further requests after the first fails in a retriable way. Default 2. */
+  /** Further requests to one API after the first fails in a retriable way. Default 2. */
   retries?: number;
   /** Base of the exponential backoff, ms. Default 500 (then ~1 s, ~2 s, …, at most 10 s, with jitter). */
   retryDelayMs?: number;
@@ -162,7 +193,20 @@ export interface FetchRunpodOptions {
   random?: () => number;
 }
 
-export type FetchRunpodResult = { ok: true; snapshot: PriceSnapshot; stats: FetchStats; tries: number } | { ok: false; error: PriceError };
+export interface FetchRunpodSuccess {
+  ok: true;
+  snapshot: PriceSnapshot;
+  stats: FetchStats;
+  /** Requests made to the API that answered. */
+  tries: number;
+  /** The API that answered, and its URL as shown. */
+  api: RunpodApi;
+  url: string;
+  /** When GraphQL answered: why the REST v2 catalog was passed over (e.g. `HTTP 404 Not Found`). */
+  fallbackReason?: string;
+}
+
+export type FetchRunpodResult = FetchRunpodSuccess | { ok: false; error: PriceError };
 
 export const DEFAULT_PRICE_FETCH = Object.freeze({ timeoutMs: 15_000, retries: 2, retryDelayMs: 500, maxRetryAfterMs: 30_000, maxBodyBytes: 5 * 1024 * 1024 });
 
@@ -170,6 +214,12 @@ export const DEFAULT_PRICE_FETCH = Object.freeze({ timeoutMs: 15_000, retries: 2
 export function priceErrorText(error: Pick<PriceError, 'message' | 'messageZh'>, lang: string | undefined): string {
   return lang?.toLowerCase().startsWith('zh') ? error.messageZh : error.message;
 }
+
+/** How the API is named in messages. */
+export const API_NAME: Record<RunpodApi, { en: string; zh: string }> = {
+  'rest-v2': { en: 'the RunPod REST v2 GPU catalog', zh: 'RunPod REST v2 GPU 目录' },
+  graphql: { en: 'the RunPod GraphQL API', zh: 'RunPod GraphQL API' },
+};
 
 // ---------------------------------------------------------------------------------------------
 // Messages
@@ -181,12 +231,6 @@ const seconds = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${Math.ro
 const secondsZh = (ms: number) => (ms < 1000 ? `${Math.round(ms)} 毫秒` : `${Math.round(ms / 100) / 10} 秒`);
 const triesEn = (n: number) => (n === 1 ? '1 try' : `${n} tries`);
 
-const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 408: 'Request Timeout',
-  429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
-};
-const httpStatus = (s: number) => (STATUS_TEXT[s] ? `HTTP ${s} ${STATUS_TEXT[s]}` : `HTTP ${s}`);
-
 /** A short, one-line, quoted excerpt of untrusted text, with the key and credentials removed. */
 function excerpt(text: string, key: string | undefined, max = 120): string {
   // Redact before cutting, so a cut can never leave part of the key behind.
@@ -194,73 +238,58 @@ function excerpt(text: string, key: string | undefined, max = 120): string {
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;
 }
 
-const NETWORK_REASON_ZH: Record<string, string> = {
-  'connection reset': '连接被重置',
-  'connection refused': '连接被拒绝',
-  'connection closed before a complete response': '响应未完成时连接被关闭',
-  'host not found': '找不到主机（DNS 解析失败）',
-  'host unreachable': '主机不可达',
-  'network unreachable': '网络不可达',
-  'TLS error': 'TLS 错误',
-  'invalid HTTP response': 'HTTP 响应无效',
-};
-
-// ---------------------------------------------------------------------------------------------
-// HTTP plumbing
-
-type Attempt =
-  | { kind: 'response'; status: number; contentType?: string; retryAfter?: string; text: string; tooLarge: boolean }
-  | { kind: 'timeout' }
-  | { kind: 'cancelled' }
-  | { kind: 'error'; reason: string; retriable: boolean };
-
-function errorCodes(err: unknown): string[] {
-  const codes: string[] = [];
-  let e: unknown = err;
-  for (let depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
-    const o = e as { code?: unknown; cause?: unknown; errors?: unknown };
-    if (typeof o.code === 'string') codes.push(o.code);
-    if (Array.isArray(o.errors)) for (const sub of o.errors as { code?: unknown }[]) if (typeof sub?.code === 'string') codes.push(sub.code);
-    e = o.cause;
-  }
-  return codes;
-}
-
-const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
-
-/** Why a request failed, in words that never quote the error object (whose text could carry request details). */
-function classifyError(err: unknown): Extract<Attempt, { kind: 'error' }> | { kind: 'timeout' } {
-  const codes = errorCodes(err);
-  const has = (c: string) => codes.includes(c);
-  if (codes.some((c) => TIMEOUT_CODES.has(c))) return { kind: 'timeout' };
-  if (has('ECONNRESET') || has('EPIPE')) return { kind: 'error', reason: 'connection reset', retriable: true };
-  if (has('ECONNREFUSED')) return { kind: 'error', reason: 'connection refused', retriable: true };
-  if (has('UND_ERR_SOCKET') || has('UND_ERR_CLOSED')) return { kind: 'error', reason: 'connection closed before a complete response', retriable: true };
-  if (has('ENOTFOUND') || has('EAI_AGAIN') || has('ENODATA')) return { kind: 'error', reason: 'host not found', retriable: has('EAI_AGAIN') };
-  if (has('EHOSTUNREACH')) return { kind: 'error', reason: 'host unreachable', retriable: true };
-  if (has('ENETUNREACH')) return { kind: 'error', reason: 'network unreachable', retriable: true };
-  const tls = codes.find((c) => c.startsWith('ERR_TLS') || c.startsWith('ERR_SSL') || /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/.test(c));
-  if (tls) return { kind: 'error', reason: 'TLS error', retriable: false };
-  if (codes.some((c) => c.startsWith('HPE_') || c === 'UND_ERR_INFO' || c === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH')) {
-    return { kind: 'error', reason: 'invalid HTTP response', retriable: true };
-  }
-  const code = codes.find((c) => /^[A-Z][A-Z0-9_]{2,40}$/.test(c));
-  return { kind: 'error', reason: code ? `network error (${code})` : 'network error', retriable: true };
-}
-
-export { parseRetryAfter };
-
-function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
-  const v = headers[name];
-  return Array.isArray(v) ? v[0] : v;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reading the reply
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** The `errors` list of a GraphQL reply, if it has a non-empty one. */
+function graphqlErrors(json: unknown): unknown[] | undefined {
+  return isObject(json) && Array.isArray(json.errors) && json.errors.length > 0 ? json.errors : undefined;
+}
+
+function errorMessages(errors: unknown[]): string[] {
+  return errors.slice(0, 3).map((e) => (isObject(e) && typeof e.message === 'string' ? e.message : JSON.stringify(e) ?? String(e)));
+}
+
+/**
+ * What an error reply says, in a line: an RFC 9457 problem (`title: detail`, validation errors) or GraphQL `errors`
+ * messages (`structured`), else the start of the text. Redacted and short.
+ */
+function replyDetail(text: string, key: string): { text: string; structured: boolean } {
+  const parsed = parseJson(text);
+  if (parsed.ok && isObject(parsed.value)) {
+    const p = parsed.value;
+    if (typeof p.title === 'string' || typeof p.detail === 'string') {
+      const head = [p.title, p.detail].filter((s): s is string => typeof s === 'string' && s !== '').join(': ');
+      const list = Array.isArray(p.errors) ? p.errors.filter((s): s is string => typeof s === 'string').slice(0, 2) : [];
+      return { text: excerpt([head, ...list].filter(Boolean).join('; '), key), structured: true };
+    }
+    const errors = graphqlErrors(p);
+    if (errors) return { text: excerpt(errorMessages(errors).join(' / '), key), structured: true };
+  }
+  return { text: excerpt(text, key), structured: false };
+}
+
+const AUTH_CODES = /^(UNAUTHENTICATED|UNAUTHORIZED|FORBIDDEN|AUTH.*)$/i;
+const AUTH_WORDS = /unauthori[sz]ed|not authori[sz]ed|unauthenticated|forbidden|invalid (api )?key|api[ _-]?key|authenticat|permission denied|access denied|not allowed/i;
+
+function isAuthError(errors: unknown[]): boolean {
+  const codes = errors.map((e) => (isObject(e) && isObject(e.extensions) && typeof e.extensions.code === 'string' ? e.extensions.code : ''));
+  return codes.some((c) => AUTH_CODES.test(c)) || errorMessages(errors).some((m) => AUTH_WORDS.test(m));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the reply
 
 type PriceValue = { kind: 'price'; value: number } | { kind: 'none' } | { kind: 'invalid' };
 
@@ -277,60 +306,86 @@ function readPrice(v: unknown): PriceValue {
   return { kind: 'price', value: n };
 }
 
-/** Whether the type is offered in the cloud: an explicit `false` (boolean or "false") says no; anything else lets the price decide. */
-function offered(flag: unknown): boolean {
-  return !(flag === false || flag === 'false');
+const TIERS = ['secure', 'community'] as const;
+type Tier = (typeof TIERS)[number];
+
+/** One GPU type as both APIs describe it: its id, and per cloud whether it is offered and at what price. */
+interface GpuTypeReading {
+  id: unknown;
+  offered: Record<Tier, unknown>;
+  price: Record<Tier, unknown>;
+  /** How the price field is named in this API, for the row's source. */
+  field: Record<Tier, string>;
 }
 
-function buildSnapshot(gpuTypes: unknown[], shownUrl: string, fetchedAt: Date, key: string): { snapshot: PriceSnapshot; stats: FetchStats } {
+function fromV2(g: Record<string, unknown>): GpuTypeReading {
+  const price = isObject(g.price) ? g.price : {};
+  return { id: g.id, offered: { secure: g.secure, community: g.community }, price: { secure: price.secure, community: price.community }, field: { secure: 'price.secure', community: 'price.community' } };
+}
+
+function fromGraphql(g: Record<string, unknown>): GpuTypeReading {
+  return {
+    id: g.id,
+    offered: { secure: g.secureCloud, community: g.communityCloud },
+    price: { secure: g.securePrice, community: g.communityPrice },
+    field: { secure: 'securePrice', community: 'communityPrice' },
+  };
+}
+
+const SOURCE_LABEL: Record<RunpodApi, { list: string; entry: string }> = {
+  'rest-v2': { list: 'RunPod REST API v2 GPU catalog', entry: 'RunPod REST API v2 catalog gpus' },
+  graphql: { list: 'RunPod GraphQL API', entry: 'RunPod GraphQL gpuTypes' },
+};
+
+function buildSnapshot(api: RunpodApi, entries: unknown[], shown: string, fetchedAt: Date, key: string, partialErrors: number): { snapshot: PriceSnapshot; stats: FetchStats } {
   const iso = fetchedAt.toISOString();
   const asOf = iso.slice(0, 10);
-  const stats: FetchStats = { gpuTypes: gpuTypes.length, mapped: 0, unknown: 0, unknownIds: [], noPrice: 0, invalidPrice: 0, invalidEntries: 0, duplicates: 0 };
-  // Mapped by id first, so an exact id wins over a display-name match for the same GPU.
-  const entries: { type: Record<string, unknown>; gpuId: string; by: 'id' | 'displayName' }[] = [];
-  for (const t of gpuTypes) {
-    if (!isObject(t)) {
+  const stats: FetchStats = { gpuTypes: 0, mapped: 0, unknown: 0, unknownIds: [], notOffered: 0, noPrice: 0, invalidPrice: 0, invalidEntries: 0, duplicates: 0, partialErrors };
+  const rows = new Map<string, PriceRow>();
+  const seenIds = new Set<string>();
+  for (const entry of entries) {
+    if (!isObject(entry)) {
       stats.invalidEntries++;
       continue;
     }
-    const m = benchpressGpuId(t);
-    if (!m) {
+    const t = api === 'rest-v2' ? fromV2(entry) : fromGraphql(entry);
+    if (typeof t.id === 'string' && norm(t.id) === RUNPOD_UNKNOWN_ID) continue; // RunPod's placeholder type
+    stats.gpuTypes++;
+    const gpuId = benchpressGpuId(t.id);
+    if (!gpuId) {
       stats.unknown++;
-      const label = typeof t.id === 'string' ? t.id : typeof t.displayName === 'string' ? t.displayName : '(no id)';
+      const label = typeof t.id === 'string' && t.id.trim() !== '' ? t.id : '(no id)';
       if (stats.unknownIds.length < 50) stats.unknownIds.push(excerpt(label, key, 80));
       continue;
     }
     stats.mapped++;
-    entries.push({ type: t, ...m });
-  }
-  entries.sort((a, b) => (a.by === b.by ? 0 : a.by === 'id' ? -1 : 1));
-  const rows = new Map<string, PriceRow>();
-  for (const { type, gpuId } of entries) {
-    const rpId = typeof type.id === 'string' ? type.id : String(type.displayName);
-    for (const [tier, field, flag] of [
-      ['secure', 'securePrice', 'secureCloud'],
-      ['community', 'communityPrice', 'communityCloud'],
-    ] as const) {
-      const price = readPrice(type[field]);
+    const rpId = t.id as string;
+    if (seenIds.has(norm(rpId))) {
+      stats.duplicates++;
+      continue;
+    }
+    seenIds.add(norm(rpId));
+    for (const tier of TIERS) {
+      // Offered only when the API says so: a tier that is not gets no row, whatever its price field holds.
+      if (t.offered[tier] !== true) {
+        stats.notOffered++;
+        continue;
+      }
+      const price = readPrice(t.price[tier]);
       if (price.kind === 'invalid') {
         stats.invalidPrice++;
         continue;
       }
-      if (price.kind === 'none' || !offered(type[flag])) {
+      if (price.kind === 'none') {
         stats.noPrice++;
         continue;
       }
-      const k = `${gpuId}\u0000${tier}`;
-      if (rows.has(k)) {
-        stats.duplicates++;
-        continue;
-      }
-      rows.set(k, {
+      rows.set(`${gpuId}\u0000${tier}`, {
         gpuId,
         provider: 'runpod',
         tier,
         usdPerHour: price.value,
-        source: `${shownUrl} (RunPod API gpuTypes ${JSON.stringify(excerpt(rpId, key, 80))} ${field}, fetched ${iso})`,
+        source: `${shown} (${SOURCE_LABEL[api].entry} ${JSON.stringify(excerpt(rpId, key, 80))} ${t.field[tier]}, fetched ${iso})`,
         asOf,
       });
     }
@@ -338,9 +393,70 @@ function buildSnapshot(gpuTypes: unknown[], shownUrl: string, fetchedAt: Date, k
   const order = new Map(RUNPOD_GPU_MAP.map((m, i) => [m.gpuId, i]));
   const prices = [...rows.values()].sort((a, b) => order.get(a.gpuId)! - order.get(b.gpuId)! || (a.tier === b.tier ? 0 : a.tier === 'secure' ? -1 : 1));
   return {
-    snapshot: { schemaVersion: 1, provider: 'runpod', asOf, source: `${shownUrl} (RunPod API, fetched ${iso})`, currency: 'USD', prices },
+    snapshot: { schemaVersion: 1, provider: 'runpod', asOf, source: `${shown} (${SOURCE_LABEL[api].list}, fetched ${iso})`, currency: 'USD', prices },
     stats,
   };
+}
+
+type Reading = { ok: true; snapshot: PriceSnapshot; stats: FetchStats } | { ok: false; error: PriceError };
+
+/** Reads a 2xx reply of either API into a snapshot, or says what is wrong with it. */
+function readReply(api: RunpodApi, reply: { status: number; contentType?: string; text: string; tooLarge: boolean }, key: string, shown: string, fetchedAt: Date, tries: number): Reading {
+  const name = API_NAME[api];
+  const fail = (kind: PriceErrorKind, message: string, messageZh: string): Reading => ({ ok: false, error: { kind, status: reply.status, message, messageZh, tries, api } });
+  const malformed = (message: string, messageZh: string) => fail('malformed', message, messageZh);
+  if (reply.tooLarge) return malformed(`${cap(name.en)} sent a reply too large to be a price list; it was not read.`, `${name.zh}的回复过大，不像价格表，未读取。`);
+  const parsed = parseJson(reply.text);
+  if (!parsed.ok) {
+    const type = reply.contentType ? `, ${excerpt(reply.contentType, key, 60)}` : '';
+    const ex = excerpt(reply.text, key);
+    return malformed(
+      `${cap(name.en)} sent a reply that is not JSON (HTTP ${reply.status}${type})${ex ? `: “${ex}”` : ' (empty)'}.`,
+      `${name.zh}的回复不是 JSON（HTTP ${reply.status}${type}）${ex ? `：“${ex}”` : '（为空）'}。`,
+    );
+  }
+  const json = parsed.value;
+  let list: unknown[];
+  let partialErrors = 0;
+  let errorText = '';
+  let authLike = false;
+  if (api === 'rest-v2') {
+    if (!isObject(json) || !Array.isArray(json.gpus)) {
+      const ex = excerpt(JSON.stringify(json) ?? '', key);
+      return malformed(`${cap(name.en)} reply has no gpus list: “${ex}”.`, `${name.zh}的回复中没有 gpus 列表：“${ex}”。`);
+    }
+    list = json.gpus;
+  } else {
+    const errors = graphqlErrors(json);
+    const gpuTypes = isObject(json) && isObject(json.data) ? json.data.gpuTypes : undefined;
+    // Partial errors (GraphQL answers what it can): usable when the list is there with the fields we read.
+    const usable = Array.isArray(gpuTypes) && gpuTypes.some((g) => isObject(g) && typeof g.id === 'string' && ('securePrice' in g || 'communityPrice' in g));
+    if (errors) {
+      errorText = excerpt(errorMessages(errors).join(' / '), key);
+      authLike = isAuthError(errors);
+      if (!usable) {
+        return authLike
+          ? fail('auth', `RunPod rejected the API key: “${errorText}”. ${SET_KEY_EN}`, `RunPod 拒绝了 API 密钥：“${errorText}”。${SET_KEY_ZH}`)
+          : malformed(`${cap(name.en)} reported an error instead of prices: “${errorText}”.`, `${name.zh}返回了错误而不是价格：“${errorText}”。`);
+      }
+      partialErrors = errors.length;
+    }
+    if (!Array.isArray(gpuTypes)) {
+      const ex = excerpt(JSON.stringify(json) ?? '', key);
+      return malformed(`${cap(name.en)} reply has no data.gpuTypes list: “${ex}”.`, `${name.zh}的回复中没有 data.gpuTypes 列表：“${ex}”。`);
+    }
+    list = gpuTypes;
+  }
+  const { snapshot, stats } = buildSnapshot(api, list, shown, fetchedAt, key, partialErrors);
+  if (snapshot.prices.length === 0) {
+    if (authLike) return fail('auth', `RunPod rejected the API key: “${errorText}”. ${SET_KEY_EN}`, `RunPod 拒绝了 API 密钥：“${errorText}”。${SET_KEY_ZH}`);
+    const detail = `${stats.gpuTypes} GPU types: ${stats.mapped} known to Benchpress, ${stats.unknown} unknown, ${stats.notOffered} tiers not offered, ${stats.noPrice} prices missing or zero, ${stats.invalidPrice} not numbers`;
+    const detailZh = `${stats.gpuTypes} 种 GPU 类型：${stats.mapped} 种 Benchpress 已知，${stats.unknown} 种未知，${stats.notOffered} 个档位未提供，${stats.noPrice} 个价格缺失或为零，${stats.invalidPrice} 个不是数字`;
+    const also = errorText ? `; errors: “${errorText}”` : '';
+    const alsoZh = errorText ? `；错误：“${errorText}”` : '';
+    return malformed(`${cap(name.en)} reply had no usable prices (${detail}${also}).`, `${name.zh}的回复中没有可用的价格（${detailZh}${alsoZh}）。`);
+  }
+  return { ok: true, snapshot, stats };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -350,15 +466,11 @@ function num(v: number | undefined, min: number, fallback: number): number {
   return typeof v === 'number' && Number.isFinite(v) ? Math.max(min, Math.floor(v)) : fallback;
 }
 
-/** The URL as shown in messages and sources: no user name, password, query or fragment. */
-function shownUrl(url: URL): string {
-  return `${url.protocol}//${url.host}${url.pathname}`;
-}
-
 /**
- * Fetches current RunPod Pod prices (Secure and Community Cloud, per GPU-hour) for the GPUs Benchpress knows.
- * Never rejects: every failure comes back as `{ ok: false, error }` with a message in English and Chinese. An
- * aborted signal ends it at once with `cancelled` (no timer or socket is left behind).
+ * Fetches current RunPod Pod prices (Secure and Community Cloud, per GPU-hour) for the GPUs Benchpress knows: the
+ * REST v2 catalog first, GraphQL when the catalog route is missing or unusable. Never rejects: every failure
+ * comes back as `{ ok: false, error }` with a message in English and Chinese. An aborted signal ends it at once
+ * with `cancelled` (no timer or socket is left behind).
  */
 export async function fetchRunpodPrices(options: FetchRunpodOptions): Promise<FetchRunpodResult> {
   const key = options.apiKey?.trim() ?? '';
@@ -375,24 +487,33 @@ export async function fetchRunpodPrices(options: FetchRunpodOptions): Promise<Fe
   }
 }
 
-async function fetchInner(options: FetchRunpodOptions, key: string, clean: (e: PriceError) => { ok: false; error: PriceError }): Promise<FetchRunpodResult> {
+/** Whether a failure of the v2 catalog lets GraphQL have a go: the route is missing or unusable, not the key, the host or the quota. */
+function fallsThrough(error: PriceError): boolean {
+  if (error.kind === 'malformed') return true;
+  if (error.kind !== 'server' || error.status === undefined) return false;
+  return error.status === 404 || error.status === 405 || error.status === 410 || error.status === 501 || error.status >= 500 || (error.status >= 400 && error.status < 500 && error.status !== 401 && error.status !== 403 && error.status !== 429);
+}
+
+/** Why the catalog was passed over, in a few words. */
+function passedOver(error: PriceError): string {
+  return error.kind === 'malformed' ? 'it sent no usable price list' : error.status !== undefined ? `it answered ${httpStatusText(error.status)}` : error.message;
+}
+
+type Clean = (e: PriceError) => { ok: false; error: PriceError };
+
+async function fetchInner(options: FetchRunpodOptions, key: string, clean: Clean): Promise<FetchRunpodResult> {
   const timeoutMs = num(options.timeoutMs, 1, DEFAULT_PRICE_FETCH.timeoutMs);
   const retries = num(options.retries, 0, DEFAULT_PRICE_FETCH.retries);
-  const retryDelayMs = num(options.retryDelayMs, 0, DEFAULT_PRICE_FETCH.retryDelayMs);
-  const maxRetryAfterMs = num(options.maxRetryAfterMs, 0, DEFAULT_PRICE_FETCH.maxRetryAfterMs);
   const maxBodyBytes = num(options.maxBodyBytes, 1024, DEFAULT_PRICE_FETCH.maxBodyBytes);
-  const random = options.random ?? Math.random;
-  const now = options.now ?? Date.now;
-  const signal = options.signal;
-  const attempts = retries + 1;
-  const progress = (p: Omit<PriceProgress, 'attempts'>) => {
-    if (!options.onProgress) return;
-    try {
-      options.onProgress({ ...p, attempts, message: redact(p.message, key), messageZh: redact(p.messageZh, key) });
-    } catch {
-      // a failing progress listener is no reason to fail the refresh
-    }
+  const policy: RetryPolicy = {
+    retries,
+    baseDelayMs: num(options.retryDelayMs, 0, DEFAULT_PRICE_FETCH.retryDelayMs),
+    maxDelayMs: 10_000,
+    maxRetryAfterMs: num(options.maxRetryAfterMs, 0, DEFAULT_PRICE_FETCH.maxRetryAfterMs),
+    retryTimeouts: true,
+    random: options.random,
   };
+  const signal = options.signal;
   const cancelled = (tries: number) =>
     clean({ kind: 'cancelled', message: 'Price refresh cancelled; the saved prices are unchanged.', messageZh: '已取消价格刷新，已保存的价格保持不变。', tries });
 
@@ -410,287 +531,191 @@ async function fetchInner(options: FetchRunpodOptions, key: string, clean: (e: P
       messageZh: `RunPod API 密钥包含空格或控制字符，因此没有发送。${SET_KEY_ZH}`,
     });
   }
-  let url: URL;
-  try {
-    url = new URL(options.baseUrl ?? RUNPOD_GRAPHQL_URL);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
-  } catch {
+  const endpoints = runpodEndpoints(options.baseUrl ?? RUNPOD_API_ORIGIN);
+  if (!endpoints) {
     const shown = excerpt(options.baseUrl ?? '', key, 200);
     return clean({ kind: 'network', message: `The RunPod API URL “${shown}” is not a valid http(s) URL.`, messageZh: `RunPod API 地址“${shown}”不是有效的 http(s) URL。` });
   }
   if (signal?.aborted) return cancelled(0);
-  const shown = shownUrl(url);
-  const host = url.host;
 
-  const agent = new Agent({
-    keepAliveTimeout: 2_000,
-    headersTimeout: timeoutMs,
-    bodyTimeout: timeoutMs,
-    connect: { timeout: timeoutMs },
-  });
-  const body = JSON.stringify({ query: GPU_TYPES_QUERY });
-  const headers = {
-    'content-type': 'application/json',
-    accept: 'application/json',
-    'user-agent': USER_AGENT,
-    authorization: `Bearer ${key}`,
-  };
-
-  const attempt = async (): Promise<Attempt> => {
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new Error('timeout'));
-    }, timeoutMs);
-    const onAbort = () => controller.abort(new Error('cancelled'));
-    signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      if (signal?.aborted) return { kind: 'cancelled' };
-      const res = await request(url, { dispatcher: agent, method: 'POST', headers, body, signal: controller.signal });
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let tooLarge = false;
-      const limit = res.statusCode >= 200 && res.statusCode < 300 ? maxBodyBytes : 64 * 1024;
-      for await (const chunk of res.body) {
-        const buf = chunk as Buffer;
-        if (size + buf.length > limit) {
-          tooLarge = res.statusCode >= 200 && res.statusCode < 300;
-          chunks.push(buf.subarray(0, limit - size));
-          res.body.destroy();
-          break;
-        }
-        size += buf.length;
-        chunks.push(buf);
-      }
-      return {
-        kind: 'response',
-        status: res.statusCode,
-        contentType: header(res.headers, 'content-type'),
-        retryAfter: header(res.headers, 'retry-after'),
-        text: Buffer.concat(chunks).toString('utf8'),
-        tooLarge,
-      };
-    } catch (err) {
-      if (signal?.aborted) return { kind: 'cancelled' };
-      if (timedOut) return { kind: 'timeout' };
-      return classifyError(err);
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    }
-  };
-
-  const backoff = (n: number) => {
-    const exp = Math.min(10_000, retryDelayMs * 2 ** n);
-    return Math.round(exp / 2 + random() * (exp / 2));
-  };
-
+  const http = await import('../../net/http');
+  // One socket to RunPod at a time: the two APIs are asked one after the other.
+  const agent = http.createAgent({ timeoutMs, connections: 1, keepAliveTimeoutMs: 2_000 });
+  const context: CallContext = { http, agent, key, policy, timeoutMs, maxBodyBytes, options, clean };
   try {
-    let lastError: PriceError | undefined;
-    for (let tries = 1; ; tries++) {
-      progress({
-        stage: 'request',
-        attempt: tries,
-        message: tries === 1 ? 'Asking RunPod for current prices…' : `Asking RunPod for current prices (try ${tries} of ${attempts})…`,
-        messageZh: tries === 1 ? '正在向 RunPod 查询当前价格…' : `正在向 RunPod 查询当前价格（第 ${tries}/${attempts} 次）…`,
-      });
-      const a = await attempt();
-      if (a.kind === 'cancelled' || signal?.aborted) return cancelled(tries);
-
-      let waitMs: number | undefined; // set when this failure may be retried
-      let why = '';
-      let whyZh = '';
-      if (a.kind === 'timeout') {
-        lastError = {
-          kind: 'timeout',
-          message: `The RunPod API (${host}) did not answer within ${seconds(timeoutMs)} (${triesEn(tries)}).`,
-          messageZh: `RunPod API（${host}）在 ${secondsZh(timeoutMs)}内没有响应（已尝试 ${tries} 次）。`,
-          tries,
-        };
-        waitMs = backoff(tries - 1);
-        why = 'no answer';
-        whyZh = '没有响应';
-      } else if (a.kind === 'error') {
-        const reasonZh = NETWORK_REASON_ZH[a.reason] ?? `网络错误（${a.reason.replace(/^network error ?/, '').replace(/[()]/g, '') || '未知'}）`;
-        lastError = {
-          kind: 'network',
-          message: `Could not reach the RunPod API at ${host}: ${a.reason} (${triesEn(tries)}).`,
-          messageZh: `无法连接 RunPod API（${host}）：${reasonZh}（已尝试 ${tries} 次）。`,
-          tries,
-        };
-        if (a.retriable) waitMs = backoff(tries - 1);
-        why = a.reason;
-        whyZh = reasonZh;
-      } else if (a.status >= 200 && a.status < 300) {
-        progress({ stage: 'parsing', attempt: tries, message: 'Reading RunPod’s price list…', messageZh: '正在读取 RunPod 价格表…' });
-        const result = readReply(a, key, shown, new Date(now()), tries);
-        if (result.ok) {
-          const n = new Set(result.snapshot.prices.map((p) => p.gpuId)).size;
-          progress({
-            stage: 'done',
-            attempt: tries,
-            message: `Fetched ${result.snapshot.prices.length} prices for ${n} GPUs.`,
-            messageZh: `已获取 ${n} 种 GPU 的 ${result.snapshot.prices.length} 个价格。`,
-          });
-          return result;
-        }
-        return clean(result.error);
-      } else if (a.status === 401 || a.status === 403) {
-        const extra = a.status === 403 ? ' (the key may not have read access to the GraphQL API)' : '';
-        const extraZh = a.status === 403 ? '（该密钥可能没有 GraphQL API 的读取权限）' : '';
-        return clean({
-          kind: 'auth',
-          status: a.status,
-          message: `RunPod rejected the API key (${a.status})${extra}. ${SET_KEY_EN}`,
-          messageZh: `RunPod 拒绝了 API 密钥（${a.status}）${extraZh}。${SET_KEY_ZH}`,
-          tries,
-        });
-      } else if (a.status === 429) {
-        const ra = parseRetryAfter(a.retryAfter);
-        if (ra !== undefined && ra > maxRetryAfterMs) {
-          return clean({
-            kind: 'rate-limited',
-            status: 429,
-            retryAfterMs: ra,
-            message: `RunPod is rate-limiting requests (429) and asks to wait ${seconds(ra)}; try again later.`,
-            messageZh: `RunPod 限制了请求频率（429），要求等待 ${secondsZh(ra)}；请稍后重试。`,
-            tries,
-          });
-        }
-        lastError = {
-          kind: 'rate-limited',
-          status: 429,
-          ...(ra !== undefined ? { retryAfterMs: ra } : {}),
-          message: `RunPod is rate-limiting requests (429) after ${triesEn(tries)}; try again ${ra !== undefined ? `in ${seconds(ra)}` : 'in a minute'}.`,
-          messageZh: `RunPod 限制了请求频率（429），已尝试 ${tries} 次；请${ra !== undefined ? `在 ${secondsZh(ra)}后` : '过一分钟再'}重试。`,
-          tries,
-        };
-        waitMs = ra ?? backoff(tries - 1);
-        why = 'rate limited (429)';
-        whyZh = '请求过于频繁（429）';
-      } else if (a.status >= 500) {
-        const ra = a.status === 503 ? parseRetryAfter(a.retryAfter) : undefined;
-        const detail = graphqlErrorText(a.text, key);
-        lastError = {
-          kind: 'server',
-          status: a.status,
-          message: `The RunPod API had a server error (${httpStatus(a.status)}) after ${triesEn(tries)}${detail ? `: “${detail}”` : ''}; try again later.`,
-          messageZh: `RunPod API 服务器错误（${httpStatus(a.status)}），已尝试 ${tries} 次${detail ? `：“${detail}”` : ''}；请稍后重试。`,
-          tries,
-        };
-        waitMs = ra !== undefined && ra <= maxRetryAfterMs ? ra : backoff(tries - 1);
-        why = httpStatus(a.status);
-        whyZh = httpStatus(a.status);
-      } else {
-        // Other statuses (400 from a query the server does not accept, 404 from a wrong URL, redirects): not retried.
-        const gql = graphqlErrors(a.text);
-        if (gql) return clean(graphqlError(gql, key, a.status, tries));
-        const ex = excerpt(a.text, key);
-        return clean({
-          kind: 'server',
-          status: a.status,
-          message: `The RunPod API at ${shown} answered ${httpStatus(a.status)}${ex ? `: “${ex}”` : ''}. Check the API URL.`,
-          messageZh: `位于 ${shown} 的 RunPod API 返回 ${httpStatus(a.status)}${ex ? `：“${ex}”` : ''}。请检查 API 地址。`,
-          tries,
-        });
-      }
-
-      if (waitMs === undefined || tries >= attempts) return clean(lastError);
-      progress({
-        stage: 'waiting',
-        attempt: tries,
-        waitMs,
-        message: `RunPod: ${why}; trying again in ${seconds(waitMs)}…`,
-        messageZh: `RunPod：${whyZh}；${secondsZh(waitMs)}后重试…`,
-      });
-      if (!(await sleep(waitMs, signal))) return cancelled(tries);
-    }
+    const v2 = await callApi('rest-v2', endpoints.catalog, context);
+    if (v2.ok) return v2;
+    if (v2.error.kind === 'cancelled' || signal?.aborted) return cancelled(v2.error.tries ?? 0);
+    if (!fallsThrough(v2.error)) return clean(v2.error);
+    const gql = await callApi('graphql', endpoints.graphql, context);
+    if (gql.ok) return { ...gql, fallbackReason: passedOver(v2.error) };
+    if (gql.error.kind === 'cancelled' || signal?.aborted) return cancelled(gql.error.tries ?? 0);
+    const missing = [v2.error, gql.error].every((e) => e.kind === 'server' && e.status !== undefined && e.status < 500);
+    return clean({
+      ...gql.error,
+      message: `Neither RunPod API gave prices. REST v2: ${v2.error.message} GraphQL: ${gql.error.message}${missing ? ` Check the API origin (${endpoints.origin}).` : ''}`,
+      messageZh: `两个 RunPod API 都没有给出价格。REST v2：${v2.error.messageZh} GraphQL：${gql.error.messageZh}${missing ? `请检查 API 地址（${endpoints.origin}）。` : ''}`,
+    });
   } finally {
     // Closes every socket at once (a cancelled request's included); nothing is left to keep the process alive.
-    await agent.destroy().catch(() => {});
+    await http.closeAgent(agent);
   }
 }
 
-/** The GraphQL `errors` list of a reply body, if it has a non-empty one. */
-function graphqlErrors(text: string): unknown[] | undefined {
-  try {
-    const json = JSON.parse(text) as unknown;
-    if (isObject(json) && Array.isArray(json.errors) && json.errors.length > 0) return json.errors;
-  } catch {
-    // not JSON
-  }
-  return undefined;
+interface CallContext {
+  http: typeof import('../../net/http');
+  agent: ReturnType<(typeof import('../../net/http'))['createAgent']>;
+  key: string;
+  policy: RetryPolicy;
+  timeoutMs: number;
+  maxBodyBytes: number;
+  options: FetchRunpodOptions;
+  clean: Clean;
 }
 
-/** First GraphQL error messages of a reply, short and redacted, or ''. */
-function graphqlErrorText(text: string, key: string): string {
-  const errors = graphqlErrors(text);
-  if (!errors) return '';
-  return excerpt(errorMessages(errors).join(' / '), key);
+interface Reply {
+  text: string;
+  tooLarge: boolean;
 }
 
-function errorMessages(errors: unknown[]): string[] {
-  return errors.slice(0, 3).map((e) => (isObject(e) && typeof e.message === 'string' ? e.message : JSON.stringify(e) ?? String(e)));
-}
-
-const AUTH_CODES = /^(UNAUTHENTICATED|UNAUTHORIZED|FORBIDDEN|AUTH.*)$/i;
-const AUTH_WORDS = /unauthori[sz]ed|not authori[sz]ed|unauthenticated|forbidden|invalid (api )?key|api[ _-]?key|authenticat|permission denied|access denied|not allowed/i;
-
-function graphqlError(errors: unknown[], key: string, status: number | undefined, tries: number): PriceError {
-  const messages = errorMessages(errors);
-  const codes = errors.map((e) => (isObject(e) && isObject(e.extensions) && typeof e.extensions.code === 'string' ? e.extensions.code : ''));
-  const text = excerpt(messages.join(' / '), key);
-  const base = { ...(status !== undefined ? { status } : {}), tries };
-  if (codes.some((c) => AUTH_CODES.test(c)) || messages.some((m) => AUTH_WORDS.test(m))) {
-    return {
-      kind: 'auth',
-      ...base,
-      message: `RunPod rejected the API key: “${text}”. ${SET_KEY_EN}`,
-      messageZh: `RunPod 拒绝了 API 密钥：“${text}”。${SET_KEY_ZH}`,
-    };
-  }
-  return {
-    kind: 'malformed',
-    ...base,
-    message: `The RunPod API reported an error instead of prices: “${text}”.`,
-    messageZh: `RunPod API 返回了错误而不是价格：“${text}”。`,
+/** Asks one API (with retries as the policy says) and reads its answer. */
+async function callApi(api: RunpodApi, url: URL, c: CallContext): Promise<FetchRunpodSuccess | { ok: false; error: PriceError }> {
+  const { key, options } = c;
+  const signal = options.signal;
+  const attempts = c.policy.retries + 1;
+  const shown = shownUrl(url);
+  const host = url.host;
+  const name = API_NAME[api];
+  const progress = (p: Omit<PriceProgress, 'attempts' | 'api'>) => {
+    if (!options.onProgress) return;
+    try {
+      options.onProgress({ ...p, api, attempts, message: redact(p.message, key), messageZh: redact(p.messageZh, key) });
+    } catch {
+      // a failing progress listener is no reason to fail the refresh
+    }
   };
-}
+  const common = { 'user-agent': USER_AGENT, authorization: `Bearer ${key}` };
+  const init =
+    api === 'rest-v2'
+      ? { method: 'GET' as const, headers: { ...common, accept: 'application/json, application/problem+json' } }
+      : { method: 'POST' as const, headers: { ...common, accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify({ query: GPU_TYPES_QUERY }) };
+  const asking = api === 'rest-v2' ? 'RunPod’s GPU catalog (REST v2)' : 'RunPod’s GraphQL API';
+  const askingZh = api === 'rest-v2' ? 'RunPod GPU 目录（REST v2）' : 'RunPod GraphQL API';
 
-function readReply(
-  a: Extract<Attempt, { kind: 'response' }>,
-  key: string,
-  shown: string,
-  fetchedAt: Date,
-  tries: number,
-): { ok: true; snapshot: PriceSnapshot; stats: FetchStats; tries: number } | { ok: false; error: PriceError } {
-  const malformed = (message: string, messageZh: string): { ok: false; error: PriceError } => ({ ok: false, error: { kind: 'malformed', status: a.status, message, messageZh, tries } });
-  if (a.tooLarge) return malformed('The RunPod API reply is too large to be a price list; it was not read.', 'RunPod API 的回复过大，不像价格表，未读取。');
-  let json: unknown;
-  try {
-    json = JSON.parse(a.text);
-  } catch {
-    const type = a.contentType ? `, ${excerpt(a.contentType, key, 60)}` : '';
-    const ex = excerpt(a.text, key);
-    return malformed(
-      `The RunPod API sent a reply that is not JSON (HTTP ${a.status}${type})${ex ? `: “${ex}”` : ' (empty)'}.`,
-      `RunPod API 的回复不是 JSON（HTTP ${a.status}${type}）${ex ? `：“${ex}”` : '（为空）'}。`,
-    );
+  const run = await withRetries(
+    c.policy,
+    async (retry) => {
+      const n = retry + 1;
+      progress({
+        stage: 'request',
+        attempt: n,
+        message: n === 1 ? `Asking ${asking} for current prices…` : `Asking ${asking} for current prices (try ${n} of ${attempts})…`,
+        messageZh: n === 1 ? `正在向 ${askingZh} 查询当前价格…` : `正在向 ${askingZh} 查询当前价格（第 ${n}/${attempts} 次）…`,
+      });
+      return c.http.send(c.agent, url, { ...init, signal, timeoutMs: c.timeoutMs }, async (head, body): Promise<Reply> => {
+        const ok = head.status >= 200 && head.status < 300;
+        const { bytes, truncated } = await readBody(body, ok ? c.maxBodyBytes : 64 * 1024);
+        return { text: new TextDecoder('utf-8').decode(bytes), tooLarge: ok && truncated };
+      });
+    },
+    (ex) => (ex.kind === 'error' ? (ex.error.kind === 'aborted' ? undefined : { error: ex.error }) : { status: ex.status, retryAfter: headerValue(ex.headers, 'retry-after') }),
+    {
+      signal,
+      onRetry: (waitMs, next, ex) => {
+        const why = ex.kind === 'error' ? ex.error.reason : ex.status === 429 ? 'rate limited (429)' : httpStatusText(ex.status);
+        const whyZh = ex.kind === 'error' ? ex.error.reasonZh : ex.status === 429 ? '请求过于频繁（429）' : httpStatusText(ex.status);
+        progress({ stage: 'waiting', attempt: next - 1, waitMs, message: `RunPod: ${why}; trying again in ${seconds(waitMs)}…`, messageZh: `RunPod：${whyZh}；${secondsZh(waitMs)}后重试…` });
+      },
+    },
+  );
+  const { result: ex, tries, decision } = run;
+  const err = (e: Omit<PriceError, 'api' | 'tries'>) => ({ ok: false as const, error: { ...e, tries, api } });
+  if (decision.reason === 'cancelled' || signal?.aborted || (ex.kind === 'error' && ex.error.kind === 'aborted')) {
+    return err({ kind: 'cancelled', message: 'Price refresh cancelled; the saved prices are unchanged.', messageZh: '已取消价格刷新，已保存的价格保持不变。' });
   }
-  if (isObject(json) && Array.isArray(json.errors) && json.errors.length > 0) {
-    return { ok: false, error: graphqlError(json.errors, key, a.status, tries) };
+  if (ex.kind === 'error') {
+    if (ex.error.kind === 'timeout') {
+      return err({
+        kind: 'timeout',
+        message: `The RunPod API (${host}) did not answer within ${seconds(c.timeoutMs)} (${triesEn(tries)}).`,
+        messageZh: `RunPod API（${host}）在 ${secondsZh(c.timeoutMs)}内没有响应（已尝试 ${tries} 次）。`,
+      });
+    }
+    return err({
+      kind: 'network',
+      message: `Could not reach the RunPod API at ${host}: ${ex.error.reason} (${triesEn(tries)}).`,
+      messageZh: `无法连接 RunPod API（${host}）：${ex.error.reasonZh}（已尝试 ${tries} 次）。`,
+    });
   }
-  const gpuTypes = isObject(json) && isObject(json.data) ? json.data.gpuTypes : undefined;
-  if (!Array.isArray(gpuTypes)) {
-    const ex = excerpt(JSON.stringify(json) ?? '', key);
-    return malformed(`The RunPod API reply has no data.gpuTypes list: “${ex}”.`, `RunPod API 的回复中没有 data.gpuTypes 列表：“${ex}”。`);
+  const status = ex.status;
+  const contentType = headerValue(ex.headers, 'content-type');
+  if (status >= 200 && status < 300) {
+    progress({ stage: 'parsing', attempt: tries, message: 'Reading RunPod’s price list…', messageZh: '正在读取 RunPod 价格表…' });
+    const reading = readReply(api, { status, contentType, ...ex.value }, key, shown, new Date((options.now ?? Date.now)()), tries);
+    if (!reading.ok) return { ok: false, error: reading.error };
+    const gpus = new Set(reading.snapshot.prices.map((p) => p.gpuId)).size;
+    progress({
+      stage: 'done',
+      attempt: tries,
+      message: `Fetched ${reading.snapshot.prices.length} prices for ${gpus} GPUs.`,
+      messageZh: `已获取 ${gpus} 种 GPU 的 ${reading.snapshot.prices.length} 个价格。`,
+    });
+    return { ok: true, snapshot: reading.snapshot, stats: reading.stats, tries, api, url: shown };
   }
-  const { snapshot, stats } = buildSnapshot(gpuTypes, shown, fetchedAt, key);
-  if (snapshot.prices.length === 0) {
-    const detail = `${stats.gpuTypes} GPU types: ${stats.mapped} known to Benchpress, ${stats.unknown} unknown, ${stats.noPrice} prices missing or zero, ${stats.invalidPrice} not numbers`;
-    const detailZh = `${stats.gpuTypes} 种 GPU 类型：${stats.mapped} 种 Benchpress 已知，${stats.unknown} 种未知，${stats.noPrice} 个价格缺失或为零，${stats.invalidPrice} 个不是数字`;
-    return malformed(`The RunPod API reply had no usable prices (${detail}).`, `RunPod API 的回复中没有可用的价格（${detailZh}）。`);
+  const detail = replyDetail(ex.value.text, key);
+  const said = detail.structured && detail.text ? `: “${detail.text}”` : '';
+  const saidZh = detail.structured && detail.text ? `：“${detail.text}”` : '';
+  if (status === 401 || status === 403) {
+    const extra = status === 403 ? ` — the key may not have read access to ${name.en}` : '';
+    const extraZh = status === 403 ? `——该密钥可能没有${name.zh}的读取权限` : '';
+    return err({
+      kind: 'auth',
+      status,
+      message: `RunPod rejected the API key (${status})${said}${extra}. ${SET_KEY_EN}`,
+      messageZh: `RunPod 拒绝了 API 密钥（${status}）${saidZh}${extraZh}。${SET_KEY_ZH}`,
+    });
   }
-  return { ok: true, snapshot, stats, tries };
+  if (status === 429) {
+    const ra = decision.retryAfterMs;
+    if (decision.reason === 'retry-after-too-long' && ra !== undefined) {
+      return err({
+        kind: 'rate-limited',
+        status,
+        retryAfterMs: ra,
+        message: `RunPod is rate-limiting requests (429) and asks to wait ${seconds(ra)}; try again later.`,
+        messageZh: `RunPod 限制了请求频率（429），要求等待 ${secondsZh(ra)}；请稍后重试。`,
+      });
+    }
+    return err({
+      kind: 'rate-limited',
+      status,
+      ...(ra !== undefined ? { retryAfterMs: ra } : {}),
+      message: `RunPod is rate-limiting requests (429) after ${triesEn(tries)}; try again ${ra !== undefined ? `in ${seconds(ra)}` : 'in a minute'}.`,
+      messageZh: `RunPod 限制了请求频率（429），已尝试 ${tries} 次；请${ra !== undefined ? `在 ${secondsZh(ra)}后` : '过一分钟再'}重试。`,
+    });
+  }
+  if (status >= 500) {
+    return err({
+      kind: 'server',
+      status,
+      message: `${cap(name.en)} had a server error (${httpStatusText(status)}) after ${triesEn(tries)}${said}; try again later.`,
+      messageZh: `${name.zh}服务器错误（${httpStatusText(status)}），已尝试 ${tries} 次${saidZh}；请稍后重试。`,
+    });
+  }
+  // Other statuses (404 from a route that is not there, 400 from a request the server does not accept, redirects).
+  if (mediaType(contentType) === 'application/json' && api === 'graphql') {
+    const parsed = parseJson(ex.value.text);
+    const errors = parsed.ok ? graphqlErrors(parsed.value) : undefined;
+    if (errors && isAuthError(errors)) {
+      return err({ kind: 'auth', status, message: `RunPod rejected the API key (${status})${said}. ${SET_KEY_EN}`, messageZh: `RunPod 拒绝了 API 密钥（${status}）${saidZh}。${SET_KEY_ZH}` });
+    }
+  }
+  const quoted = detail.text ? `: “${detail.text}”` : '';
+  const quotedZh = detail.text ? `：“${detail.text}”` : '';
+  return err({
+    kind: 'server',
+    status,
+    message: `${cap(name.en)} at ${shown} answered ${httpStatusText(status)}${quoted}.`,
+    messageZh: `位于 ${shown} 的${name.zh}返回 ${httpStatusText(status)}${quotedZh}。`,
+  });
 }

@@ -2,7 +2,7 @@
 // Deterministic: the same records, options and date give the same bytes.
 
 import type { Locale } from '../../base/i18n';
-import { camelCase, FIELDS, fieldByKey, fieldByQuery, type SmiRecord, type SmiValue } from './fields';
+import { camelCase, fieldByKey, fieldByQuery, type SmiRecord, type SmiValue } from './fields';
 
 export interface SmiTableOptions {
   lang: Locale;
@@ -177,6 +177,3 @@ export function smiTable(gpus: readonly SmiRecord[], opts: SmiTableOptions): str
   const out = [line(header), rule, ...rows.map(line), '', sourceNote(gpus, opts.lang, date)];
   return out.join('\n') + '\n';
 }
-
-/** Every known field key, for documentation and completion. */
-export const TABLE_FIELD_KEYS: readonly string[] = FIELDS.map((d) => d.key);

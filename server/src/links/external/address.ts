@@ -1,8 +1,9 @@
 // Which addresses the link checker may connect to, and a DNS lookup pinned to the addresses that
 // were checked, so that a draft cannot make the editor probe an internal network (directly, through
 // a redirect, or by DNS rebinding between the check and the connect).
-import dns from 'node:dns';
-import { isIP, type LookupFunction } from 'node:net';
+//
+// Loads no network module itself: the resolver imports node:dns when it first resolves a name.
+import type { LookupFunction } from 'node:net';
 
 export type AddressKind =
   | 'public'
@@ -148,8 +149,24 @@ export interface ResolvedAddress {
 
 export type HostResolver = (hostname: string) => Promise<ResolvedAddress[]>;
 
+/** 4 or 6 for an IP address literal (IPv6 without brackets, a zone allowed), 0 for anything else (as net.isIP). */
+export function ipVersion(text: string): 0 | 4 | 6 {
+  if (parseIPv4(text) !== undefined) return 4;
+  return !text.startsWith('[') && parseIPv6(text) ? 6 : 0;
+}
+
+/** `invalid` and names under it never resolve (RFC 6761 §6.4): no lookup is made for them. */
+export function isReservedInvalidName(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/\.$/, '');
+  return h === 'invalid' || h.endsWith('.invalid');
+}
+
 /** The operating system's resolver (getaddrinfo: /etc/hosts, then DNS), every address. */
 export const systemResolver: HostResolver = async (hostname) => {
+  if (isReservedInvalidName(hostname)) {
+    throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+  }
+  const dns = await import('node:dns');
   const found = await dns.promises.lookup(hostname, { all: true, verbatim: true });
   return found.map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
 };
@@ -173,7 +190,7 @@ export interface VerifyHostOptions {
 export async function verifyHost(hostname: string, options: VerifyHostOptions): Promise<HostVerdict> {
   const isPublic = options.isPublic ?? isPublicAddress;
   let addresses: ResolvedAddress[];
-  const literal = isIP(hostname);
+  const literal = ipVersion(hostname);
   if (literal) {
     addresses = [{ address: hostname, family: literal === 6 ? 6 : 4 }];
   } else {

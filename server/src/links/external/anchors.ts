@@ -1,8 +1,6 @@
 // Anchors of an HTML page, found cheaply and safely: a single linear scan (no backtracking regular
 // expressions over the page), comments and raw-text elements skipped, and a cap on how many bytes of
 // the body are read at all.
-import { pipeline, type Readable } from 'node:stream';
-import zlib from 'node:zlib';
 
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
 const GITHUB_PREFIX = 'user-content-';
@@ -188,41 +186,5 @@ export function isHtmlContentType(contentType: string | undefined): boolean {
   return mime === 'text/html' || mime === 'application/xhtml+xml';
 }
 
-export interface BodyText {
-  text: string;
-  /** More body followed maxBytes and was not read. */
-  truncated: boolean;
-}
-
-/**
- * Reads at most maxBytes of a response body (after gzip / deflate / br decoding, so a compression bomb
- * stops at the cap too), then destroys the stream so nothing more is downloaded.
- */
-export async function readBodyText(body: Readable, maxBytes: number, contentEncoding?: string): Promise<BodyText> {
-  const enc = (contentEncoding ?? '').trim().toLowerCase();
-  let source: Readable = body;
-  if (enc === 'gzip' || enc === 'x-gzip' || enc === 'deflate' || enc === 'br') {
-    const decoder = enc === 'br' ? zlib.createBrotliDecompress() : enc === 'deflate' ? zlib.createInflate() : zlib.createGunzip();
-    source = pipeline(body, decoder, () => {});
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let truncated = false;
-  try {
-    for await (const chunk of source) {
-      const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
-      if (size + buf.length > maxBytes) {
-        chunks.push(buf.subarray(0, maxBytes - size));
-        size = maxBytes;
-        truncated = true;
-        break;
-      }
-      chunks.push(buf);
-      size += buf.length;
-    }
-  } finally {
-    if (!body.destroyed) body.destroy();
-    if (source !== body && !source.destroyed) source.destroy();
-  }
-  return { text: new TextDecoder('utf-8').decode(Buffer.concat(chunks, size)), truncated };
-}
+// Capped, decoded body reads live in net/body (shared with the price client).
+export { readBodyText, type BodyText } from '../../net/body';

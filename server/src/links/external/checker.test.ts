@@ -179,7 +179,7 @@ test('500 then 200: retried after a backoff, then ok; a 500 that stays is broken
   withServer(async (s) => {
     s.route('/flaky', sequence(status(500), html('ok')));
     s.route('/down', status(500));
-    const results = await checkUrls([s.url('/flaky'), s.url('/down')], { ...LOCAL, retries: 2, retryDelayMs: 50 });
+    const results = await checkUrls([s.url('/flaky'), s.url('/down')], { ...LOCAL, retries: 2, retryDelayMs: 100 }); // backoff: 50 to 100 ms before the first retry
     assert.equal(results.get(s.url('/flaky'))!.status, 'ok');
     const flaky = s.hitsFor('/flaky');
     assert.equal(flaky.length, 2);

@@ -1,15 +1,21 @@
-// The external link checker: checks http(s) URLs with undici, politely (global and per-host
-// concurrency, Retry-After, backoff, timeouts, a User-Agent naming Benchpress, a cache) and safely
-// (no private addresses unless allowed, DNS pinned to the checked addresses, capped body reads).
+// The external link checker: checks http(s) URLs politely (global and per-host concurrency, Retry-After,
+// backoff, timeouts, a User-Agent naming Benchpress, a cache) and safely (no private addresses unless allowed,
+// DNS pinned to the checked addresses, capped body reads). Requests, error classification and the retry policy
+// are net/'s; the HTTP client (undici) is loaded only when a run has something to fetch.
 import { setMaxListeners } from 'node:events';
-import { STATUS_CODES } from 'node:http';
-import { Agent, request } from 'undici';
 import { createPinnedLookup, hostnameOf, verifyHost, type HostResolver, type HostVerdict } from './address';
-import { extractAnchors, fragmentToCheck, hasAnchor, displayFragment, isHtmlContentType, readBodyText, type BodyText } from './anchors';
+import { extractAnchors, fragmentToCheck, hasAnchor, displayFragment, isHtmlContentType } from './anchors';
 import { pageCacheKey, type UrlCheckCache } from './cache';
 import { DEFAULT_URL_CHECK_OPTIONS, type PageCheck, type RedirectHop, type UrlCheckOptions, type UrlCheckResult } from './types';
-import { parseRetryAfter, sleep } from '../../net/retry';
+import { isFailure, pageVerdict, withHistory } from './verdict';
+import { backoffDelay, decideRetry, parseRetryAfter, sleep, withRetries, type RetryPolicy } from '../../net/retry';
+import { classifyNetError, type NetError } from '../../net/errors';
+import { headerValue, statusText } from '../../net/headers';
+import { readBodyText, type BodyText } from '../../net/body';
+import { isHttpUrl } from '../../net/url';
 import { compileUrlPattern } from '../../config/url-patterns';
+
+type NetHttp = typeof import('../../net/http');
 
 export interface UrlCheckHooks {
   /** Aborting stops the run promptly; unfinished URLs come back as `cancelled` (not cached). */
@@ -48,6 +54,7 @@ export function resolveOptions(options: Partial<UrlCheckOptions> = {}): Options 
     maxRedirects: int(o.maxRedirects, 0, DEFAULT_URL_CHECK_OPTIONS.maxRedirects),
     maxBodyBytes: int(o.maxBodyBytes, 1024, DEFAULT_URL_CHECK_OPTIONS.maxBodyBytes),
     cacheTtlHours: Number.isFinite(o.cacheTtlHours) ? Math.max(0, o.cacheTtlHours) : DEFAULT_URL_CHECK_OPTIONS.cacheTtlHours,
+    confirmDeadAfterHours: Number.isFinite(o.confirmDeadAfterHours) ? Math.max(0, o.confirmDeadAfterHours) : DEFAULT_URL_CHECK_OPTIONS.confirmDeadAfterHours,
     userAgent: o.userAgent || DEFAULT_URL_CHECK_OPTIONS.userAgent,
     ignore: Array.isArray(o.ignore) ? o.ignore : [],
     skipHosts: Array.isArray(o.skipHosts) ? o.skipHosts : [],
@@ -205,63 +212,22 @@ export { parseRetryAfter };
 
 type Attempt =
   | { kind: 'response'; status: number; contentType?: string; location?: string; retryAfter?: string; body?: BodyText; bodyUnreadable?: boolean }
-  | { kind: 'timeout' }
   | { kind: 'cancelled' }
-  | { kind: 'error'; status: 'network' | 'dns' | 'refused' | 'timeout'; message: string; retriable: boolean };
+  | { kind: 'error'; error: NetError };
 
 type Exchange = Attempt & { tries: number; note?: string };
 
-function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
-  const v = headers[name];
-  return Array.isArray(v) ? v[0] : v;
-}
-
-function statusText(status: number): string {
-  const reason = STATUS_CODES[status];
-  return reason ? `${status} ${reason}` : `HTTP ${status}`;
-}
-
-function errorCodes(err: unknown): { codes: string[]; message: string } {
-  const codes: string[] = [];
-  let message = '';
-  let e: unknown = err;
-  for (let depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
-    const o = e as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
-    if (typeof o.code === 'string') codes.push(o.code);
-    if (!message && typeof o.message === 'string') message = o.message;
-    if (Array.isArray(o.errors)) for (const sub of o.errors as { code?: unknown }[]) if (typeof sub?.code === 'string') codes.push(sub.code);
-    e = o.cause;
-  }
-  return { codes, message };
-}
-
-const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
-
-function classifyError(err: unknown, timeoutMs: number): Extract<Attempt, { kind: 'error' }> {
-  const { codes, message } = errorCodes(err);
-  const has = (c: string) => codes.includes(c);
-  if (codes.some((c) => TIMEOUT_CODES.has(c))) return { kind: 'error', status: 'timeout', message: `timed out after ${timeoutMs} ms`, retriable: false };
-  if (has('EBENCHPRESS_REFUSED')) return { kind: 'error', status: 'refused', message, retriable: false };
-  if (has('ENOTFOUND') || has('EAI_AGAIN') || has('ENODATA')) return { kind: 'error', status: 'dns', message: message.startsWith('DNS') ? message : `DNS lookup failed (${codes[0]})`, retriable: false };
-  if (has('ECONNRESET')) return { kind: 'error', status: 'network', message: 'connection reset', retriable: true };
-  if (has('EPIPE')) return { kind: 'error', status: 'network', message: 'connection reset (broken pipe)', retriable: true };
-  if (has('ECONNREFUSED')) return { kind: 'error', status: 'network', message: 'connection refused', retriable: true };
-  if (has('EHOSTUNREACH')) return { kind: 'error', status: 'network', message: 'host unreachable', retriable: true };
-  if (has('ENETUNREACH')) return { kind: 'error', status: 'network', message: 'network unreachable', retriable: true };
-  if (has('UND_ERR_SOCKET')) return { kind: 'error', status: 'network', message: 'connection closed by the server before a complete response', retriable: true };
-  const tls = codes.find((c) => c.startsWith('ERR_TLS') || c.startsWith('ERR_SSL') || /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/.test(c));
-  if (tls) return { kind: 'error', status: 'network', message: `TLS error: ${message || tls} (${tls})`, retriable: false };
-  const parse = codes.find((c) => c.startsWith('HPE_') || c === 'UND_ERR_INFO' || c === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH');
-  if (parse) return { kind: 'error', status: 'network', message: `invalid HTTP response (${parse})`, retriable: false };
-  return { kind: 'error', status: 'network', message: `network error: ${message || codes[0] || 'unknown'}${codes[0] ? ` (${codes[0]})` : ''}`, retriable: true };
-}
+/** The pinned lookup's refusal (see createPinnedLookup): not a network failure, never retried. */
+const REFUSED_CODE = 'EBENCHPRESS_REFUSED';
 
 class CheckRun {
-  private readonly agent: Agent;
+  private http: NetHttp | undefined;
+  private agent: ReturnType<NetHttp['createAgent']> | undefined;
   private readonly limiter: HostLimiter;
   private readonly dnsLimiter = new HostLimiter(DNS_CONCURRENCY, DNS_CONCURRENCY);
   private readonly verdicts = new Map<string, Promise<HostVerdict>>();
   private readonly headers: Record<string, string>;
+  private readonly policy: RetryPolicy;
   private readonly cancelled = new Error('cancelled');
   /** Aborted with the caller's signal; every wait and request of the run listens to this one. */
   private readonly controller = new AbortController();
@@ -277,17 +243,21 @@ class CheckRun {
       accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8',
       'accept-encoding': 'gzip, deflate, br',
     };
+    // Timeouts are not retried: a site that is slow once is slow again, and the run would take retries × longer.
+    this.policy = { retries: opts.retries, baseDelayMs: opts.retryDelayMs, maxDelayMs: 30_000, maxRetryAfterMs: opts.maxRetryAfterMs, retryTimeouts: false };
+  }
+
+  /** Loads the HTTP client and makes the run's agent (once, when there is something to fetch). */
+  async start(): Promise<void> {
+    if (this.agent) return;
+    this.http = await import('../../net/http');
     // No per-origin socket cap here: the limiter caps requests per host, and undici closes the socket
     // after every HEAD (interop with servers that send a body), so a cap would make the next request
     // wait for the old socket to finish closing.
-    this.agent = new Agent({
-      keepAliveTimeout: 4_000,
-      headersTimeout: opts.timeoutMs,
-      bodyTimeout: opts.timeoutMs,
-      connect: {
-        timeout: opts.timeoutMs,
-        lookup: createPinnedLookup((host) => this.verify(host)),
-      },
+    this.agent = this.http.createAgent({
+      timeoutMs: this.opts.timeoutMs,
+      keepAliveTimeoutMs: 4_000,
+      lookup: createPinnedLookup((host) => this.verify(host)),
     });
   }
 
@@ -303,7 +273,7 @@ class CheckRun {
 
   async close(): Promise<void> {
     this.abort();
-    await this.agent.destroy().catch(() => {});
+    if (this.agent && this.http) await this.http.closeAgent(this.agent);
   }
 
   /** Resolves and classifies a host once per run; the verdict also pins the connection (createPinnedLookup). */
@@ -316,7 +286,18 @@ class CheckRun {
     return verdict;
   }
 
+  /** A host's verdict; a temporary DNS failure (EAI_AGAIN) is tried again as the retry policy says. */
   private async resolveHost(hostname: string): Promise<HostVerdict> {
+    for (let retry = 0; ; retry++) {
+      const verdict = await this.resolveOnce(hostname);
+      if (verdict.ok || verdict.status !== 'dns' || verdict.code === undefined) return verdict;
+      const decision = decideRetry(this.policy, retry, { error: classifyNetError({ code: verdict.code }) });
+      if (!decision.retry) return verdict;
+      if (!(await sleep(decision.waitMs, this.signal))) return { ok: false, status: 'dns', message: 'cancelled' };
+    }
+  }
+
+  private async resolveOnce(hostname: string): Promise<HostVerdict> {
     let release: (() => void) | undefined;
     try {
       release = await this.dnsLimiter.acquire('dns');
@@ -353,98 +334,68 @@ class CheckRun {
     } catch {
       return { kind: 'cancelled' };
     }
-    const signal = this.signal;
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new Error(`timed out after ${this.opts.timeoutMs} ms`));
-    }, this.opts.timeoutMs);
-    const onAbort = () => controller.abort(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
     try {
-      if (signal.aborted) return { kind: 'cancelled' };
-      const res = await request(url, { dispatcher: this.agent, method, headers: this.headers, signal: controller.signal });
-      const status = res.statusCode;
-      const contentType = header(res.headers, 'content-type');
+      if (this.signal.aborted || !this.http || !this.agent) return { kind: 'cancelled' };
+      const readHtml = needBody && method === 'GET';
+      const ex = await this.http.send(this.agent, url, { method, headers: this.headers, signal: this.signal, timeoutMs: this.opts.timeoutMs }, async (head, body, context) => {
+        const contentType = headerValue(head.headers, 'content-type');
+        if (!readHtml || head.status < 200 || head.status >= 300 || !isHtmlContentType(contentType)) return undefined;
+        try {
+          return await readBodyText(body, this.opts.maxBodyBytes, headerValue(head.headers, 'content-encoding'));
+        } catch (err) {
+          if (context.signal.aborted) throw err; // the deadline passed or the run was cancelled: not a page problem
+          return 'unreadable' as const;
+        }
+      });
+      if (ex.kind === 'error') return ex.error.kind === 'aborted' ? { kind: 'cancelled' } : { kind: 'error', error: ex.error };
+      const status = ex.status;
       const out: Extract<Attempt, { kind: 'response' }> = {
         kind: 'response',
         status,
-        contentType,
-        location: header(res.headers, 'location'),
-        retryAfter: header(res.headers, 'retry-after'),
+        contentType: headerValue(ex.headers, 'content-type'),
+        location: headerValue(ex.headers, 'location'),
+        retryAfter: headerValue(ex.headers, 'retry-after'),
       };
+      if (ex.value === 'unreadable') out.bodyUnreadable = true;
+      else if (ex.value) out.body = ex.value;
       if (status === 429 || status === 503) {
         // Slow down the whole host before this slot is released, so no queued request slips in.
         const wait = parseRetryAfter(out.retryAfter);
         if (wait !== undefined && wait <= this.opts.maxRetryAfterMs) this.limiter.pause(host, Date.now() + wait);
-        else if (wait === undefined && status === 429) this.limiter.pause(host, Date.now() + this.backoff(retry));
-      }
-      if (needBody && method === 'GET' && status >= 200 && status < 300 && isHtmlContentType(contentType)) {
-        try {
-          out.body = await readBodyText(res.body, this.opts.maxBodyBytes, header(res.headers, 'content-encoding'));
-        } catch (err) {
-          if (signal.aborted) return { kind: 'cancelled' };
-          if (timedOut) return { kind: 'timeout' };
-          if (errorCodes(err).codes.some((c) => TIMEOUT_CODES.has(c))) return { kind: 'timeout' };
-          out.bodyUnreadable = true;
-        }
-      } else {
-        // Nothing to read: let a small body go so the connection can be reused, else drop the socket.
-        await res.body.dump({ limit: 64 * 1024 }).catch(() => {});
+        else if (wait === undefined && status === 429) this.limiter.pause(host, Date.now() + backoffDelay(this.policy, retry));
       }
       return out;
-    } catch (err) {
-      if (signal.aborted) return { kind: 'cancelled' };
-      if (timedOut) return { kind: 'timeout' };
-      return classifyError(err, this.opts.timeoutMs);
     } finally {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
       release();
     }
   }
 
-  private backoff(n: number): number {
-    const base = this.opts.retryDelayMs;
-    return Math.min(30_000, base * 2 ** n + Math.random() * (base / 2));
-  }
-
-  /** A request to one URL with HEAD→GET fallback and retries (network errors, 5xx, 429/503 with Retry-After). */
+  /** A request to one URL with HEAD→GET fallback and retries as net/retry's policy says (network errors, 5xx, 429/503). */
   private async exchange(url: URL, needBody: boolean): Promise<Exchange> {
     let method: 'HEAD' | 'GET' = needBody ? 'GET' : 'HEAD';
-    let retry = 0;
-    for (;;) {
-      const a = await this.attempt(url, method, needBody, retry);
-      const tries = retry + 1;
-      if (a.kind === 'cancelled' || a.kind === 'timeout') return { ...a, tries };
-      if (a.kind === 'error') {
-        if (a.retriable && retry < this.opts.retries) {
-          if (!(await sleep(this.backoff(retry++), this.signal))) return { kind: 'cancelled', tries };
-          continue;
+    const run = await withRetries(
+      this.policy,
+      async (retry) => {
+        const a = await this.attempt(url, method, needBody, retry);
+        if (a.kind === 'response' && method === 'HEAD' && HEAD_REFUSED.has(a.status)) {
+          method = 'GET'; // servers that refuse or mishandle HEAD: the same try, with GET
+          return this.attempt(url, method, needBody, retry);
         }
-        return { ...a, tries };
-      }
-      if (method === 'HEAD' && HEAD_REFUSED.has(a.status)) {
-        method = 'GET';
-        continue;
-      }
-      if ((a.status === 429 || a.status === 503) && retry < this.opts.retries) {
-        const wait = parseRetryAfter(a.retryAfter);
-        if (wait !== undefined && wait > this.opts.maxRetryAfterMs) {
-          return { ...a, tries, note: `Retry-After ${Math.ceil(wait / 1000)} s is longer than the ${Math.round(this.opts.maxRetryAfterMs / 1000)} s this check waits` };
-        }
-        if (wait !== undefined || a.status === 429) {
-          retry++; // attempt() paused the host: the next acquire waits until Retry-After
-          continue;
-        }
-      }
-      if (a.status >= 500 && a.status !== 501 && a.status !== 505 && retry < this.opts.retries) {
-        if (!(await sleep(this.backoff(retry++), this.signal))) return { kind: 'cancelled', tries };
-        continue;
-      }
-      return { ...a, tries };
+        return a;
+      },
+      (a) => {
+        if (a.kind === 'cancelled') return undefined;
+        if (a.kind === 'error') return a.error.code === REFUSED_CODE ? undefined : { error: a.error };
+        return { status: a.status, retryAfter: a.retryAfter };
+      },
+      { signal: this.signal },
+    );
+    const { result, tries, decision } = run;
+    if (decision.reason === 'cancelled' || this.signal.aborted) return { kind: 'cancelled', tries };
+    if (decision.reason === 'retry-after-too-long' && decision.retryAfterMs !== undefined) {
+      return { ...result, tries, note: `Retry-After ${Math.ceil(decision.retryAfterMs / 1000)} s is longer than the ${Math.round(this.opts.maxRetryAfterMs / 1000)} s this check waits` };
     }
+    return { ...result, tries };
   }
 
   /** Fetches a URL (no fragment), following redirects by hand, checking every hop's address. */
@@ -470,14 +421,22 @@ class CheckRun {
       const verdict = await unlessAborted(this.verify(hostnameOf(url)), this.signal);
       if (!verdict || this.signal.aborted) return page({ status: 'cancelled', message: 'cancelled' });
       if (!verdict.ok) {
-        return page({ status: verdict.status, message: redirects.length > 0 ? `${verdict.message} (redirect target ${url.href})` : verdict.message });
+        const message = redirects.length > 0 ? `${verdict.message} (redirect target ${url.href})` : verdict.message;
+        if (verdict.status === 'refused') return page({ status: 'refused', message });
+        return page({ status: 'dns', message, errorKind: verdict.code === 'ETIMEOUT' ? 'timeout' : 'dns', ...(verdict.code ? { errorCode: verdict.code } : {}) });
       }
       if (verdict.nonPublic) viaPrivateAddress = true;
       const ex = await this.exchange(url, needBody);
       const triesNote = ex.tries > 1 ? ` after ${ex.tries} tries` : '';
       if (ex.kind === 'cancelled') return page({ status: 'cancelled', message: 'cancelled' });
-      if (ex.kind === 'timeout') return page({ status: 'timeout', message: `timed out after ${this.opts.timeoutMs} ms${after()}` });
-      if (ex.kind === 'error') return page({ status: ex.status, message: `${ex.message}${triesNote}${after()}` });
+      if (ex.kind === 'error') {
+        const e = ex.error;
+        const code = e.code !== undefined ? { errorCode: e.code } : {};
+        if (e.kind === 'timeout') return page({ status: 'timeout', message: `timed out after ${this.opts.timeoutMs} ms${after()}`, errorKind: 'timeout' });
+        if (e.code === REFUSED_CODE) return page({ status: 'refused', message: `refused: private address; set allowPrivateUrls to check it${after()}` });
+        if (e.kind === 'dns') return page({ status: 'dns', message: `DNS lookup failed for ${hostnameOf(url)}: ${e.reason}${triesNote}`, errorKind: 'dns', ...code });
+        return page({ status: 'network', message: `${e.reason}${triesNote}${after()}`, errorKind: e.kind, ...code });
+      }
 
       if (REDIRECT_STATUSES.has(ex.status) && ex.location !== undefined) {
         let next: URL;
@@ -487,7 +446,7 @@ class CheckRun {
           return page({ status: 'broken', httpStatus: ex.status, message: `${statusText(ex.status)} with an invalid Location ${JSON.stringify(ex.location)}${after()}` });
         }
         redirects.push({ url: url.href, status: ex.status });
-        if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+        if (!isHttpUrl(next)) {
           return page({ status: 'broken', httpStatus: ex.status, finalUrl: next.href, message: `redirects to a non-http URL (${next.protocol}) ${next.href}` });
         }
         if (next.hash) locationFragment = next.hash.slice(1);
@@ -527,7 +486,7 @@ class CheckRun {
 
       let reason = statusText(ex.status);
       if (REDIRECT_STATUSES.has(ex.status)) reason += ' without a Location header';
-      if (ex.status === 401 || ex.status === 403) reason += ' (the server refused the checker; the page may still open in a browser)';
+      if (ex.status === 401 || ex.status === 403 || ex.status === 999) reason += ' (the server refused the checker; the page may still open in a browser)';
       if (ex.status === 429) reason += ex.note ? ` (rate limited: ${ex.note})` : ` (rate limited${triesNote})`;
       else if (ex.note) reason += ` (${ex.note})`;
       else if (ex.status >= 500) reason += triesNote ? ` (${triesNote.trim()})` : '';
@@ -545,7 +504,7 @@ function redirectMessage(redirects: RedirectHop[], finalUrl: URL, status: number
 
 /** Whether a page check may be served from the cache for this run. */
 function isUsable(entry: PageCheck, needBody: boolean, opts: Options, now: number): boolean {
-  if (opts.cacheTtlHours <= 0) return false;
+  if (opts.cacheTtlHours <= 0 || !isCacheable(entry)) return false;
   const at = Date.parse(entry.checkedAt);
   if (Number.isNaN(at) || now - at > opts.cacheTtlHours * 3_600_000 || at - now > 60_000) return false;
   if (entry.viaPrivateAddress && !opts.allowPrivate) return false;
@@ -556,7 +515,10 @@ function isUsable(entry: PageCheck, needBody: boolean, opts: Options, now: numbe
   return true;
 }
 
-/** Definite answers are cached; transient ones (timeouts, network, 5xx, 429, 408) are not. */
+/**
+ * Definite answers are cached; transient ones (timeouts, network, 5xx, 429, 408) are not. (Failures are stored
+ * too, for their history, but only cacheable entries are served: see isUsable.)
+ */
 function isCacheable(page: PageCheck): boolean {
   if (page.status === 'ok' || page.status === 'redirect') return true;
   if (page.status !== 'broken' || page.httpStatus === undefined) return false;
@@ -582,6 +544,16 @@ function linkResult(raw: string, link: URL, page: PageCheck, opts: Options, cach
   if (page.permanent !== undefined) result.permanent = page.permanent;
   if (page.permanentUrl !== undefined) result.permanentUrl = appendHash(page.permanentUrl, page.permanentUrl === page.finalUrl ? effectiveHash : ownHash);
   if (cached) result.cached = true;
+  if (page.failingSince !== undefined) {
+    result.failingSince = page.failingSince;
+    result.failures = page.failures ?? 1;
+  }
+  const verdict = pageVerdict(page, opts.confirmDeadAfterHours);
+  if (verdict) {
+    result.verdict = verdict.verdict;
+    result.verdictReason = verdict.reason;
+    if (verdict.deadIfFailingAfter !== undefined) result.deadIfFailingAfter = verdict.deadIfFailingAfter;
+  }
   if (opts.checkFragments && (page.status === 'ok' || page.status === 'redirect') && page.anchors !== undefined) {
     const target = new URL(page.finalUrl ?? link.href);
     target.hash = effectiveHash;
@@ -592,6 +564,8 @@ function linkResult(raw: string, link: URL, page: PageCheck, opts: Options, cach
         result.message += `; anchor #${shown} not verified (not in the first ${Math.round(opts.maxBodyBytes / 1024)} KiB of the page)`;
       } else {
         result.fragmentMissing = true;
+        result.verdict = 'dead';
+        result.verdictReason = 'anchor-missing';
         const where = page.redirects ? page.finalUrl : 'the page';
         result.message = `anchor #${shown} not found on ${where} (${page.httpStatus !== undefined ? statusText(page.httpStatus) : page.message})`;
       }
@@ -626,10 +600,10 @@ export async function checkUrls(urls: Iterable<string>, options: Partial<UrlChec
     try {
       url = new URL(raw.trim());
     } catch {
-      finish({ url: raw, status: 'invalid', message: 'invalid URL', checkedAt: stamp() });
+      finish({ url: raw, status: 'invalid', message: 'invalid URL', checkedAt: stamp(), verdict: 'dead', verdictReason: 'invalid-url' });
       continue;
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    if (!isHttpUrl(url)) {
       finish({ url: raw, status: 'skipped', message: `skipped: not an http(s) URL (${url.protocol})`, checkedAt: stamp() });
       continue;
     }
@@ -652,16 +626,18 @@ export async function checkUrls(urls: Iterable<string>, options: Partial<UrlChec
   hooks.signal?.addEventListener('abort', onAbort, { once: true });
   if (hooks.signal?.aborted) run.abort();
   try {
+    if (groups.size > 0 && !run.signal.aborted) await run.start();
     await Promise.all(
       [...groups].map(async ([key, g]) => {
         const needBody = opts.checkFragments && g.links.some((l) => fragmentToCheck(l.url) !== undefined);
         let page: PageCheck | undefined;
+        let previous: PageCheck | undefined;
         let cached = false;
         if (hooks.cache) {
           try {
-            const entry = await hooks.cache.get(key);
-            if (entry && isUsable(entry, needBody, opts, now())) {
-              page = entry;
+            previous = await hooks.cache.get(key);
+            if (previous && isUsable(previous, needBody, opts, now())) {
+              page = previous;
               cached = true;
             }
           } catch {
@@ -670,7 +646,8 @@ export async function checkUrls(urls: Iterable<string>, options: Partial<UrlChec
         }
         if (!page) {
           page = run.signal.aborted ? { status: 'cancelled', message: 'cancelled', checkedAt: stamp() } : await run.checkPage(g.base, needBody);
-          if (hooks.cache && isCacheable(page)) {
+          page = withHistory(page, previous);
+          if (hooks.cache && (isCacheable(page) || isFailure(page))) {
             try {
               await hooks.cache.set(key, page);
             } catch {

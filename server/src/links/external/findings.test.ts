@@ -42,7 +42,7 @@ test('from a real check to what the writer sees: messages on the exact ranges, a
       ['links/broken-url', 'warning', 9, 'Broken link: 410 Gone'],
       ['links/broken-url', 'warning', 12, 'Broken link: 410 Gone'],
       ['links/broken-url', 'warning', 14, 'Broken link: anchor #nowhere not found on the page (200 OK)'],
-      ['links/broken-url', 'warning', 15, 'Link check failed: timed out after 300 ms'],
+      ['links/broken-url', 'info', 15, 'Could not verify link: timed out after 300 ms — the site may be slow or down; check it again later'],
       ['links/broken-url', 'info', 16, 'Link not checked: refused: private address (192.168.1.1, private); set allowPrivateUrls to check it'],
     ]);
     const fix = findings[0]!.fixes![0]!;
@@ -87,30 +87,38 @@ test('temporary redirects are silent by default, info when asked; mixed chains f
   assert.equal(f!.fixes![0]!.edits[0]!.newText, 'https://b.example/docs');
 });
 
-test('DNS, network, invalid, skipped and cancelled results; refused severity can be changed or turned off', () => {
+test('findings follow the verdict: dead is a warning, unverified an information that says why; skipped and cancelled say nothing', () => {
   const results = new Map<string, UrlCheckResult>(
     (
       [
-        ['dns', 'dns', 'DNS lookup failed for x.invalid: no such host (ENOTFOUND)'],
-        ['net', 'network', 'connection reset after 3 tries'],
-        ['bad', 'invalid', 'invalid URL'],
-        ['skip', 'skipped', 'skipped: host x is in skipHosts'],
-        ['stop', 'cancelled', 'cancelled'],
-        ['priv', 'refused', 'refused: private address (127.0.0.1, loopback); set allowPrivateUrls to check it'],
+        ['dns', 'dns', 'DNS lookup failed for x.invalid: no such host (ENOTFOUND)', { verdict: 'dead', verdictReason: 'no-such-host' }],
+        ['net', 'network', 'connection reset after 3 tries', { verdict: 'unverified', verdictReason: 'unconfirmed', failingSince: '2025-01-01T00:00:00.000Z', failures: 1, deadIfFailingAfter: '2025-01-02T00:00:00.000Z' }],
+        ['down', 'broken', '500 Internal Server Error (after 3 tries)', { verdict: 'dead', verdictReason: 'confirmed', httpStatus: 500, failingSince: '2024-12-30T08:15:00.000Z', failures: 3 }],
+        ['blocked', 'broken', '403 Forbidden (the server refused the checker; the page may still open in a browser)', { verdict: 'unverified', verdictReason: 'blocked', httpStatus: 403 }],
+        ['tls', 'network', 'TLS error (CERT_HAS_EXPIRED)', { verdict: 'unverified', verdictReason: 'tls' }],
+        ['bad', 'invalid', 'invalid URL', { verdict: 'dead', verdictReason: 'invalid-url' }],
+        ['skip', 'skipped', 'skipped: host x is in skipHosts', {}],
+        ['stop', 'cancelled', 'cancelled', {}],
+        ['priv', 'refused', 'refused: private address (127.0.0.1, loopback); set allowPrivateUrls to check it', { verdict: 'unverified', verdictReason: 'private-address' }],
       ] as const
-    ).map(([url, status, message]) => [url, { ...base, url, status, message }]),
+    ).map(([url, status, message, extra]) => [url, { ...base, url, status, message, ...extra } as UrlCheckResult]),
   );
   const occurrences = [...results.keys()].flatMap(occ);
+  const findings = urlFindings(occurrences, results);
   assert.deepEqual(
-    urlFindings(occurrences, results).map((f) => [f.severity, f.message]),
+    findings.map((f) => [f.severity, f.message, f.data?.verdict]),
     [
-      ['warning', 'Link check failed: DNS lookup failed for x.invalid: no such host (ENOTFOUND)'],
-      ['warning', 'Link check failed: connection reset after 3 tries'],
-      ['warning', 'Broken link: invalid URL'],
-      ['info', 'Link not checked: refused: private address (127.0.0.1, loopback); set allowPrivateUrls to check it'],
+      ['warning', 'Broken link: DNS lookup failed for x.invalid: no such host (ENOTFOUND)', 'dead'],
+      ['info', 'Could not verify link: connection reset after 3 tries — failed once since 2025-01-01 00:00 UTC; reported as broken if it still fails at a check after 2025-01-02 00:00 UTC', 'unverified'],
+      ['warning', 'Broken link: 500 Internal Server Error (after 3 tries); failing since 2024-12-30 08:15 UTC (3 checks)', 'dead'],
+      ['info', 'Could not verify link: 403 Forbidden (the server refused the checker; the page may still open in a browser)', 'unverified'],
+      ['info', 'Could not verify link: TLS error (CERT_HAS_EXPIRED) — the certificate or TLS setup could not be verified; the page may still open in a browser', 'unverified'],
+      ['warning', 'Broken link: invalid URL', 'dead'],
+      ['info', 'Link not checked: refused: private address (127.0.0.1, loopback); set allowPrivateUrls to check it', 'unverified'],
     ],
   );
+  assert.deepEqual(findings[2]!.data, { url: 'down', status: 'broken', checkedAt: base.checkedAt, verdict: 'dead', verdictReason: 'confirmed', httpStatus: 500, failingSince: '2024-12-30T08:15:00.000Z', failures: 3 });
   assert.equal(urlFindings(occurrences, results, { refusedSeverity: 'warning' }).at(-1)!.severity, 'warning');
-  assert.equal(urlFindings(occurrences, results, { refusedSeverity: 'off' }).length, 3);
+  assert.equal(urlFindings(occurrences, results, { refusedSeverity: 'off' }).length, 6);
   assert.deepEqual(urlFindings(occ('unknown'), results), [], 'occurrences without a result are left alone');
 });

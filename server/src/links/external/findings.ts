@@ -25,11 +25,18 @@ export interface LinkFindingOptions {
 
 function data(r: UrlCheckResult): Record<string, unknown> {
   const d: Record<string, unknown> = { url: r.url, status: r.status, checkedAt: r.checkedAt };
+  if (r.verdict !== undefined) d.verdict = r.verdict;
+  if (r.verdictReason !== undefined) d.verdictReason = r.verdictReason;
   if (r.httpStatus !== undefined) d.httpStatus = r.httpStatus;
   if (r.finalUrl !== undefined) d.finalUrl = r.finalUrl;
   if (r.permanentUrl !== undefined) d.permanentUrl = r.permanentUrl;
   if (r.redirects) d.redirects = r.redirects;
   if (r.fragmentMissing) d.fragmentMissing = true;
+  if (r.failingSince !== undefined) {
+    d.failingSince = r.failingSince;
+    d.failures = r.failures ?? 1;
+  }
+  if (r.deadIfFailingAfter !== undefined) d.deadIfFailingAfter = r.deadIfFailingAfter;
   if (r.cached) d.cached = true;
   return d;
 }
@@ -38,16 +45,42 @@ function hopStatuses(r: UrlCheckResult): string {
   return (r.redirects ?? []).map((h) => h.status).join(', ');
 }
 
+/** `2026-11-30 12:00 UTC` */
+function when(iso: string): string {
+  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
+
+/** Why a dead link is dead, beyond the check's own message. */
+function deadNote(r: UrlCheckResult): string {
+  if (r.verdictReason !== 'confirmed' || r.failingSince === undefined) return '';
+  return `; failing since ${when(r.failingSince)} (${r.failures ?? 2} checks)`;
+}
+
+/** Why an unverified link could not be verified, beyond the check's own message. */
+function unverifiedNote(r: UrlCheckResult): string {
+  if (r.verdictReason === 'unconfirmed' && r.deadIfFailingAfter !== undefined) {
+    const since = r.failingSince !== undefined ? ` since ${when(r.failingSince)}` : '';
+    return ` — failed ${times(r.failures ?? 1)}${since}; reported as broken if it still fails at a check after ${when(r.deadIfFailingAfter)}`;
+  }
+  if (r.verdictReason === 'timeout') return ' — the site may be slow or down; check it again later';
+  if (r.verdictReason === 'tls') return ' — the certificate or TLS setup could not be verified; the page may still open in a browser';
+  return '';
+}
+
 /**
- * Findings for every occurrence whose URL has a result:
- * - `links/broken-url` (warning): error status (`Broken link: 404 Not Found`), a missing anchor,
- *   a redirect loop, an invalid URL; and, as `Link check failed: …`, a timeout, a DNS failure or a
- *   network error, each named as such.
- * - `links/broken-url` (refusedSeverity, default info): `Link not checked: refused: private address …`.
- * - `links/redirect` (hint): the link redirects permanently (301/308); an unsafe fix replaces the URL
- *   text with where the permanent redirects lead (fragment kept). Temporary redirects are not
- *   reported (they are how sites point at "latest" or a login page), unless reportTemporaryRedirects.
- * - Nothing for ok, skipped or cancelled links.
+ * Findings for every occurrence whose URL has a result, by its verdict:
+ * - dead → `links/broken-url` warning `Broken link: …`: 404/410, a host that does not resolve, a missing anchor
+ *   on the target page, an invalid URL, or a failure confirmed by two checks far enough apart.
+ * - unverified → `links/broken-url` information `Could not verify link: …` saying why: the site refuses automated
+ *   clients (401, 403, 429, 999), a timeout, a TLS error, or a failure not yet confirmed (with when it will be).
+ *   Links to private addresses are `Link not checked: refused: …` at refusedSeverity (default info).
+ * - alive → `links/redirect` (hint) when the link redirects permanently (301/308); an unsafe fix replaces the URL
+ *   text with where the permanent redirects lead (fragment kept). Temporary redirects are not reported (they are
+ *   how sites point at "latest" or a login page), unless reportTemporaryRedirects.
+ * - Nothing for skipped or cancelled links.
+ * Every finding's `data` carries `verdict` and `verdictReason`.
  */
 export function urlFindings(occurrences: Iterable<LinkOccurrence>, results: ReadonlyMap<string, UrlCheckResult>, options: LinkFindingOptions = {}): Finding[] {
   const findings: Finding[] = [];
@@ -56,31 +89,24 @@ export function urlFindings(occurrences: Iterable<LinkOccurrence>, results: Read
     const r = results.get(occ.url);
     if (!r) continue;
     const base = { range: occ.range, data: data(r) };
-    switch (r.status) {
-      case 'broken':
-        findings.push({ ruleId: BROKEN_URL_RULE, severity: 'warning', message: `Broken link: ${r.message}`, ...base });
+    if (r.status === 'refused') {
+      if (refusedSeverity !== 'off') findings.push({ ruleId: BROKEN_URL_RULE, severity: refusedSeverity, message: `Link not checked: ${r.message}`, ...base });
+      continue;
+    }
+    switch (r.verdict) {
+      case 'dead':
+        findings.push({ ruleId: BROKEN_URL_RULE, severity: 'warning', message: `Broken link: ${r.message}${deadNote(r)}`, ...base });
         break;
-      case 'invalid':
-        findings.push({ ruleId: BROKEN_URL_RULE, severity: 'warning', message: `Broken link: ${r.message}`, ...base });
-        break;
-      case 'timeout':
-      case 'dns':
-      case 'network':
-        findings.push({ ruleId: BROKEN_URL_RULE, severity: 'warning', message: `Link check failed: ${r.message}`, ...base });
-        break;
-      case 'refused':
-        if (refusedSeverity !== 'off') findings.push({ ruleId: BROKEN_URL_RULE, severity: refusedSeverity, message: `Link not checked: ${r.message}`, ...base });
-        break;
-      case 'ok':
-      case 'redirect':
-        if (r.fragmentMissing) findings.push({ ruleId: BROKEN_URL_RULE, severity: 'warning', message: `Broken link: ${r.message}`, ...base });
-        if (r.status === 'redirect') {
-          const f = redirectFinding(occ, r, options);
-          if (f) findings.push(f);
-        }
+      case 'unverified':
+        findings.push({ ruleId: BROKEN_URL_RULE, severity: 'info', message: `Could not verify link: ${r.message}${unverifiedNote(r)}`, ...base });
         break;
       default:
-        break; // skipped, cancelled
+        break; // alive, skipped, cancelled
+    }
+    // A page that answered after a permanent redirect (its anchor missing or not) gets the fix to the new URL.
+    if (r.status === 'redirect') {
+      const f = redirectFinding(occ, r, options);
+      if (f) findings.push(f);
     }
   }
   return findings;

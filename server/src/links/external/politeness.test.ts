@@ -214,7 +214,7 @@ test('cache: keyed without the fragment, yet every fragment gets its own verdict
     assert.equal(later.get(doc)!.status, 'ok');
   }));
 
-test('cache: transient failures (5xx, timeouts) are not cached', () =>
+test('cache: transient failures (5xx, timeouts) are not served from the cache; a failure keeps only its history there', () =>
   withServer(async (s) => {
     s.route('/down', status(503));
     s.route('/slow', slow(2000, html('late')));
@@ -222,10 +222,13 @@ test('cache: transient failures (5xx, timeouts) are not cached', () =>
     for (let run = 0; run < 2; run++) {
       const results = await checkUrls([s.url('/down'), s.url('/slow')], { ...LOCAL, retries: 0, timeoutMs: 300 }, { cache });
       assert.equal(results.get(s.url('/slow'))!.status, 'timeout');
+      assert.equal(results.get(s.url('/down'))!.cached, undefined);
     }
     assert.equal(s.hitsFor('/down').length, 2);
     assert.equal(s.hitsFor('/slow').length, 2);
-    assert.equal(cache.entries.size, 0);
+    // The 503 is remembered for its failure history (two failing checks), never as an answer; the timeout is not kept.
+    assert.deepEqual([...cache.entries.keys()], [s.url('/down')]);
+    assert.equal(cache.entries.get(s.url('/down'))!.failures, 2);
   }));
 
 test('cache: a result fetched with allowPrivate is not served once private addresses are refused', () =>

@@ -12,6 +12,7 @@ export function urlCheckOptions(config: BenchpressConfig): Partial<UrlCheckOptio
     ignore: u.ignore,
     skipHosts: u.skipHosts,
     cacheTtlHours: u.cacheTtlHours,
+    confirmDeadAfterHours: u.confirmDeadAfterHours,
     allowPrivate: config.allowPrivateUrls,
   };
 }

@@ -1,5 +1,6 @@
 // Shared vocabulary of the external link checker. No editor or LSP imports: the CLI and the
 // language server both use this module.
+import type { NetErrorKind } from '../../net/errors';
 
 /** Settings of one check run. Every field has a default in DEFAULT_URL_CHECK_OPTIONS. */
 export interface UrlCheckOptions {
@@ -35,6 +36,12 @@ export interface UrlCheckOptions {
   maxRedirects?: number;
   /** Bytes of (decompressed) body read to look for anchors; the rest is not downloaded. */
   maxBodyBytes?: number;
+  /**
+   * A link that fails in a way that may pass (a 5xx, a reset, a refused connection, a redirect loop …) is `dead`
+   * only when it also failed in a check at least this many hours after its first failure; until then it is
+   * `unverified`. 0 reports it dead at the first failure. The history is kept in the URL cache.
+   */
+  confirmDeadAfterHours?: number;
 }
 
 /** Names Benchpress so site owners can tell who is knocking; override with `userAgent`. */
@@ -55,6 +62,7 @@ export const DEFAULT_URL_CHECK_OPTIONS: Readonly<Required<UrlCheckOptions>> = Ob
   maxRetryAfterMs: 30_000,
   maxRedirects: 10,
   maxBodyBytes: 4 * 1024 * 1024,
+  confirmDeadAfterHours: 24,
 });
 
 /**
@@ -66,6 +74,32 @@ export const DEFAULT_URL_CHECK_OPTIONS: Readonly<Required<UrlCheckOptions>> = Ob
  * - `skipped`: ignore pattern, skipped host or a non-http(s) URL. `invalid`: not a URL. `cancelled`: the run was aborted.
  */
 export type UrlStatus = 'ok' | 'redirect' | 'broken' | 'timeout' | 'dns' | 'network' | 'refused' | 'skipped' | 'invalid' | 'cancelled';
+
+/**
+ * What a writer should make of a link:
+ * - `alive`: it answered with a page (after redirects, if any), and its `#fragment` is there.
+ * - `dead`: 404 or 410, a host that does not resolve, a missing anchor, an invalid URL; or any other failure seen
+ *   in two checks at least `confirmDeadAfterHours` apart.
+ * - `unverified`: it could not be told: the site blocks automated clients (401, 403, 429, 999), a timeout, a TLS
+ *   error, a private address that is not fetched, or a failure not yet confirmed by a later check.
+ */
+export type UrlVerdict = 'alive' | 'dead' | 'unverified';
+
+/** Why a verdict was given (`data.verdictReason` of a finding). */
+export type VerdictReason =
+  | 'ok'
+  | 'not-found' // 404
+  | 'gone' // 410
+  | 'no-such-host'
+  | 'anchor-missing'
+  | 'invalid-url'
+  | 'confirmed' // failed in two checks far enough apart
+  | 'blocked' // 401, 403, 999
+  | 'rate-limited' // 429
+  | 'timeout'
+  | 'tls'
+  | 'private-address'
+  | 'unconfirmed'; // failed, not yet confirmed by a later check
 
 export interface RedirectHop {
   /** The URL that was requested. */
@@ -98,6 +132,14 @@ export interface UrlCheckResult {
   checkedAt: string;
   /** The result came from the cache, with no network traffic. */
   cached?: boolean;
+  /** alive, dead or unverified; absent for skipped and cancelled links (not checked). */
+  verdict?: UrlVerdict;
+  verdictReason?: VerdictReason;
+  /** For a failing link: ISO time of the first failure of the current run of failures, and how many checks failed. */
+  failingSince?: string;
+  failures?: number;
+  /** For an unconfirmed failure: ISO time from which a failing check makes the link `dead`. */
+  deadIfFailingAfter?: string;
 }
 
 /**
@@ -124,4 +166,10 @@ export interface PageCheck {
   bodyTruncated?: boolean;
   /** Some hop went to a non-public address (only possible with allowPrivate). */
   viaPrivateAddress?: boolean;
+  /** For `timeout`, `dns` and `network`: the class of the failure, and its code when there was one. */
+  errorKind?: NetErrorKind;
+  errorCode?: string;
+  /** History of failures (kept in the cache): first failure of the current run of failures, and their count. */
+  failingSince?: string;
+  failures?: number;
 }

@@ -2,29 +2,50 @@
 // `source.fixAll.benchpress` action) and the `benchpress.server.fixAll` command the client's Fix All runs.
 import { CodeActionKind } from 'vscode-languageserver/node';
 import { ServerCommands, type FixAllResult } from '../../protocol';
-import { codeActions, fixAllEdit, FIX_ALL_KIND } from '../code-actions';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions, fixAllAction, fixAllEdit, wantsKind, DISABLE_KIND, FIX_ALL_KIND } from '../code-actions';
+import { DocumentChecker, type CheckResult } from '../../engine/document-checker';
+import { fixAllText } from '../../engine/fix-all';
+import { pathOf } from '../checks';
 import type { Feature } from '../server-context';
 
 export const codeActionsFeature: Feature = (server) => {
   const { connection, documents, scheduler } = server;
-  server.capabilities.codeActionProvider = { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] };
+  server.capabilities.codeActionProvider = { codeActionKinds: [CodeActionKind.QuickFix, DISABLE_KIND, FIX_ALL_KIND] };
   server.capabilities.executeCommandProvider = { commands: [ServerCommands.fixAll] };
+
+  /** The document with every safe fix applied, re-checked between passes so one application is enough. */
+  const fixedText = async (document: TextDocument, result: CheckResult) => {
+    const { env } = await server.settingsFor(document.uri);
+    const scratch = new DocumentChecker(server.analyzer);
+    const recheck = async (text: string) => (await scratch.check({ uri: document.uri, path: pathOf(document.uri), text }, env, scheduler.workspace)).findings;
+    return fixAllText(document.getText(), result.findings, recheck);
+  };
 
   connection.onCodeAction(async (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
-    const result = scheduler.resultFor(document.uri, document.version) ?? (await scheduler.current(document.uri));
+    const version = document.version;
+    const result = scheduler.resultFor(document.uri, version) ?? (await scheduler.current(document.uri));
     // Only for the version the findings belong to: an edit must never land on moved text.
-    return codeActions(document, result && documents.get(document.uri)?.version === document.version ? result : undefined, params);
+    if (!result || documents.get(document.uri)?.version !== version) return [];
+    const { env } = await server.settingsFor(document.uri);
+    const actions = codeActions(document, result, params, env.locale);
+    if (wantsKind(params, FIX_ALL_KIND)) {
+      const action = fixAllAction(document, (await fixedText(document, result)).text, env.locale);
+      if (action && documents.get(document.uri)?.version === version) actions.push(action);
+    }
+    return actions;
   });
 
   connection.onExecuteCommand(async (params): Promise<FixAllResult | undefined> => {
     if (params.command !== ServerCommands.fixAll) return undefined;
     const checked = await server.checked(String(params.arguments?.[0] ?? ''));
     if (!checked) return { applied: false };
-    const edit = fixAllEdit(checked.document, checked.result);
+    const fixed = await fixedText(checked.document, checked.result);
+    const edit = fixAllEdit(checked.document, fixed.text);
     if (!edit) return { applied: false, count: 0 };
     const applied = await connection.workspace.applyEdit({ label: 'Benchpress: fix all', edit });
-    return { applied: applied.applied, count: edit.documentChanges[0].edits.length };
+    return { applied: applied.applied, count: fixed.applied };
   });
 };

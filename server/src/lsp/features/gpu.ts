@@ -64,6 +64,6 @@ export const gpuFeature: Feature = (server) => {
     const changes = priceChanges(BUILTIN_PRICE_SNAPSHOT, result.snapshot)
       .filter((c) => c.kind !== 'unchanged')
       .map((c) => (c.kind === 'new' ? `${c.gpuId} ${c.tier}: $${c.after.toFixed(2)}/h` : `${c.gpuId} ${c.tier}: $${c.before?.toFixed(2)} → $${c.after.toFixed(2)}/h`));
-    return { ok: true, prices: result.snapshot.prices.length, changes, saved, asOf: result.snapshot.asOf };
+    return { ok: true, prices: result.snapshot.prices.length, changes, saved, asOf: result.snapshot.asOf, api: result.api, unknownIds: result.stats.unknownIds };
   });
 };

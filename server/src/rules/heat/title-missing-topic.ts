@@ -1,5 +1,5 @@
 import type { DocumentRule } from '../types';
-import { titleMissingTopics } from '../../topics/rules';
+import { titleMissingTopics } from '../../topics/title-coverage';
 import { formatMetric } from '../../topics/numbers';
 
 /**

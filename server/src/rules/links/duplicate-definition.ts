@@ -1,4 +1,6 @@
 import type { DocumentRule } from '../types';
+import { localize } from '../../base/i18n';
+import { isCommentDefinition } from './comment-definitions';
 import { wholeLinesEdit } from '../../markdown/edits';
 
 /**
@@ -15,9 +17,10 @@ export const duplicateDefinition: DocumentRule = {
     bad: '[H100][nv]\n\n[nv]: https://www.nvidia.com/\n[nv]: https://developer.nvidia.com/\n',
     good: '[H100][nv]\n\n[nv]: https://www.nvidia.com/\n',
   },
-  check({ doc, report }) {
+  check({ doc, report, locale }) {
     const first = new Map<string, (typeof doc.definitions)[number]>();
     for (const d of doc.definitions) {
+      if (isCommentDefinition(d)) continue;
       const key = `${d.kind}:${d.id}`;
       const earlier = first.get(key);
       if (!earlier) {
@@ -31,7 +34,7 @@ export const duplicateDefinition: DocumentRule = {
         message: same
           ? { en: `[${d.label}] is already defined on line ${line} with the same URL.`, zh: `[${d.label}] 已在第 ${line} 行定义过（URL 相同）。` }
           : { en: `[${d.label}] is already defined on line ${line}; this definition is ignored.`, zh: `[${d.label}] 已在第 ${line} 行定义过；此处的定义不会生效。` },
-        fixes: [{ title: `Remove duplicate definition [${d.label}]`, edits: [wholeLinesEdit(doc, d)], safe: same }],
+        fixes: [{ title: localize({ en: `Remove duplicate definition [${d.label}]`, zh: `删除重复的定义 [${d.label}]` }, locale), edits: [wholeLinesEdit(doc, d)], safe: same }],
       });
     }
   },

@@ -1,4 +1,5 @@
 import type { DocumentRule } from '../types';
+import { localize } from '../../base/i18n';
 import type { DocumentView } from '../../markdown/document-view';
 import { closest } from '../../base/closest';
 import { isMarkdownPath, resolveLinkTarget } from '../../markdown/link-target';
@@ -31,7 +32,7 @@ export const missingAnchor: DocumentRule = {
     bad: '## 性能测试\n\n见[测试结果](#性能测试结果)。\n',
     good: '## 性能测试\n\n见[测试结果](#性能测试)。\n',
   },
-  async check({ doc, workspace, report }) {
+  async check({ doc, workspace, report, locale }) {
     const own = anchorsOfView(doc);
     for (const link of doc.links) {
       if (link.kind === 'image') continue;
@@ -56,7 +57,7 @@ export const missingAnchor: DocumentRule = {
           en: `No heading with anchor #${fragment}${target.kind === 'file' ? ' in that file' : ''}${suggestion ? `; did you mean #${suggestion}?` : '.'}`,
           zh: `${target.kind === 'file' ? '目标文件中' : ''}没有锚点为 #${fragment} 的标题${suggestion ? `；是否想用 #${suggestion}？` : '。'}`,
         },
-        fixes: suggestion && hashAt >= 0 && link.urlSpan.end > link.urlSpan.start ? [{ title: `Change to #${suggestion}`, edits: [{ range: fragmentRange, newText: suggestion }], safe: false, preferred: true }] : undefined,
+        fixes: suggestion && hashAt >= 0 && link.urlSpan.end > link.urlSpan.start ? [{ title: localize({ en: `Change to #${suggestion}`, zh: `改为 #${suggestion}` }, locale), edits: [{ range: fragmentRange, newText: suggestion }], safe: false, preferred: true }] : undefined,
       });
     }
   },

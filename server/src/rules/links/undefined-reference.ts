@@ -1,4 +1,5 @@
 import type { DocumentRule } from '../types';
+import { localize } from '../../base/i18n';
 import { closest } from '../../base/closest';
 
 /**
@@ -16,7 +17,7 @@ export const undefinedReference: DocumentRule = {
     bad: 'See the [H100 datasheet][h100-ds].\n\n[h100]: https://www.nvidia.com/en-us/data-center/h100/\n',
     good: 'See the [H100 datasheet][h100].\n\n[h100]: https://www.nvidia.com/en-us/data-center/h100/\n',
   },
-  check({ doc, report }) {
+  check({ doc, report, locale }) {
     const linkIds = new Map<string, string>();
     const footnoteIds = new Set<string>();
     for (const d of doc.definitions) {
@@ -34,7 +35,7 @@ export const undefinedReference: DocumentRule = {
         message: ref.kind === 'footnote'
           ? { en: `Footnote [^${ref.label}] is not defined.`, zh: `脚注 [^${ref.label}] 没有定义。` }
           : { en: `Reference [${ref.label}] is not defined${suggestion ? `; did you mean [${suggestion}]?` : '.'}`, zh: `引用 [${ref.label}] 没有定义${suggestion ? `；是否想用 [${suggestion}]？` : '。'}` },
-        fixes: suggestion ? [{ title: `Change to [${suggestion}]`, edits: [{ range, newText: suggestion }], safe: false, preferred: true }] : undefined,
+        fixes: suggestion ? [{ title: localize({ en: `Change to [${suggestion}]`, zh: `改为 [${suggestion}]` }, locale), edits: [{ range, newText: suggestion }], safe: false, preferred: true }] : undefined,
       });
     }
   },

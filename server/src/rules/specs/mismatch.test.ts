@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findSpecMismatches, specsMismatch, type SpecField } from './mismatch';
+import { specsMismatch } from './mismatch';
+import { findSpecMismatches, type SpecField } from '../../gpu/figures';
 import { BUILTIN_GPUS } from '../../node/data-files';
 import { parseMarkdown } from '../../markdown/parse';
 import { summarize } from '../../markdown/summary';

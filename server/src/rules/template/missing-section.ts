@@ -31,7 +31,7 @@ export const missingSection: DocumentRule = {
           en: `Missing section ${q(name)}${where.en}, required by the ${template.template.id} template.`,
           zh: `缺少${q(name)}小节${where.zh}，${template.template.id} 模板要求包含。`,
         },
-        fixes: [{ title: doc.language === 'zh-cn' ? `插入小节${q(name)}` : `Insert section ${q(name)}`, edits: [insertSectionEdit(doc, template, index)], safe: true }],
+        fixes: [{ title: doc.language === 'zh-cn' ? `插入小节${q(name)}` : `Insert section ${q(name)}`, edits: [insertSectionEdit(doc, template, index)], safe: false }],
         data: { section: section.name, template: template.template.id },
       });
     }

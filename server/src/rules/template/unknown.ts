@@ -1,4 +1,5 @@
 import type { DocumentRule } from '../types';
+import { localize } from '../../base/i18n';
 import { closest } from '../../base/closest';
 
 /**
@@ -15,7 +16,7 @@ export const unknownTemplate: DocumentRule = {
     bad: '---\ntemplate: reveiw\n---\n\n# RTX 4090 深度评测\n',
     good: '---\ntemplate: review\n---\n\n# RTX 4090 深度评测\n',
   },
-  check({ doc, templateResolution, report }) {
+  check({ doc, templateResolution, report, locale }) {
     const unknown = templateResolution.unknown;
     if (!unknown) return;
     const suggestion = closest(unknown.id, unknown.known);
@@ -25,7 +26,7 @@ export const unknownTemplate: DocumentRule = {
         en: `Unknown template "${unknown.id}"${suggestion ? `; did you mean "${suggestion}"?` : ''} Known: ${unknown.known.join(', ')}.`,
         zh: `未知模板“${unknown.id}”${suggestion ? `；是否想用“${suggestion}”？` : '。'}可用：${unknown.known.join('、')}。`,
       },
-      fixes: suggestion ? [{ title: `Use template "${suggestion}"`, edits: [{ range: doc.range(unknown.span), newText: suggestion }], safe: false, preferred: true }] : undefined,
+      fixes: suggestion ? [{ title: localize({ en: `Use template "${suggestion}"`, zh: `改用模板“${suggestion}”` }, locale), edits: [{ range: doc.range(unknown.span), newText: suggestion }], safe: false, preferred: true }] : undefined,
     });
   },
 };

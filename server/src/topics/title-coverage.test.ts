@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tableProblemFindings, titleMissingTopicFindings, titleMissingTopics, TITLE_MISSING_TOPIC } from './rules';
+import { titleMissingTopics } from './title-coverage';
+import { findingsOf } from '../testing/lint-text';
 import { compileTopics, matchTopics } from './match';
 import { DEFAULT_TOPICS } from './seed';
-import { parseTopicTable } from './table';
 import { draftFromMarkdown } from './draft-fixture';
 
 const matcher = compileTopics(DEFAULT_TOPICS);
@@ -43,25 +43,14 @@ test('hottest first, at most three, and cool topics can be left out', () => {
   );
 });
 
-test('the hint as a finding on the title range', () => {
-  const draft = draftFromMarkdown('# 云端训练的成本\n\n## RunPod 价格\n\nRunPod 的价格按秒计费。');
-  const range = { start: { line: 0, character: 2 }, end: { line: 0, character: 9 } };
-  const [f, ...rest] = titleMissingTopicFindings(matchTopics(draft, matcher), range);
+test('the hint as a finding on the title range, in the writer\'s language', async () => {
+  const md = '# 云端训练的成本\n\n## RunPod 价格\n\nRunPod 的价格按秒计费。';
+  const [f, ...rest] = await findingsOf('heat/title-missing-topic', md);
   assert.equal(rest.length, 0);
-  assert.equal(f.ruleId, TITLE_MISSING_TOPIC);
   assert.equal(f.severity, 'hint');
-  assert.deepEqual(f.range, range);
-  assert.match(f.message, /"runpod pricing" \(heat 256\)/);
+  assert.deepEqual(f.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 9 } });
+  assert.match(f.message, /“runpod pricing” \(heat 256\)/);
   assert.deepEqual(f.data, { topic: 'runpod pricing', heat: 256 });
-  const [zh] = titleMissingTopicFindings(matchTopics(draft, matcher), range, { lang: 'zh-cn' });
+  const [zh] = await findingsOf('heat/title-missing-topic', md, { locale: 'zh-cn' });
   assert.match(zh.message, /标题没有提到/);
-});
-
-test('table problems become findings on the table file, from the cell to the end of the line', () => {
-  const text = '\ufefftopic,heat\r\nh100,173\r\nh200,hot\r\n';
-  const parsed = parseTopicTable(text, 'csv');
-  const [f] = tableProblemFindings(parsed.problems, text);
-  assert.equal(f.ruleId, 'heat/table');
-  assert.equal(f.severity, 'error');
-  assert.deepEqual(f.range, { start: { line: 2, character: 5 }, end: { line: 2, character: 8 } });
 });

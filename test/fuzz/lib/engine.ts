@@ -1,0 +1,169 @@
+// The fuzz loop shared by `npm run fuzz` (run.ts) and the short seeded run inside `npm test` (fuzz.test.ts):
+// cases from a master seed, through one server per batch and the CLI in batches; each new failure is shrunk,
+// saved as a regression fixture and reported with its seed.
+import { Rng } from './prng';
+import { Sources, generateDocument, generateEdits, applyOffsetEdit } from './generate';
+import { FuzzServer, checkLspCase, type Failure, type LspCase } from './lsp-check';
+import { checkCliBatch, type CliCase } from './cli-check';
+import { shrinkText, ddmin, type Budget } from './shrink';
+import { saveFixture, knownSignatures, knownCause, type Fixture } from './fixtures';
+
+export interface FuzzOptions {
+  seed: number;
+  count: number;
+  /** Documents per server (a new server for each batch). */
+  serverBatch?: number;
+  /** Documents per CLI run. */
+  cliBatch?: number;
+  /** Stop starting new documents after this long. */
+  timeLimitMs?: number;
+  /** Shrinking budget per distinct failure (0 = save unshrunk). */
+  shrinkMs?: number;
+  save?: boolean;
+  cli?: boolean;
+  /** Fresh checks close and reopen the same document (see FuzzServer.reopen). */
+  reopen?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface FoundFailure extends Failure {
+  kind: 'lsp' | 'cli';
+  /** The case's own seed (`npm run fuzz -- --case SEED` replays it). */
+  caseSeed: number;
+  index: number;
+  /** Occurrences in this run. */
+  count: number;
+  known?: string;
+  fixture?: string;
+  size?: number;
+}
+
+export interface FuzzReport {
+  seed: number;
+  documents: number;
+  ms: number;
+  /** Of `ms`, the time spent shrinking new failures. */
+  shrinkMs: number;
+  failures: FoundFailure[];
+}
+
+export function makeCase(caseSeed: number, sources: Sources): { lsp: LspCase; cli: CliCase } {
+  const rng = new Rng(caseSeed);
+  const { text } = generateDocument(rng, sources);
+  const ext = rng.chance(0.08) ? 'mdx' : 'md';
+  const count = rng.weighted([[2, 0], [3, rng.int(1, 5)], [3, rng.int(5, 25)], [1, rng.int(25, 80)]] as const);
+  const edits = generateEdits(rng, text, sources, count);
+  const finalText = edits.reduce((t, e) => applyOffsetEdit(t, e).text, text);
+  return { lsp: { ext, initial: text, edits, requestSeed: rng.u32() }, cli: { ext, text: finalText } };
+}
+
+export async function prepareSources(server: FuzzServer): Promise<Sources> {
+  const sources = new Sources();
+  for (const article of await server.newArticles()) sources.addTemplate(article);
+  return sources;
+}
+
+/** Shrinks an LSP case while it fails with `signature`. */
+export async function shrinkLspCase(server: FuzzServer, c: LspCase, signature: string, budget: Budget): Promise<LspCase> {
+  const fails = async (x: LspCase) => (await checkLspCase(server, x)).some((f) => f.signature === signature);
+  let current = c;
+  // Without edits at all (the final text opened as is)?
+  const final = c.edits.reduce((t, e) => applyOffsetEdit(t, e).text, c.initial);
+  if (c.edits.length > 0 && budget.evaluations-- > 0 && (await fails({ ...c, initial: final, edits: [] }))) current = { ...c, initial: final, edits: [] };
+  if (current.edits.length > 0) current = { ...current, edits: await ddmin(current.edits, (edits) => fails({ ...current, edits }), budget) };
+  current = { ...current, initial: await shrinkText(current.initial, (initial) => fails({ ...current, initial }), budget) };
+  if (current.edits.length > 0) current = { ...current, edits: await ddmin(current.edits, (edits) => fails({ ...current, edits }), budget) };
+  return current;
+}
+
+export async function shrinkCliCase(c: CliCase, signature: string, budget: Budget): Promise<CliCase> {
+  const fails = async (text: string) => (checkCliBatch([{ ...c, text }]).get(0) ?? []).some((f) => f.signature === signature);
+  return { ...c, text: await shrinkText(c.text, fails, budget) };
+}
+
+export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
+  const log = options.log ?? (() => undefined);
+  const serverBatch = options.serverBatch ?? 200;
+  const cliBatch = options.cliBatch ?? 40;
+  const known = knownSignatures();
+  const master = new Rng(options.seed);
+  const started = Date.now();
+  const found = new Map<string, FoundFailure>();
+  const newServer = () => Object.assign(new FuzzServer(), { reopen: options.reopen ?? false });
+  let server = newServer();
+  const sources = await prepareSources(server);
+  let pendingCli: { index: number; caseSeed: number; c: CliCase }[] = [];
+  let documents = 0;
+  let shrinkMs = 0;
+
+  const record = async (kind: 'lsp' | 'cli', failures: Failure[], index: number, caseSeed: number, lspCase?: LspCase, cliCase?: CliCase) => {
+    for (const f of failures) {
+      const seen = found.get(`${kind}:${f.signature}`);
+      if (seen) {
+        seen.count++;
+        continue;
+      }
+      const entry: FoundFailure = { ...f, kind, caseSeed, index, count: 1, known: knownCause(f.signature, known) };
+      found.set(`${kind}:${f.signature}`, entry);
+      log(`FAIL #${index} seed ${caseSeed} [${kind}] ${f.signature}${entry.known ? ' (known: ' + entry.known + ')' : ''}\n  ${f.detail.slice(0, 600).replace(/\n/g, '\n  ')}`);
+      if (entry.known || options.save === false) continue;
+      const budget: Budget = { deadline: Date.now() + (options.shrinkMs ?? 120_000), evaluations: options.shrinkMs === 0 ? 0 : 400 };
+      let fixture: Fixture;
+      const shrinkStarted = Date.now();
+      if (kind === 'lsp') {
+        const shrunk = options.shrinkMs === 0 ? lspCase! : await shrinkLspCase(server, lspCase!, f.signature, budget);
+        fixture = { kind, signature: f.signature, symptom: f.detail.slice(0, 2000), seed: caseSeed, case: shrunk };
+        entry.size = shrunk.initial.length;
+      } else {
+        const shrunk = options.shrinkMs === 0 ? cliCase! : await shrinkCliCase(cliCase!, f.signature, budget);
+        fixture = { kind, signature: f.signature, symptom: f.detail.slice(0, 2000), seed: caseSeed, case: shrunk };
+        entry.size = shrunk.text.length;
+      }
+      shrinkMs += Date.now() - shrinkStarted;
+      entry.fixture = saveFixture(fixture);
+      log(`  shrunk to ${entry.size} chars → ${entry.fixture}`);
+    }
+  };
+
+  const flushCli = async () => {
+    if (pendingCli.length === 0 || options.cli === false) return;
+    const batch = pendingCli;
+    pendingCli = [];
+    const results = checkCliBatch(batch.map((b) => b.c));
+    for (const [i, failures] of results) await record('cli', failures, batch[i].index, batch[i].caseSeed, undefined, batch[i].c);
+  };
+
+  try {
+    for (let index = 0; index < options.count; index++) {
+      if (options.timeLimitMs !== undefined && Date.now() - started > options.timeLimitMs) break;
+      const caseSeed = master.u32();
+      const { lsp, cli } = makeCase(caseSeed, sources);
+      await record('lsp', await checkLspCase(server, lsp), index, caseSeed, lsp);
+      pendingCli.push({ index, caseSeed, c: cli });
+      documents++;
+      if (pendingCli.length >= cliBatch) await flushCli();
+      if (documents % serverBatch === 0) {
+        const code = await server.dispose();
+        if (code !== 0) await record('lsp', [{ signature: 'server-exit-code', detail: `the server exited with ${code} after shutdown` }], index, caseSeed, lsp);
+        server = newServer();
+      }
+      if (documents % 50 === 0) log(`${documents} documents, ${((documents / (Date.now() - started - shrinkMs)) * 60000).toFixed(0)}/min (shrinking apart), ${found.size} distinct failures`);
+    }
+    await flushCli();
+  } finally {
+    await server.dispose();
+  }
+  return { seed: options.seed, documents, ms: Date.now() - started, shrinkMs, failures: [...found.values()] };
+}
+
+/** One case by its own seed (for `--case`). */
+export async function replayCase(caseSeed: number): Promise<{ lsp: Failure[]; cli: Failure[] }> {
+  const server = new FuzzServer();
+  try {
+    const sources = await prepareSources(server);
+    const { lsp, cli } = makeCase(caseSeed, sources);
+    return { lsp: await checkLspCase(server, lsp), cli: checkCliBatch([cli]).get(0) ?? [] };
+  } finally {
+    await server.dispose();
+  }
+}

@@ -1,0 +1,48 @@
+// `npm run fuzz [-- --count N] [--seed S] [--minutes M] [--no-cli] [--no-save] [--shrink-seconds S] [--reopen] [--case SEED]`
+// (--reopen: the fresh check of each document closes and reopens it instead of opening a copy.)
+// Generates documents, sends them through the built server and CLI, and prints docs/min and every distinct
+// failure with its seed; new failures are shrunk and saved under test/fuzz/regressions/.
+import { runFuzz, replayCase } from './lib/engine';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? undefined : process.argv[i + 1];
+}
+const flag = (name: string) => process.argv.includes(`--${name}`);
+
+async function main(): Promise<number> {
+  const single = arg('case');
+  if (single !== undefined) {
+    const { lsp, cli } = await replayCase(Number(single));
+    for (const f of [...lsp, ...cli]) console.log(`${f.signature}\n  ${f.detail}`);
+    console.log(lsp.length + cli.length === 0 ? 'case passes' : `${lsp.length + cli.length} failures`);
+    return lsp.length + cli.length === 0 ? 0 : 1;
+  }
+  const seed = arg('seed') !== undefined ? Number(arg('seed')) >>> 0 : (Date.now() ^ (process.pid << 16)) >>> 0;
+  const count = Number(arg('count') ?? 200);
+  const minutes = arg('minutes') !== undefined ? Number(arg('minutes')) : undefined;
+  console.log(`fuzz: seed ${seed}, up to ${count} documents${minutes ? `, at most ${minutes} min` : ''} (replay: npm run fuzz -- --seed ${seed} --count ${count})`);
+  const report = await runFuzz({
+    seed,
+    count,
+    timeLimitMs: minutes !== undefined ? minutes * 60_000 : undefined,
+    cli: !flag('no-cli'),
+    reopen: flag('reopen'),
+    save: !flag('no-save'),
+    shrinkMs: arg('shrink-seconds') !== undefined ? Number(arg('shrink-seconds')) * 1000 : undefined,
+    log: (line) => console.log(line),
+  });
+  const perMin = (report.documents / Math.max(1, report.ms - report.shrinkMs)) * 60_000;
+  console.log(`\nfuzz: ${report.documents} documents in ${(report.ms / 1000).toFixed(0)} s, of which ${(report.shrinkMs / 1000).toFixed(0)} s shrinking (${perMin.toFixed(0)} documents/min without it), seed ${seed}`);
+  const fresh = report.failures.filter((f) => !f.known);
+  for (const f of report.failures) {
+    console.log(`${f.known ? 'known' : 'NEW  '} [${f.kind}] ${f.signature} ×${f.count} (first: document #${f.index}, case seed ${f.caseSeed}${f.fixture ? `, fixture ${f.fixture}` : ''})`);
+  }
+  console.log(`${report.failures.length - fresh.length} known, ${fresh.length} new distinct failures`);
+  return fresh.length === 0 ? 0 : 1;
+}
+
+main().then((code) => process.exit(code), (error) => {
+  console.error(error);
+  process.exit(2);
+});
