@@ -169,7 +169,12 @@ export function typesetChunk(tree: Root, text: string, summary: ChunkSummary, op
             start: result.start,
             end: result.end,
             message: { en: 'The columns of this table do not line up in a monospace editor (a Chinese character is two columns wide).', zh: '表格的列在等宽字体下没有对齐（一个汉字占两列）。' },
-            fix: { edits: result.edits, safe: true, title: { en: 'Align the table', zh: '对齐表格' } },
+            // Fix-all never rewrites a delimiter row: when the cells cannot be padded to it, the fix is the writer's choice.
+            fix: {
+              edits: result.edits,
+              safe: result.keepsDelimiter,
+              title: result.keepsDelimiter ? { en: 'Align the table', zh: '对齐表格' } : { en: 'Align the table (rewrites the delimiter row)', zh: '对齐表格（重写分隔行）' },
+            },
           });
         }
         continue;

@@ -14,6 +14,9 @@ export interface TableAlignment {
   start: number;
   end: number;
   edits: TableEdit[];
+  /** The edits keep the delimiter row (`| --- | :-: |`) as it is: fix-all may apply them. A fix that has to
+   *  rewrite the delimiter row is offered as a quick fix only (fix-all never touches that row). */
+  keepsDelimiter: boolean;
 }
 
 interface Cell {
@@ -141,6 +144,10 @@ export function checkTableAlignment(text: string, table: Table, finalText: (star
   const aligned = rows.every((r, i) => pipeColumns(r.cells, contents[i], r.start) === reference) && delimColumns === reference;
   if (aligned) return undefined;
 
+  // First choice: pad the cells so their pipes meet the delimiter row's pipes, leaving that row as written.
+  const fitted = fitToDelimiter();
+  if (fitted) return fitted.length ? { start: ts, end: te, edits: fitted, keepsDelimiter: true } : undefined;
+
   // The canonical padding: one space on each side, the column as wide as its widest cell (at least 3).
   const widths = Array.from({ length: columns }, (_, k) => Math.max(3, ...contents.map((row) => w(row[k]))));
   const align = table.align ?? [];
@@ -175,5 +182,42 @@ export function checkTableAlignment(text: string, table: Table, finalText: (star
   const line = lead + delimiter.join(' | ') + trail;
   const ds = delimStart + (text.slice(delimStart, delimEnd).length - text.slice(delimStart, delimEnd).trimStart().length);
   if (text.slice(ds, delimEnd) !== line) edits.push({ start: ds, end: delimEnd, text: line });
-  return edits.length ? { start: ts, end: te, edits } : undefined;
+  return edits.length ? { start: ts, end: te, edits, keepsDelimiter: !edits.some((e) => e.start >= delimStart && e.start <= delimEnd) } : undefined;
+
+  /** Edits that put every row's pipes where the delimiter row has them, or undefined when a cell does not fit. */
+  function fitToDelimiter(): TableEdit[] | undefined {
+    const pipes = delimColumns.split(',').filter(Boolean).map(Number);
+    const align = table.align ?? [];
+    const out: TableEdit[] = [];
+    for (const [i, r] of rows.entries()) {
+      if (r.cells.filter((c) => c.piped).length !== pipes.length) return undefined;
+      let col = w(text.slice(r.start, r.cells[0].leadStart));
+      let p = 0;
+      for (const [k, c] of r.cells.entries()) {
+        const content = w(contents[i][k]);
+        const minLeft = k === 0 && !c.leadingPipe ? 0 : 1;
+        if (!c.piped) {
+          // The last cell, open on the right: one space before it, nothing after.
+          const lead = ' '.repeat(minLeft);
+          if (text.slice(c.leadStart, c.contentStart) !== lead) out.push({ start: c.leadStart, end: c.contentStart, text: lead });
+          if (c.trailEnd > c.contentEnd) out.push({ start: c.contentEnd, end: c.trailEnd, text: '' });
+          continue;
+        }
+        const extra = pipes[p] - col - content - minLeft - 1;
+        if (extra < 0) return undefined;
+        let left = minLeft;
+        let right = 1;
+        if (align[k] === 'right') left += extra;
+        else if (align[k] === 'center') { left += Math.floor(extra / 2); right += extra - Math.floor(extra / 2); }
+        else right += extra;
+        const lead = ' '.repeat(left);
+        const trail = ' '.repeat(right);
+        if (text.slice(c.leadStart, c.contentStart) !== lead) out.push({ start: c.leadStart, end: c.contentStart, text: lead });
+        if (text.slice(c.contentEnd, c.trailEnd) !== trail) out.push({ start: c.contentEnd, end: c.trailEnd, text: trail });
+        col = pipes[p] + 1;
+        p++;
+      }
+    }
+    return out;
+  }
 }
