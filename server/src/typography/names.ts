@@ -8,6 +8,9 @@ import type { Work } from './work';
 /** Names whose lower-case form is also a command: left alone when an argument follows (`docker run`). */
 const COMMANDS = new Set(['docker', 'ollama', 'vllm', 'python', 'git', 'kubectl', 'jupyter', 'aws', 'gradio', 'streamlit']);
 
+/** Words that start a command line written in prose (`pip install comfyui`, `sudo apt install nvidia-driver`). */
+const SHELL_COMMANDS = new Set([...COMMANDS, 'pip', 'pip3', 'conda', 'npm', 'npx', 'yarn', 'apt', 'apt-get', 'yum', 'brew', 'curl', 'wget', 'sudo', 'runpodctl', 'huggingface-cli', 'ssh', 'bash', 'sh', 'export', 'cd', 'nvcc']);
+
 export const BUILTIN_NAMES: readonly string[] = [
   // GPUs and vendors
   'NVIDIA', 'GeForce', 'AMD', 'Intel',
@@ -99,6 +102,9 @@ export function productNames(w: Work, matcher: NameMatcher): void {
     const matched = s.slice(a, b);
     // A command with arguments (`docker run`, `python app.py`), or after a shell prompt.
     if (COMMANDS.has(matched) && (/^ +[-a-z./]/.test(s.slice(b, b + 3)) || /(?:\$|sudo) +$/.test(s.slice(Math.max(0, a - 6), a)))) continue;
+    // A word inside a command written as prose (`docker run -it ubuntu`): the run of Latin text around it starts
+    // with a command and its argument, or carries an option (`-it`, `--gpus`).
+    if (inCommand(s, a, b)) continue;
     // Only casing and the space in the name change; anything else would not be the same name.
     const message = { en: `Write “${matched}” as “${official}”.`, zh: `“${matched}”应写作“${official}”。` };
     const group = w.nextGroup();
@@ -116,4 +122,17 @@ export function productNames(w: Work, matcher: NameMatcher): void {
     }
   }
   applyStageEdits(w, edits);
+}
+
+/** Whether [a, b) sits in a run of Latin text (up to a CJK character or a line break) that reads as a command. */
+function inCommand(s: string, a: number, b: number): boolean {
+  let from = a;
+  while (from > 0 && s.charCodeAt(from - 1) < 0x2e80 && s[from - 1] !== '\n') from--;
+  let to = b;
+  while (to < s.length && s.charCodeAt(to) < 0x2e80 && s[to] !== '\n') to++;
+  const run = s.slice(from, to).trim();
+  if (!/ /.test(run)) return false;
+  const first = /^[a-z][a-z0-9-]*/.exec(run)?.[0];
+  if (first && SHELL_COMMANDS.has(first) && /^[a-z][a-z0-9-]* +[-a-z./]/.test(run)) return true;
+  return /(?:^| )--?[a-z]/.test(run);
 }

@@ -191,6 +191,8 @@ export function checkTableAlignment(text: string, table: Table, finalText: (star
     const out: TableEdit[] = [];
     for (const [i, r] of rows.entries()) {
       if (r.cells.filter((c) => c.piped).length !== pipes.length) return undefined;
+      // Rows that line up already stay as written.
+      if (pipeColumns(r.cells, contents[i], r.start) === delimColumns) continue;
       let col = w(text.slice(r.start, r.cells[0].leadStart));
       let p = 0;
       for (const [k, c] of r.cells.entries()) {
