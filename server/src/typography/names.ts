@@ -22,6 +22,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   'Stable Diffusion', 'vLLM', 'Ollama', 'LangChain', 'LlamaIndex', 'OpenAI', 'ChatGPT', 'DeepSeek', 'FastAPI',
   'Gradio', 'Streamlit', 'JupyterLab', 'Jupyter', 'Python', 'JavaScript', 'TypeScript', 'Node.js', 'Git',
   'Ubuntu', 'Linux', 'macOS', 'Windows', 'WSL', 'VS Code', 'Markdown', 'JSON', 'YAML', 'SGLang', 'MindIE',
+  'GraphQL', 'LoRA', 'SDXL', 'NVLink', 'PCIe',
 ];
 
 export interface NameMatcher {
@@ -105,6 +106,8 @@ export function productNames(w: Work, matcher: NameMatcher): void {
     // A word inside a command written as prose (`docker run -it ubuntu`): the run of Latin text around it starts
     // with a command and its argument, or carries an option (`-it`, `--gpus`).
     if (inCommand(s, a, b)) continue;
+    // A quoted literal (`"runtime": "nvidia"`): Chinese prose quotes with “”, straight quotes hold values.
+    if ((s[a - 1] === '"' || s[a - 1] === "'") && s[b] === s[a - 1]) continue;
     // Only casing and the space in the name change; anything else would not be the same name.
     const message = { en: `Write “${matched}” as “${official}”.`, zh: `“${matched}”应写作“${official}”。` };
     const group = w.nextGroup();

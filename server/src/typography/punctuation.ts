@@ -224,8 +224,8 @@ export function brackets(w: Work, style: TypographySettings['brackets']): void {
       // Empty, or no words inside (an interval `(0, 1)`, a number `(1)`): not text in brackets.
       if (b === a + 1 || !/[A-Za-z\u4e00-\u9fff]/.test(s.slice(a + 1, b))) continue;
       const before = leftOf(v, a);
-      // A function call or an index: print(), A100(80GB).
-      if (before >= 0 && before === a - 1 && /[A-Za-z0-9_.]/.test(s[before])) continue;
+      // A function call or an index: print(), A100(80GB) — unless Chinese text is inside: H100(数据中心显卡).
+      if (before >= 0 && before === a - 1 && /[A-Za-z0-9_.]/.test(s[before]) && !hasHan(v, a + 1, b)) continue;
       const chinese = hasHan(v, a + 1, b) || leftClass(v, leftNonSpace(v, a)) === Cls.Cjk || rightClass(v, rightNonSpace(v, b)) === Cls.Cjk;
       if (!chinese) continue;
       const group = w.nextGroup();
@@ -247,7 +247,7 @@ export function brackets(w: Work, style: TypographySettings['brackets']): void {
     for (const [a, b] of pairs(v, '(', ')')) {
       if (b === a + 1) continue;
       const before = leftOf(v, a);
-      if (before >= 0 && before === a - 1 && /[A-Za-z0-9_.]/.test(s[before])) continue;
+      if (before >= 0 && before === a - 1 && /[A-Za-z0-9_.]/.test(s[before]) && !hasHan(v, a + 1, b)) continue;
       if (hasHan(v, a + 1, b) || leftClass(v, leftNonSpace(v, a)) === Cls.Cjk || rightClass(v, rightNonSpace(v, b)) === Cls.Cjk) spaced(a, b, false);
     }
   }

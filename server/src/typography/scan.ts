@@ -92,8 +92,13 @@ export function rightClass(v: View, j: number): Cls {
   if (isCjkLetterAt(s, j)) return Cls.Cjk;
   if (isLatinAlnumCode(c)) return Cls.Latin;
   if ((c === 0x24 || c === 0x20ac || c === 0xa3) && /[0-9]/.test(s[j + 1] ?? '')) return Cls.Latin;
+  // A path or an option starts a Latin token: `/workspace`, `/usr/local`, `-it`, `--gpus`.
+  if ((c === 0x2f || c === 0x2d) && TOKEN_START.test(s.slice(j, j + 48))) return Cls.Latin;
   return Cls.Punct;
 }
+
+/** A lower-case path or a command-line option, ending at a space, a CJK character or the end of the text. */
+const TOKEN_START = /^(?:\/[a-z_][\w.-]*(?:\/[\w.-]*)*|--?[a-z][a-z0-9-]*)(?![A-Za-z0-9_.\/-])/;
 
 export const isHanIn = (v: View, j: number) => j >= 0 && j < v.length && v.isText(j) && isHanAt(v.text, j);
 export const isCjkIn = (v: View, j: number) => j >= 0 && j < v.length && v.isText(j) && isCjkLetterAt(v.text, j);
@@ -135,7 +140,7 @@ export function classTable(): Uint8Array {
       if (isCjkLetterAt(ch, 0)) table[c] = Cls.Cjk;
       else if (isLatinAlnumCode(c)) table[c] = Cls.Latin;
       // Symbols whose class depends on their neighbours (10%, C++, C#, $5) stay 0: the caller looks closer.
-      else if (!'%‰°℃+#$€£'.includes(ch)) table[c] = Cls.Punct;
+      else if (!'%‰°℃+#$€£/-'.includes(ch)) table[c] = Cls.Punct;
     }
   }
   return table;
