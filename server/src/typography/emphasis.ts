@@ -116,16 +116,25 @@ export function emphasisPunctuation(w: Work): void {
     if (!canClose && !closeNow) {
       // Trailing punctuation that does not close something opened inside the emphasis moves out.
       let t = contentEnd;
+      // Where the punctuation starts (blanks before it are dropped: `**需要 ！**张` → `**需要**！张`).
+      let punctStart = contentEnd;
       while (t - 1 > contentStart && v.isText(t - 1)) {
         const ch = v.text[t - 1];
-        if (MOVABLE_END.has(ch)) { t--; continue; }
+        if (ch === ' ' || ch === '\t') { t--; continue; }
+        punctStart = t;
+        if (MOVABLE_END.has(ch)) { t--; punctStart = t; continue; }
         const opener = CLOSING_OF[ch];
-        if (opener && opener !== ch && !v.text.slice(contentStart, t - 1).includes(opener)) { t--; continue; }
-        if (PAIR[ch] && PAIR[ch] !== ch) { t--; continue; }
+        if (opener && opener !== ch && !v.text.slice(contentStart, t - 1).includes(opener)) { t--; punctStart = t; continue; }
+        if (PAIR[ch] && PAIR[ch] !== ch) { t--; punctStart = t; continue; }
         break;
       }
+      // Blanks before the punctuation go with it (`**需要 ！**张` → `**需要**！张`).
+      t = punctStart;
+      while (t - 1 > contentStart && v.isText(t - 1) && (v.text[t - 1] === ' ' || v.text[t - 1] === '\t')) t--;
       if (t < contentEnd) {
-        const moved = v.text.slice(t, contentEnd);
+        let from = t;
+        while (from < contentEnd && (v.text[from] === ' ' || v.text[from] === '\t')) from++;
+        const moved = v.text.slice(from, contentEnd);
         for (let j = t; j < contentEnd; j++) add({ j, op: 'rep', text: '' });
         add({ j: c.end, op: 'ins', text: moved });
       } else if (edgeIsLatin(v, c.start - 1, o.end, -1) && !isUnicodeWhitespace(ac)) {

@@ -75,7 +75,8 @@ export function productNames(w: Work, matcher: NameMatcher): void {
   WORD.lastIndex = 0;
   for (let m = WORD.exec(s); m; m = WORD.exec(s)) {
     const a = m.index;
-    if (a > 0 && GLUE_BEFORE.test(s[a - 1])) continue;
+    // A colon after Chinese is punctuation (`速度:RunPod` gets a full-width one), not part of a token.
+    if (a > 0 && GLUE_BEFORE.test(s[a - 1]) && !(s[a - 1] === ':' && a > 1 && s.charCodeAt(a - 2) >= 0x2e80)) continue;
     let b = a + m[0].length;
     let key = m[0].toLowerCase();
     let official = officialOf(key, matcher.byKey);

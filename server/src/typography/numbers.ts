@@ -43,6 +43,13 @@ export function numberSymbols(w: Work): void {
     drop(a, a + m[2].length, `No space between a number and “${m[3]}”.`, `数字与“${m[3]}”之间不加空格。`);
   }
   if (/[$¥￥€£]/.test(s)) for (const m of s.matchAll(/([$¥￥€£])([ \t]+)([0-9])/g)) {
+    if (!v.isText(m.index)) continue;
+    // `$ 5 … $`: without the space the two dollars would read as inline math.
+    if (m[1] === '$') {
+      const next = s.indexOf('$', m.index + 1);
+      const eol = s.indexOf('\n', m.index + 1);
+      if (next !== -1 && (eol === -1 || next < eol)) continue;
+    }
     const a = m.index + 1;
     drop(a, a + m[2].length, `No space between “${m[1]}” and the amount.`, `货币符号“${m[1]}”与金额之间不加空格。`);
   }

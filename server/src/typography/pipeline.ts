@@ -46,17 +46,21 @@ export function typesetSegment(segment: Segment, options: TypesetOptions, chines
   const on = (stage: Stage) => options.enabled(stage) && (chinese || stage === Stage.Emphasis);
   const { settings } = options;
   if (!chinese && !segment.text.includes('*')) return w;
+  // Emphasis first: the markers it repairs are markers for every later stage, as they are when checked again.
+  if (on(Stage.Emphasis)) emphasisPunctuation(w);
   if (on(Stage.FullwidthAlnum)) fullwidthAlphanumerics(w);
-  if (on(Stage.Names)) productNames(w, nameMatcher(settings.names));
+  // Before names: `……pytorch` is a word, `...pytorch` could be a file extension.
   if (on(Stage.Ellipsis)) ellipsis(w);
-  if (on(Stage.Punctuation)) punctuationWidth(w);
-  if (on(Stage.Repeated)) repeatedPunctuation(w);
+  if (on(Stage.Names)) productNames(w, nameMatcher(settings.names));
+  // Before punctuation: whether `95 %?` ends in a Latin token depends on the space that goes.
+  if (on(Stage.NumberSymbols)) numberSymbols(w);
+  // Brackets and quotes before the width of marks: `”?` after a Chinese quotation is read with the quote as it ends up.
   if (on(Stage.Brackets)) brackets(w, settings.brackets);
   if (on(Stage.Quotes)) quotes(w, settings.quotes);
+  if (on(Stage.Punctuation)) punctuationWidth(w);
+  if (on(Stage.Repeated)) repeatedPunctuation(w);
   if (on(Stage.HeadingPunctuation) && segment.block === 'heading') headingPunctuation(w);
   if (on(Stage.PunctuationSpacing)) punctuationSpacing(w);
-  if (on(Stage.NumberSymbols)) numberSymbols(w);
-  if (on(Stage.Emphasis)) emphasisPunctuation(w);
   if (on(Stage.Spacing)) cjkLatinSpacing(w);
   if (on(Stage.ExtraSpaces)) extraSpaces(w);
   return w;

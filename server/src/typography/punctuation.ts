@@ -3,9 +3,9 @@
 // heading, and the team's brackets and quotation marks.
 import { Kind } from './segment';
 import { Stage, type TypographySettings } from './settings';
-import { CURLY_QUOTES, FULLWIDTH_PUNCT, TO_FULLWIDTH, TO_HALFWIDTH, isCjkLetterAt, isHanAt, isLatinAlnumCode } from './chars';
+import { CURLY_QUOTES, FULLWIDTH_PUNCT, TO_FULLWIDTH, TO_HALFWIDTH, isCjkLetterAt, isHanAt, isLatinAlnumCode, isUnicodePunctuation, isUnicodeWhitespace } from './chars';
 import { Cls, applyStageEdits, classTable, hasHan, leftClass, leftNonSpace, leftOf, rightClass, rightNonSpace, rightOf, type Edit } from './scan';
-import type { View, Work } from './work';
+import { View, type Work } from './work';
 
 const q = (s: string) => `“${s}”`;
 
@@ -102,16 +102,28 @@ export function punctuationWidth(w: Work): void {
       // Not before a URL, code or other protected text (`Unsloth：https://…` stays as written).
       const rn = rightNonSpace(v, j);
       if (rn < s.length && (rightClass(v, rn) === Cls.Opaque || v.kindAt(rn) === Kind.Code)) continue;
-      const group = w.nextGroup();
-      edits.push({ j, op: 'rep', text: half, stage: Stage.Punctuation, group, message: { en: `Use the half-width ${q(half)} in English text.`, zh: `英文句子里用半角${q(half)}。` } });
       // `Hello，world` → `Hello, world`: an English mark is followed by a space (not inside `1:2`).
       const ri = rightOf(v, j);
-      if (ri < s.length && v.isText(ri) && isLatinAlnumCode(s.charCodeAt(ri)) && !(half === ':' && /[0-9]/.test(s[ri]))) {
+      const space = ri < s.length && v.isText(ri) && isLatinAlnumCode(s.charCodeAt(ri)) && !(half === ':' && /[0-9]/.test(s[ri]));
+      // Never a mark that the full-width rule would turn back (a fix-all result is a fixed point).
+      if (shouldBeFullwidth(replaced(v, j, half + (space ? ' ' : '')), j, j)) continue;
+      const group = w.nextGroup();
+      edits.push({ j, op: 'rep', text: half, stage: Stage.Punctuation, group, message: { en: `Use the half-width ${q(half)} in English text.`, zh: `英文句子里用半角${q(half)}。` } });
+      if (space) {
         edits.push({ j: j + 1, op: 'ins', text: ' ', stage: Stage.Punctuation, group, message: { en: `Use the half-width ${q(half)} in English text.`, zh: `英文句子里用半角${q(half)}。` } });
       }
     }
   }
   applyStageEdits(w, edits);
+}
+
+/** The view with the character at j replaced by prose text (for asking what a rule would say afterwards). */
+function replaced(v: View, j: number, text: string): View {
+  const kinds = new Uint8Array(v.length - 1 + text.length);
+  kinds.set(v.kinds.subarray(0, j), 0);
+  kinds.fill(Kind.Text, j, j + text.length);
+  kinds.set(v.kinds.subarray(j + 1), j + text.length);
+  return new View(v.text.slice(0, j) + text + v.text.slice(j + 1), undefined, kinds);
 }
 
 function shouldBeFullwidth(v: View, j: number, end: number): boolean {
@@ -288,7 +300,14 @@ export function headingPunctuation(w: Work): void {
   let j = s.length - 1;
   while (j >= 0 && (v.kindAt(j) === Kind.Close || (v.isText(j) && (s[j] === ' ' || s[j] === '\t')))) j--;
   if (j < 0 || !v.isText(j) || s[j] !== '。') return;
-  applyStageEdits(w, [{ j, op: 'rep', text: '', stage: Stage.HeadingPunctuation, message: { en: 'A heading does not end with “。”.', zh: '标题末尾不加句号“。”。' } }]);
+  // The whole run (`。。`), and the spaces before it.
+  let a = j;
+  while (a > 0 && v.isText(a - 1) && (s[a - 1] === '。' || s[a - 1] === ' ' || s[a - 1] === '\t')) a--;
+  const message = { en: 'A heading does not end with “。”.', zh: '标题末尾不加句号“。”。' };
+  const group = w.nextGroup();
+  const edits: Edit[] = [];
+  for (let i = a; i <= j; i++) edits.push({ j: i, op: 'rep', text: '', stage: Stage.HeadingPunctuation, message, group });
+  applyStageEdits(w, edits);
 }
 
 /** Whether the character at j is a full-width mark that takes no space beside it (`side`: where the space is). */
@@ -322,6 +341,13 @@ export function punctuationSpacing(w: Work): void {
     if (a === 0 || b >= s.length) continue;
     const left = a - 1;
     const right = b;
+    // A space beside text that is not prose (a bare URL, HTML, math) may be what ends or starts it: kept.
+    if (v.kindAt(left) === Kind.Lock || v.kindAt(right) === Kind.Lock) continue;
+    // A space that lets an emphasis marker beside it count (`**中文，** 继续`): without it the asterisks would show.
+    if (markerNeedsSpace(v, a, b)) continue;
+    // Beside asterisks or underscores that are text (an emphasis that does not parse): whether they pair up depends
+    // on the space, so it stays for the writer to decide (the emphasis rule reports them).
+    if ('*_~'.includes(s[left]) || '*_~'.includes(s[right])) continue;
     if (isFullwidthMark(v, left, 'after', a, b) || isFullwidthMark(v, right, 'before', a, b)) {
       const mark = isFullwidthMark(v, left, 'after', a, b) ? s[left] : s[right];
       const group = w.nextGroup();
@@ -329,4 +355,23 @@ export function punctuationSpacing(w: Work): void {
     }
   }
   applyStageEdits(w, edits);
+}
+
+/**
+ * Whether removing the blanks [a, b) would stop an emphasis marker beside them from counting: a closing run on the
+ * left whose content ends with punctuation, or an opening run on the right whose content starts with it.
+ */
+function markerNeedsSpace(v: View, a: number, b: number): boolean {
+  const s = v.text;
+  if (v.kindAt(a - 1) === Kind.Close && s[a - 1] !== ')' && s[a - 1] !== ']') {
+    let i = a - 1;
+    while (i >= 0 && v.kindAt(i) === Kind.Close) i--;
+    if (i >= 0 && isUnicodePunctuation(s[i]) && !isUnicodeWhitespace(s[b]) && !isUnicodePunctuation(s[b])) return true;
+  }
+  if (v.kindAt(b) === Kind.Open && s[b] !== '[') {
+    let i = b;
+    while (i < s.length && v.kindAt(i) === Kind.Open) i++;
+    if (i < s.length && isUnicodePunctuation(s[i]) && a > 0 && !isUnicodeWhitespace(s[a - 1]) && !isUnicodePunctuation(s[a - 1])) return true;
+  }
+  return false;
 }

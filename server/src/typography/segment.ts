@@ -65,7 +65,17 @@ function buildSegment(node: Parent & Nodes, text: string, bare: readonly { start
   };
   markInline(node.children as Nodes[], text, set);
   const source = text.slice(start, end);
-  for (const url of bare) if (url.end > start && url.start < end) set(url.start, url.end, Kind.Lock);
+  // A bare URL is linked by GFM only after a space or a line start (or `(`, `*`, `_`, `~`), and its link runs on
+  // through any character but a space: the character before it and whatever touches its end stay as written, so
+  // no fix makes the link start, stop or end elsewhere.
+  for (const url of bare) {
+    if (url.end <= start || url.start >= end) continue;
+    let a = url.start;
+    if (a > start && !/\s/.test(text[a - 1])) a--;
+    let b = url.end;
+    while (b < end && !/\s/.test(text[b])) b++;
+    set(a, b, Kind.Lock);
+  }
   lockInText(source, kinds);
   return { start, text: source, kinds, block: node.type === 'heading' ? 'heading' : node.type === 'tableCell' ? 'cell' : 'paragraph' };
 }
@@ -150,7 +160,8 @@ function lockMath(s: string, kinds: Uint8Array): void {
     for (let j = i + 1; j < s.length && s[j] !== '\n'; j++) {
       if (s[j] !== '$' || kinds[j] !== Kind.Text) continue;
       if (!/\s/.test(s[j - 1]) && !/[0-9]/.test(s[j + 1] ?? '')) {
-        kinds.fill(Kind.Lock, i, j + 1);
+        // With the character after it: math only while that is no digit (a full-width ２ must not become 2).
+        kinds.fill(Kind.Lock, i, Math.min(s.length, j + 2));
         i = j;
       }
       break;
