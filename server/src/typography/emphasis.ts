@@ -153,6 +153,8 @@ export function emphasisPunctuation(w: Work): void {
     const start = originOf(v, o.start);
     const end = originOf(v, c.end - 1) + 1;
     const fixAt = unsafe ? originOf(v, Math.min(unsafe.j, v.length - 1)) + (unsafe.j >= v.length ? 1 : 0) : undefined;
+    // Reported once (the stages may run more than one round over a segment).
+    if (w.extras.some((e) => e.rule === Stage.Emphasis && e.start === start && e.end === end)) continue;
     w.extras.push({
       rule: Stage.Emphasis, start, end, message,
       fix: fixAt === undefined ? undefined : { start: fixAt, end: fixAt, text: ' ', title: { en: 'Add a space outside the markers', zh: '在标记外加空格' } },

@@ -46,25 +46,41 @@ export function typesetSegment(segment: Segment, options: TypesetOptions, chines
   const on = (stage: Stage) => options.enabled(stage) && (chinese || stage === Stage.Emphasis);
   const { settings } = options;
   if (!chinese && !segment.text.includes('*')) return w;
-  // Emphasis first: the markers it repairs are markers for every later stage, as they are when checked again.
-  if (on(Stage.Emphasis)) emphasisPunctuation(w);
-  if (on(Stage.FullwidthAlnum)) fullwidthAlphanumerics(w);
-  // Before names: `……pytorch` is a word, `...pytorch` could be a file extension.
-  if (on(Stage.Ellipsis)) ellipsis(w);
-  if (on(Stage.Names)) productNames(w, nameMatcher(settings.names));
-  // Before punctuation: whether `95 %?` ends in a Latin token depends on the space that goes.
-  if (on(Stage.NumberSymbols)) numberSymbols(w);
-  // Brackets and quotes before the width of marks: `”?` after a Chinese quotation is read with the quote as it ends up.
-  if (on(Stage.Brackets)) brackets(w, settings.brackets);
-  if (on(Stage.Quotes)) quotes(w, settings.quotes);
-  if (on(Stage.Punctuation)) punctuationWidth(w);
-  if (on(Stage.Repeated)) repeatedPunctuation(w);
-  if (on(Stage.HeadingPunctuation) && segment.block === 'heading') headingPunctuation(w);
-  if (on(Stage.PunctuationSpacing)) punctuationSpacing(w);
-  if (on(Stage.Spacing)) cjkLatinSpacing(w);
-  if (on(Stage.ExtraSpaces)) extraSpaces(w);
+  // The stages in order; each sees the text as the ones before left it. A stage can give an earlier one new work
+  // (spaces removed around `！ ！` make a run to collapse, a `.` made `。` ends an ellipsis), so the stages run
+  // again over their own result until it holds still: the merged edits are a fixed point, as one pass of fix-all
+  // must give. Almost every segment settles in one or two rounds.
+  const stages = () => {
+    // Emphasis first: the markers it repairs are markers for every later stage, as they are when checked again.
+    if (on(Stage.Emphasis)) emphasisPunctuation(w);
+    if (on(Stage.FullwidthAlnum)) fullwidthAlphanumerics(w);
+    // Before names: `……pytorch` is a word, `...pytorch` could be a file extension.
+    if (on(Stage.Ellipsis)) ellipsis(w);
+    if (on(Stage.Names)) productNames(w, nameMatcher(settings.names));
+    // Before punctuation: whether `95 %?` ends in a Latin token depends on the space that goes.
+    if (on(Stage.NumberSymbols)) numberSymbols(w);
+    // Brackets and quotes before the width of marks: `”?` after a Chinese quotation is read with the quote as it ends up.
+    if (on(Stage.Brackets)) brackets(w, settings.brackets);
+    if (on(Stage.Quotes)) quotes(w, settings.quotes);
+    if (on(Stage.Punctuation)) punctuationWidth(w);
+    if (on(Stage.Repeated)) repeatedPunctuation(w);
+    if (on(Stage.HeadingPunctuation) && segment.block === 'heading') headingPunctuation(w);
+    if (on(Stage.PunctuationSpacing)) punctuationSpacing(w);
+    if (on(Stage.Spacing)) cjkLatinSpacing(w);
+    if (on(Stage.ExtraSpaces)) extraSpaces(w);
+  };
+  let before = segment.text;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    stages();
+    const after = w.view().text;
+    if (after === before) break;
+    before = after;
+  }
   return w;
 }
+
+/** Rounds of the stages over one segment (see typesetSegment). */
+const MAX_ROUNDS = 4;
 
 const GENERIC: Message = { en: 'Typography: see the fix.', zh: '排版问题：见修复。' };
 

@@ -22,10 +22,11 @@ const UNIT_SET = new Set(UNITS);
 const UNIT_ALTERNATION = [...UNIT_SET].sort((a, b) => b.length - a.length).map((u) => u.replace(/[/]/g, '\\/')).join('|');
 
 /**
- * A number and a unit: the number is not part of a larger token (`A100-80GB`, `v2`, `x86`), the unit not the start
- * of a longer word (`8 Gbit`, `5 ms-long`). Groups: 1 number, 2 the spaces between, 3 the unit.
+ * A number and a unit: the number is not part of a larger token (`A100-80GB`, `v2`, `x86`, `v1.80GB`; a comma or
+ * dot after punctuation or Chinese is no part of one: `显存,24GB`, `...80GB`), the unit not the start of a longer
+ * word (`8 Gbit`, `5 ms-long`). Groups: 1 number, 2 the spaces between, 3 the unit.
  */
-export const NUMBER_UNIT = new RegExp(`(?<![A-Za-z0-9_.,\\-/+])([0-9]+(?:[.,][0-9]+)*)( *)(${UNIT_ALTERNATION})(?![A-Za-z0-9_])`, 'g');
+export const NUMBER_UNIT = new RegExp(`(?<![A-Za-z0-9_\\-/+])(?<![A-Za-z0-9][.,])([0-9]+(?:[.,][0-9]+)*)( *)(${UNIT_ALTERNATION})(?![A-Za-z0-9_])`, 'g');
 
 /** The text before a number names a product (`H100 `, `RTX 4090 `, `A100-`): the number is part of a SKU name. */
 const SKU_BEFORE = /(?:^|[^A-Za-z0-9])[A-Za-z]{1,6}[ -]?[0-9]{1,4}[A-Za-z]{0,3}[ -]$/;
