@@ -50,7 +50,7 @@ export function typesetSegment(segment: Segment, options: TypesetOptions, chines
   // (spaces removed around `！ ！` make a run to collapse, a `.` made `。` ends an ellipsis), so the stages run
   // again over their own result until it holds still: the merged edits are a fixed point, as one pass of fix-all
   // must give. Almost every segment settles in one or two rounds.
-  const stages = () => {
+  const stages = (): boolean => {
     // Emphasis first: the markers it repairs are markers for every later stage, as they are when checked again.
     if (on(Stage.Emphasis)) emphasisPunctuation(w);
     if (on(Stage.FullwidthAlnum)) fullwidthAlphanumerics(w);
@@ -66,12 +66,16 @@ export function typesetSegment(segment: Segment, options: TypesetOptions, chines
     if (on(Stage.Repeated)) repeatedPunctuation(w);
     if (on(Stage.HeadingPunctuation) && segment.block === 'heading') headingPunctuation(w);
     if (on(Stage.PunctuationSpacing)) punctuationSpacing(w);
+    // What the stages so far made of the round's text: when nothing, the spaces added from here on give no stage
+    // new work (they go only between Chinese and Latin letters and collapse doubled blanks), so no round follows.
+    const settled = w.view().text === before;
     if (on(Stage.Spacing)) cjkLatinSpacing(w);
     if (on(Stage.ExtraSpaces)) extraSpaces(w);
+    return settled;
   };
   let before = segment.text;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    stages();
+    if (stages()) break;
     const after = w.view().text;
     if (after === before) break;
     before = after;
