@@ -30,7 +30,11 @@ export interface NameMatcher {
   byKey: Map<string, string>;
   /** Lower-case first words of names of several words (`hugging`, `vs`, `stable`, `rtx`). */
   firstWords: Set<string>;
+  /** Finds the words that may start a name (case-insensitive, global). */
+  hint: RegExp;
 }
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const keyOf = (s: string) => s.toLowerCase().replace(/[ -]/g, '');
 
@@ -50,7 +54,10 @@ export function nameMatcher(extra: readonly string[]): NameMatcher {
     const words = name.split(/[ -]/);
     if (words.length > 1) firstWords.add(words[0].toLowerCase());
   }
-  const matcher = { byKey, firstWords };
+  // Where a name may start: any key or first word, whole (a native scan instead of a look at every word).
+  const starts = [...new Set([...byKey.keys(), ...firstWords])].filter((k) => k !== 'rtx').sort((a, b) => b.length - a.length);
+  const hint = new RegExp(`(?<![A-Za-z0-9])(?:rtx[0-9]*(?:ti|super)?|${starts.map(escapeRegExp).join('|')})(?![A-Za-z0-9])`, 'gi');
+  const matcher = { byKey, firstWords, hint };
   if (cache.size > 16) cache.clear();
   cache.set(cacheKey, matcher);
   return matcher;
@@ -72,13 +79,19 @@ export function productNames(w: Work, matcher: NameMatcher): void {
   const v = w.view();
   const s = v.text;
   const edits: Edit[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(s); m; m = WORD.exec(s)) {
+  const hint = matcher.hint;
+  hint.lastIndex = 0;
+  for (let h = hint.exec(s); h; h = hint.exec(s)) {
+    WORD.lastIndex = h.index;
+    const m = WORD.exec(s);
+    if (!m || m.index !== h.index) continue;
     const a = m.index;
     // A colon after Chinese is punctuation (`速度:RunPod` gets a full-width one), not part of a token.
     if (a > 0 && GLUE_BEFORE.test(s[a - 1]) && !(s[a - 1] === ':' && a > 1 && s.charCodeAt(a - 2) >= 0x2e80)) continue;
     let b = a + m[0].length;
     let key = m[0].toLowerCase();
+    // Most words are no name and start none.
+    if (!matcher.byKey.has(key) && !matcher.firstWords.has(key) && !key.startsWith('rtx')) continue;
     let official = officialOf(key, matcher.byKey);
     // Names of several words: `hugging face`, `vs-code`, `RTX 4090`, `RTX 4090 Ti`.
     if (matcher.firstWords.has(key) || /^rtx[0-9]{4}$/.test(key)) {
@@ -94,7 +107,7 @@ export function productNames(w: Work, matcher: NameMatcher): void {
         official = found;
         b = next.index + next[0].length;
       }
-      WORD.lastIndex = b;
+      if (hint.lastIndex < b) hint.lastIndex = b;
     }
     if (!official || s.slice(a, b) === official) continue;
     if (b < s.length && (GLUE_AFTER.test(s[b]) || ((s[b] === ':' || s[b] === '-') && /[A-Za-z0-9]/.test(s[b + 1] ?? '')))) continue;

@@ -46,6 +46,8 @@ export function typesetSegment(segment: Segment, options: TypesetOptions, chines
   const on = (stage: Stage) => options.enabled(stage) && (chinese || stage === Stage.Emphasis);
   const { settings } = options;
   if (!chinese && !segment.text.includes('*')) return w;
+  // Chinese text with full-width marks and nothing else gives no stage work: most segments are decided here.
+  if (segment.block !== 'heading' && !(settings.brackets === 'halfwidth' ? MAY_NEED_WORK_HALFWIDTH : MAY_NEED_WORK).test(segment.text)) return w;
   // The stages in order; each sees the text as the ones before left it. A stage can give an earlier one new work
   // (spaces removed around `！ ！` make a run to collapse, a `.` made `。` ends an ellipsis), so the stages run
   // again over their own result until it holds still: the merged edits are a fixed point, as one pass of fix-all
@@ -82,6 +84,13 @@ export function typesetSegment(segment: Segment, options: TypesetOptions, chines
   }
   return w;
 }
+
+/**
+ * What any stage could act on: ASCII (letters, digits, marks, spaces), full-width letters and digits, ellipses,
+ * quotation marks, doubled marks (and full-width brackets, for the half-width bracket style).
+ */
+const MAY_NEED_WORK = /[\x21-\x7e \t\uff10-\uff19\uff21-\uff3a\uff41-\uff5a…“”‘’「」『』]|。。|．．|[！？][！？]/;
+const MAY_NEED_WORK_HALFWIDTH = /[\x21-\x7e \t\uff10-\uff19\uff21-\uff3a\uff41-\uff5a…“”‘’「」『』（）]|。。|．．|[！？][！？]/;
 
 /** Rounds of the stages over one segment (see typesetSegment). */
 const MAX_ROUNDS = 4;
@@ -123,6 +132,7 @@ export function typesetChunk(tree: Root, text: string, summary: ChunkSummary, op
   for (const segment of segments) {
     const w = typesetSegment(segment, options, chinese);
     if (w.changed) works.set(segment.start, w);
+    else if (w.extras.length === 0) continue;
     const base = segment.start;
     // One finding per logical change (a name, a bracket pair, an inserted space): the hunks its edits ended up in.
     const hunks = w.hunks();

@@ -341,6 +341,8 @@ export function punctuationSpacing(w: Work): void {
     if (a === 0 || b >= s.length) continue;
     const left = a - 1;
     const right = b;
+    // Most blanks are between words: no full-width mark or curly quote on either side.
+    if (!FULLWIDTH_PUNCT.has(s[left]) && !CURLY_QUOTES.has(s[left]) && !FULLWIDTH_PUNCT.has(s[right]) && !CURLY_QUOTES.has(s[right])) continue;
     // A space beside text that is not prose (a bare URL, HTML, math) may be what ends or starts it: kept.
     if (v.kindAt(left) === Kind.Lock || v.kindAt(right) === Kind.Lock) continue;
     // A space that lets an emphasis marker beside it count (`**中文，** 继续`): without it the asterisks would show.

@@ -132,16 +132,21 @@ export function hasHan(v: View, a: number, b: number): boolean {
 let table: Uint8Array | undefined;
 export function classTable(): Uint8Array {
   if (table) return table;
-  table = new Uint8Array(65536);
-  for (let c = 0; c < 65536; c++) {
-    const ch = String.fromCharCode(c);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000) table[c] = Cls.Space;
-    else if (c < 0xd800 || c > 0xdfff) {
-      if (isCjkLetterAt(ch, 0)) table[c] = Cls.Cjk;
-      else if (isLatinAlnumCode(c)) table[c] = Cls.Latin;
-      // Symbols whose class depends on their neighbours (10%, C++, C#, $5) stay 0: the caller looks closer.
-      else if (!'%‰°℃+#$€£/-'.includes(ch)) table[c] = Cls.Punct;
-    }
-  }
-  return table;
+  // Filled by ranges (a loop over every code unit with the class functions costs tens of milliseconds per thread).
+  const t = new Uint8Array(65536).fill(Cls.Punct);
+  const range = (a: number, b: number, cls: Cls) => t.fill(cls, a, b + 1);
+  // Surrogates: a pair is classified as a whole (Han extensions), so the caller looks closer.
+  range(0xd800, 0xdfff, Cls.None);
+  for (let c = 0; c < 0x500; c++) if (isLatinAlnumCode(c)) t[c] = Cls.Latin;
+  range(0x3400, 0x4dbf, Cls.Cjk);
+  range(0x4e00, 0x9fff, Cls.Cjk);
+  range(0xf900, 0xfaff, Cls.Cjk);
+  range(0x3040, 0x30ff, Cls.Cjk);
+  range(0x3100, 0x312f, Cls.Cjk);
+  range(0x31f0, 0x31ff, Cls.Cjk);
+  t[0x3005] = t[0x3007] = Cls.Cjk;
+  for (const c of [32, 9, 10, 13, 0x3000]) t[c] = Cls.Space;
+  // Symbols whose class depends on their neighbours (10%, C++, C#, $5, /path, -flag) stay 0: the caller looks closer.
+  for (const ch of '%‰°℃+#$€£/-') t[ch.charCodeAt(0)] = 0;
+  return (table = t);
 }

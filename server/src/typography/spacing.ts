@@ -20,6 +20,10 @@ function excerpt(s: string, a: number, b: number): string {
   return s.slice(word(a, -1), word(b, 1) + 1).replace(/\s+/g, ' ');
 }
 
+/** Runs of one class of the class table (sticky): Chinese letters, and Latin letters and digits. */
+const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\u3100-\u312f\u31f0-\u31ff\u3005\u3007]+/y;
+const LATIN_RUN = /[0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u04ff]+/y;
+
 export function cjkLatinSpacing(w: Work): void {
   const v = w.view();
   const s = v.text;
@@ -48,6 +52,19 @@ export function cjkLatinSpacing(w: Work): void {
       const t = table[s.charCodeAt(j)];
       cls = t === 0 ? rightClass(v, j) : t;
       last = t === 0 ? leftClass(v, j) : t;
+      // A run of marks and blanks separates whatever is on either side: one unit too.
+      if (t === Cls.Punct || t === Cls.Space) {
+        while (end + 1 < s.length && kinds[end + 1] === Kind.Text && (table[s.charCodeAt(end + 1)] === Cls.Punct || table[s.charCodeAt(end + 1)] === Cls.Space)) end++;
+      }
+      // A run of Chinese or of Latin letters and digits is one unit: skip to its end.
+      if (t === Cls.Cjk || t === Cls.Latin) {
+        const run = t === Cls.Cjk ? CJK_RUN : LATIN_RUN;
+        run.lastIndex = j + 1;
+        if (run.test(s)) {
+          const e = run.lastIndex;
+          while (end + 1 < e && kinds[end + 1] === Kind.Text) end++;
+        }
+      }
     } else {
       if (k === Kind.Code || k === Kind.Lock) while (end + 1 < s.length && kinds[end + 1] === k) end++;
       cls = rightClass(v, j);
