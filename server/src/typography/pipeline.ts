@@ -127,7 +127,9 @@ export function isChineseProse(prose: readonly { text: string }[]): boolean {
 export function typesetChunk(tree: Root, text: string, summary: ChunkSummary, options: TypesetOptions): ChunkTypography {
   const chinese = options.settings.applyTo === 'all' || isChineseProse(summary.prose);
   const findings: TypographyFinding[] = [];
-  const segments = segmentsOf(tree, text, summary);
+  // Only segments a stage could act on (see typesetSegment): the others are not even built.
+  const pattern = options.settings.brackets === 'halfwidth' ? MAY_NEED_WORK_HALFWIDTH : MAY_NEED_WORK;
+  const segments = segmentsOf(tree, text, summary, (source, block) => (chinese ? block === 'heading' || pattern.test(source) : source.includes('*')));
   const works = new Map<number, Work>();
   for (const segment of segments) {
     const w = typesetSegment(segment, options, chinese);
@@ -159,7 +161,9 @@ export function typesetChunk(tree: Root, text: string, summary: ChunkSummary, op
       for (const h of merged) component.set(h, merged);
     }
     for (const group of groups.values()) {
-      const list = [...component.get(group.hunks.values().next().value!)!].sort((a, b) => a.start - b.start);
+      const first = group.hunks.values().next().value!;
+      const connected = component.get(first)!;
+      const list = connected.size === 1 ? [first] : [...connected].sort((a, b) => a.start - b.start);
       let start = list[0].start;
       let end = list[list.length - 1].end;
       // An insertion is shown on the characters on either side of it.
@@ -167,7 +171,7 @@ export function typesetChunk(tree: Root, text: string, summary: ChunkSummary, op
         start = Math.max(0, start - 1);
         end = Math.min(segment.text.length, end + 1);
       }
-      const replacement = list.map((h) => h.text).join('…');
+      const replacement = list.length === 1 ? list[0].text : list.map((h) => h.text).join('…');
       findings.push({
         stage: group.stage,
         start: base + start,

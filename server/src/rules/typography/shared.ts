@@ -16,6 +16,17 @@ interface Cached {
 
 const cache = new WeakMap<Root, Cached>();
 
+const TYPOGRAPHY_RULE_IDS = [...STAGE_RULE_IDS, TABLE_RULE_ID];
+
+/** The settings as a string, once per settings object (every chunk of a run shares it). */
+const settingsKeys = new WeakMap<object, string>();
+function settingsKey(source: object | undefined, settings: TypographySettings): string {
+  if (!source) return JSON.stringify(settings);
+  let key = settingsKeys.get(source);
+  if (key === undefined) settingsKeys.set(source, (key = JSON.stringify(settings)));
+  return key;
+}
+
 export function typographySettings(settings: Partial<TypographySettings> | undefined): TypographySettings {
   return { ...DEFAULT_TYPOGRAPHY, ...settings };
 }
@@ -26,7 +37,7 @@ function chunkTypography(ctx: ChunkRuleContext): Cached {
   if (hit && hit.settingsRef === ctx.typography && hit.enabledRef === ctx.enabledRules) return hit;
   const settings = typographySettings(ctx.typography);
   const enabled = ctx.enabledRules;
-  const key = JSON.stringify(settings) + (enabled ? [...enabled].filter((id) => id.startsWith('typography/')).join(',') : '*');
+  const key = settingsKey(ctx.typography, settings) + (enabled ? TYPOGRAPHY_RULE_IDS.map((id) => (enabled.has(id) ? '1' : '0')).join('') : '*');
   if (hit && hit.key === key) return hit;
   const result = typesetChunk(ctx.tree, ctx.text, ctx.summary, {
     settings,
