@@ -30,6 +30,16 @@ export interface LinkSettings {
   anchorOptions: AnchorOptions;
 }
 
+/** Chinese–English typography (the `typography/…` rules); the same shape as typography's TypographySettings. */
+export interface TypographyConfig {
+  applyTo: 'chinese' | 'all';
+  unitSpacing: 'consistent' | 'space' | 'none';
+  quotes: 'curly' | 'corner';
+  brackets: 'fullwidth' | 'halfwidth';
+  names: string[];
+  ambiguousWidth: 1 | 2;
+}
+
 export interface BenchpressConfig {
   diagnosticsDelayMs: number;
   /** Rule id or id prefix → setting. */
@@ -45,6 +55,7 @@ export interface BenchpressConfig {
   urlCheck: UrlCheckSettings;
   links: LinkSettings;
   pricingStaleAfterDays: number;
+  typography: TypographyConfig;
   /** Globs (relative to the workspace root) of files the CLI and the editor do not check. */
   ignore: string[];
   /** Rule settings for some files: each entry whose `files` match applies over `rules`, later entries winning. */
@@ -69,6 +80,7 @@ export const DEFAULT_CONFIG: BenchpressConfig = {
   urlCheck: { timeoutMs: 10000, concurrency: 8, perHostConcurrency: 2, retries: 2, ignore: [], skipHosts: [], cacheTtlHours: 24, checkOnSave: false, confirmDeadAfterHours: 24 },
   links: { anchorStyle: 'github', anchorOptions: {} },
   pricingStaleAfterDays: 30,
+  typography: { applyTo: 'chinese', unitSpacing: 'consistent', quotes: 'curly', brackets: 'fullwidth', names: [], ambiguousWidth: 1 },
   ignore: [],
   overrides: [],
 };
@@ -91,7 +103,7 @@ const isRuleSetting: Check = (v) => {
 /** File globs: a list of strings, each a usable pattern relative to the workspace root. */
 const isGlobList: Check = (v) => isStringList(v) ?? (v as string[]).map(globProblem).find(Boolean);
 
-const TOP_LEVEL: Record<Exclude<keyof BenchpressConfig, 'rules' | 'urlCheck' | 'links' | 'overrides'>, Check> = {
+const TOP_LEVEL: Record<Exclude<keyof BenchpressConfig, 'rules' | 'urlCheck' | 'links' | 'overrides' | 'typography'>, Check> = {
   diagnosticsDelayMs: isInt(0, 10000),
   template: isString,
   language: oneOf('auto', 'en', 'zh-cn'),
@@ -136,6 +148,20 @@ const ANCHOR_OPTIONS: { [P in keyof AnchorOptions]-?: Record<keyof NonNullable<A
   hexo: { modifyAnchors: (v) => (v === 0 || v === 1 || v === 2 ? undefined : 'expected 0, 1 or 2'), smartypants: isBool },
 };
 
+const isNameList: Check = (v) => isStringList(v) ?? ((v as string[]).some((s) => !/[A-Za-z]/.test(s) || s.length > 60 || s !== s.trim()) ? 'expected names with at least one Latin letter, without surrounding spaces' : undefined);
+
+const TYPOGRAPHY: Record<keyof TypographyConfig, Check> = {
+  applyTo: oneOf('chinese', 'all'),
+  unitSpacing: oneOf('consistent', 'space', 'none'),
+  quotes: oneOf('curly', 'corner'),
+  brackets: oneOf('fullwidth', 'halfwidth'),
+  names: isNameList,
+  ambiguousWidth: (v) => (v === 1 || v === 2 ? undefined : 'expected 1 or 2'),
+};
+
+/** Nested settings objects: their checks and their defaults' key in the config. */
+const NESTED = { urlCheck: URL_CHECK, typography: TYPOGRAPHY } as const;
+
 export interface ConfigProblem {
   /** Offsets in the config file, when the problem comes from one. */
   start: number;
@@ -159,7 +185,7 @@ export function applySettings(
   locate: (path: (string | number)[], key?: boolean) => { start: number; end: number } = () => ({ start: 0, end: 0 }),
   knownRuleIds?: (id: string) => boolean,
 ): ConfigResult {
-  const config: BenchpressConfig = { ...base, rules: { ...base.rules }, urlCheck: { ...base.urlCheck }, links: { ...base.links }, overrides: [...base.overrides] };
+  const config: BenchpressConfig = { ...base, rules: { ...base.rules }, urlCheck: { ...base.urlCheck }, links: { ...base.links }, typography: { ...base.typography }, overrides: [...base.overrides] };
   const problems: ConfigProblem[] = [];
   const problem = (path: (string | number)[], message: string, key = false, severity: Severity = 'warning') =>
     problems.push({ ...locate(path, key), message, severity });
@@ -226,17 +252,20 @@ export function applySettings(
       config.overrides = [...config.overrides, ...value.flatMap((entry, i) => readOverride(entry, [key, i]))];
       continue;
     }
-    if (key === 'urlCheck') {
+    if (key === 'urlCheck' || key === 'typography') {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        problem([key], '"urlCheck" must be an object.');
+        problem([key], `"${key}" must be an object.`);
         continue;
       }
+      const checks = NESTED[key] as Record<string, Check>;
+      const current = config[key] as unknown as Record<string, unknown>;
+      const defaults = base[key] as unknown as Record<string, unknown>;
       for (const [sub, subValue] of Object.entries(value as Record<string, unknown>)) {
-        const check = URL_CHECK[sub as keyof UrlCheckSettings];
-        if (!check) { problem([key, sub], `Unknown setting "urlCheck.${sub}".`, true); continue; }
+        const check = checks[sub];
+        if (!check) { problem([key, sub], `Unknown setting "${key}.${sub}".`, true); continue; }
         const bad = check(subValue);
-        if (bad) problem([key, sub], `"urlCheck.${sub}": ${bad}; using ${JSON.stringify(base.urlCheck[sub as keyof UrlCheckSettings])}.`);
-        else (config.urlCheck as unknown as Record<string, unknown>)[sub] = subValue;
+        if (bad) problem([key, sub], `"${key}.${sub}": ${bad}; using ${JSON.stringify(defaults[sub])}.`);
+        else current[sub] = subValue;
       }
       continue;
     }

@@ -8,6 +8,7 @@ import { parseMarkdown, type Flavor } from '../markdown/parse';
 import { summarize, type ChunkSummary, type HeadingInfo } from '../markdown/summary';
 import type { AnchorSettings } from '../markdown/heading-anchors';
 import type { ChunkData } from '../rules/chunk-data';
+import type { TypographyConfig } from '../config/config';
 import { chunkRule } from '../rules/registry';
 import { guardFinding } from '../rules/guards';
 import { firstLimitProblem } from '../markdown/input-limits';
@@ -26,6 +27,8 @@ export interface AnalysisContext {
   /** Enabled chunk rules. */
   rules: RuleSettingResolved[];
   data: ChunkData;
+  /** The `typography.*` settings the typography rules read. */
+  typography: TypographyConfig;
   limits: { maxLineLength: number; maxNesting: number };
   /** The publishing platform whose heading rendering the summaries record (`links.anchorStyle`). */
   anchors: AnchorSettings;
@@ -126,6 +129,7 @@ export function analyzeChunk(text: string, flavor: Flavor, context: AnalysisCont
   // remark-lint's rules run together in one processor (see runRemarkLintRules); the rest one by one.
   const remarkLint = skip.has('remark-lint') ? [] : context.rules.filter((r) => isPresetRemarkLintRule(r.id));
   if (remarkLint.length > 0) at(PHASE.remarkLint);
+  const enabledRules = new Set(context.rules.map((r) => r.id));
   try {
     const severity = new Map(remarkLint.map((r) => [r.id, r.severity]));
     for (const m of runRemarkLintRules({ tree, text, lines }, remarkLint, context.locale)) {
@@ -150,6 +154,8 @@ export function analyzeChunk(text: string, flavor: Flavor, context: AnalysisCont
         locale: context.locale,
         options: setting.options,
         data: context.data,
+        typography: context.typography,
+        enabledRules,
         report: (input) => findings.push({ ruleId: rule.id, severity: input.severity ?? setting.severity, message: localize(input.message, context.locale), range: input.range, fixes: input.fixes, data: input.data }),
       });
     } catch (error) {

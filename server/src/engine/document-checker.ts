@@ -44,6 +44,8 @@ export interface EnvironmentOptions {
 export class CheckEnvironment {
   readonly context: AnalysisContext;
   readonly documentRules: { rule: DocumentRule; effective: EffectiveRule }[];
+  /** Ids of every rule that runs. */
+  readonly enabledRules: ReadonlySet<string>;
   readonly config: BenchpressConfig;
   readonly templates: TemplateSet;
   readonly data: ChunkData;
@@ -64,16 +66,19 @@ export class CheckEnvironment {
     this.topicRows = options.topics ?? DEFAULT_TOPICS;
     this.topics = compileTopics(this.topicRows);
     const chunkRules: RuleSettingResolved[] = [];
+    const enabled = new Set<string>();
     this.documentRules = [];
     for (const rule of RULES) {
       const effective = effectiveRule(rule, config.rules, only);
       if (rule.scope === 'engine' && mostSpecific(rule.id, config.rules) !== undefined) this.engineOverrides.set(rule.id, effective?.severity ?? 'off');
       if (!effective) continue;
+      enabled.add(rule.id);
       if (rule.scope === 'chunk') chunkRules.push({ id: rule.id, ...effective });
       else if (rule.scope === 'document') this.documentRules.push({ rule, effective });
     }
+    this.enabledRules = enabled;
     const anchors: AnchorSettings = { style: config.links.anchorStyle, options: config.links.anchorOptions };
-    const base = { locale, rules: chunkRules, data, limits: DEFAULT_LIMITS, anchors };
+    const base = { locale, rules: chunkRules, data, typography: config.typography, limits: DEFAULT_LIMITS, anchors };
     this.context = { key: hashString(JSON.stringify(base)).toString(36) + ':' + JSON.stringify(base).length, ...base };
   }
 
@@ -227,6 +232,7 @@ export class DocumentChecker {
           options: effective.options,
           signal,
           urlResults: input.urlResults,
+          enabledRules: env.enabledRules,
           topics,
           report: (r) => {
             if (open) findings.push({ ruleId: rule.id, severity: r.severity ?? effective.severity, message: localize(r.message, locale), range: r.range, fixes: partlyRead ? undefined : r.fixes, data: r.data });
