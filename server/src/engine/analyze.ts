@@ -118,9 +118,10 @@ export function analyzeChunk(text: string, flavor: Flavor, context: AnalysisCont
   at(PHASE.parse);
   let tree: Root;
   let summary: ChunkSummary;
+  const types = new Set<string>();
   try {
     tree = parseMarkdown(text, flavor);
-    summary = summarize(tree, text, context.anchors);
+    summary = summarize(tree, text, context.anchors, types);
   } catch (error) {
     return failed(text, error, context.locale);
   }
@@ -132,7 +133,7 @@ export function analyzeChunk(text: string, flavor: Flavor, context: AnalysisCont
   const enabledRules = new Set(context.rules.map((r) => r.id));
   try {
     const severity = new Map(remarkLint.map((r) => [r.id, r.severity]));
-    for (const m of runRemarkLintRules({ tree, text, lines }, remarkLint, context.locale)) {
+    for (const m of runRemarkLintRules({ tree, text, lines }, remarkLint, context.locale, types)) {
       const level = severity.get(m.ruleId);
       if (level) findings.push({ ruleId: m.ruleId, severity: level, message: m.message, range: m.range });
     }

@@ -1,6 +1,6 @@
 import type { DocumentRule } from '../types';
 import { localize } from '../../base/i18n';
-import { closest } from '../../base/closest';
+import { Suggester } from '../../base/closest';
 import { isMarkdownPath, resolveLinkTarget } from '../../markdown/link-target';
 import { AnchorIndex, viewAnchors, writeFragment } from '../../markdown/anchor-index';
 import { ANCHOR_STYLE_NAMES } from '../../markdown/heading-anchors';
@@ -33,6 +33,13 @@ export const missingAnchor: DocumentRule = {
     const platform = ANCHOR_STYLE_NAMES[settings.style];
     const own = new AnchorIndex(viewAnchors(doc), settings.style);
     const others = new Map<string, AnchorIndex | undefined>();
+    // One suggester per anchor set: thousands of links to missing anchors cost one search per distinct fragment.
+    const suggesters = new Map<AnchorIndex, Suggester>();
+    const suggest = (fragment: string, index: AnchorIndex) => {
+      let s = suggesters.get(index);
+      if (!s) suggesters.set(index, (s = new Suggester(index.anchors)));
+      return s.closest(fragment);
+    };
     for (const link of doc.links) {
       if (link.kind === 'image' || link.kind === 'autolink' || link.kind === 'bare') continue;
       const target = resolveLinkTarget(link.url, doc.path);
@@ -76,7 +83,7 @@ export const missingAnchor: DocumentRule = {
         });
         continue;
       }
-      const suggestion = closest(fragment, index.anchors);
+      const suggestion = suggest(fragment, index);
       report({
         range: doc.range(link.urlSpan),
         message: {
