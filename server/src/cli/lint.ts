@@ -8,6 +8,7 @@ import type { ChunkAnalyzer } from '../engine/analyzer';
 import { isKnownRuleOrGroup } from '../rules/registry';
 import { checkDraftFile, fixDraftFile, mapConcurrently, recheckDraft, cacheFolder, type CheckRun } from '../services/check-files';
 import { fileProblemFindings } from '../services/file-problems';
+import { guardFinding } from '../rules/guards';
 import { checkLinksOf } from '../services/link-check';
 import { FAIL_ON, FORMATS, fails, formatGithub, formatJson, formatJunit, formatSarif, formatText, textSummary, type FailOn, type FileReport, type Format } from './report';
 import { prepareRun } from './run';
@@ -17,9 +18,10 @@ import type { CliIo } from './io';
 
 export const LINT_USAGE = `Usage: benchpress lint [--format text|json|sarif|github|junit] [--fail-on error|warning|info|never]
                        [--config FILE] [--fix] [--rules ID[,ID…]] [--lang en|zh-cn]
-                       [--check-urls] [--allow-private-urls] [--no-cache] [PATH…]
+                       [--check-urls] [--allow-private-urls] [--no-cache] [--no-gitignore] [PATH…]
 
-Checks Markdown drafts (*.md, *.mdx): files as given, folders searched (skipping node_modules and dot-folders).
+Checks Markdown drafts (*.md, *.mdx): files as given, folders searched (skipping node_modules, dot-folders and
+what .gitignore files leave out). Files matching the config's "ignore" globs are skipped, even when named.
 
   --format FORMAT   text (default), json, sarif (SARIF 2.1.0, paths relative to the working folder),
                     github (GitHub Actions annotations), junit (JUnit XML: one suite per file)
@@ -30,6 +32,7 @@ Checks Markdown drafts (*.md, *.mdx): files as given, folders searched (skipping
   --lang LANG       language of messages: en or zh-cn (default: the config's "language", else en)
   --check-urls      also check external links over the network; --allow-private-urls lets it fetch private addresses
   --no-cache        do not read or write the result cache (.benchpress/.cache/)
+  --no-gitignore    search folders without leaving out what .gitignore files leave out
 
 With no PATH, or no Markdown file among the paths, there is nothing to check: a note on stderr, exit 0 (so a
 pre-commit hook with nothing staged passes). A PATH that does not exist is an error.
@@ -38,7 +41,7 @@ Exit codes: 0 nothing at or above the --fail-on level, 1 something is, 2 usage o
 This usage text is in English; messages and findings follow --lang or the config's "language".`;
 
 export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyzer: (timeoutMs: number) => ChunkAnalyzer, version: string, cacheVersion = version): Promise<number> {
-  const args = parseArgs(argv, { values: ['format', 'config', 'rules', 'fail-on', 'lang'], switches: ['fix', 'check-urls', 'allow-private-urls', 'no-cache', 'help'] });
+  const args = parseArgs(argv, { values: ['format', 'config', 'rules', 'fail-on', 'lang'], switches: ['fix', 'check-urls', 'allow-private-urls', 'no-cache', 'no-gitignore', 'help'] });
   if (args.switches.has('help')) {
     io.stdout(LINT_USAGE + '\n');
     return 0;
@@ -64,6 +67,7 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
     only,
     lang,
     noCache: args.switches.has('no-cache') || fix,
+    noGitignore: args.switches.has('no-gitignore'),
     version: cacheVersion,
     adjust: (config) => {
       if (args.switches.has('check-urls')) config.checkUrls = true;
@@ -71,8 +75,15 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
     },
   });
   const { config, env } = setup;
-  if (setup.files.length === 0) return nothingToCheck(env.locale);
-  const run: CheckRun = { env, workspace: setup.workspace, analyzer: makeAnalyzer(config.checkTimeoutMs), cache: setup.cache };
+  if (setup.ignoredGiven.length > 0) io.stderr(`${localize(MSG.ignoredGiven(setup.ignoredGiven), env.locale)}\n`);
+  const note = (text: Parameters<typeof localize>[0]) => io.stderr(`benchpress: ${localize(text, env.locale)}\n`);
+  for (const problem of setup.walkProblems) if (problem.kind === 'link-loop') note(MSG.linkLoop(displayPath(problem.path, io.cwd)));
+  const unreadableFolders: FileReport[] = setup.walkProblems
+    .filter((p) => p.kind === 'unreadable-folder')
+    .map((p) => ({ file: displayPath(p.path, io.cwd), path: p.path, findings: env.applyEngineSettings([guardFinding('unreadable-folder', env.locale, { reason: p.reason })]) }))
+    .filter((r) => r.findings.length > 0);
+  if (setup.files.length === 0 && unreadableFolders.length === 0) return nothingToCheck(env.locale);
+  const run: CheckRun = { env, envFor: setup.envFor, workspace: setup.workspace, analyzer: makeAnalyzer(config.checkTimeoutMs), cache: setup.cache };
   const reports: FileReport[] = [];
   let fixed = 0;
   let cached = 0;
@@ -82,6 +93,7 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
       const findings = fileProblemFindings(file, env);
       if (findings.length > 0) reports.push({ file: displayPath(file.path, io.cwd), path: file.path, findings });
     }
+    reports.push(...unreadableFolders);
     const states = await mapConcurrently(setup.files, (file) => checkDraftFile(file, run));
     let urlResults: ReadonlyMap<string, UrlCheckResult> | undefined;
     if (config.checkUrls) {
@@ -91,8 +103,18 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
       if (progress) io.stderr('\r\x1b[K');
       await mapConcurrently(states, (state) => recheckDraft(state, run, urlResults));
     }
-    if (fix) for (const state of states) fixed += await fixDraftFile(state, run, urlResults);
+    if (fix) {
+      for (const state of states) {
+        if (state.missing) continue;
+        fixed += await fixDraftFile(state, run, urlResults);
+        if (state.fixSkipped) note((state.fixSkipped === 'changed' ? MSG.changedOnDisk : MSG.deletedBeforeFix)(displayPath(state.file, io.cwd)));
+      }
+    }
     for (const state of states) {
+      if (state.missing) {
+        note(MSG.deletedDuringRun(displayPath(state.file, io.cwd)));
+        continue;
+      }
       if (state.fromCache) cached++;
       reports.push({ file: displayPath(state.file, io.cwd), path: state.file, findings: state.findings });
     }

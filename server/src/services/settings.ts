@@ -1,9 +1,12 @@
 // Everything a check of one workspace needs, built in one place for the editor and the command line: the merged
 // settings (defaults, editor settings, `.benchpress/config.json`), team templates, the topic table, the GPU data
 // and the check environment made from them, plus the problems found in `.benchpress/` files.
+import path from 'node:path';
 import type { Locale } from '../base/i18n';
 import { UsageError } from '../base/errors';
 import type { BenchpressConfig } from '../config/config';
+import { compileGlobs } from '../config/globs';
+import { mergeRuleLayers } from '../rules/settings';
 import type { GpuDatabase } from '../gpu/database';
 import { CheckEnvironment } from '../engine/document-checker';
 import { loadTopicTable, loadWorkspaceSettings, type FileProblems, type WorkspaceSettings } from '../node/workspace-files';
@@ -18,6 +21,20 @@ export interface RootSettings {
   db: GpuDatabase;
   /** Problems in `.benchpress/` files (config, templates, topic table, data files), as diagnostics on them. */
   problems: FileProblems[];
+  /** The `ignore` setting matches this file (or a folder it is in): it is not checked. */
+  isIgnored(file: string): boolean;
+  /** The `ignore` setting matches this folder and takes nothing in it back: a walk need not enter it. */
+  skipsFolder(dir: string): boolean;
+  /** The environment for one file: `env`, with the rules of the `overrides` entries whose `files` match it. */
+  envFor(file: string | undefined): CheckEnvironment;
+}
+
+/** A path relative to the root with `/` separators, or undefined outside it (or without a root). */
+export function rootRelative(root: string | undefined, file: string): string | undefined {
+  if (!root) return undefined;
+  const rel = path.relative(root, path.resolve(root, file));
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  return rel.split(path.sep).join('/');
 }
 
 export interface RootSettingsOptions {
@@ -48,6 +65,41 @@ export async function loadRootSettings(root: string | undefined, options: RootSe
   options.adjust?.(config);
   const data = await loadChunkData(root);
   const locale = config.language === 'auto' ? options.locale ?? 'en' : config.language;
-  const env = new CheckEnvironment({ config, templates: settings.templates, data: data.data, locale, only: options.only, topics: settings.topics });
-  return { root, config, settings, env, db: data.db, problems: [...settings.problems, ...data.problems] };
+  const environment = (c: BenchpressConfig) => new CheckEnvironment({ config: c, templates: settings.templates, data: data.data, locale, only: options.only, topics: settings.topics });
+  const env = environment(config);
+  const ignore = compileGlobs(config.ignore);
+  const overrides = config.overrides.map((o) => ({ globs: compileGlobs(o.files), rules: o.rules }));
+  // One environment per distinct set of matching overrides, made when first needed: its rules, and so the
+  // analysis context and the cache keys of its results, include the overridden settings.
+  const byOverrides = new Map<string, CheckEnvironment>();
+  const envFor = (file: string | undefined): CheckEnvironment => {
+    const rel = file && overrides.length > 0 ? rootRelative(root, file) : undefined;
+    if (rel === undefined) return env;
+    const matching = overrides.flatMap((o, i) => (o.globs.matches(rel) ? [i] : []));
+    if (matching.length === 0) return env;
+    const key = matching.join(',');
+    let made = byOverrides.get(key);
+    if (!made) {
+      made = environment({ ...config, rules: mergeRuleLayers(config.rules, ...matching.map((i) => overrides[i].rules)) });
+      byOverrides.set(key, made);
+    }
+    return made;
+  };
+  return {
+    root,
+    config,
+    settings,
+    env,
+    db: data.db,
+    problems: [...settings.problems, ...data.problems],
+    isIgnored: (file) => {
+      const rel = rootRelative(root, file);
+      return rel !== undefined && ignore.matches(rel);
+    },
+    skipsFolder: (dir) => {
+      const rel = rootRelative(root, dir);
+      return rel !== undefined && rel !== '' && ignore.skipsFolder(rel);
+    },
+    envFor,
+  };
 }

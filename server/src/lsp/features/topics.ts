@@ -11,8 +11,10 @@ import { Requests, type WorkspaceTopicReport } from '../../protocol';
 import type { Feature, ServerContext } from '../server-context';
 
 async function workspaceTopics(server: ServerContext, root: string, checkers: Map<string, DocumentChecker>, signal: AbortSignal, progress: (done: number, total: number) => void): Promise<WorkspaceTopicReport> {
-  const { env } = await server.settings.forRoot(root);
-  const files = await collectFiles([root], root);
+  const settings = await server.settings.forRoot(root);
+  const { env } = settings;
+  // The drafts a `lint` of the folder would check: without what `.gitignore` and the `ignore` setting leave out.
+  const files = await collectFiles([root], root, { ignore: { ignores: settings.isIgnored, skipsFolder: settings.skipsFolder }, gitignore: true, gitignoreTop: root });
   const drafts: CheckedDraft[] = [];
   for (const [i, file] of files.entries()) {
     if (signal.aborted) break;
