@@ -3,6 +3,7 @@
 // with no node_modules beside it: unified/remark are ESM-only, so esbuild turns them into CommonJS here.
 import * as esbuild from 'esbuild';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dependencyPatches } from './dependency-patches.mjs';
 
 const watch = process.argv.includes('--watch');
 // --minify for the packaged extension (source maps are not shipped; stack traces map through the .map files).
@@ -45,6 +46,8 @@ const common = {
   // BUILD_ID tells caches written by another build apart (results may differ between builds of one version).
   define: { 'import.meta.url': 'importMetaUrl', BENCHPRESS_BUILD_ID: JSON.stringify(`${Date.now().toString(36)}`) },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  // Quadratic costs in micromark and its GFM table extension, removed at bundle time (see dependency-patches.mjs).
+  plugins: [dependencyPatches()],
 };
 
 const entries = [
@@ -55,7 +58,7 @@ const entries = [
     outfile: 'dist/cli.js',
     // `bin.benchpress` in package.json: a shebang, and executable, so `./dist/cli.js` and a linked bin run it.
     banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
-    plugins: [{ name: 'executable', setup: (build) => build.onEnd((result) => { if (result.errors.length === 0) chmodSync('dist/cli.js', 0o755); }) }],
+    plugins: [...common.plugins, { name: 'executable', setup: (build) => build.onEnd((result) => { if (result.errors.length === 0) chmodSync('dist/cli.js', 0o755); }) }],
   },
 ];
 

@@ -36,3 +36,55 @@ export function closest(target: string, candidates: Iterable<string>): string | 
   }
   return best;
 }
+
+/**
+ * `closest` for many targets against one set of candidates, in time that grows with the document rather than with
+ * targets × candidates: answers are remembered per target, only candidates whose length could be within reach are
+ * compared, and the comparisons one suggester makes are capped (`budget`), after which it suggests nothing. Where
+ * the cap is not reached, every answer is exactly `closest(target, candidates)`.
+ */
+export class Suggester {
+  private readonly byLength = new Map<number, { text: string; lower: string; index: number }[]>();
+  private readonly answers = new Map<string, string | undefined>();
+  private maxLength = 0;
+
+  constructor(candidates: Iterable<string>, private budget = 400_000) {
+    let index = 0;
+    for (const text of candidates) {
+      const lower = text.toLowerCase();
+      let bucket = this.byLength.get(lower.length);
+      if (!bucket) this.byLength.set(lower.length, (bucket = []));
+      bucket.push({ text, lower, index: index++ });
+      if (lower.length > this.maxLength) this.maxLength = lower.length;
+    }
+  }
+
+  closest(target: string): string | undefined {
+    if (this.answers.has(target)) return this.answers.get(target);
+    const limit = Math.max(2, Math.floor(target.length / 3));
+    const t = target.toLowerCase();
+    const from = Math.max(0, t.length - limit);
+    const to = Math.min(this.maxLength, Math.max(t.length + limit, t.length >= 3 ? t.length * 2 + 4 : 0));
+    let best: { text: string; index: number } | undefined;
+    let bestDistance = limit + 1;
+    for (let length = from; length <= to; length++) {
+      const bucket = this.byLength.get(length);
+      if (!bucket) continue;
+      if (this.budget < bucket.length) {
+        this.answers.set(target, undefined);
+        return undefined;
+      }
+      this.budget -= bucket.length;
+      for (const c of bucket) {
+        const d = t.length >= 3 && c.lower.startsWith(t) && c.lower.length <= t.length * 2 + 4 ? 1 : Math.abs(c.lower.length - t.length) > limit ? limit + 1 : editDistance(t, c.lower, limit);
+        if (d < bestDistance || (d === bestDistance && best && c.index < best.index)) {
+          best = c;
+          bestDistance = d;
+        }
+      }
+    }
+    const answer = best?.text;
+    this.answers.set(target, answer);
+    return answer;
+  }
+}

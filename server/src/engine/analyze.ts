@@ -80,9 +80,10 @@ export function analyzeChunk(text: string, flavor: Flavor, context: AnalysisCont
   if (guarded) return guarded;
   let tree: Root;
   let summary: ChunkSummary;
+  const types = new Set<string>();
   try {
     tree = parseMarkdown(text, flavor);
-    summary = summarize(tree, text);
+    summary = summarize(tree, text, types);
   } catch (error) {
     return failed(text, error, context.locale);
   }
@@ -92,7 +93,7 @@ export function analyzeChunk(text: string, flavor: Flavor, context: AnalysisCont
   const remarkLint = context.rules.filter((r) => isPresetRemarkLintRule(r.id));
   try {
     const severity = new Map(remarkLint.map((r) => [r.id, r.severity]));
-    for (const m of runRemarkLintRules({ tree, text, lines }, remarkLint)) {
+    for (const m of runRemarkLintRules({ tree, text, lines }, remarkLint, types)) {
       const level = severity.get(m.ruleId);
       if (level) findings.push({ ruleId: m.ruleId, severity: level, message: m.message, range: m.range });
     }

@@ -19,17 +19,41 @@ import type { Root } from 'mdast';
 
 export type Flavor = 'markdown' | 'mdx';
 
-function gfmWithoutAutolinkLiterals(this: Processor) {
-  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
-  (data.micromarkExtensions ??= []).push(gfmTable(), gfmFootnote(), gfmStrikethrough(), gfmTaskListItem());
-  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTaskListItemFromMarkdown());
+/**
+ * The GFM constructs a text can contain, from its characters: a table needs a `|`, a footnote `[^`, strikethrough
+ * a `~`, a task list item a `[`. An extension whose marker is absent cannot match anything, so leaving it out
+ * gives the same tree, and saves its constructs' attempts (the table's is tried at the start of every block).
+ */
+function gfmParts(text: string): number {
+  return (text.includes('|') ? 1 : 0) | (text.includes('[^') ? 2 : 0) | (text.includes('~') ? 4 : 0) | (text.includes('[') ? 8 : 0);
 }
 
-const markdownParser = unified().use(remarkParse).use(gfmWithoutAutolinkLiterals).freeze();
-const mdxParser = unified().use(remarkParse).use(gfmWithoutAutolinkLiterals).use(remarkMdx).freeze();
+function gfmWithoutAutolinkLiterals(this: Processor, parts: number) {
+  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
+  const syntax = (data.micromarkExtensions ??= []);
+  const tree = (data.fromMarkdownExtensions ??= []);
+  if (parts & 1) syntax.push(gfmTable()), tree.push(gfmTableFromMarkdown());
+  if (parts & 2) syntax.push(gfmFootnote()), tree.push(gfmFootnoteFromMarkdown());
+  if (parts & 4) syntax.push(gfmStrikethrough()), tree.push(gfmStrikethroughFromMarkdown());
+  if (parts & 8) syntax.push(gfmTaskListItem()), tree.push(gfmTaskListItemFromMarkdown());
+}
+
+/** One frozen processor per flavor and set of GFM parts, made on first use (at most 32). */
+const parsers = new Map<number, Processor>();
+
+function parserFor(flavor: Flavor, parts: number): Processor {
+  const key = parts | (flavor === 'mdx' ? 16 : 0);
+  let parser = parsers.get(key);
+  if (!parser) {
+    const base = unified().use(remarkParse).use(gfmWithoutAutolinkLiterals, parts);
+    parser = (flavor === 'mdx' ? base.use(remarkMdx) : base).freeze() as unknown as Processor;
+    parsers.set(key, parser);
+  }
+  return parser;
+}
 
 export function parseMarkdown(text: string, flavor: Flavor = 'markdown'): Root {
-  return (flavor === 'mdx' ? mdxParser : markdownParser).parse(text) as Root;
+  return parserFor(flavor, gfmParts(text)).parse(text) as Root;
 }
 
 export function flavorOf(path: string): Flavor {

@@ -181,12 +181,14 @@ function collectDirectives(summary: ChunkSummary, html: string, offset: number):
 
 const BRACKETS = /\[([^[\]\n]{1,200})\](?:\[([^[\]\n]{0,200})\])?(?!\(|:)/g;
 
-export function summarize(tree: Root, text: string): ChunkSummary {
+/** `types`, when given, receives the type of every node in the tree (rules use it to skip walks that find nothing). */
+export function summarize(tree: Root, text: string, types?: Set<string>): ChunkSummary {
   const summary: ChunkSummary = { headings: [], definitions: [], references: [], links: [], lists: [], features: [], prose: [], brackets: [], htmlIds: [], directives: [], maxDepth: 0 };
   // Iterative walk: deep input must not overflow the stack here.
   const stack: { node: Nodes; depth: number; topLevel: boolean }[] = [{ node: tree, depth: 0, topLevel: true }];
   while (stack.length > 0) {
     const { node, depth, topLevel } = stack.pop()!;
+    types?.add(node.type);
     if (depth > summary.maxDepth) summary.maxDepth = depth;
     const span = offsetOf(node);
     // Nodes made by transforms (some GFM autolink literals) have no place in the source: nothing to report on.

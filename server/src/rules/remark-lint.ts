@@ -82,13 +82,37 @@ function messageRange(message: VFile['messages'][number], lines: ChunkRuleContex
   return { start: at(start), end: at(end) };
 }
 
+/**
+ * The node types without which a rule has nothing to look at (read from each rule's source: what it visits). A
+ * chunk lacking them skips the rule's walk over the tree; the messages are the same. Rules not listed always run.
+ */
+const NEEDS: Record<string, string> = {
+  'list-item-bullet-indent': 'list',
+  'list-item-indent': 'list',
+  'ordered-list-marker-style': 'list',
+  'no-blockquote-without-marker': 'blockquote',
+  'hard-break-spaces': 'break',
+  'no-heading-content-indent': 'heading',
+  'no-shortcut-reference-image': 'imageReference',
+  'no-shortcut-reference-link': 'linkReference',
+};
+
 const combined = new Map<string, ReturnType<typeof unified>>();
 
 /**
  * Runs the enabled remark-lint rules in one processor over one file (instead of one run each): the same messages,
  * with less set-up per chunk. Each message comes back with the Benchpress rule id it belongs to.
  */
-export function runRemarkLintRules(ctx: Pick<ChunkRuleContext, 'tree' | 'text' | 'lines'>, enabled: readonly { id: string; options: unknown }[]): { ruleId: string; message: string; range: ReturnType<typeof messageRange> }[] {
+export function runRemarkLintRules(
+  ctx: Pick<ChunkRuleContext, 'tree' | 'text' | 'lines'>,
+  all: readonly { id: string; options: unknown }[],
+  /** The node types in the tree, when known (see `summarize`): rules that need an absent type are skipped. */
+  types?: ReadonlySet<string>,
+): { ruleId: string; message: string; range: ReturnType<typeof messageRange> }[] {
+  const enabled = types ? all.filter((e) => {
+    const needs = NEEDS[e.id.slice(REMARK_LINT_PREFIX.length)];
+    return needs === undefined || types.has(needs);
+  }) : all;
   if (enabled.length === 0) return [];
   const key = JSON.stringify(enabled.map((e) => [e.id, e.options ?? null]));
   let processor = combined.get(key);

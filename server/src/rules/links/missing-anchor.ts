@@ -1,7 +1,7 @@
 import type { DocumentRule } from '../types';
 import { localize } from '../../base/i18n';
 import type { DocumentView } from '../../markdown/document-view';
-import { closest } from '../../base/closest';
+import { Suggester } from '../../base/closest';
 import { isMarkdownPath, resolveLinkTarget } from '../../markdown/link-target';
 
 /** Every anchor a reader can jump to in a document: heading slugs in both styles, HTML ids, footnotes. */
@@ -34,6 +34,13 @@ export const missingAnchor: DocumentRule = {
   },
   async check({ doc, workspace, report, locale }) {
     const own = anchorsOfView(doc);
+    // One suggester per anchor set: thousands of links to missing anchors cost one search per distinct fragment.
+    const suggesters = new Map<Set<string>, Suggester>();
+    const suggest = (fragment: string, anchors: Set<string>) => {
+      let s = suggesters.get(anchors);
+      if (!s) suggesters.set(anchors, (s = new Suggester(anchors)));
+      return s.closest(fragment);
+    };
     for (const link of doc.links) {
       if (link.kind === 'image') continue;
       const target = resolveLinkTarget(link.url, doc.path);
@@ -48,7 +55,7 @@ export const missingAnchor: DocumentRule = {
       }
       if (!anchors || !fragment || NOT_HEADING.test(fragment)) continue;
       if (anchors.has(fragment) || anchors.has(fragment.toLowerCase())) continue;
-      const suggestion = closest(fragment, anchors);
+      const suggestion = suggest(fragment, anchors);
       const hashAt = link.url.lastIndexOf('#');
       const fragmentRange = doc.range({ start: link.urlSpan.start + hashAt + 1, end: link.urlSpan.end });
       report({

@@ -1,6 +1,6 @@
 import type { DocumentRule } from '../types';
 import { localize } from '../../base/i18n';
-import { closest } from '../../base/closest';
+import { Suggester } from '../../base/closest';
 
 /**
  * links/undefined-reference — a reference link `[text][id]` (or `[text][]`, `[^note]`) whose id has no definition.
@@ -24,11 +24,12 @@ export const undefinedReference: DocumentRule = {
       if (d.kind === 'footnote') footnoteIds.add(d.id);
       else if (!linkIds.has(d.id)) linkIds.set(d.id, d.label);
     }
+    let suggester: Suggester | undefined;
     for (const ref of doc.references) {
       if (ref.parsed) continue;
       const defined = ref.kind === 'footnote' ? footnoteIds.has(ref.id) : linkIds.has(ref.id);
       if (defined) continue;
-      const suggestion = ref.kind === 'footnote' ? undefined : closest(ref.label, linkIds.values());
+      const suggestion = ref.kind === 'footnote' ? undefined : (suggester ??= new Suggester(linkIds.values())).closest(ref.label);
       const range = doc.range(ref.labelSpan);
       report({
         range: doc.range(ref),

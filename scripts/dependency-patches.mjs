@@ -1,0 +1,138 @@
+// Performance patches to dependencies, applied when esbuild bundles them (node_modules stays untouched). Each one
+// removes a cost that grows with the square of the input and changes no result; each fails the build when its
+// target text is not found (a dependency update must be looked at, not silently lose the patch).
+// test/dependency-patches.test.ts checks that they apply to the installed versions and give the same parse.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Text replacements: `file` ends the module's path; every `find` must occur exactly once. */
+export const TEXT_PATCHES = [
+  {
+    file: 'micromark/lib/parse.js',
+    why:
+      'Every parse merged all of CommonMark\'s constructs with the extensions again (a cost per chunk that dominated ' +
+      'documents of many short sections), and kept defined reference labels in an array searched by every reference ' +
+      '(quadratic in references × definitions). The merge is cached per extension list; the labels are kept in a Set ' +
+      'behind the two array methods micromark uses on them (push, includes).',
+    replacements: [
+      {
+        find: 'const constructs = /** @type {FullNormalizedExtension} */\n  combineExtensions([defaultConstructs, ...(settings.extensions || [])]);',
+        replace: 'const constructs = benchpressCombined(settings.extensions);',
+      },
+      {
+        find: 'defined: [],',
+        replace: 'defined: benchpressLabels(),',
+      },
+      {
+        find: 'export function parse(options) {',
+        replace: `const benchpressCombinedCache = new WeakMap();
+function benchpressCombined(extensions) {
+  if (!extensions) return combineExtensions([defaultConstructs]);
+  let combined = benchpressCombinedCache.get(extensions);
+  if (!combined) {
+    combined = combineExtensions([defaultConstructs, ...extensions]);
+    benchpressCombinedCache.set(extensions, combined);
+  }
+  return combined;
+}
+class BenchpressLabels {
+  constructor() {
+    this.set = new Set();
+  }
+  push(...items) {
+    for (const item of items) this.set.add(item);
+    return this.set.size;
+  }
+  includes(item) {
+    return this.set.has(item);
+  }
+}
+const benchpressLabels = () => new BenchpressLabels();
+export function parse(options) {`,
+      },
+    ],
+  },
+  {
+    file: 'micromark-extension-gfm-footnote/lib/syntax.js',
+    why: 'Footnote labels, like reference labels, were searched in an array by every footnote call.',
+    replacements: [
+      {
+        find: 'const defined = self.parser.gfmFootnotes || (self.parser.gfmFootnotes = []);',
+        replace: 'const defined = self.parser.gfmFootnotes || (self.parser.gfmFootnotes = benchpressLabels());',
+        all: true,
+      },
+      {
+        find: "import { blankLine } from 'micromark-core-commonmark';",
+        replace: `import { blankLine } from 'micromark-core-commonmark';
+class BenchpressLabels {
+  constructor() {
+    this.set = new Set();
+  }
+  push(...items) {
+    for (const item of items) this.set.add(item);
+    return this.set.size;
+  }
+  includes(item) {
+    return this.set.has(item);
+  }
+}
+const benchpressLabels = () => new BenchpressLabels();`,
+      },
+    ],
+  },
+];
+
+/** Whole modules replaced: `importer` ends the importing module's path, `request` is the import as written. */
+export const MODULE_REPLACEMENTS = [
+  {
+    importer: 'micromark-extension-gfm-table/lib/syntax.js',
+    request: './edit-map.js',
+    replacement: path.join(here, 'patches', 'gfm-table-edit-map.js'),
+    why: 'Its EditMap searched all earlier edits for each new one: a table parse was quadratic in its cells.',
+  },
+];
+
+const posix = (p) => p.split(path.sep).join('/');
+
+/** Applies the text patches for `file` (an absolute path) to `source`; throws when one does not match. */
+export function patchSource(file, source) {
+  const patch = TEXT_PATCHES.find((p) => posix(file).endsWith(`/node_modules/${p.file}`));
+  if (!patch) return undefined;
+  let out = source;
+  for (const r of patch.replacements) {
+    const count = out.split(r.find).length - 1;
+    if (count === 0 || (count > 1 && !r.all)) throw new Error(`dependency patch for ${patch.file}: expected ${r.all ? 'the text' : 'one occurrence of the text'} ${JSON.stringify(r.find.slice(0, 80))}, found ${count}. Was the package updated? See scripts/dependency-patches.mjs.`);
+    out = out.split(r.find).join(r.replace);
+  }
+  return out;
+}
+
+/** The esbuild plugin. */
+export function dependencyPatches() {
+  return {
+    name: 'dependency-patches',
+    setup(build) {
+      const applied = new Set();
+      build.onStart(() => applied.clear());
+      for (const m of MODULE_REPLACEMENTS) {
+        const filter = new RegExp(`^${m.request.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
+        build.onResolve({ filter }, (args) => {
+          if (!posix(args.importer).endsWith(`/node_modules/${m.importer}`)) return undefined;
+          applied.add(m.importer);
+          return { path: m.replacement };
+        });
+      }
+      const files = TEXT_PATCHES.map((p) => p.file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+      build.onLoad({ filter: new RegExp(`node_modules[\\\\/](${files.join('|').replace(/\\\//g, '[\\\\/]')})$`) }, async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        const patched = patchSource(args.path, source);
+        if (patched === undefined) return undefined;
+        applied.add(args.path);
+        return { contents: patched, loader: 'js', resolveDir: path.dirname(args.path) };
+      });
+    },
+  };
+}
