@@ -1,16 +1,20 @@
 // `benchpress lint`: the editor's checks on files and folders, for CI and pre-commit hooks. Argument parsing,
 // output and exit codes live here; reading, checking, caching and fixing are the service layer's.
+//
+// A run first asks the answer cache (node/lint-results.ts): files whose text, settings and linked files did not
+// change are answered from it. Only when some file is not answered is the rest loaded (lint-check.ts: settings,
+// the parser, the rules, the worker pool; the link checker only with --check-urls), so a re-run over unchanged
+// files reads, hashes and stats, and loads nothing that the answer does not need.
 import path from 'node:path';
 import { parseArgs } from './args';
 import { displayPath } from '../node/files';
-import { JsonFileUrlCache, type UrlCheckResult } from '../links/external';
 import type { ChunkAnalyzer } from '../engine/analyzer';
-import { isKnownRuleOrGroup } from '../rules/registry';
-import { checkDraftFile, fixDraftFile, mapConcurrently, recheckDraft, cacheFolder, type CheckRun } from '../services/check-files';
-import { fileProblemFindings } from '../services/file-problems';
-import { checkLinksOf } from '../services/link-check';
+import { answerFromCache, mapConcurrently, readRunDraft, cacheFolder, type Answers } from '../services/run-drafts';
+import { LintResults, Signatures } from '../node/lint-results';
+import { settingsFingerprint } from '../node/settings-inputs';
+import { todayIso } from '../base/dates';
 import { FAIL_ON, FORMATS, fails, formatGithub, formatJson, formatJunit, formatSarif, formatText, textSummary, type FailOn, type FileReport, type Format } from './report';
-import { prepareRun } from './run';
+import { configFileOption, findRunFiles } from './run-files';
 import { checkedLang, messageLocale } from './locale';
 import { CliUsageError, MSG, localize } from './messages';
 import type { CliIo } from './io';
@@ -49,68 +53,65 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
   if (!FAIL_ON.includes(failOn)) throw new CliUsageError(MSG.badChoice('fail-on', failOn, ['error', 'warning', 'info', 'never']));
   const lang = checkedLang(args.values.get('lang'));
   const only = args.values.get('rules')?.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const id of only ?? []) if (!isKnownRuleOrGroup(id)) throw new CliUsageError(MSG.unknownRule(id));
+  if (only) {
+    const { isKnownRuleOrGroup } = await import('../rules/registry');
+    for (const id of only) if (!isKnownRuleOrGroup(id)) throw new CliUsageError(MSG.unknownRule(id));
+  }
+  const print = (reports: FileReport[], o: PrintOptions) => printReports(reports, format, io, o);
 
-  const nothingToCheck = (locale = lang ?? messageLocale(argv, io.cwd)) => {
-    io.stderr(`${localize(MSG.nothingToCheck, locale)}\n`);
-    printReports([], format, io, { version, locale: 'en', fixed: 0, cached: 0, quietText: true });
-    return 0;
-  };
-  if (args.positionals.length === 0) return nothingToCheck();
+  if (args.positionals.length === 0) return nothingToCheck(lang ?? messageLocale(argv, io.cwd), io, print, version);
 
   const fix = args.switches.has('fix');
-  const setup = await prepareRun(args.positionals, io, {
-    configFile: args.values.get('config'),
-    only,
-    lang,
-    noCache: args.switches.has('no-cache') || fix,
-    version: cacheVersion,
-    adjust: (config) => {
-      if (args.switches.has('check-urls')) config.checkUrls = true;
-      if (args.switches.has('allow-private-urls')) config.allowPrivateUrls = true;
-    },
-  });
-  const { config, env } = setup;
-  if (setup.files.length === 0) return nothingToCheck(env.locale);
-  const run: CheckRun = { env, workspace: setup.workspace, analyzer: makeAnalyzer(config.checkTimeoutMs), cache: setup.cache };
-  const reports: FileReport[] = [];
-  let fixed = 0;
-  let cached = 0;
-  try {
-    // Problems in .benchpress/ files come first, as findings on those files.
-    for (const file of setup.problems) {
-      const findings = fileProblemFindings(file, env);
-      if (findings.length > 0) reports.push({ file: displayPath(file.path, io.cwd), path: file.path, findings });
-    }
-    const states = await mapConcurrently(setup.files, (file) => checkDraftFile(file, run));
-    let urlResults: ReadonlyMap<string, UrlCheckResult> | undefined;
-    if (config.checkUrls) {
-      const urlCache = await JsonFileUrlCache.open(path.join(cacheFolder(setup.root, io.cwd), 'url-cache.json'), { onWarning: (m) => io.stderr(`benchpress: ${m}\n`) });
-      const progress = io.isTTY ? (done: number, total: number) => io.stderr(`\r${localize(MSG.checkingLinks(done, total), env.locale)}`) : undefined;
-      urlResults = await checkLinksOf(states.flatMap((s) => (s.result?.view ? [s.result.view] : [])), config, { cache: urlCache, onProgress: progress });
-      if (progress) io.stderr('\r\x1b[K');
-      await mapConcurrently(states, (state) => recheckDraft(state, run, urlResults));
-    }
-    if (fix) for (const state of states) fixed += await fixDraftFile(state, run, urlResults);
-    for (const state of states) {
-      if (state.fromCache) cached++;
-      reports.push({ file: displayPath(state.file, io.cwd), path: state.file, findings: state.findings });
-    }
-  } finally {
-    await run.analyzer.dispose();
-    await run.cache.save();
+  const noCache = args.switches.has('no-cache') || fix;
+  const found = await findRunFiles(args.positionals, io);
+  const configFile = await configFileOption(args.values.get('config'), io);
+  const flags = { checkUrls: args.switches.has('check-urls'), allowPrivateUrls: args.switches.has('allow-private-urls') };
+
+  // First the answer cache: a file whose text, settings and linked files are unchanged is answered from it, with
+  // no settings built, no parse and no worker. Only if some file is not answered is the run set up.
+  const answers: Answers | undefined = noCache || found.files.length === 0 ? undefined : {
+    results: await LintResults.open(cacheFolder(found.root, io.cwd), LintResults.key({ version: cacheVersion, only, lang, configFile, ...flags, settings: await settingsFingerprint(found.root, { configFile }) })),
+    signatures: new Signatures(),
+    today: todayIso(),
+    store: true,
+  };
+  const reads = await mapConcurrently(found.files, readRunDraft);
+  const answered = answers ? await mapConcurrently(reads, (read) => answerFromCache(read, answers)) : reads.map(() => undefined);
+  if (answers?.results.problems && answers.results.locale && answered.every((a) => a !== undefined)) {
+    const reports: FileReport[] = answers.results.problems.map((p) => ({ file: displayPath(p.path, io.cwd), path: p.path, findings: p.findings }));
+    found.files.forEach((file, i) => reports.push({ file: displayPath(file, io.cwd), path: file, findings: answered[i]! }));
+    await print(reports, { version, locale: answers.results.locale, fixed: 0, cached: found.files.length });
+    return fails(reports, failOn) ? 1 : 0;
   }
-  printReports(reports, format, io, { version, locale: env.locale, fixed, cached });
-  return fails(reports, failOn) ? 1 : 0;
+
+  const { checkFiles } = await import('./lint-check');
+  const outcome = await checkFiles({ io, found, reads, answered, answers, makeAnalyzer, fix, noCache, flags, cacheVersion, configFile: args.values.get('config'), only, lang });
+  if (outcome === 'nothing') return nothingToCheck(undefined, io, print, version, lang ?? messageLocale(argv, io.cwd));
+  await print(outcome.reports, { version, locale: outcome.locale, fixed: outcome.fixed, cached: outcome.cached });
+  return fails(outcome.reports, failOn) ? 1 : 0;
 }
 
-function printReports(reports: FileReport[], format: Format, io: CliIo, o: { version: string; locale: 'en' | 'zh-cn'; fixed: number; cached: number; quietText?: boolean }): void {
+async function nothingToCheck(locale: 'en' | 'zh-cn' | undefined, io: CliIo, print: (reports: FileReport[], o: PrintOptions) => Promise<void>, version: string, fallback: 'en' | 'zh-cn' = 'en'): Promise<number> {
+  io.stderr(`${localize(MSG.nothingToCheck, locale ?? fallback)}\n`);
+  await print([], { version, locale: 'en', fixed: 0, cached: 0, quietText: true });
+  return 0;
+}
+
+interface PrintOptions {
+  version: string;
+  locale: 'en' | 'zh-cn';
+  fixed: number;
+  cached: number;
+  quietText?: boolean;
+}
+
+async function printReports(reports: FileReport[], format: Format, io: CliIo, o: PrintOptions): Promise<void> {
   switch (format) {
     case 'json':
       io.stdout(formatJson(reports) + '\n');
       return;
     case 'sarif':
-      io.stdout(formatSarif(reports, { version: o.version, srcRoot: io.cwd }) + '\n');
+      io.stdout(formatSarif(reports, { version: o.version, srcRoot: io.cwd, rules: (await import('../rules/registry')).RULES }) + '\n');
       return;
     case 'github': {
       // Annotation paths are relative to the checkout (GITHUB_WORKSPACE) when the files are in it.

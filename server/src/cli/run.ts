@@ -1,14 +1,12 @@
 // What every command over drafts needs before it starts: the files (from the paths given), the workspace root,
 // its settings (through the service layer, as the editor loads them) and the result cache.
 import path from 'node:path';
-import { promises as fs } from 'node:fs';
 import type { Locale } from '../base/i18n';
-import { collectFiles } from '../node/files';
-import { DiskWorkspace, findWorkspaceRoot } from '../node/fs-workspace';
+import { DiskWorkspace } from '../node/fs-workspace';
 import { LintCache } from '../node/lint-cache';
 import { loadRootSettings, type RootSettings, type RootSettingsOptions } from '../services/settings';
 import { cacheFolder } from '../services/check-files';
-import { CliUsageError, MSG } from './messages';
+import { configFileOption, findRunFiles } from './run-files';
 import type { CliIo } from './io';
 
 export interface RunSetup extends RootSettings {
@@ -28,21 +26,9 @@ export interface RunOptions extends Omit<RootSettingsOptions, 'configFile' | 'to
   lang?: Locale;
 }
 
-export async function prepareRun(paths: readonly string[], io: CliIo, options: RunOptions): Promise<RunSetup> {
-  if (paths.length === 0) throw new CliUsageError(MSG.giveFiles);
-  for (const given of paths) {
-    await fs.stat(path.resolve(io.cwd, given)).catch(() => {
-      throw new CliUsageError(MSG.noSuchPath(given));
-    });
-  }
-  const files = await collectFiles(paths, io.cwd);
-  const root = findWorkspaceRoot(path.resolve(io.cwd, paths[0]));
-  const configFile = options.configFile ? path.resolve(io.cwd, options.configFile) : undefined;
-  if (configFile) {
-    await fs.access(configFile).catch(() => {
-      throw new CliUsageError(MSG.configNotFound(options.configFile!));
-    });
-  }
+export async function prepareRun(paths: readonly string[], io: CliIo, options: RunOptions, found?: { files: string[]; root: string | undefined }): Promise<RunSetup> {
+  const { files, root } = found ?? (await findRunFiles(paths, io));
+  const configFile = await configFileOption(options.configFile, io);
   const topicsTable = options.topicsTable ? path.resolve(io.cwd, options.topicsTable) : undefined;
   const { lang, adjust } = options;
   const settings = await loadRootSettings(root, {

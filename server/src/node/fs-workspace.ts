@@ -1,24 +1,9 @@
 // The workspace on disk, for the CLI and for files the editor does not have open.
-import { promises as fs, statSync, existsSync } from 'node:fs';
-import path from 'node:path';
+import { promises as fs } from 'node:fs';
 import type { WorkspaceView } from '../markdown/workspace';
 import { anchorsOfText } from '../markdown/anchors';
 
-/** The nearest folder at or above `start` that holds `.benchpress/` or `.git`. */
-export function findWorkspaceRoot(start: string): string | undefined {
-  let dir = path.resolve(start);
-  try {
-    if (!statSync(dir).isDirectory()) dir = path.dirname(dir);
-  } catch {
-    dir = path.dirname(dir);
-  }
-  for (;;) {
-    if (existsSync(path.join(dir, '.benchpress')) || existsSync(path.join(dir, '.git'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
+export { findWorkspaceRoot } from './workspace-root';
 
 export class DiskWorkspace implements WorkspaceView {
   private readonly anchors = new Map<string, Promise<Set<string> | undefined>>();

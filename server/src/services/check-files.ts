@@ -1,9 +1,6 @@
 // Checking drafts on disk, for the command line and for workspace-wide features: read (UTF-8 checked), answer
 // from the persistent cache where the text and settings did not change, check, and apply safe fixes. Each file
 // keeps its DocumentChecker, so a re-check (after a link check or a fix) analyses only what changed.
-import path from 'node:path';
-import os from 'node:os';
-import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { Finding } from '../base/types';
 import { writeFileAtomic } from '../base/files';
@@ -15,7 +12,10 @@ import { fixAllText } from '../engine/fix-all';
 import { guardFinding } from '../rules/guards';
 import type { UrlCheckResult } from '../links/external/types';
 import { LintCache } from '../node/lint-cache';
-import { readDraft } from '../node/drafts';
+import { RecordingWorkspace } from '../node/lint-results';
+import { readRunDraft, type Answers, type ReadDraft } from './run-drafts';
+
+export { answerFromCache, cacheFolder, mapConcurrently, readRunDraft, type Answers, type ReadDraft } from './run-drafts';
 
 export interface CheckRun {
   env: CheckEnvironment;
@@ -23,6 +23,8 @@ export interface CheckRun {
   analyzer: ChunkAnalyzer;
   /** The persistent result cache (a no-op cache when the run should not use one). */
   cache: LintCache;
+  /** The answer cache: whole-file findings with what they depend on (CLI lint; absent: not used). */
+  answers?: Answers;
 }
 
 /** One file through a run: its checker (with its chunk cache), its text and its current findings. */
@@ -40,21 +42,23 @@ export interface FileState {
 
 export const uriOf = (file: string) => pathToFileURL(file).href;
 
-export async function checkDraftFile(file: string, run: CheckRun): Promise<FileState> {
+export async function checkDraftFile(file: string, run: CheckRun, read?: ReadDraft): Promise<FileState> {
   const checker = new DocumentChecker(run.analyzer);
-  let draft;
-  try {
-    draft = await readDraft(file);
-  } catch (error) {
-    return { file, checker, text: '', bom: false, fromCache: false, findings: run.env.applyEngineSettings([guardFinding('unreadable', run.env.locale, { reason: (error as Error).message })]) };
+  read ??= await readRunDraft(file);
+  if (!read.draft) {
+    return { file, checker, text: '', bom: false, fromCache: false, findings: run.env.applyEngineSettings([guardFinding('unreadable', run.env.locale, { reason: read.error?.message ?? 'unreadable' })]) };
   }
-  const { text, bom, invalidUtf8Line } = draft;
+  const { text, bom, invalidUtf8Line } = read.draft;
   const flavor = flavorOf(file);
   const hash = LintCache.hash(run.env.context.key + flavor, text);
   const hit = run.cache.lookup(file, hash, text);
   if (hit) checker.seed(run.env, flavor, hit);
-  const result = await checker.check({ uri: uriOf(file), path: file, text, invalidUtf8Line }, run.env, run.workspace);
+  const recording = run.answers?.store ? new RecordingWorkspace(run.workspace, run.answers.signatures) : undefined;
+  const result = await checker.check({ uri: uriOf(file), path: file, text, invalidUtf8Line }, run.env, recording ?? run.workspace);
   run.cache.store(file, hash, checker.lastLayout);
+  if (recording && run.answers && read.hash) {
+    run.answers.results.store(file, { hash: read.hash, findings: result.findings, deps: await recording.done(), ...(text.includes('benchpress:') ? { day: run.answers.today } : {}) });
+  }
   return { file, checker, text, bom, invalidUtf8Line, result, findings: result.findings, fromCache: !!hit && result.stats.analysed === 0 };
 }
 
@@ -79,20 +83,4 @@ export async function fixDraftFile(state: FileState, run: CheckRun, urlResults?:
   if (fixed.text !== state.text) await recheck(fixed.text);
   if (state.text !== original) await writeFileAtomic(state.file, (state.bom ? '\uFEFF' : '') + state.text);
   return fixed.applied;
-}
-
-export async function mapConcurrently<T, R>(items: readonly T[], fn: (item: T) => Promise<R>, limit = 32): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) results[i] = await fn(items[i]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, Math.max(1, items.length)) }, worker));
-  return results;
-}
-
-/** The workspace's `.benchpress/.cache/`, or a folder in the temp dir for files outside any workspace. */
-export function cacheFolder(root: string | undefined, cwd: string): string {
-  if (root) return path.join(root, '.benchpress', '.cache');
-  return path.join(os.tmpdir(), 'benchpress-cache', createHash('sha1').update(cwd).digest('hex').slice(0, 16));
 }

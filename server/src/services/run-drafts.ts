@@ -1,0 +1,58 @@
+// What a run over drafts needs before any check: the drafts read and hashed, the answer cache consulted, and the
+// cache folder. Light on purpose: a run answered wholly from the cache loads nothing else (see cli/lint.ts).
+import path from 'node:path';
+import os from 'node:os';
+import { createHash } from 'node:crypto';
+import type { Finding } from '../base/types';
+import { flavorOf } from '../markdown/flavor';
+import { readDraft, type DraftFile } from '../node/drafts';
+import { LintResults, type Signatures } from '../node/lint-results';
+
+/** The answer cache of a run, the signatures looked up so far and today's date (see node/lint-results.ts). */
+export interface Answers {
+  results: LintResults;
+  signatures: Signatures;
+  today: string;
+  /** Whether this run's findings may be stored (not when they depend on the network). */
+  store: boolean;
+}
+
+/** A draft read for a run: its text and hash, or why it could not be read. */
+export interface ReadDraft {
+  file: string;
+  draft?: DraftFile;
+  error?: Error;
+  hash?: string;
+}
+
+export async function readRunDraft(file: string): Promise<ReadDraft> {
+  try {
+    const draft = await readDraft(file);
+    return { file, draft, hash: LintResults.hash(flavorOf(file), draft.text) };
+  } catch (error) {
+    return { file, error: error as Error };
+  }
+}
+
+/** The findings from the answer cache, when the file and everything its findings depend on are unchanged. */
+export async function answerFromCache(read: ReadDraft, answers: Answers): Promise<Finding[] | undefined> {
+  if (!read.draft || !read.hash) return undefined;
+  return answers.results.lookup(read.file, read.hash, answers.signatures, answers.today);
+}
+
+
+export async function mapConcurrently<T, R>(items: readonly T[], fn: (item: T, index: number) => Promise<R>, limit = 32): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await fn(items[i], i);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, Math.max(1, items.length)) }, worker));
+  return results;
+}
+
+/** The workspace's `.benchpress/.cache/`, or a folder in the temp dir for files outside any workspace. */
+export function cacheFolder(root: string | undefined, cwd: string): string {
+  if (root) return path.join(root, '.benchpress', '.cache');
+  return path.join(os.tmpdir(), 'benchpress-cache', createHash('sha1').update(cwd).digest('hex').slice(0, 16));
+}
