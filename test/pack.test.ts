@@ -41,10 +41,13 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-/** What the package must hold: the three bundles, the manifest and its texts, the docs, and VS Code's assets. */
+/** The command line's modules (ES module chunks, loaded per command; see scripts/build.mjs), without source maps. */
+const cliModules = (): string[] => filesUnder('dist/cli').filter((f) => f.endsWith('.mjs'));
+
+/** What the package must hold: the three bundles (the CLI's modules too), the manifest and its texts, the docs, and VS Code's assets. */
 function expectedFiles(): string[] {
   return [
-    'dist/cli.js', 'dist/client.js', 'dist/server.js',
+    'dist/cli.js', 'dist/client.js', 'dist/server.js', ...cliModules(),
     'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'README.md', 'LICENSE', 'CHANGELOG.md',
     'docs/rules.md', 'docs/ci.md',
     ...['media', 'snippets', 'syntaxes', 'schemas', 'l10n'].flatMap(filesUnder),
@@ -90,7 +93,7 @@ test('npm pack: the bundles, the manifest and what VS Code shows, a bin, no depe
   }
 });
 
-test('the .vsix ships the same files as the npm package, less the CLI (vsce reads the same "files" list)', () => {
+test('the .vsix ships the same files as the npm package, less the CLI\'s bin (vsce reads the same "files" list)', () => {
   const vsce = spawnSync(process.execPath, [path.join(REPO, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: REPO, encoding: 'utf8', timeout: 300_000 });
   assert.equal(vsce.status, 0, vsce.stdout + vsce.stderr);
   const listed = vsce.stdout.split('\n').map((l) => l.trim()).filter(Boolean).sort();
