@@ -27,7 +27,7 @@
 //               checkTimeoutMs 600000 to show the complete check's cost (not in --quick unless --unguarded);
 //               with --peers all, markdownlint-cli2 and rumdl on the same file for context.
 //   profile     CPU profiles (node --cpu-prof, every thread) of one cold and one warm Benchpress CLI run on the
-//               corpus, top self time mapped through dist/cli.js.map (bench/profile-summary.mjs). --profile also
+//               corpus, top self time mapped through the source maps beside the CLI's chunks (bench/profile-summary.mjs). --profile also
 //               profiles the language server during edits.
 //   lsp         Edit path: `node dist/server.js --stdio` (diagnosticsDelayMs 0 through workspace/configuration),
 //               a 5,000-line draft opened, --edits single-character incremental edits timed from didChange to the
@@ -553,7 +553,7 @@ async function profileCli(work, { cache }) {
   progress(`Benchpress ${cache ? 'warm' : 'cold'} CLI run under --cpu-prof`);
   const r = await timeProcess(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, path.join(repo, 'dist/cli.js'), 'lint', '--format', 'json', ...(cache ? [] : ['--no-cache']), ...work.parts], { cwd: work.ws, node: true });
   const files = (await fs.readdir(dir)).filter((x) => x.endsWith('.cpuprofile')).map((x) => path.join(dir, x));
-  return { wallS: round(r.wallMs / 1000, 2), ...summarizeProfiles(files, { top: 20, map: path.join(repo, 'dist/cli.js.map') }) };
+  return { wallS: round(r.wallMs / 1000, 2), ...summarizeProfiles(files, { top: 20 }) };
 }
 
 function printProfile(p, title, top = 12) {
