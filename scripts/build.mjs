@@ -96,6 +96,8 @@ const cli = {
 const entries = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // The language server's analysis workers: the chunk analysis alone.
+  { ...common, entryPoints: ['server/src/engine/worker-main.ts'], outfile: 'dist/server-worker.js' },
   cli,
 ];
 
