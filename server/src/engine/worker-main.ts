@@ -1,4 +1,5 @@
-// The entry of the CLI's analysis workers (dist/cli/worker.mjs): the chunk analysis and nothing else.
+// The entry of the analysis workers (dist/cli/worker.mjs for the CLI, dist/server-worker.js for the language
+// server): the chunk analysis and nothing else.
 import { runAnalyzerWorker } from './worker';
 
 runAnalyzerWorker();

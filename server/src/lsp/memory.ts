@@ -2,7 +2,7 @@
 // every edit: each check leaves a few hundred KB of garbage, which V8 collects only when its heap has grown well past
 // what is live (hundreds of MB after a few thousand edits, though nothing is kept). So after a check, once the heap
 // has grown by `slackMb` over what the last full collection left, the server collects: when the editor pauses
-// (`idleMs` without another check), or at once when the growth reaches twice the slack.
+// (`idleMs` after it first sees the growth), or at once when the growth reaches twice the slack.
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
@@ -12,7 +12,7 @@ export interface HeapKeeper {
   dispose(): void;
 }
 
-export function heapKeeper({ slackMb = 32, idleMs = 500 }: { slackMb?: number; idleMs?: number } = {}): HeapKeeper {
+export function heapKeeper({ slackMb = 16, idleMs = 500 }: { slackMb?: number; idleMs?: number } = {}): HeapKeeper {
   let gc: (() => void) | undefined;
   try {
     v8.setFlagsFromString('--expose-gc');
@@ -37,7 +37,7 @@ export function heapKeeper({ slackMb = 32, idleMs = 500 }: { slackMb?: number; i
         setImmediate(collect);
         return;
       }
-      clearTimeout(timer);
+      if (timer) return;
       timer = setTimeout(collect, idleMs);
       timer.unref?.();
     },
