@@ -5,7 +5,10 @@ import type { Locale } from '../base/i18n';
 import type { Finding } from '../base/types';
 import { displayPath } from '../node/files';
 import type { ChunkAnalyzer } from '../engine/analyzer';
-import { checkDraftFile, fixDraftFile, mapConcurrently, recheckDraft, cacheFolder, type Answers, type CheckRun, type FileState, type ReadDraft } from '../services/check-files';
+import { finishDraftFile, fixDraftFile, mapConcurrently, prepareDraftFile, recheckDraft, cacheFolder, type Answers, type CheckRun, type FileState, type PreparedFile, type ReadDraft } from '../services/check-files';
+import { RunWorkspace } from '../services/run-workspace';
+import { DiskWorkspace } from '../node/fs-workspace';
+import { anchorsOfView } from '../rules/links/missing-anchor';
 import type { ProblemReport } from '../node/lint-results';
 import type { UrlCheckResult } from '../links/external/types';
 import { fileProblemFindings } from '../services/file-problems';
@@ -61,12 +64,24 @@ export async function checkFiles(input: CheckFilesInput): Promise<'nothing' | { 
     }
     for (const p of problems) reports.push({ file: displayPath(p.path, io.cwd), path: p.path, findings: p.findings });
     answers?.results.setRun(problems, env.locale);
-    const states = await mapConcurrently(setup.files, async (file, i): Promise<FileState | { file: string; findings: Finding[]; fromCache: true }> => {
+    // Two passes: every draft to check is prepared (chunks analysed, document view built), then every one is
+    // finished (whole-document rules), so a link into another draft of the run reads that draft's view.
+    const prepared = await mapConcurrently(setup.files, async (file, i): Promise<PreparedFile | { file: string; findings: Finding[]; fromCache: true }> => {
       const cachedFindings = answered[i];
       // Answered from the cache; with --check-urls every file is checked (its links are needed).
       if (cachedFindings && !config.checkUrls) return { file, findings: cachedFindings, fromCache: true };
-      return checkDraftFile(file, run, reads[i]);
+      return prepareDraftFile(file, run, reads[i]);
     });
+    const index = new Map(setup.files.map((file, i) => [file, i]));
+    const disk = new DiskWorkspace(setup.root, undefined, answers ? { store: answers.results, signatures: answers.signatures, variant: '' } : undefined);
+    run.workspace = new RunWorkspace(disk, (p) => {
+      const i = index.get(p);
+      if (i === undefined) return undefined;
+      const item = prepared[i];
+      if ('prepared' in item) return item.prepared?.view ? anchorsOfView(item.prepared.view) : undefined;
+      return answers && reads[i].hash ? answers.results.anchorsOf(p, reads[i].hash) : undefined;
+    });
+    const states = await mapConcurrently(prepared, async (item) => ('state' in item ? finishDraftFile(item, run) : item));
     let urlResults: ReadonlyMap<string, UrlCheckResult> | undefined;
     if (config.checkUrls) {
       const checked = states.filter((s): s is FileState => 'checker' in s);

@@ -17,7 +17,7 @@ import type { Locale } from '../base/i18n';
 import type { WorkspaceView } from '../markdown/workspace';
 import { ensureIgnoredFolder, writeFileAtomic } from '../base/files';
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** `mtime:size` of a file or folder, or null when it does not exist. */
 export type Signature = string | null;
@@ -35,6 +35,8 @@ export interface ResultEntry {
   deps: FileDeps;
   /** Set when the findings depend on the date (pricing/stale): the day they were made. */
   day?: string;
+  /** The file's own anchors as its check saw them, for the links of other files in a later run. */
+  anchors?: string[];
 }
 
 /** Findings on a `.benchpress/` file (settings problems), by absolute path. */
@@ -43,12 +45,27 @@ export interface ProblemReport {
   findings: Finding[];
 }
 
+/** Anchors of a Markdown file outside the run, as last parsed: valid while its signature and variant hold. */
+interface LinkedAnchors {
+  sig: string;
+  /** What else the anchors depend on (the anchor style), '' by default. */
+  variant: string;
+  anchors: string[];
+}
+
+/** Where a workspace view keeps the anchors of linked files between runs (see DiskWorkspace). */
+export interface AnchorStore {
+  get(path: string, sig: Signature, variant: string): string[] | undefined;
+  set(path: string, sig: Signature, variant: string, anchors: string[]): void;
+}
+
 interface Stored {
   format: number;
   key: string;
   locale: Locale;
   problems: ProblemReport[];
   entries: Record<string, ResultEntry>;
+  linked?: Record<string, LinkedAnchors>;
 }
 
 /** Signatures of files and folders, each looked up once per run. */
@@ -108,8 +125,9 @@ export class RecordingWorkspace implements WorkspaceView {
   }
 }
 
-export class LintResults {
+export class LintResults implements AnchorStore {
   private entries = new Map<string, ResultEntry>();
+  private linked = new Map<string, LinkedAnchors>();
   private dirty = false;
   problems: ProblemReport[] | undefined;
   locale: Locale | undefined;
@@ -134,6 +152,7 @@ export class LintResults {
       const data = JSON.parse(await fs.readFile(file, 'utf8')) as Stored;
       if (data.format === FORMAT && data.key === key && data.entries && typeof data.entries === 'object' && Array.isArray(data.problems)) {
         results.entries = new Map(Object.entries(data.entries));
+        results.linked = new Map(Object.entries(data.linked ?? {}));
         results.problems = data.problems;
         results.locale = data.locale;
       }
@@ -154,6 +173,23 @@ export class LintResults {
     return (await signatures.hold(entry.deps)) ? entry.findings : undefined;
   }
 
+  /** A file's own anchors from its last check, if that check was of this exact text. */
+  anchorsOf(file: string, hash: string): string[] | undefined {
+    const entry = this.entries.get(file);
+    return entry && entry.hash === hash ? entry.anchors : undefined;
+  }
+
+  get(file: string, sig: Signature, variant: string): string[] | undefined {
+    const linked = this.linked.get(file);
+    return sig !== null && linked && linked.sig === sig && linked.variant === variant ? linked.anchors : undefined;
+  }
+
+  set(file: string, sig: Signature, variant: string, anchors: string[]): void {
+    if (!this.file || sig === null) return;
+    this.linked.set(file, { sig, variant, anchors });
+    this.dirty = true;
+  }
+
   store(file: string, entry: ResultEntry): void {
     if (!this.file) return;
     this.entries.set(file, entry);
@@ -172,7 +208,7 @@ export class LintResults {
     if (!this.file || !this.dirty || !this.problems || !this.locale) return;
     try {
       await ensureIgnoredFolder(path.dirname(this.file));
-      const data: Stored = { format: FORMAT, key: this.key, locale: this.locale, problems: this.problems, entries: Object.fromEntries(this.entries) };
+      const data: Stored = { format: FORMAT, key: this.key, locale: this.locale, problems: this.problems, entries: Object.fromEntries(this.entries), linked: Object.fromEntries(this.linked) };
       await writeFileAtomic(this.file, JSON.stringify(data));
       this.dirty = false;
     } catch {

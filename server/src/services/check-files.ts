@@ -6,7 +6,8 @@ import type { Finding } from '../base/types';
 import { writeFileAtomic } from '../base/files';
 import { flavorOf } from '../markdown/parse';
 import type { WorkspaceView } from '../markdown/workspace';
-import { DocumentChecker, type CheckEnvironment, type CheckResult } from '../engine/document-checker';
+import { DocumentChecker, type CheckEnvironment, type CheckResult, type PreparedCheck } from '../engine/document-checker';
+import { anchorsOfView } from '../rules/links/missing-anchor';
 import type { ChunkAnalyzer } from '../engine/analyzer';
 import { fixAllText } from '../engine/fix-all';
 import { guardFinding } from '../rules/guards';
@@ -43,23 +44,50 @@ export interface FileState {
 export const uriOf = (file: string) => pathToFileURL(file).href;
 
 export async function checkDraftFile(file: string, run: CheckRun, read?: ReadDraft): Promise<FileState> {
+  return finishDraftFile(await prepareDraftFile(file, run, read), run);
+}
+
+/** A file halfway through its check (see DocumentChecker.prepare). */
+export interface PreparedFile {
+  state: FileState;
+  prepared?: PreparedCheck;
+  read: ReadDraft;
+  chunkHash?: string;
+}
+
+/** The first half of a file's check: read, chunks analysed (or taken from the cache), document view built. */
+export async function prepareDraftFile(file: string, run: CheckRun, read?: ReadDraft): Promise<PreparedFile> {
   const checker = new DocumentChecker(run.analyzer);
   read ??= await readRunDraft(file);
   if (!read.draft) {
-    return { file, checker, text: '', bom: false, fromCache: false, findings: run.env.applyEngineSettings([guardFinding('unreadable', run.env.locale, { reason: read.error?.message ?? 'unreadable' })]) };
+    return { read, state: { file, checker, text: '', bom: false, fromCache: false, findings: run.env.applyEngineSettings([guardFinding('unreadable', run.env.locale, { reason: read.error?.message ?? 'unreadable' })]) } };
   }
   const { text, bom, invalidUtf8Line } = read.draft;
   const flavor = flavorOf(file);
-  const hash = LintCache.hash(run.env.context.key + flavor, text);
-  const hit = run.cache.lookup(file, hash, text);
+  const chunkHash = LintCache.hash(run.env.context.key + flavor, text);
+  const hit = run.cache.lookup(file, chunkHash, text);
   if (hit) checker.seed(run.env, flavor, hit);
+  const prepared = await checker.prepare({ uri: uriOf(file), path: file, text, invalidUtf8Line }, run.env);
+  run.cache.store(file, chunkHash, checker.lastLayout);
+  return { read, prepared, chunkHash, state: { file, checker, text, bom, invalidUtf8Line, findings: [], fromCache: !!hit && prepared.stats.analysed === 0 } };
+}
+
+/** The second half: the whole-document rules; the answer is stored with what it depended on. */
+export async function finishDraftFile(file: PreparedFile, run: CheckRun): Promise<FileState> {
+  const { state, prepared, read } = file;
+  if (!prepared) return state;
   const recording = run.answers?.store ? new RecordingWorkspace(run.workspace, run.answers.signatures) : undefined;
-  const result = await checker.check({ uri: uriOf(file), path: file, text, invalidUtf8Line }, run.env, recording ?? run.workspace);
-  run.cache.store(file, hash, checker.lastLayout);
+  const result = await state.checker.finish(prepared, recording ?? run.workspace);
   if (recording && run.answers && read.hash) {
-    run.answers.results.store(file, { hash: read.hash, findings: result.findings, deps: await recording.done(), ...(text.includes('benchpress:') ? { day: run.answers.today } : {}) });
+    run.answers.results.store(state.file, {
+      hash: read.hash,
+      findings: result.findings,
+      deps: await recording.done(),
+      anchors: result.view ? [...anchorsOfView(result.view)] : undefined,
+      ...(state.text.includes('benchpress:') ? { day: run.answers.today } : {}),
+    });
   }
-  return { file, checker, text, bom, invalidUtf8Line, result, findings: result.findings, fromCache: !!hit && result.stats.analysed === 0 };
+  return { ...state, result, findings: result.findings };
 }
 
 /** Checks the file's current text again (after a link check, or a fix). */
