@@ -100,12 +100,17 @@ TEXT_PATCHES.push({
       data
     };
     const benchpressContexts = new Map();
+    let benchpressLastTokenizer;
+    let benchpressLastCopy;
     const benchpressContext = (tokenizer) => {
+      if (tokenizer === benchpressLastTokenizer) return benchpressLastCopy;
       let copy = benchpressContexts.get(tokenizer);
       if (!copy) {
         copy = { ...context, sliceSerialize: tokenizer.sliceSerialize };
         benchpressContexts.set(tokenizer, copy);
       }
+      benchpressLastTokenizer = tokenizer;
+      benchpressLastCopy = copy;
       return copy;
     };`,
     },
