@@ -1,7 +1,7 @@
 import type { DocumentRule } from '../types';
 import { localize } from '../../base/i18n';
 import type { DocumentView } from '../../markdown/document-view';
-import { Suggester } from '../../base/closest';
+import { suggesterFor, type Suggester } from '../../base/closest';
 import { isMarkdownPath, resolveLinkTarget } from '../../markdown/link-target';
 
 /** Every anchor a reader can jump to in a document: heading slugs in both styles, HTML ids, footnotes. */
@@ -34,11 +34,12 @@ export const missingAnchor: DocumentRule = {
   },
   async check({ doc, workspace, report, locale }) {
     const own = anchorsOfView(doc);
-    // One suggester per anchor set: thousands of links to missing anchors cost one search per distinct fragment.
+    // One suggester per anchor set (kept across checks while the anchors stay the same): thousands of links to
+    // missing anchors cost one search per distinct fragment.
     const suggesters = new Map<Set<string>, Suggester>();
     const suggest = (fragment: string, anchors: Set<string>) => {
       let s = suggesters.get(anchors);
-      if (!s) suggesters.set(anchors, (s = new Suggester(anchors)));
+      if (!s) suggesters.set(anchors, (s = suggesterFor(anchors)));
       return s.closest(fragment);
     };
     for (const link of doc.links) {
