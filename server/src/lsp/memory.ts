@@ -12,6 +12,9 @@ export interface HeapKeeper {
   dispose(): void;
 }
 
+/** The heap in use (V8's own figure: cheaper than process.memoryUsage(), which reads the resident set too). */
+const heapUsed = () => v8.getHeapStatistics().used_heap_size;
+
 export function heapKeeper({ slackMb = 16, idleMs = 500 }: { slackMb?: number; idleMs?: number } = {}): HeapKeeper {
   let gc: (() => void) | undefined;
   try {
@@ -20,18 +23,18 @@ export function heapKeeper({ slackMb = 16, idleMs = 500 }: { slackMb?: number; i
   } catch {
     gc = undefined;
   }
-  let baseline = process.memoryUsage().heapUsed;
+  let baseline = heapUsed();
   let timer: NodeJS.Timeout | undefined;
   const collect = () => {
     clearTimeout(timer);
     timer = undefined;
     gc?.();
-    baseline = process.memoryUsage().heapUsed;
+    baseline = heapUsed();
   };
   return {
     afterCheck() {
       if (!gc) return;
-      const grown = process.memoryUsage().heapUsed - baseline;
+      const grown = heapUsed() - baseline;
       if (grown < slackMb * 1024 * 1024) return;
       if (grown >= 2 * slackMb * 1024 * 1024) {
         setImmediate(collect);
