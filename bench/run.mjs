@@ -44,7 +44,8 @@
 // Round 1 of throughput runs first, then the other sections, then further rounds while the budget (--budget S)
 // allows; the report says how many ran. Output: the report on stdout, bench/results/latest.json and
 // bench/results/latest.md (a Markdown snippet for CHANGELOG.md). Exits 0 even when a goal is missed. Without
-// --quick and --only, bench/activation.mjs and bench/links.mjs run afterwards. --keep keeps the temp folders.
+// --quick and --only, bench/activation.mjs, bench/links.mjs and bench/typography.mjs run afterwards. --keep keeps
+// the temp folders.
 import { spawn, spawnSync } from 'node:child_process';
 import { promises as fs, existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -1101,9 +1102,10 @@ async function main() {
   await fs.writeFile(path.join(outDir, 'latest.md'), markdownSnippet(results, peers) + '\n');
   log(`figures: ${path.relative(process.cwd(), path.join(outDir, 'latest.json'))}; CHANGELOG snippet: ${path.relative(process.cwd(), path.join(outDir, 'latest.md'))}`);
 
-  // The other benches (a real VS Code's activation time, the link checker on local servers) in the full run.
+  // The other benches (a real VS Code's activation time, the link checker on local servers, typography fix-all
+  // against autocorrect-node and the typography rules' share of a cold check) in the full run.
   if (!QUICK && ONLY.size === 0) {
-    for (const args of [[path.join(here, 'activation.mjs')], ['--import', 'tsx', path.join(here, 'links.mjs')]]) {
+    for (const args of [[path.join(here, 'activation.mjs')], ['--import', 'tsx', path.join(here, 'links.mjs')], [path.join(here, 'typography.mjs')]]) {
       log('');
       const r = spawnSync(process.execPath, args, { cwd: repo, stdio: 'inherit' });
       if (r.status !== 0) log(`(${path.basename(args.at(-1))} exited with ${r.status ?? r.signal})`);

@@ -15,6 +15,8 @@ function writeConfigSchema() {
   const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
   const nls = JSON.parse(readFileSync('package.nls.json', 'utf8'));
   const text = (s) => (typeof s === 'string' ? s.replace(/^%(.+)%$/, (_, k) => nls[k] ?? k) : s);
+  // Nested descriptions (e.g. of `overrides` items) are localized strings too.
+  const resolve = (v) => (Array.isArray(v) ? v.map(resolve) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x)])) : text(v));
   const root = { type: 'object', properties: { $schema: { type: 'string' } }, additionalProperties: false };
   const sections = [manifest.contributes.configuration].flat();
   for (const [key, prop] of sections.flatMap((section) => Object.entries(section.properties))) {
@@ -24,8 +26,9 @@ function writeConfigSchema() {
       node.properties[part] ??= { type: 'object', properties: {}, additionalProperties: false };
       node = node.properties[part];
     }
-    const { order, markdownDescription, description, scope, ...rest } = prop; // order and scope are VS Code settings UI
-    node.properties[parts[parts.length - 1]] = { ...rest, markdownDescription: text(markdownDescription ?? description) };
+    const { order, markdownDescription, description, markdownEnumDescriptions, scope, ...rest } = prop; // order and scope are VS Code settings UI
+    // Nested descriptions (e.g. of `overrides` items) are localized strings too.
+    node.properties[parts[parts.length - 1]] = { ...resolve(rest), ...(markdownEnumDescriptions ? { markdownEnumDescriptions: markdownEnumDescriptions.map(text) } : {}), markdownDescription: text(markdownDescription ?? description) };
   }
   const schema = { $schema: 'http://json-schema.org/draft-07/schema#', title: 'Benchpress workspace settings (.benchpress/config.json)', ...root };
   mkdirSync('schemas', { recursive: true });

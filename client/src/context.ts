@@ -1,11 +1,14 @@
 // What every command needs: the language client and the extension context. Commands are small functions over it.
 import * as vscode from 'vscode';
 import type { DocumentSelector, LanguageClient, RequestType } from 'vscode-languageclient/node';
+import type { SecretRedactor } from './redact';
 
 export interface Ctx {
   extension: vscode.ExtensionContext;
   client: LanguageClient;
   output: vscode.OutputChannel;
+  /** Secrets hidden from the output channel (see redact.ts). */
+  redactor: SecretRedactor;
   /** A request to the server, sent once it has started (activation does not wait for the server). */
   request<P, R>(type: RequestType<P, R, void>, params: P, token?: vscode.CancellationToken): Promise<R>;
 }

@@ -11,12 +11,20 @@ import { StatusBar } from './status-bar';
 import { TopicsView } from './topics-view';
 import { PreviewPanel } from './preview/panel';
 import { watchWorkspaceTrust } from './trust';
+import { SecretRedactor, redactingChannel } from './redact';
+import { RUNPOD_KEY_SECRET } from './commands';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
   const started = Date.now();
-  const output = vscode.window.createOutputChannel('Benchpress', { log: true });
+  // The RunPod key (and any key used before in this session) is redacted from everything the channel shows,
+  // including the language client's trace of requests, which carry the key to the server.
+  const redactor = new SecretRedactor();
+  const output = redactingChannel(vscode.window.createOutputChannel('Benchpress', { log: true }), redactor);
+  const learnKey = () => void Promise.resolve(context.secrets.get(RUNPOD_KEY_SECRET)).then((key) => redactor.add(key), () => undefined);
+  learnKey();
+  context.subscriptions.push(context.secrets.onDidChange((e) => e.key === RUNPOD_KEY_SECRET && learnKey()));
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.stdio },
@@ -46,6 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     // Hovers on GPU names carry an "Insert spec table" link; only that command may run from them.
     markdown: { isTrusted: { enabledCommands: [ClientCommands.insertSpecTable] }, supportHtml: false },
     outputChannel: output,
+    traceOutputChannel: output,
   };
   const statusBar = new StatusBar();
   client = new LanguageClient('benchpress', 'Benchpress', serverOptions, clientOptions);
@@ -68,6 +77,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     extension: context,
     client: languageClient,
     output,
+    redactor,
     request: async (type, params, token) => {
       await ready;
       // The protocol types the parameters; the client library's own parameter wrapper type adds nothing here.

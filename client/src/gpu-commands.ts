@@ -140,6 +140,8 @@ export async function refreshPrices(ctx: Ctx): Promise<void> {
     if (answer === set) await vscode.commands.executeCommand(ClientCommands.setRunPodApiKey);
     return;
   }
+  // Hidden from the output channel before it is sent (a verbose trace would show the request's parameters).
+  ctx.redactor.add(apiKey);
   const result = await withServerProgress(ctx, vscode.l10n.t('Fetching RunPod prices…'), (progressId, token) =>
     ctx.request(Requests.refreshPrices, { apiKey, progressId, uri: vscode.window.activeTextEditor?.document.uri.toString() }, token),
   );

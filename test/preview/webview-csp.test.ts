@@ -27,6 +27,7 @@ function fakeVscode(): Json {
     Uri,
     ViewColumn: { Beside: -2, One: 1 },
     env: { language: 'en' },
+    l10n: { t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_m, i) => String(args[Number(i)])) },
     window: {
       activeTextEditor: undefined,
       createWebviewPanel: (_type: string, _title: string, _column: Json, options: Json) => {

@@ -19,6 +19,13 @@ export interface StartOptions {
   initializationOptions?: Json;
   /** The client can register document symbols later (`client/registerCapability`), as VS Code's can. */
   dynamicRegistration?: boolean;
+  /** Another build of the server (e.g. test/support/faulty/build.ts); dist/server.js by default. */
+  server?: string;
+  /** Node options before the server script (e.g. `--require` a test hook), and environment additions. */
+  nodeArgs?: string[];
+  env?: Record<string, string>;
+  /** Workspace folders (paths) instead of the one root folder: a multi-root workspace. */
+  folders?: string[];
 }
 
 export class LspClient {
@@ -27,6 +34,8 @@ export class LspClient {
   private readonly pending = new Map<number, { resolve(v: Json): void; reject(e: Error): void }>();
   private readonly diagnosticWaiters: { uri: string; version?: number; resolve(d: PublishedDiagnostics): void }[] = [];
   readonly published = new Map<string, PublishedDiagnostics>();
+  /** Every publication, in the order received. */
+  readonly publishLog: PublishedDiagnostics[] = [];
   readonly appliedEdits: Json[] = [];
   /** Capabilities the server registered dynamically (`client/registerCapability`), in order. */
   readonly registrations: { id: string; method: string; registerOptions?: Json }[] = [];
@@ -34,6 +43,10 @@ export class LspClient {
   readonly notifications: { method: string; params: Json }[] = [];
   readonly stderr: string[] = [];
   settings: Json = { benchpress: { diagnosticsDelayMs: 0 } };
+  /** Settings for a `workspace/configuration` item with a scopeUri (folder settings); undefined = `settings`. */
+  scopedSettings: ((scopeUri: string, section: string) => Json) | undefined;
+  /** The items of every `workspace/configuration` request, in order. */
+  readonly configurationItems: { scopeUri?: string; section?: string }[] = [];
   private readonly versions = new Map<string, number>();
   readonly exited: Promise<number | null>;
 
@@ -44,7 +57,7 @@ export class LspClient {
   }
 
   static async start(rootPath: string, options: StartOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: options.cwd ?? rootPath, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.server ?? SERVER, '--stdio'], { cwd: options.cwd ?? rootPath, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const client = new LspClient(child);
     if (options.settings) client.settings = options.settings;
     const rootUri = pathToFileURL(rootPath).href;
@@ -53,7 +66,7 @@ export class LspClient {
       rootUri,
       locale: options.locale ?? 'en',
       ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
-      workspaceFolders: [{ uri: rootUri, name: 'root' }],
+      workspaceFolders: options.folders ? options.folders.map((f) => ({ uri: pathToFileURL(f).href, name: f })) : [{ uri: rootUri, name: 'root' }],
       capabilities: {
         workspace: { configuration: true, applyEdit: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
         textDocument: {
@@ -72,6 +85,9 @@ export class LspClient {
   }
 
   initializeResult: Json;
+
+  /** Called right after the client answered a request of the server (to act at that exact moment in a test). */
+  afterAnswer?: (method: string, params: Json) => void;
 
   private send(message: Json): void {
     const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }), 'utf8');
@@ -102,18 +118,23 @@ export class LspClient {
     }
     if (m.id !== undefined) {
       let result: Json = null;
-      if (m.method === 'workspace/configuration') result = m.params.items.map((i: Json) => (i.section ? this.settings[i.section] ?? null : this.settings));
+      if (m.method === 'workspace/configuration') {
+        this.configurationItems.push(...m.params.items);
+        result = m.params.items.map((i: Json) => (i.scopeUri && this.scopedSettings?.(i.scopeUri, i.section)) ?? (i.section ? this.settings[i.section] ?? null : this.settings));
+      }
       else if (m.method === 'client/registerCapability') this.registrations.push(...m.params.registrations);
       else if (m.method === 'workspace/applyEdit') {
         this.appliedEdits.push(m.params.edit);
         result = { applied: true };
       }
       this.send({ id: m.id, result });
+      this.afterAnswer?.(m.method, m.params);
       return;
     }
     if (m.method !== 'textDocument/publishDiagnostics') this.notifications.push({ method: m.method, params: m.params });
     if (m.method === 'textDocument/publishDiagnostics') {
       this.published.set(m.params.uri, m.params);
+      this.publishLog.push(m.params);
       for (const w of [...this.diagnosticWaiters]) {
         if (w.uri === m.params.uri && (w.version === undefined || m.params.version === w.version)) {
           this.diagnosticWaiters.splice(this.diagnosticWaiters.indexOf(w), 1);
@@ -133,6 +154,12 @@ export class LspClient {
       this.pending.set(id, { resolve: (v) => { clearTimeout(timer); resolve(v); }, reject: (e) => { clearTimeout(timer); reject(e); } });
       this.send({ id, method, params });
     });
+  }
+
+  /** Sends a request and returns its id with the answer, so a test can cancel it (`$/cancelRequest`). */
+  requestWithId(method: string, params: Json, timeoutMs = 20000): { id: number; answer: Promise<Json> } {
+    const id = this.nextId;
+    return { id, answer: this.request(method, params, timeoutMs) };
   }
 
   notify(method: string, params: Json): void {

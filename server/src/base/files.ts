@@ -12,8 +12,12 @@ export interface AtomicWriteOptions {
   mkdir?: boolean;
 }
 
-/** Writes `data` to `file` atomically. Rejects, leaving the old file as it was, if anything fails. */
-export async function writeFileAtomic(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+/**
+ * Writes `data` to `file` atomically. Rejects, leaving the old file as it was, if anything fails. A symbolic link
+ * is followed: the file it points to gets the new content and the link stays a link.
+ */
+export async function writeFileAtomic(given: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  const file = await fs.realpath(given).catch(() => given);
   const dir = path.dirname(file);
   if (options.mkdir) await fs.mkdir(dir, { recursive: true });
   const mode = await fs.stat(file).then((s) => s.mode & 0o7777, () => options.mode ?? 0o644);
@@ -46,5 +50,5 @@ export async function readTextIfExists(file: string): Promise<string | undefined
 export async function ensureIgnoredFolder(dir: string): Promise<void> {
   await fs.mkdir(dir, { recursive: true });
   const ignore = path.join(dir, '.gitignore');
-  if ((await readTextIfExists(ignore)) !== '*\n') await fs.writeFile(ignore, '*\n');
+  if ((await readTextIfExists(ignore)) !== '*\n') await writeFileAtomic(ignore, '*\n');
 }

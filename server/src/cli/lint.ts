@@ -1,10 +1,11 @@
 // `benchpress lint`: the editor's checks on files and folders, for CI and pre-commit hooks. Argument parsing,
 // output and exit codes live here; reading, checking, caching and fixing are the service layer's.
 //
-// A run first asks the answer cache (node/lint-results.ts): files whose text, settings and linked files did not
-// change are answered from it. Only when some file is not answered is the rest loaded (lint-check.ts: settings,
-// the parser, the rules, the worker pool; the link checker only with --check-urls), so a re-run over unchanged
-// files reads, hashes and stats, and loads nothing that the answer does not need.
+// A run first asks the answer cache (node/lint-results.ts): when the settings of every workspace root involved are
+// unchanged, the walk finds the files with the `ignore` globs the cache kept, and every file's text and everything
+// its findings depend on are unchanged, the answer comes from the cache. Only otherwise is the rest loaded
+// (lint-check.ts: settings, the parser, the rules, the worker pool; the link checker only with --check-urls), so a
+// re-run over unchanged files reads, hashes and stats, and loads nothing that the answer does not need.
 import path from 'node:path';
 import { parseArgs } from './args';
 import { displayPath } from '../node/files';
@@ -12,18 +13,22 @@ import type { ChunkAnalyzer } from '../engine/analyzer';
 import { answerFromCache, mapConcurrently, readRunDraft, cacheFolder, type Answers } from '../services/run-drafts';
 import { LintResults, Signatures } from '../node/lint-results';
 import { settingsFingerprint } from '../node/settings-inputs';
+import { findWorkspaceRoot } from '../node/workspace-root';
+import { ignoreFilter } from '../services/ignore';
 import { todayIso } from '../base/dates';
+import type { Locale } from '../base/i18n';
 import { FAIL_ON, FORMATS, fails, formatGithub, formatJson, formatJunit, formatSarif, formatText, textSummary, type FailOn, type FileReport, type Format } from './report';
-import { configFileOption, findRunFiles } from './run-files';
+import { checkPathsGiven, collectRunFiles, configFileOption, type WalkSettings } from './run-files';
 import { checkedLang, messageLocale } from './locale';
 import { CliUsageError, MSG, localize } from './messages';
 import type { CliIo } from './io';
 
 export const LINT_USAGE = `Usage: benchpress lint [--format text|json|sarif|github|junit] [--fail-on error|warning|info|never]
                        [--config FILE] [--fix] [--rules ID[,ID…]] [--lang en|zh-cn]
-                       [--check-urls] [--allow-private-urls] [--no-cache] [PATH…]
+                       [--check-urls] [--allow-private-urls] [--no-cache] [--no-gitignore] [PATH…]
 
-Checks Markdown drafts (*.md, *.mdx): files as given, folders searched (skipping node_modules and dot-folders).
+Checks Markdown drafts (*.md, *.mdx): files as given, folders searched (skipping node_modules, dot-folders and
+what .gitignore files leave out). Files matching the config's "ignore" globs are skipped, even when named.
 
   --format FORMAT   text (default), json, sarif (SARIF 2.1.0, paths relative to the working folder),
                     github (GitHub Actions annotations), junit (JUnit XML: one suite per file)
@@ -34,6 +39,7 @@ Checks Markdown drafts (*.md, *.mdx): files as given, folders searched (skipping
   --lang LANG       language of messages: en or zh-cn (default: the config's "language", else en)
   --check-urls      also check external links over the network; --allow-private-urls lets it fetch private addresses
   --no-cache        do not read or write the result cache (.benchpress/.cache/)
+  --no-gitignore    search folders without leaving out what .gitignore files leave out
 
 With no PATH, or no Markdown file among the paths, there is nothing to check: a note on stderr, exit 0 (so a
 pre-commit hook with nothing staged passes). A PATH that does not exist is an error.
@@ -42,7 +48,7 @@ Exit codes: 0 nothing at or above the --fail-on level, 1 something is, 2 usage o
 This usage text is in English; messages and findings follow --lang or the config's "language".`;
 
 export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyzer: (timeoutMs: number) => ChunkAnalyzer, version: string, cacheVersion = version): Promise<number> {
-  const args = parseArgs(argv, { values: ['format', 'config', 'rules', 'fail-on', 'lang'], switches: ['fix', 'check-urls', 'allow-private-urls', 'no-cache', 'help'] });
+  const args = parseArgs(argv, { values: ['format', 'config', 'rules', 'fail-on', 'lang'], switches: ['fix', 'check-urls', 'allow-private-urls', 'no-cache', 'no-gitignore', 'help'] });
   if (args.switches.has('help')) {
     io.stdout(LINT_USAGE + '\n');
     return 0;
@@ -58,48 +64,89 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
     for (const id of only) if (!isKnownRuleOrGroup(id)) throw new CliUsageError(MSG.unknownRule(id));
   }
   const print = (reports: FileReport[], o: PrintOptions) => printReports(reports, format, io, o);
+  const nothingToCheck = async (locale: Locale = lang ?? messageLocale(argv, io.cwd)) => {
+    io.stderr(`${localize(MSG.nothingToCheck, locale)}\n`);
+    await print([], { version, locale: 'en', fixed: 0, cached: 0, quietText: true });
+    return 0;
+  };
+  if (args.positionals.length === 0) return nothingToCheck();
 
-  if (args.positionals.length === 0) return nothingToCheck(lang ?? messageLocale(argv, io.cwd), io, print, version);
-
+  const paths = args.positionals;
+  await checkPathsGiven(paths, io);
   const fix = args.switches.has('fix');
   const noCache = args.switches.has('no-cache') || fix;
-  const found = await findRunFiles(args.positionals, io);
   const configFile = await configFileOption(args.values.get('config'), io);
-  const flags = { checkUrls: args.switches.has('check-urls'), allowPrivateUrls: args.switches.has('allow-private-urls') };
-
-  // First the answer cache: a file whose text, settings and linked files are unchanged is answered from it, with
-  // no settings built, no parse and no worker. Only if some file is not answered is the run set up.
-  const answers: Answers | undefined = noCache || found.files.length === 0 ? undefined : {
-    results: await LintResults.open(cacheFolder(found.root, io.cwd), LintResults.key({ version: cacheVersion, only, lang, configFile, ...flags, settings: await settingsFingerprint(found.root, { configFile }) })),
-    signatures: new Signatures(),
+  const flags = { checkUrls: args.switches.has('check-urls'), allowPrivateUrls: args.switches.has('allow-private-urls'), noGitignore: args.switches.has('no-gitignore') };
+  const root = findWorkspaceRoot(path.resolve(io.cwd, paths[0]));
+  const answers: Answers | undefined = noCache ? undefined : {
+    results: await LintResults.open(cacheFolder(root, io.cwd), LintResults.key({ version: cacheVersion, only, lang, configFile, ...flags })),
+    signatures: new Signatures([]),
     today: todayIso(),
     store: true,
   };
-  const reads = await mapConcurrently(found.files, readRunDraft);
-  const answered = answers ? await mapConcurrently(reads, (read) => answerFromCache(read, answers)) : reads.map(() => undefined);
-  if (answers?.results.problems && answers.results.locale && answered.every((a) => a !== undefined)) {
-    const reports: FileReport[] = answers.results.problems.map((p) => ({ file: displayPath(p.path, io.cwd), path: p.path, findings: p.findings }));
-    found.files.forEach((file, i) => reports.push({ file: displayPath(file, io.cwd), path: file, findings: answered[i]! }));
-    await print(reports, { version, locale: answers.results.locale, fixed: 0, cached: found.files.length });
-    return fails(reports, failOn) ? 1 : 0;
+
+  if (answers) {
+    const answered = await answerAll(paths, io, answers, { configFile, noGitignore: flags.noGitignore });
+    if (answered) {
+      const locale = answers.results.locale!;
+      if (answered.ignoredGiven.length > 0) io.stderr(`${localize(MSG.ignoredGiven(answered.ignoredGiven), locale)}\n`);
+      await print(answered.reports, { version, locale, fixed: 0, cached: answered.files });
+      return fails(answered.reports, failOn) ? 1 : 0;
+    }
   }
 
   const { checkFiles } = await import('./lint-check');
-  const outcome = await checkFiles({ io, found, reads, answered, answers, makeAnalyzer, fix, noCache, flags, cacheVersion, configFile: args.values.get('config'), only, lang });
-  if (outcome === 'nothing') return nothingToCheck(undefined, io, print, version, lang ?? messageLocale(argv, io.cwd));
+  const outcome = await checkFiles({ paths, io, answers, makeAnalyzer, fix, noCache, flags, cacheVersion, configFile: args.values.get('config'), only, lang });
+  if (outcome.nothing) return nothingToCheck(outcome.locale);
   await print(outcome.reports, { version, locale: outcome.locale, fixed: outcome.fixed, cached: outcome.cached });
   return fails(outcome.reports, failOn) ? 1 : 0;
 }
 
-async function nothingToCheck(locale: 'en' | 'zh-cn' | undefined, io: CliIo, print: (reports: FileReport[], o: PrintOptions) => Promise<void>, version: string, fallback: 'en' | 'zh-cn' = 'en'): Promise<number> {
-  io.stderr(`${localize(MSG.nothingToCheck, locale ?? fallback)}\n`);
-  await print([], { version, locale: 'en', fixed: 0, cached: 0, quietText: true });
-  return 0;
+/**
+ * The whole answer from the cache, or undefined when any part of it may have changed: a root's settings, the files
+ * the walk finds, a file's text or what its findings depend on. The walk uses the `ignore` globs the cache kept for
+ * each root, valid because the root's settings files are byte for byte the same.
+ */
+async function answerAll(paths: readonly string[], io: CliIo, answers: Answers, options: { configFile?: string; noGitignore: boolean }): Promise<{ reports: FileReport[]; files: number; ignoredGiven: string[] } | undefined> {
+  const stored = answers.results;
+  if (!stored.problems || !stored.locale || stored.rootOrder.length === 0) return undefined;
+  const order: string[] = [];
+  const fingerprints = new Map<string, string>();
+  const walkSettings = new Map<string, WalkSettings>();
+  class Miss extends Error {}
+  const settingsOf = async (r: string | undefined): Promise<WalkSettings> => {
+    const key = r ?? '';
+    let known = walkSettings.get(key);
+    if (!known) {
+      const record = stored.roots[key];
+      const fingerprint = LintResults.key(await settingsFingerprint(r, { configFile: options.configFile }));
+      if (!record || record.fingerprint !== fingerprint) throw new Miss();
+      order.push(key);
+      fingerprints.set(key, fingerprint);
+      walkSettings.set(key, (known = ignoreFilter(r, record.ignore)));
+    }
+    return known;
+  };
+  let found;
+  try {
+    found = await collectRunFiles(paths, io, settingsOf, { noGitignore: options.noGitignore });
+  } catch (error) {
+    if (error instanceof Miss) return undefined;
+    throw error;
+  }
+  if (found.files.length === 0 || found.walkProblems.length > 0 || order.join('\0') !== stored.rootOrder.join('\0')) return undefined;
+  answers.signatures = new Signatures(found.lookRoots);
+  const reads = await mapConcurrently(found.files, readRunDraft);
+  const answered = await mapConcurrently(reads, (read) => answerFromCache(read, fingerprints.get(found.rootOf(read.file) ?? '') ?? '', answers));
+  if (answered.some((a) => a === undefined)) return undefined;
+  const reports: FileReport[] = stored.problems.map((p) => ({ file: displayPath(p.path, io.cwd), path: p.path, findings: p.findings }));
+  found.files.forEach((file, i) => reports.push({ file: displayPath(file, io.cwd), path: file, findings: answered[i]! }));
+  return { reports, files: found.files.length, ignoredGiven: found.ignoredGiven };
 }
 
 interface PrintOptions {
   version: string;
-  locale: 'en' | 'zh-cn';
+  locale: Locale;
   fixed: number;
   cached: number;
   quietText?: boolean;

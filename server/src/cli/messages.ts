@@ -42,6 +42,17 @@ export const MSG = {
 
   // lint
   nothingToCheck: { en: 'No Markdown files to check.', zh: '没有要检查的 Markdown 文件。' } as Localized,
+  linkLoop: (file: string): Localized => ({ en: `Skipped ${file}: a symbolic link loop.`, zh: `已跳过 ${file}：符号链接形成循环。` }),
+  deletedDuringRun: (file: string): Localized => ({ en: `${file} was deleted during the run; it is not checked.`, zh: `${file} 在检查期间被删除，未检查。` }),
+  changedOnDisk: (file: string): Localized => ({
+    en: `${file} changed on disk after it was read; --fix left it as it is (run again to fix it).`,
+    zh: `${file} 在读取后被其他程序修改；--fix 未改写它（请重新运行以修复）。`,
+  }),
+  deletedBeforeFix: (file: string): Localized => ({ en: `${file} was deleted after it was read; --fix did not write it.`, zh: `${file} 在读取后被删除；--fix 未写入。` }),
+  ignoredGiven: (files: readonly string[]): Localized => ({
+    en: `Not checked (matched by "ignore" in the config): ${files.join(', ')}`,
+    zh: `未检查（匹配配置中的 "ignore"）：${files.join('、')}`,
+  }),
   checkingLinks: (done: number, total: number): Localized => ({ en: `Checking links… ${done}/${total}`, zh: `正在检查链接… ${done}/${total}` }),
 } as const;
 

@@ -26,7 +26,7 @@ export async function topicsCommand(argv: readonly string[], io: CliIo, makeAnal
   }
   const lang = checkedLang(args.values.get('lang'));
   const setup = await prepareRun(args.positionals, io, { version, topicsTable: args.values.get('table'), only: ['heat'], lang });
-  const run = { env: setup.env, workspace: setup.workspace, analyzer: makeAnalyzer(setup.config.checkTimeoutMs), cache: setup.cache };
+  const run = { env: setup.env, envFor: setup.envFor, workspace: setup.workspace, analyzer: makeAnalyzer(setup.config.checkTimeoutMs), cache: setup.cache };
   try {
     const states = await mapConcurrently(setup.files, (file) => checkDraftFile(file, run));
     const report = topicReportOf(states.map((s) => ({ path: displayPath(s.file, io.cwd), result: s.result })), setup.env);

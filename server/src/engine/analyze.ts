@@ -6,7 +6,9 @@ import { LineIndex } from '../base/text';
 import { localize, type Locale } from '../base/i18n';
 import { parseMarkdown, type Flavor } from '../markdown/parse';
 import { summarize, type ChunkSummary, type HeadingInfo } from '../markdown/summary';
+import type { AnchorSettings } from '../markdown/heading-anchors';
 import type { ChunkData } from '../rules/chunk-data';
+import type { TypographyConfig } from '../config/config';
 import { chunkRule } from '../rules/registry';
 import { guardFinding } from '../rules/guards';
 import { firstLimitProblem } from '../markdown/input-limits';
@@ -25,7 +27,11 @@ export interface AnalysisContext {
   /** Enabled chunk rules. */
   rules: RuleSettingResolved[];
   data: ChunkData;
+  /** The `typography.*` settings the typography rules read. */
+  typography: TypographyConfig;
   limits: { maxLineLength: number; maxNesting: number };
+  /** The publishing platform whose heading rendering the summaries record (`links.anchorStyle`). */
+  anchors: AnchorSettings;
 }
 
 export interface ChunkResult {
@@ -75,25 +81,59 @@ function preScan(text: string, context: AnalysisContext): ChunkResult | undefine
   return guardedResult(text, guardFinding('nesting-too-deep', context.locale, { depth: problem.depth, limit: context.limits.maxNesting }, { start: { line, character: 0 }, end: { line, character: problem.width } }));
 }
 
-export function analyzeChunk(text: string, flavor: Flavor, context: AnalysisContext): ChunkResult {
+/** Where an analysis is, for a watcher on another thread: which rule overran its budget. */
+export const PHASE = { idle: 0, parse: 1, remarkLint: 2, firstRule: 3 } as const;
+
+/** Thrown between rules when `cancelled()` says the result is no longer wanted (a newer version arrived). */
+export class AnalysisCancelled extends Error {
+  constructor() {
+    super('The analysis was cancelled.');
+    this.name = 'AnalysisCancelled';
+  }
+}
+
+export interface AnalyzeHooks {
+  /** Told the phase as the analysis moves on: PHASE.parse, PHASE.remarkLint, PHASE.firstRule + i for `context.rules[i]`. */
+  phase?(phase: number): void;
+  /** Asked between rules; true stops the analysis with AnalysisCancelled. */
+  cancelled?(): boolean;
+  /** Rules not to run on this chunk (they overran their budget on it): ids, or `remark-lint` for that group. */
+  skip?: readonly string[];
+}
+
+/** The rule a phase stands for: a rule id, `remark-lint` for the group, or undefined (parsing, idle). */
+export function ruleOfPhase(phase: number, context: AnalysisContext): string | undefined {
+  if (phase === PHASE.remarkLint) return 'remark-lint';
+  return phase >= PHASE.firstRule ? context.rules[phase - PHASE.firstRule]?.id : undefined;
+}
+
+export function analyzeChunk(text: string, flavor: Flavor, context: AnalysisContext, hooks: AnalyzeHooks = {}): ChunkResult {
   const guarded = preScan(text, context);
   if (guarded) return guarded;
+  const skip = new Set(hooks.skip ?? []);
+  const at = (phase: number) => {
+    if (hooks.cancelled?.()) throw new AnalysisCancelled();
+    hooks.phase?.(phase);
+  };
+  at(PHASE.parse);
   let tree: Root;
   let summary: ChunkSummary;
   const types = new Set<string>();
   try {
     tree = parseMarkdown(text, flavor);
-    summary = summarize(tree, text, types);
+    summary = summarize(tree, text, context.anchors, types);
   } catch (error) {
     return failed(text, error, context.locale);
   }
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
   // remark-lint's rules run together in one processor (see runRemarkLintRules); the rest one by one.
-  const remarkLint = context.rules.filter((r) => isPresetRemarkLintRule(r.id));
+  const remarkLint = skip.has('remark-lint') ? [] : context.rules.filter((r) => isPresetRemarkLintRule(r.id));
+  if (remarkLint.length > 0) at(PHASE.remarkLint);
+  const enabledRules = new Set(context.rules.map((r) => r.id));
   try {
     const severity = new Map(remarkLint.map((r) => [r.id, r.severity]));
-    for (const m of runRemarkLintRules({ tree, text, lines }, remarkLint, types)) {
+    for (const m of runRemarkLintRules({ tree, text, lines }, remarkLint, context.locale, types)) {
       const level = severity.get(m.ruleId);
       if (level) findings.push({ ruleId: m.ruleId, severity: level, message: m.message, range: m.range });
     }
@@ -101,10 +141,11 @@ export function analyzeChunk(text: string, flavor: Flavor, context: AnalysisCont
     if (error instanceof RangeError) return failed(text, error, context.locale);
     findings.push(guardFinding('rule-failed', context.locale, { rule: 'remark-lint', reason: (error as Error).message }));
   }
-  for (const setting of context.rules) {
-    if (isPresetRemarkLintRule(setting.id)) continue;
+  for (const [index, setting] of context.rules.entries()) {
+    if (isPresetRemarkLintRule(setting.id) || skip.has(setting.id)) continue;
     const rule = chunkRule(setting.id);
     if (!rule) continue;
+    at(PHASE.firstRule + index);
     try {
       rule.check({
         tree,
@@ -114,13 +155,17 @@ export function analyzeChunk(text: string, flavor: Flavor, context: AnalysisCont
         locale: context.locale,
         options: setting.options,
         data: context.data,
+        typography: context.typography,
+        enabledRules,
         report: (input) => findings.push({ ruleId: rule.id, severity: input.severity ?? setting.severity, message: localize(input.message, context.locale), range: input.range, fixes: input.fixes, data: input.data }),
       });
     } catch (error) {
       if (error instanceof RangeError) return failed(text, error, context.locale);
-      findings.push(guardFinding('rule-failed', context.locale, { rule: rule.id, reason: (error as Error).message }));
+      if (error instanceof AnalysisCancelled) throw error;
+      findings.push(guardFinding('rule-failed', context.locale, { rule: rule.id, reason: (error as Error)?.message ?? String(error) }));
     }
   }
+  hooks.phase?.(PHASE.idle);
   return { findings, summary, endsOpen: endsOpen(tree, text) };
 }
 

@@ -3,7 +3,8 @@
 // and the editor never waits on a runaway parse.
 import { Worker } from 'node:worker_threads';
 import os from 'node:os';
-import { analyzeChunk, guardedResult, type AnalysisContext, type ChunkResult } from './analyze';
+import { analyzeChunk, guardedResult, ruleOfPhase, type AnalysisContext, type ChunkResult } from './analyze';
+import { SHARED_SLOTS, SLOT } from './worker';
 import type { Flavor } from '../markdown/parse';
 import { guardFinding } from '../rules/guards';
 
@@ -53,7 +54,22 @@ interface PendingJob {
   signal?: AbortSignal;
   /** Sent on its own: it was in a batch that ran over the budget, so it may be the one that stalls. */
   solo?: boolean;
+  /** Times it went back to the queue because its worker died under it: a chunk is retried once, then reported. */
+  crashes?: number;
+  /** Rules that overran the budget on this chunk, or took their worker down: not run again, each reported by name. */
+  stopped?: StoppedRule[];
 }
+
+interface StoppedRule {
+  rule: string;
+  /** Undefined: it ran over the budget; else why its worker stopped. */
+  crash?: string;
+}
+
+/** A chunk whose rules keep overrunning is given up after this many rules were stopped on it. */
+const MAX_RULES_STOPPED = 3;
+/** Workers that exit before they are ready, in a row, before the pool stops restarting them. */
+const MAX_FAILED_STARTS = 3;
 
 /** Chunks sent to a worker in one message and answered in one message. */
 interface Batch {
@@ -61,6 +77,8 @@ interface Batch {
   jobs: PendingJob[];
   /** Set when the worker says it started this batch: the budget counts from then. */
   timer?: NodeJS.Timeout;
+  /** Every job's result is no longer wanted: the worker was told to stop it. */
+  cancelled?: boolean;
 }
 
 interface PoolWorker {
@@ -71,6 +89,9 @@ interface PoolWorker {
   /** Batches sent and not answered, in order; the first is running, the next waits in the worker's queue. */
   inFlight: Batch[];
   idleTimer?: NodeJS.Timeout;
+  /** Shared with the worker (see worker.ts SLOT): the chunk and rule it is in, and batches to cancel. */
+  shared: Int32Array;
+  cancelCursor: number;
 }
 
 export interface WorkerPoolOptions {
@@ -104,6 +125,7 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
   private readonly queue: PendingJob[] = [];
   private nextId = 1;
   private disposed = false;
+  private failedStarts = 0;
   timeoutMs: number;
 
   private readonly size: number;
@@ -119,6 +141,7 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
    * worker needs two more batches waiting. Up to `size`.
    */
   private ensureWorkers(): void {
+    if (this.workers.length === 0) this.failedStarts = 0;
     let chars = 0;
     for (const pending of this.queue) chars += pending.job.text.length;
     const batches = Math.max(Math.ceil(this.queue.length / BATCH_MAX_JOBS), Math.ceil(chars / BATCH_MAX_CHARS));
@@ -143,8 +166,9 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
   }
 
   private spawn(): PoolWorker {
+    const shared = new Int32Array(new SharedArrayBuffer(SHARED_SLOTS * Int32Array.BYTES_PER_ELEMENT));
     const worker = new Worker(this.options.script, {
-      workerData: { benchpressWorker: true },
+      workerData: { benchpressWorker: true, shared: shared.buffer },
       execArgv: this.options.execArgv,
       // A worker that runs out of memory dies alone; the server and the editor stay up. Parsing allocates many
       // short-lived objects: a young generation larger than V8's default cuts garbage-collection time by a
@@ -153,11 +177,12 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
       stdout: false,
       stderr: false,
     });
-    const entry: PoolWorker = { worker, ready: false, contexts: new Set(), inFlight: [] };
+    const entry: PoolWorker = { worker, ready: false, contexts: new Set(), inFlight: [], shared, cancelCursor: 0 };
     worker.unref();
     worker.on('message', (message: { type: string; id: number; results?: ChunkResult[]; error?: string }) => {
       if (message.type === 'ready') {
         entry.ready = true;
+        this.failedStarts = 0;
         this.pump();
         if (entry.inFlight.length === 0) this.scheduleIdleStop(entry);
         return;
@@ -170,9 +195,14 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
       }
       clearTimeout(batch.timer);
       entry.inFlight.splice(entry.inFlight.indexOf(batch), 1);
+      if (message.type === 'cancelled') {
+        for (const job of batch.jobs) job.reject(new AbortError());
+        this.pump();
+        return;
+      }
       batch.jobs.forEach((job, i) => {
         const result = message.type === 'results' ? message.results?.[i] : undefined;
-        job.resolve(result ?? failedResult(job, message.error ?? 'unknown error'));
+        job.resolve(result ? withStoppedRules(result, job, this.timeoutMs) : failedResult(job, message.error ?? 'unknown error'));
       });
       this.pump();
       if (entry.inFlight.length === 0) this.scheduleIdleStop(entry);
@@ -181,29 +211,67 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
       const index = this.workers.indexOf(entry);
       if (index === -1) return;
       this.workers.splice(index, 1);
-      this.settleLost(entry, (job) => failedResult(job, reason));
+      // The chunk that was running when its worker died is tried once more on a fresh worker, then reported.
+      // The chunk that was running when its worker died is tried once more on a fresh worker; if it takes that one
+      // down too, the rule it was in is named and left out, so the chunk's other rules still report.
+      const culprit = this.ruleRunning(entry);
+      this.settleLost(entry, (job) => {
+        if ((job.crashes ?? 0) < 1) return { ...job, solo: true, crashes: (job.crashes ?? 0) + 1 };
+        const stopped = job.stopped ?? [];
+        if (culprit && !stopped.some((s) => s.rule === culprit) && stopped.length < MAX_RULES_STOPPED) return { ...job, solo: true, stopped: [...stopped, { rule: culprit, crash: reason }] };
+        return failedResult(job, reason);
+      }, true);
       if (this.disposed) return;
+      // A worker that cannot even start (a broken install) is not restarted forever: after a few tries the
+      // waiting chunks are reported as failed, and the next check tries again.
+      if (!entry.ready && ++this.failedStarts >= MAX_FAILED_STARTS) {
+        if (this.workers.length === 0) for (const job of this.queue.splice(0)) job.resolve(failedResult(job, reason));
+        return;
+      }
       this.workers.push(this.spawn());
       this.pump();
     };
-    worker.on('error', (error) => replace(error.message));
+    worker.on('error', (error) => replace((error as Error)?.message ?? String(error)));
     worker.on('exit', (code) => replace(`the checker stopped (exit code ${code})`));
     return entry;
   }
 
   /**
-   * A worker is gone while running its first batch. A single chunk gets `result`; a batch goes back to the queue
-   * one chunk at a time; batches still waiting in the worker go back as they were.
+   * A worker is gone while running its first batch. A single chunk gets `settle` (which may send it back to the
+   * queue); a batch goes back to the queue one chunk at a time; batches still waiting in the worker go back as they
+   * were. Cancelled batches are dropped.
    */
-  private settleLost(entry: PoolWorker, result: (job: PendingJob) => ChunkResult): void {
+  private settleLost(entry: PoolWorker, settle: (job: PendingJob) => PendingJob | ChunkResult, crashed: boolean): void {
     const [running, ...waiting] = entry.inFlight;
     entry.inFlight = [];
-    for (const b of entry.inFlight.concat(running ? [running] : [], waiting)) clearTimeout(b.timer);
+    for (const b of [running, ...waiting]) if (b) clearTimeout(b.timer);
     const requeue: PendingJob[] = [];
-    if (running?.jobs.length === 1) running.jobs[0].resolve(result(running.jobs[0]));
-    else if (running) requeue.push(...running.jobs.map((j) => ({ ...j, solo: true })));
-    for (const b of waiting) requeue.push(...b.jobs);
+    const drop = (b: Batch) => {
+      for (const job of b.jobs) job.reject(new AbortError());
+    };
+    if (running?.cancelled) drop(running);
+    else if (running?.jobs.length === 1) {
+      const job = running.jobs[0];
+      const next = settle(job);
+      if ('job' in next) requeue.push(next);
+      else job.resolve(withStoppedRules(next, job, this.timeoutMs));
+    } else if (running) requeue.push(...running.jobs.map((j) => ({ ...j, solo: true, crashes: (j.crashes ?? 0) + (crashed ? 1 : 0) })));
+    for (const b of waiting) {
+      if (b.cancelled) drop(b);
+      else requeue.push(...b.jobs);
+    }
     this.queue.unshift(...requeue);
+  }
+
+  /** Tells workers to stop batches whose every job was cancelled (a newer version of the document arrived). */
+  private cancelAbandoned(): void {
+    for (const entry of this.workers) {
+      for (const batch of entry.inFlight) {
+        if (batch.cancelled || !batch.jobs.every((j) => j.signal?.aborted)) continue;
+        batch.cancelled = true;
+        Atomics.store(entry.shared, SLOT.cancelFirst + (entry.cancelCursor++ % SLOT.cancelCount), batch.id);
+      }
+    }
   }
 
   analyze(jobs: readonly ChunkJob[], context: AnalysisContext, signal?: AbortSignal): Promise<ChunkResult[]> {
@@ -211,6 +279,7 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
     if (jobs.length === 0) return Promise.resolve([]);
     const promises = jobs.map((job) => new Promise<ChunkResult>((resolve, reject) => this.queue.push({ job, context, resolve, reject, signal })));
     this.ensureWorkers();
+    signal?.addEventListener('abort', () => this.cancelAbandoned(), { once: true });
     this.pump();
     return Promise.all(promises);
   }
@@ -248,18 +317,32 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
         const id = this.nextId++;
         clearTimeout(entry.idleTimer);
         entry.inFlight.push({ id, jobs });
-        entry.worker.postMessage({ type: 'batch', id, contextKey: context.key, jobs: jobs.map((j) => ({ text: j.job.text, flavor: j.job.flavor })) });
+        entry.worker.postMessage({ type: 'batch', id, contextKey: context.key, jobs: jobs.map((j) => ({ text: j.job.text, flavor: j.job.flavor, ...(j.stopped ? { skip: j.stopped.map((s) => s.rule) } : {}) })) });
       }
     }
+  }
+
+  /** The rule the worker is running, when it runs a single chunk (read from the shared block). */
+  private ruleRunning(entry: PoolWorker): string | undefined {
+    const running = entry.inFlight[0];
+    if (!running || running.jobs.length !== 1 || Atomics.load(entry.shared, SLOT.batch) !== running.id) return undefined;
+    return ruleOfPhase(Atomics.load(entry.shared, SLOT.phase), running.jobs[0].context);
   }
 
   private timedOut(entry: PoolWorker, id: number): void {
     if (entry.inFlight[0]?.id !== id) return;
     const index = this.workers.indexOf(entry);
     if (index === -1) return;
+    // Which rule the worker is in (read before it is stopped): that rule is named and left out of a second try,
+    // so the chunk's other rules still report. A stall in parsing itself stops the whole chunk, as before.
+    const stalled = this.ruleRunning(entry);
     // Take the worker out first so the 'exit' handler of the terminated one finds nothing to do.
     this.workers.splice(index, 1);
-    this.settleLost(entry, (job) => guardedResult(job.job.text, guardFinding('timeout', job.context.locale, { ms: this.timeoutMs })));
+    this.settleLost(entry, (job) => {
+      const stopped = job.stopped ?? [];
+      if (stalled && !stopped.some((s) => s.rule === stalled) && stopped.length < MAX_RULES_STOPPED) return { ...job, solo: true, stopped: [...stopped, { rule: stalled }] };
+      return guardedResult(job.job.text, guardFinding('timeout', job.context.locale, { ms: this.timeoutMs }));
+    }, false);
     void entry.worker.terminate();
     if (!this.disposed) this.workers.push(this.spawn());
     this.pump();
@@ -274,6 +357,15 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
       return w.worker.terminate();
     }));
   }
+}
+
+/** The result with one finding per rule that was stopped on this chunk, naming it. */
+function withStoppedRules(result: ChunkResult, pending: PendingJob, ms: number): ChunkResult {
+  if (!pending.stopped?.length || result.guard) return result;
+  const { locale } = pending.context;
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const said = pending.stopped.map((s) => (s.crash === undefined ? guardFinding('rule-timeout', locale, { rule: s.rule, ms }, range) : guardFinding('rule-failed', locale, { rule: s.rule, reason: s.crash }, range)));
+  return { ...result, findings: [...said, ...result.findings] };
 }
 
 function failedResult(pending: PendingJob, reason: string): ChunkResult {

@@ -12,6 +12,7 @@ import { splitChunks, mergeChunks, type Chunk } from '../markdown/chunks';
 import { readFrontMatter } from '../markdown/frontmatter';
 import { buildDocumentView, type DocumentView, type FrontMatter } from '../markdown/document-view';
 import { flavorOf } from '../markdown/parse';
+import type { AnchorSettings } from '../markdown/heading-anchors';
 import { LineIndex, hashString, shiftRange } from '../base/text';
 import { localize, type Locale } from '../base/i18n';
 import type { WorkspaceView } from '../markdown/workspace';
@@ -43,6 +44,8 @@ export interface EnvironmentOptions {
 export class CheckEnvironment {
   readonly context: AnalysisContext;
   readonly documentRules: { rule: DocumentRule; effective: EffectiveRule }[];
+  /** Ids of every rule that runs. */
+  readonly enabledRules: ReadonlySet<string>;
   readonly config: BenchpressConfig;
   readonly templates: TemplateSet;
   readonly data: ChunkData;
@@ -63,15 +66,19 @@ export class CheckEnvironment {
     this.topicRows = options.topics ?? DEFAULT_TOPICS;
     this.topics = compileTopics(this.topicRows);
     const chunkRules: RuleSettingResolved[] = [];
+    const enabled = new Set<string>();
     this.documentRules = [];
     for (const rule of RULES) {
       const effective = effectiveRule(rule, config.rules, only);
       if (rule.scope === 'engine' && mostSpecific(rule.id, config.rules) !== undefined) this.engineOverrides.set(rule.id, effective?.severity ?? 'off');
       if (!effective) continue;
+      enabled.add(rule.id);
       if (rule.scope === 'chunk') chunkRules.push({ id: rule.id, ...effective });
       else if (rule.scope === 'document') this.documentRules.push({ rule, effective });
     }
-    const base = { locale, rules: chunkRules, data, limits: DEFAULT_LIMITS };
+    this.enabledRules = enabled;
+    const anchors: AnchorSettings = { style: config.links.anchorStyle, options: config.links.anchorOptions };
+    const base = { locale, rules: chunkRules, data, typography: config.typography, limits: DEFAULT_LIMITS, anchors };
     this.context = { key: hashString(JSON.stringify(base)).toString(36) + ':' + JSON.stringify(base).length, ...base };
   }
 
@@ -214,6 +221,7 @@ export class DocumentChecker {
       frontMatter,
       lines: new LineIndex(text),
       summaries: results.map(({ chunk, result }) => ({ offset: chunk.startOffset, summary: result.summary })),
+      anchors: env.context.anchors,
     });
     const templateResolution = resolveTemplate(view, env.templates.templates, env.config.template);
     const topics = this.matchTopics(view, env.topics);
@@ -230,8 +238,12 @@ export class DocumentChecker {
     const locale = env.locale;
     for (const { rule, effective } of env.documentRules) {
       if (signal?.aborted) break;
+      // A rule gets the check's time budget; one that overruns it (waiting on a slow disk, say) is named, its later
+      // reports are dropped, and the next rule runs. (A rule that never yields cannot be stopped here; document rules
+      // work on the summary, not on the text, so they stay short.)
+      let open = true;
       try {
-        await rule.check({
+        await withBudget(env.config.checkTimeoutMs, rule.check({
           doc: view,
           workspace,
           template: templateResolution.resolved,
@@ -242,11 +254,17 @@ export class DocumentChecker {
           options: effective.options,
           signal,
           urlResults: input.urlResults,
+          enabledRules: env.enabledRules,
           topics,
-          report: (r) => findings.push({ ruleId: rule.id, severity: r.severity ?? effective.severity, message: localize(r.message, locale), range: r.range, fixes: partlyRead ? undefined : r.fixes, data: r.data }),
-        });
+          report: (r) => {
+            if (open) findings.push({ ruleId: rule.id, severity: r.severity ?? effective.severity, message: localize(r.message, locale), range: r.range, fixes: partlyRead ? undefined : r.fixes, data: r.data });
+          },
+        }));
       } catch (error) {
-        findings.push(guardFinding('rule-failed', locale, { rule: rule.id, reason: (error as Error)?.message ?? String(error) }));
+        if (error instanceof BudgetExceeded) findings.push(guardFinding('rule-timeout', locale, { rule: rule.id, ms: env.config.checkTimeoutMs }));
+        else findings.push(guardFinding('rule-failed', locale, { rule: rule.id, reason: (error as Error)?.message ?? String(error) }));
+      } finally {
+        open = false;
       }
     }
     stats.ms = performance.now() - prepared.started;
@@ -286,6 +304,18 @@ export class DocumentChecker {
     stats.reused = Math.max(0, current.length - stats.analysed);
     return current as { chunk: Chunk; key: string; result: ChunkResult }[];
   }
+}
+
+class BudgetExceeded extends Error {}
+
+/** `work`, or BudgetExceeded after `ms` (the work itself goes on unobserved; its reports are dropped). */
+function withBudget<T>(ms: number, work: T | Promise<T>): Promise<T> {
+  if (!(work instanceof Promise)) return Promise.resolve(work);
+  let timer: NodeJS.Timeout | undefined;
+  const budget = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new BudgetExceeded()), ms);
+  });
+  return Promise.race([work, budget]).finally(() => clearTimeout(timer));
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {

@@ -1,28 +1,77 @@
-// "Fix all": every safe fix of a set of findings, as one list of edits that do not overlap.
-import type { Finding, TextEdit } from '../base/types';
+// "Fix all": every safe fix of a set of findings, as one list of edits that do not overlap — one workspace edit
+// (one undo step) in the editor, one write with `lint --fix`.
+//
+// Fixes are merged, not applied one after another: the typography rules compute the corrected text of a paragraph
+// in one pipeline and hand out its pieces, so several findings may carry the same edit (a full-width letter that is
+// normalised and re-spaced is one edit) — it is taken once. A fix is atomic: when one of its edits collides with an
+// edit already taken, the whole fix waits for the next pass (fixAllText's loop, or the next fix-all), so a fix is
+// never half applied. Edits that touch are joined, so insertions at the same place keep a defined order.
+import type { Finding, Position, TextEdit } from '../base/types';
 import { LineIndex, comparePositions } from '../base/text';
 import { applyEdits } from '../markdown/edits';
 
+const key = (e: TextEdit) => `${e.range.start.line}:${e.range.start.character}-${e.range.end.line}:${e.range.end.character}=${e.newText}`;
+const isEmpty = (e: TextEdit) => comparePositions(e.range.start, e.range.end) === 0;
+const before = (a: Position, b: Position) => comparePositions(a, b) < 0;
+
+/** Two different edits collide when they overlap, or are both insertions at the same place. */
+function collide(a: TextEdit, b: TextEdit): boolean {
+  if (isEmpty(a) && isEmpty(b)) return comparePositions(a.range.start, b.range.start) === 0;
+  return before(a.range.start, b.range.end) && before(b.range.start, a.range.end);
+}
+
 export function safeFixEdits(findings: readonly Finding[]): TextEdit[] {
-  const edits: TextEdit[] = [];
-  const seen = new Set<string>();
+  const fixes: TextEdit[][] = [];
   for (const finding of findings) {
     const fix = finding.fixes?.find((f) => f.safe && !f.snippet);
-    if (!fix) continue;
-    const key = JSON.stringify(fix.edits);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    edits.push(...fix.edits);
+    if (fix && fix.edits.length) fixes.push(fix.edits);
   }
-  // Drop edits that overlap an earlier one: the next pass of a fix loop picks them up again.
-  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => comparePositions(a.e.range.start, b.e.range.start) || a.i - b.i);
+  const firstStart = (edits: TextEdit[]) => edits.reduce((min, e) => (before(e.range.start, min) ? e.range.start : min), edits[0].range.start);
+  const order = fixes.map((edits, i) => ({ edits, i, start: firstStart(edits) })).sort((a, b) => comparePositions(a.start, b.start) || a.i - b.i);
+
+  // Kept edits, sorted by start, for finding the neighbours of a new edit.
   const kept: TextEdit[] = [];
-  for (const { e } of sorted) {
-    const last = kept[kept.length - 1];
-    if (last && comparePositions(e.range.start, last.range.end) < 0) continue;
-    kept.push(e);
+  const taken = new Set<string>();
+  const lowerBound = (p: Position) => {
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(kept[mid].range.start, p)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const collidesWithKept = (e: TextEdit) => {
+    // Kept edits start in order; only those starting before e ends can overlap it, and among those, the ones
+    // starting before e starts can reach into it only if they end after its start (checked by walking back).
+    const hi = lowerBound(e.range.end);
+    for (let i = Math.min(hi, kept.length - 1); i >= 0; i--) {
+      const k = kept[i];
+      if (collide(e, k)) return true;
+      if (before(k.range.end, e.range.start) && i < hi - 64) break;
+    }
+    return false;
+  };
+  for (const { edits } of order) {
+    const fresh = edits.filter((e) => !taken.has(key(e)));
+    if (fresh.length === 0) continue;
+    if (fresh.some((e, i) => collidesWithKept(e) || fresh.some((f, j) => j < i && collide(e, f)))) continue;
+    for (const e of fresh) {
+      taken.add(key(e));
+      kept.splice(lowerBound(e.range.start), 0, e);
+    }
   }
-  return kept;
+  // Join edits that touch: [a, p) + [p, q) → [a, q) (an insertion at p goes between them).
+  kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end));
+  const merged: TextEdit[] = [];
+  for (const e of kept) {
+    const last = merged[merged.length - 1];
+    if (last && comparePositions(last.range.end, e.range.start) === 0) {
+      merged[merged.length - 1] = { range: { start: last.range.start, end: e.range.end }, newText: last.newText + e.newText };
+    } else merged.push({ range: e.range, newText: e.newText });
+  }
+  return merged;
 }
 
 /** A fix can enable another (a regenerated list, a re-spaced word): fixes are applied until none is left. */

@@ -1,14 +1,27 @@
-// The body of an analysis worker thread: receives contexts and chunk jobs, answers with results.
+// The body of an analysis worker thread: receives contexts and chunk jobs, answers with results. A small block of
+// memory shared with the pool says, while a batch runs, which chunk and which rule the worker is in (so the pool
+// can name a rule that overran its budget) and lets the pool cancel a batch nobody waits for any more.
 import { parentPort, isMainThread, workerData } from 'node:worker_threads';
-import { analyzeChunk, type AnalysisContext } from './analyze';
+import { AnalysisCancelled, analyzeChunk, type AnalysisContext } from './analyze';
 
 export function isAnalyzerWorker(): boolean {
   return !isMainThread && !!(workerData as { benchpressWorker?: boolean } | undefined)?.benchpressWorker;
 }
 
+/** Slots of the shared block (Int32Array). */
+export const SLOT = { batch: 0, job: 1, phase: 2, cancelFirst: 3, cancelCount: 8 } as const;
+export const SHARED_SLOTS = SLOT.cancelFirst + SLOT.cancelCount;
+
 export function runAnalyzerWorker(): void {
   const contexts = new Map<string, AnalysisContext>();
-  type Message = { type: 'context'; context: AnalysisContext } | { type: 'batch'; id: number; contextKey: string; jobs: { text: string; flavor: 'markdown' | 'mdx' }[] };
+  const shared: Int32Array | undefined = (workerData as { shared?: SharedArrayBuffer }).shared ? new Int32Array((workerData as { shared: SharedArrayBuffer }).shared) : undefined;
+  type Job = { text: string; flavor: 'markdown' | 'mdx'; skip?: string[] };
+  type Message = { type: 'context'; context: AnalysisContext } | { type: 'batch'; id: number; contextKey: string; jobs: Job[] };
+  const cancelled = (id: number) => {
+    if (!shared) return false;
+    for (let i = 0; i < SLOT.cancelCount; i++) if (Atomics.load(shared, SLOT.cancelFirst + i) === id) return true;
+    return false;
+  };
   parentPort!.on('message', (message: Message) => {
     if (message.type === 'context') {
       contexts.set(message.context.key, message.context);
@@ -23,9 +36,21 @@ export function runAnalyzerWorker(): void {
     }
     try {
       parentPort!.postMessage({ type: 'started', id: message.id });
-      parentPort!.postMessage({ type: 'results', id: message.id, results: message.jobs.map((job) => analyzeChunk(job.text, job.flavor, context)) });
+      if (shared) Atomics.store(shared, SLOT.batch, message.id);
+      const results = message.jobs.map((job, index) => {
+        if (shared) Atomics.store(shared, SLOT.job, index);
+        return analyzeChunk(job.text, job.flavor, context, {
+          skip: job.skip,
+          phase: shared ? (phase) => Atomics.store(shared, SLOT.phase, phase) : undefined,
+          cancelled: shared ? () => cancelled(message.id) : undefined,
+        });
+      });
+      parentPort!.postMessage({ type: 'results', id: message.id, results });
     } catch (error) {
-      parentPort!.postMessage({ type: 'error', id: message.id, error: (error as Error)?.message ?? String(error) });
+      if (error instanceof AnalysisCancelled) parentPort!.postMessage({ type: 'cancelled', id: message.id });
+      else parentPort!.postMessage({ type: 'error', id: message.id, error: (error as Error)?.message ?? String(error) });
+    } finally {
+      if (shared) Atomics.store(shared, SLOT.batch, 0);
     }
   });
   parentPort!.postMessage({ type: 'ready' });

@@ -16,6 +16,7 @@
 // Markers are HTML comments on lines of their own (up to three spaces of indent), outside fenced code. A start
 // marker without its end marker is reported and never guessed at: the block is left alone.
 import { daysBetween, isIsoDate } from '../base/dates';
+import { splitTableRow } from '../markdown/table-row';
 import type { Locale } from '../base/i18n';
 import type { Localized } from '../base/i18n';
 import { TABLE_KINDS, tableFromParams, type TableKind } from './tables';
@@ -141,36 +142,15 @@ interface ParsedTable {
   rows: string[][];
 }
 
-function splitRow(line: string): string[] {
-  let s = line.trim();
-  if (s.startsWith('|')) s = s.slice(1);
-  if (s.endsWith('|') && !s.endsWith('\\|')) s = s.slice(0, -1);
-  const cells: string[] = [];
-  let cur = '';
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] === '\\' && i + 1 < s.length) {
-      cur += s[i] + s[i + 1];
-      i++;
-    } else if (s[i] === '|') {
-      cells.push(cur.trim());
-      cur = '';
-    } else {
-      cur += s[i];
-    }
-  }
-  cells.push(cur.trim());
-  return cells;
-}
-
 /** The first GFM table in a text (header and body rows), if there is one. */
 export function parseFirstTable(text: string): ParsedTable | undefined {
   const lines = text.split(/\r?\n/);
   for (let i = 0; i + 1 < lines.length; i++) {
     if (!lines[i].includes('|')) continue;
     if (!/^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(lines[i + 1])) continue;
-    const header = splitRow(lines[i]);
+    const header = splitTableRow(lines[i]);
     const rows: string[][] = [];
-    for (let j = i + 2; j < lines.length && lines[j].includes('|') && lines[j].trim() !== ''; j++) rows.push(splitRow(lines[j]));
+    for (let j = i + 2; j < lines.length && lines[j].includes('|') && lines[j].trim() !== ''; j++) rows.push(splitTableRow(lines[j]));
     return { header, rows };
   }
   return undefined;

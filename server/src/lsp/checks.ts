@@ -1,5 +1,6 @@
 // Checking open documents: debounced after edits, never publishing results for a version that is no longer
 // current, and re-checking drafts that link to a document whose headings changed.
+import path from 'node:path';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -17,6 +18,8 @@ interface DocumentState {
   checker: DocumentChecker;
   timer?: NodeJS.Timeout;
   abort?: AbortController;
+  /** Counts schedule() calls: only the latest one, after its await, may set the timer. */
+  scheduled: number;
   /** The last result and the version it belongs to. */
   result?: CheckResult;
   resultVersion?: number;
@@ -46,9 +49,22 @@ export class CheckScheduler {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly analyzer: ChunkAnalyzer,
     private readonly settings: SettingsStore,
-    private readonly workspaceRoot: () => string | undefined,
+    /** The workspace folders (paths), the first one first. */
+    private readonly folders: () => readonly string[],
   ) {
-    this.workspace = new DiskWorkspace(undefined, (p) => this.openText(p));
+    // What drafts may look into: the workspace folders, and the workspace (else the folder) of every open draft.
+    this.workspace = new DiskWorkspace(undefined, (p) => this.openText(p), () => [...this.folders(), ...this.documents.all().map((d) => this.draftRoot(d.uri))]);
+  }
+
+  private readonly draftRoots = new Map<string, string | undefined>();
+
+  /** The workspace of an open draft (the nearest folder with `.benchpress/` or `.git`), else its folder. */
+  private draftRoot(uri: string): string | undefined {
+    if (!this.draftRoots.has(uri)) {
+      const p = pathOf(uri);
+      this.draftRoots.set(uri, p ? findWorkspaceRoot(p) ?? path.dirname(p) : undefined);
+    }
+    return this.draftRoots.get(uri);
   }
 
   openText(p: string): string | undefined {
@@ -56,18 +72,31 @@ export class CheckScheduler {
     return undefined;
   }
 
+  /** The workspace folder a path is in (the innermost when folders nest), if any. */
+  folderOf(p: string): string | undefined {
+    let best: string | undefined;
+    for (const folder of this.folders()) {
+      const rel = path.relative(folder, p);
+      if (!rel.startsWith('..') && !path.isAbsolute(rel) && (!best || folder.length > best.length)) best = folder;
+    }
+    return best;
+  }
+
+  /** The root of a document: the nearest folder with `.benchpress/` or `.git`, else its workspace folder, else the first. */
   rootOf(uri: string): string | undefined {
     const p = pathOf(uri);
-    return (p && findWorkspaceRoot(p)) ?? this.workspaceRoot();
+    return (p && (findWorkspaceRoot(p) ?? this.folderOf(p))) || this.folders()[0];
   }
 
+  /** Settings for a document: its root's `.benchpress/` files over the editor's settings for the document. */
   settingsFor(uri: string): Promise<RootSettings> {
-    return this.settings.forRoot(this.rootOf(uri));
+    return this.settings.forRoot(this.rootOf(uri), uri);
   }
 
-  /** Settings of the workspace a document belongs to, or of the main workspace. */
+  /** Settings of the workspace a document belongs to, or of the first workspace folder. */
   settingsForRoot(uri: string | undefined): Promise<RootSettings> {
-    return uri ? this.settingsFor(uri) : this.settings.forRoot(this.workspaceRoot());
+    const first = this.folders()[0];
+    return uri ? this.settingsFor(uri) : this.settings.forRoot(first, first === undefined ? undefined : URI.file(first).toString());
   }
 
   private readonly checkedListeners: ((uri: string, version: number, result: CheckResult) => void)[] = [];
@@ -79,6 +108,8 @@ export class CheckScheduler {
 
   /** Stores link check results for a document and checks it again so they show. */
   setUrlResults(uri: string, results: ReadonlyMap<string, UrlCheckResult>): void {
+    // A document closed while its links were checked keeps nothing: reopened, it starts afresh.
+    if (!this.documents.get(uri)) return;
     const state = this.state(uri);
     state.urlResults = new Map([...(state.urlResults ?? []), ...results]);
     void this.schedule(uri, true);
@@ -91,40 +122,57 @@ export class CheckScheduler {
   private state(uri: string): DocumentState {
     let state = this.states.get(uri);
     if (!state) {
-      state = { checker: new DocumentChecker(this.analyzer), waiters: [] };
+      state = { checker: new DocumentChecker(this.analyzer), waiters: [], scheduled: 0 };
       this.states.set(uri, state);
     }
     return state;
   }
 
-  /** Schedules a check after the configured pause (0 = at once). */
+  /**
+   * Schedules a check after the configured pause (0 = at once). The pause comes from the settings, which may take a
+   * moment to load; meanwhile more calls can come (an edit, a settings reload, a close and reopen). Only the latest
+   * call for the document's current state sets the timer, and it stops whatever check was running, so there is
+   * never more than one check of a document at a time and a superseded one is never left running unseen.
+   */
   async schedule(uri: string, immediate = false): Promise<void> {
     const state = this.state(uri);
+    const ticket = ++state.scheduled;
     clearTimeout(state.timer);
     state.abort?.abort();
     const { config } = await this.settingsFor(uri);
+    // Closed (and perhaps reopened: a new state) or scheduled again while the settings loaded: that call decides.
+    if (this.states.get(uri) !== state || state.scheduled !== ticket) return;
+    clearTimeout(state.timer);
+    state.abort?.abort();
     const delay = immediate ? 0 : config.diagnosticsDelayMs;
-    state.timer = setTimeout(() => void this.run(uri), delay);
+    state.timer = setTimeout(() => void this.run(uri, state), delay);
   }
 
-  private async run(uri: string): Promise<void> {
+  private async run(uri: string, state: DocumentState): Promise<void> {
     const document = this.documents.get(uri);
-    const state = this.states.get(uri);
-    if (!document || !state) return;
-    const version = document.version;
+    if (!document || this.states.get(uri) !== state) return;
+    state.abort?.abort();
     const abort = new AbortController();
     state.abort = abort;
     let result: CheckResult;
+    let version: number;
     try {
-      const { env } = await this.settingsFor(uri);
-      result = await state.checker.check({ uri, path: pathOf(uri), text: document.getText(), urlResults: state.urlResults }, env, this.workspace, abort.signal);
+      const settings = await this.settingsFor(uri);
+      if (abort.signal.aborted) return;
+      version = document.version;
+      const file = pathOf(uri);
+      result = await state.checker.check({ uri, path: file, text: document.getText(), urlResults: state.urlResults }, settings.envFor(file), this.workspace, abort.signal);
+      // A draft the `ignore` setting matches keeps its outline and links, but shows no problems.
+      if (file && settings.isIgnored(file)) result = { ...result, findings: [] };
     } catch (error) {
       if (error instanceof AbortError || abort.signal.aborted) return;
       this.connection.console.error(`Benchpress: checking ${uri} failed: ${(error as Error)?.stack ?? error}`);
       return;
     }
-    // A newer edit arrived while checking: its own check will publish.
-    if (abort.signal.aborted || this.documents.get(uri)?.version !== version) return;
+    // A newer edit arrived while checking (its own check will publish), or the document was closed — and perhaps
+    // opened again, as a new document that may well have the same version number: the result belongs to the
+    // document object it was made from, not to a version number.
+    if (abort.signal.aborted || this.states.get(uri) !== state || this.documents.get(uri) !== document || document.version !== version) return;
     state.result = result;
     state.resultVersion = version;
     void this.connection.sendDiagnostics({ uri, version, diagnostics: result.findings.map(toDiagnostic) });
@@ -135,8 +183,18 @@ export class CheckScheduler {
     this.followUpLinkedDocuments(uri, result);
   }
 
+  /** Settings being reloaded: requests wait for them, so they never answer for settings that are being replaced. */
+  private settling: Promise<unknown> = Promise.resolve();
+
+  /** Requests for results wait until `reload` is done (and the re-checks it starts are current). */
+  settle(reload: Promise<unknown>): void {
+    const previous = this.settling;
+    this.settling = Promise.all([previous, reload.catch(() => undefined)]);
+  }
+
   /** The result for the document's current version, checking at once if there is none yet. */
   async current(uri: string): Promise<CheckResult | undefined> {
+    await this.settling;
     const document = this.documents.get(uri);
     const state = this.states.get(uri);
     if (!document) return undefined;
@@ -161,13 +219,22 @@ export class CheckScheduler {
       for (const w of state.waiters) w.resolve(undefined);
     }
     this.states.delete(uri);
+    this.draftRoots.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.workspace.invalidate();
   }
 
-  /** Re-checks every open document (settings or `.benchpress/` files changed). */
+  /**
+   * Re-checks every open document (settings or `.benchpress/` files changed). Until each is checked again, its
+   * last result no longer counts as current: requests wait for the new one instead of answering with anchors
+   * or findings of the old settings.
+   */
   recheckAll(): void {
-    for (const doc of this.documents.all()) void this.schedule(doc.uri, true);
+    for (const doc of this.documents.all()) {
+      const state = this.states.get(doc.uri);
+      if (state) state.resultVersion = undefined;
+      void this.schedule(doc.uri, true);
+    }
   }
 
   /** When a draft's headings change, open drafts that link into it are checked again. */
@@ -175,7 +242,7 @@ export class CheckScheduler {
     const state = this.states.get(uri);
     const view = result.view;
     if (!state || !view) return;
-    const key = view.anchors.map((a) => a.github).join('\n');
+    const key = [...view.anchors.map((a) => a.id), ...view.htmlIds].join('\n');
     const changed = state.anchorsKey !== undefined && state.anchorsKey !== key;
     state.anchorsKey = key;
     if (!changed) return;

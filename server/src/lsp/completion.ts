@@ -3,6 +3,7 @@ import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-l
 import type { DocumentView } from '../markdown/document-view';
 import type { WorkspaceView } from '../markdown/workspace';
 import { resolveLinkTarget } from '../markdown/link-target';
+import { writeFragment } from '../markdown/anchor-index';
 
 export async function completions(view: DocumentView, position: Position, workspace: WorkspaceView): Promise<CompletionItem[]> {
   const line = view.lines.lineText(position.line).slice(0, position.character);
@@ -20,20 +21,20 @@ export async function completions(view: DocumentView, position: Position, worksp
   const fragment = /\]\(([^)\s#]*)#([^)\s]*)$/.exec(line);
   if (fragment) {
     const [, file, typed] = fragment;
-    if (file === '') {
-      return view.anchors.map((a, i) => ({
-        label: `#${a.github}`,
-        filterText: a.github,
-        kind: CompletionItemKind.Reference,
-        detail: `${'#'.repeat(a.heading.level)} ${a.heading.text}`,
-        sortText: String(i).padStart(5, '0'),
-        textEdit: { range: replace(typed), newText: a.github },
-      }));
-    }
+    // The anchors of the workspace's publishing platform (links.anchorStyle), exactly as links/missing-anchor wants them.
+    const item = (id: string, level: number, text: string, i: number): CompletionItem => ({
+      label: `#${id}`,
+      filterText: id,
+      kind: CompletionItemKind.Reference,
+      detail: `${'#'.repeat(level)} ${text}`,
+      sortText: String(i).padStart(5, '0'),
+      textEdit: { range: replace(typed), newText: writeFragment(id) },
+    });
+    if (file === '') return view.anchors.filter((a) => a.id !== '').map((a, i) => item(a.id, a.heading.level, a.heading.text, i));
     const target = resolveLinkTarget(`${file}#`, view.path);
     if (target.kind !== 'file') return [];
-    const anchors = await workspace.anchorsOf(target.path);
-    return [...(anchors ?? [])].map((a) => ({ label: `#${a}`, filterText: a, kind: CompletionItemKind.Reference, textEdit: { range: replace(typed), newText: a } }));
+    const anchors = await workspace.anchorsOf(target.path, view.anchorSettings);
+    return (anchors?.headings ?? []).map((a, i) => item(a.id, a.level, a.text, i));
   }
   return [];
 }

@@ -12,8 +12,9 @@ import { articlesFeature } from './features/articles';
 import { gpuFeature } from './features/gpu';
 import { topicsFeature } from './features/topics';
 import { previewFeature } from './features/preview';
+import { linkRefactorFeature } from './features/link-refactor';
 
-const FEATURES: Feature[] = [documentsFeature, codeActionsFeature, navigationFeature, linksFeature, articlesFeature, gpuFeature, topicsFeature, previewFeature];
+const FEATURES: Feature[] = [documentsFeature, codeActionsFeature, navigationFeature, linksFeature, linkRefactorFeature, articlesFeature, gpuFeature, topicsFeature, previewFeature];
 
 export function startServer(workerScript: string): void {
   const server = new ServerContext(workerScript);
@@ -21,9 +22,11 @@ export function startServer(workerScript: string): void {
 
   server.connection.onInitialize((params): InitializeResult => {
     server.locale = toLocale(params.locale);
-    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
-    server.rootPath = folder ? pathOf(folder) : params.rootPath ?? undefined;
+    const folders = params.workspaceFolders?.map((f) => pathOf(f.uri)).filter((p): p is string => !!p);
+    const root = params.rootUri ? pathOf(params.rootUri) : params.rootPath ?? undefined;
+    server.folders = folders && folders.length > 0 ? folders : root ? [root] : [];
     server.canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    server.canWatchFolders = !!params.capabilities.workspace?.workspaceFolders;
     for (const initialize of server.initializers) initialize(params);
     return { capabilities: server.capabilities, serverInfo: { name: 'benchpress' } };
   });

@@ -1,7 +1,7 @@
 // What every feature of the server shares: the connection, the open documents, the check scheduler, settings per
 // workspace root, the analysis workers and the URL cache. Features register their handlers on it (features/);
 // main.ts only builds it and calls them.
-import { createConnection, ProposedFeatures, TextDocuments, type CancellationToken, type Connection, type InitializedParams, type InitializeParams, type NotificationHandler, type ServerCapabilities } from 'vscode-languageserver/node';
+import { createConnection, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, type CancellationToken, type Connection, type InitializedParams, type InitializeParams, type NotificationHandler, type ServerCapabilities } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Locale } from '../base/i18n';
 import { WorkerPoolAnalyzer } from '../engine/analyzer';
@@ -21,9 +21,15 @@ export class ServerContext {
   readonly capabilities: ServerCapabilities = {};
   /** The editor's display language (messages when the config says `auto`). */
   locale: Locale = 'en';
+  /** The workspace folders (paths), in the editor's order; updated when folders are added or removed. */
+  folders: string[] = [];
   /** The first workspace folder. */
-  rootPath: string | undefined;
+  get rootPath(): string | undefined {
+    return this.folders[0];
+  }
   canPullConfiguration = false;
+  /** The client tells the server when workspace folders are added or removed. */
+  canWatchFolders = false;
   urlCache: UrlCheckCache = new MemoryUrlCache();
   /** Called with the `initialize` request's parameters, before the server answers it. */
   readonly initializers: ((params: InitializeParams) => void)[] = [];
@@ -34,7 +40,7 @@ export class ServerContext {
     // One worker: an edit's work is a chunk or two, and a second worker would hold tens of MB for the rare moment
     // when many drafts open at once. A small young generation: the server lives long and its checks are small.
     this.analyzer = new WorkerPoolAnalyzer({ script: workerScript, timeoutMs: 4000, size: 1, youngGenerationMb: 8 });
-    this.scheduler = new CheckScheduler(this.connection, this.documents, this.analyzer, this.settings, () => this.rootPath);
+    this.scheduler = new CheckScheduler(this.connection, this.documents, this.analyzer, this.settings, () => this.folders);
     this.initializers.push((params) => {
       const options = params.initializationOptions as InitializationOptions | null | undefined;
       this.host = options && typeof options === 'object' ? options : {};
@@ -67,11 +73,28 @@ export class ServerContext {
     return !!languageId && (this.host.builtinMarkdownLanguages ?? []).includes(languageId);
   }
 
-  /** An open document and its check result for its current version, or undefined when it is not open. */
-  async checked(uri: string): Promise<{ document: TextDocument; result: CheckResult } | undefined> {
-    const result = await this.scheduler.current(uri);
+  /**
+   * An open document and its check result for its current version, or undefined when it is not open. With a token,
+   * waiting for the check ends when the client cancels the request (`$/cancelRequest`): see `cancellable`.
+   */
+  async checked(uri: string, token?: CancellationToken): Promise<{ document: TextDocument; result: CheckResult } | undefined> {
+    const result = await this.cancellable(token, this.scheduler.current(uri));
     const document = this.documents.get(uri);
     return document && result ? { document, result } : undefined;
+  }
+
+  /**
+   * `work`, or — as soon as the client cancels the request — a RequestCancelled error, which is the answer LSP
+   * expects for a cancelled request. The work itself (a document's check, which its diagnostics need anyway) goes on.
+   */
+  cancellable<T>(token: CancellationToken | undefined, work: Promise<T>): Promise<T> {
+    if (!token) return work;
+    const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+    if (token.isCancellationRequested) return Promise.reject(cancelled());
+    return new Promise<T>((resolve, reject) => {
+      const listener = token.onCancellationRequested(() => reject(cancelled()));
+      work.then(resolve, reject).finally(() => listener.dispose());
+    });
   }
 
   /** Settings of the workspace a document belongs to. In an untrusted workspace the settings that make the server

@@ -4,7 +4,7 @@ import type { Range } from '../base/types';
 import { LineIndex, detectEol } from '../base/text';
 import { languageOfText, type Locale } from '../base/i18n';
 import type { ChunkSummary, FeatureInfo, HeadingInfo, ListItemInfo, ProseSegment, Span } from './summary';
-import { headingAnchors } from './slug';
+import { DEFAULT_ANCHOR_SETTINGS, documentHeadingAnchors, type AnchorSettings } from './heading-anchors';
 import type { Flavor } from './parse';
 
 export interface FrontMatter {
@@ -14,9 +14,9 @@ export interface FrontMatter {
   error?: { message: string; line: number };
 }
 
+/** A heading and the anchor the publishing platform gives it ('' when it gives none). */
 export interface Anchor {
-  github: string;
-  vscode: string;
+  id: string;
   heading: HeadingInfo;
 }
 
@@ -31,7 +31,10 @@ export interface DocumentView extends Omit<ChunkSummary, 'maxDepth'> {
   eol: '\n' | '\r\n';
   frontMatter?: FrontMatter;
   title?: HeadingInfo;
+  /** One per heading, in order, for `anchorSettings`. */
   anchors: Anchor[];
+  /** The publishing platform whose anchors `anchors` are (`links.anchorStyle`). */
+  anchorSettings: AnchorSettings;
   language: Locale;
   range(span: Span): Range;
 }
@@ -76,7 +79,7 @@ export interface PlacedSummary {
   summary: ChunkSummary;
 }
 
-export function buildDocumentView(input: { uri: string; path?: string; text: string; flavor: Flavor; frontMatter?: FrontMatter; summaries: PlacedSummary[]; lines?: LineIndex }): DocumentView {
+export function buildDocumentView(input: { uri: string; path?: string; text: string; flavor: Flavor; frontMatter?: FrontMatter; summaries: PlacedSummary[]; lines?: LineIndex; anchors?: AnchorSettings }): DocumentView {
   const lines = input.lines ?? new LineIndex(input.text);
   const view: DocumentView = {
     uri: input.uri,
@@ -88,6 +91,7 @@ export function buildDocumentView(input: { uri: string; path?: string; text: str
     frontMatter: input.frontMatter,
     headings: [], definitions: [], references: [], links: [], lists: [], features: [], prose: [], brackets: [], htmlIds: [], directives: [],
     anchors: [],
+    anchorSettings: input.anchors ?? DEFAULT_ANCHOR_SETTINGS,
     language: 'en',
     range: (span) => lines.rangeOf(span.start, span.end),
   };
@@ -96,8 +100,8 @@ export function buildDocumentView(input: { uri: string; path?: string; text: str
     for (const key of PLACED_KEYS) for (const item of placed[key]) (view[key] as unknown[]).push(item);
   }
   view.title = view.headings.find((h) => h.level === 1 && h.topLevel);
-  const anchors = headingAnchors(view.headings.map((h) => h.text));
-  view.anchors = view.headings.map((heading, i) => ({ ...anchors[i], heading }));
+  const ids = documentHeadingAnchors(view, view.anchorSettings);
+  view.anchors = view.headings.map((heading, i) => ({ id: ids[i] ?? '', heading }));
   view.language = detectLanguage(view.prose);
   return view;
 }

@@ -2,32 +2,45 @@
 // optional heading fragment). Root-relative paths ("/img/x.png") depend on the site generator and are not
 // resolved.
 import path from 'node:path';
-import { decodeFragment } from './slug';
 
+/**
+ * `fragment` is percent-decoded (for messages and lookups by text); `rawFragment` is the fragment as written,
+ * which anchor matching needs (a browser tries it as written, then decoded).
+ */
 export type LinkTarget =
   | { kind: 'external'; url: string }
-  | { kind: 'fragment'; fragment: string }
-  | { kind: 'file'; path: string; fragment?: string }
+  | { kind: 'fragment'; fragment: string; rawFragment: string }
+  | { kind: 'file'; path: string; fragment?: string; rawFragment?: string }
   | { kind: 'other' };
+
+/** Fragments compare after percent-decoding, as browsers do. */
+export function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
 
 export function resolveLinkTarget(url: string, documentPath: string | undefined): LinkTarget {
   const trimmed = url.trim();
   if (/^https?:\/\//i.test(trimmed)) return { kind: 'external', url: trimmed };
   if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith('//')) return { kind: 'other' };
-  if (trimmed.startsWith('#')) return { kind: 'fragment', fragment: decodeFragment(trimmed.slice(1)) };
+  if (trimmed.startsWith('#')) return { kind: 'fragment', fragment: decodeFragment(trimmed.slice(1)), rawFragment: trimmed.slice(1) };
   if (!documentPath || trimmed === '' || trimmed.startsWith('/')) return { kind: 'other' };
   const hash = trimmed.indexOf('#');
   const withoutFragment = hash === -1 ? trimmed : trimmed.slice(0, hash);
-  const fragment = hash === -1 ? undefined : decodeFragment(trimmed.slice(hash + 1));
+  const rawFragment = hash === -1 ? undefined : trimmed.slice(hash + 1);
+  const fragment = rawFragment === undefined ? undefined : decodeFragment(rawFragment);
   const withoutQuery = withoutFragment.split('?')[0];
-  if (withoutQuery === '') return fragment !== undefined ? { kind: 'fragment', fragment } : { kind: 'other' };
+  if (withoutQuery === '') return fragment !== undefined && rawFragment !== undefined ? { kind: 'fragment', fragment, rawFragment } : { kind: 'other' };
   let decoded = withoutQuery;
   try {
     decoded = decodeURI(withoutQuery);
   } catch {
     /* keep it as written */
   }
-  return { kind: 'file', path: path.resolve(path.dirname(documentPath), decoded), fragment };
+  return { kind: 'file', path: path.resolve(path.dirname(documentPath), decoded), fragment, rawFragment };
 }
 
 export const isMarkdownPath = (p: string) => /\.(md|mdx|markdown)$/i.test(p);

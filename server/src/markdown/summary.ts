@@ -3,6 +3,8 @@
 // chunk, so a summary can be cached with the chunk and reused wherever the chunk moves in the document.
 import type { Nodes, Parent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { htmlAnchors, type HeadingText } from './slugs';
+import { chunkHeadingText, DEFAULT_ANCHOR_SETTINGS, type AnchorSettings } from './heading-anchors';
 
 export interface Span {
   start: number;
@@ -16,6 +18,13 @@ export interface HeadingInfo extends Span {
   content: Span;
   /** False for headings inside lists or block quotes: they get anchors but do not start sections. */
   topLevel: boolean;
+  /**
+   * The heading's text as the workspace's publishing platform renders it (`links.anchorStyle`), which its anchor
+   * is made from; absent when the chunk was not parsed (the document renders the heading then).
+   */
+  anchorText?: HeadingText;
+  /** The rendering depends on the rest of the document (footnotes, references defined in another chunk). */
+  anchorNeedsDocument?: true;
 }
 
 export interface DefinitionInfo extends Span {
@@ -96,7 +105,7 @@ export interface ChunkSummary {
   prose: ProseSegment[];
   /** `[...]` left as plain text (placeholders, or references resolved elsewhere in the document). */
   brackets: BracketInfo[];
-  /** `id` and `name` attributes in HTML, which are link targets too. */
+  /** Link targets that raw HTML defines: `id` on any element, `name` on `<a>` (as a browser finds them). */
   htmlIds: string[];
   directives: DirectiveInfo[];
   maxDepth: number;
@@ -182,7 +191,7 @@ function collectDirectives(summary: ChunkSummary, html: string, offset: number):
 const BRACKETS = /\[([^[\]\n]{1,200})\](?:\[([^[\]\n]{0,200})\])?(?!\(|:)/g;
 
 /** `types`, when given, receives the type of every node in the tree (rules use it to skip walks that find nothing). */
-export function summarize(tree: Root, text: string, types?: Set<string>): ChunkSummary {
+export function summarize(tree: Root, text: string, anchors: AnchorSettings = DEFAULT_ANCHOR_SETTINGS, types?: Set<string>): ChunkSummary {
   const summary: ChunkSummary = { headings: [], definitions: [], references: [], links: [], lists: [], features: [], prose: [], brackets: [], htmlIds: [], directives: [], maxDepth: 0 };
   // Iterative walk: deep input must not overflow the stack here.
   const stack: { node: Nodes; depth: number; topLevel: boolean }[] = [{ node: tree, depth: 0, topLevel: true }];
@@ -202,7 +211,7 @@ export function summarize(tree: Root, text: string, types?: Set<string>): ChunkS
         const first = node.children[0];
         const last = node.children[node.children.length - 1];
         const content = first && last ? { start: offsetOf(first).start, end: offsetOf(last).end } : { start: span.end, end: span.end };
-        summary.headings.push({ ...span, level: node.depth, text: toString(node).trim(), content, topLevel });
+        summary.headings.push({ ...span, level: node.depth, text: toString(node).trim(), content, topLevel, ...chunkHeadingText(node, text, anchors) });
         addProse(summary, node, text, 'heading');
         break;
       }
@@ -222,7 +231,7 @@ export function summarize(tree: Root, text: string, types?: Set<string>): ChunkS
       case 'html': {
         // A comment alone is not content: a section holding only "<!-- TODO -->" is still empty.
         if (!/^\s*<!--[\s\S]*-->\s*$/.test(node.value)) summary.features.push({ kind: 'content', offset: span.start });
-        for (const m of node.value.matchAll(/\b(?:id|name)\s*=\s*["']([^"']+)["']/gi)) summary.htmlIds.push(m[1]);
+        if (node.value.includes('=')) summary.htmlIds.push(...htmlAnchors(node.value));
         if (/<img\b/i.test(node.value)) summary.features.push({ kind: 'image', offset: span.start });
         collectHtmlLinks(summary, node.value, span.start);
         collectDirectives(summary, node.value, span.start);

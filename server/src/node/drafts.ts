@@ -2,6 +2,7 @@
 // with invalid bytes decoded as replacement characters and their first line remembered, so the check can say so
 // and `--fix` knows not to write the file back.
 import { promises as fs } from 'node:fs';
+import { createHash } from 'node:crypto';
 
 export interface DraftFile {
   text: string;
@@ -27,8 +28,30 @@ export function decodeDraft(bytes: Uint8Array): DraftFile {
   return { text: bom ? text.slice(1) : text, bom, ...(invalidUtf8Line !== undefined ? { invalidUtf8Line } : {}) };
 }
 
-export async function readDraft(file: string): Promise<DraftFile> {
-  return decodeDraft(await fs.readFile(file));
+/** A draft as read from disk, with a digest of its bytes: `--fix` writes only over the very bytes it read. */
+export interface DraftOnDisk extends DraftFile {
+  digest: string;
+}
+
+const digestOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+export async function readDraft(file: string): Promise<DraftOnDisk> {
+  const bytes = await fs.readFile(file);
+  return { ...decodeDraft(bytes), digest: digestOf(bytes) };
+}
+
+/**
+ * Whether the file still holds the bytes with this digest — asked just before writing a fix over it, so a draft
+ * that another program (an editor, a second run) changed or removed since it was read is left alone.
+ */
+export async function stateOnDisk(file: string, digest: string): Promise<'unchanged' | 'changed' | 'deleted'> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'deleted' : 'changed';
+  }
+  return digestOf(bytes) === digest ? 'unchanged' : 'changed';
 }
 
 function lineOf(text: string, offset: number): number {

@@ -1,40 +1,176 @@
 // Which files a `lint` run checks: files as given, and every *.md / *.mdx under folders (skipping
-// node_modules and dot-folders), each once, in a stable order.
+// node_modules, dot-folders, what `.gitignore` leaves out, and the `ignore` setting's globs), each once, in a
+// stable order. A file named on the command line is checked even if git ignores it (it was asked for), but not
+// when the `ignore` setting matches it: that setting is the team's word on what is never checked.
+// Symbolic links are followed like the files and folders they point to; a link that leads back into a folder being
+// walked (a loop) is skipped, and so is a folder that cannot be read — each comes back as a problem to report, and
+// the walk goes on.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../base/errors';
+import { Gitignore } from './gitignore';
 
 export const MARKDOWN_FILE = /\.(md|mdx)$/i;
 
-export async function collectFiles(paths: readonly string[], cwd: string): Promise<string[]> {
-  const found = new Set<string>();
+/** The `ignore` setting, over absolute paths. */
+export interface IgnoreFilter {
+  ignores(file: string): boolean;
+  /** A folder whose every file is ignored, so the walk need not enter it. */
+  skipsFolder(dir: string): boolean;
+}
+
+export interface CollectOptions {
+  ignore?: IgnoreFilter;
+  /** Leave out what `.gitignore` files leave out (the CLI's walk does, unless `--no-gitignore`). */
+  gitignore?: boolean;
+  /** Where `.gitignore` files are read from when there is no git repository above (the workspace root). */
+  gitignoreTop?: string;
+}
+
+/** Something the walk could not go into: a folder it may not read, or a symbolic link loop. */
+export interface WalkProblem {
+  path: string;
+  kind: 'unreadable-folder' | 'link-loop';
+  /** The system's reason, in plain words ("permission denied"). */
+  reason: string;
+}
+
+export interface Collected {
+  files: string[];
+  /** Files and folders named on the command line that the `ignore` setting leaves out. */
+  ignoredGiven: string[];
+  /** Folders that could not be read and link loops met on the way (the walk went on). */
+  problems: WalkProblem[];
+}
+
+/** Plain words for the error codes a walk meets. */
+export function fsReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOENT':
+      return 'it no longer exists';
+    case 'ELOOP':
+      return 'a symbolic link loop';
+    case 'ENOTDIR':
+      return 'not a folder';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files';
+    case 'EIO':
+      return 'input/output error';
+    default:
+      return (error as Error)?.message ?? String(error);
+  }
+}
+
+/**
+ * The drafts under `paths`, and what could not be walked. A path that does not exist is a usage error; a path that
+ * is a link loop or may not be read is a problem like those met inside folders.
+ */
+export async function collectDrafts(paths: readonly string[], cwd: string, options: CollectOptions = {}): Promise<Collected> {
+  const found = new Map<string, string>();
+  const ignoredGiven: string[] = [];
+  const problems: WalkProblem[] = [];
   for (const given of paths) {
     const abs = path.resolve(cwd, given);
     let stat;
     try {
       stat = await fs.stat(abs);
-    } catch {
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP' || code === 'EACCES') {
+        problems.push({ path: abs, kind: code === 'ELOOP' ? 'link-loop' : 'unreadable-folder', reason: fsReason(error) });
+        continue;
+      }
       throw new UsageError(`No such file or folder: ${given}`);
     }
-    if (stat.isFile()) found.add(abs);
-    else if (stat.isDirectory()) await walk(abs, found);
+    if (stat.isFile()) {
+      if (options.ignore?.ignores(abs)) ignoredGiven.push(given);
+      else await addFile(abs, found);
+    } else if (stat.isDirectory()) {
+      // A folder the `ignore` setting covers entirely: nothing in it would be checked.
+      if (options.ignore?.skipsFolder(abs)) {
+        ignoredGiven.push(given);
+        continue;
+      }
+      let git: Gitignore | undefined;
+      try {
+        git = options.gitignore ? await Gitignore.at(abs, options.gitignoreTop) : undefined;
+      } catch {
+        git = undefined;
+      }
+      await walk(abs, { found, problems, filter: options.ignore }, git, new Set());
+    }
   }
-  return [...found].sort();
+  const byPath = (a: WalkProblem, b: WalkProblem) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { files: [...found.values()].sort(), ignoredGiven, problems: problems.sort(byPath) };
 }
 
-async function walk(dir: string, found: Set<string>): Promise<void> {
+export async function collectFiles(paths: readonly string[], cwd: string, options: CollectOptions = {}): Promise<string[]> {
+  return (await collectDrafts(paths, cwd, options)).files;
+}
+
+/** Files are kept once per real file: a draft linked into two places is checked (and fixed) once. */
+async function addFile(file: string, found: Map<string, string>): Promise<void> {
+  const real = await fs.realpath(file).catch(() => file);
+  if (!found.has(real)) found.set(real, file);
+}
+
+interface Walk {
+  found: Map<string, string>;
+  problems: WalkProblem[];
+  filter: IgnoreFilter | undefined;
+}
+
+/** `ancestors`: the real paths of the folders being walked, down to this one; a link back to one is a loop. */
+async function walk(dir: string, w: Walk, git: Gitignore | undefined, ancestors: ReadonlySet<string>): Promise<void> {
+  let real: string;
   let entries;
   try {
+    real = await fs.realpath(dir);
+    if (ancestors.has(real)) {
+      w.problems.push({ path: dir, kind: 'link-loop', reason: 'a symbolic link loop' });
+      return;
+    }
     entries = await fs.readdir(dir, { withFileTypes: true });
   } catch (error) {
-    throw new UsageError(`Cannot read folder ${dir}: ${(error as Error).message}`);
+    w.problems.push({ path: dir, kind: (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'link-loop' : 'unreadable-folder', reason: fsReason(error) });
+    return;
   }
+  const inside = new Set(ancestors).add(real);
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) await walk(full, found);
-    else if (entry.isFile() && MARKDOWN_FILE.test(entry.name)) found.add(full);
+    let kind: 'file' | 'directory' | undefined = entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : undefined;
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = await fs.stat(full);
+        kind = target.isDirectory() ? 'directory' : target.isFile() ? 'file' : undefined;
+      } catch (error) {
+        // A link to itself or round in a circle; a dangling link (ENOENT) is not a draft and is passed over.
+        if ((error as NodeJS.ErrnoException).code === 'ELOOP') w.problems.push({ path: full, kind: 'link-loop', reason: fsReason(error) });
+        continue;
+      }
+    }
+    if (kind === 'directory') {
+      if (git?.ignores(full, true) || w.filter?.skipsFolder(full)) continue;
+      let inner: Gitignore | undefined;
+      try {
+        inner = git && (await git.enter(full));
+      } catch {
+        inner = git;
+      }
+      await walk(full, w, inner, inside);
+    } else if (kind === 'file' && MARKDOWN_FILE.test(entry.name)) {
+      if (git?.ignores(full, false) || w.filter?.ignores(full)) continue;
+      await addFile(full, w.found);
+    }
   }
 }
 

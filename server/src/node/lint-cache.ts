@@ -26,8 +26,8 @@ export class LintCache {
     if (!file) return cache;
     try {
       const data = JSON.parse(await fs.readFile(file, 'utf8')) as { format: number; version: string; entries: Record<string, Entry> };
-      if (data.format === FORMAT && data.version === version && data.entries && typeof data.entries === 'object') {
-        cache.entries = new Map(Object.entries(data.entries));
+      if (isRecord(data) && data.format === FORMAT && data.version === version && isRecord(data.entries)) {
+        cache.entries = new Map(Object.entries(data.entries).filter(([, e]) => isRecord(e) && typeof e.hash === 'string'));
       }
     } catch {
       /* no cache yet, or unreadable: start empty */
@@ -39,10 +39,13 @@ export class LintCache {
     return createHash('sha1').update(contextKey).update('\0').update(text).digest('hex');
   }
 
-  /** Cached chunk results for this exact text, as [chunk text, result] pairs, or undefined. */
+  /**
+   * Cached chunk results for this exact text, as [chunk text, result] pairs, or undefined. An entry that is not in
+   * the shape this build writes (a damaged or foreign cache file) is a miss: the file is simply checked again.
+   */
   lookup(file: string, hash: string, text: string): [string, ChunkResult][] | undefined {
     const entry = this.entries.get(file);
-    if (!entry || entry.hash !== hash) return undefined;
+    if (!entry || entry.hash !== hash || !validChunks(entry.chunks, text.length)) return undefined;
     return entry.chunks.map((c) => [text.slice(c.start, c.end), c.result]);
   }
 
@@ -62,4 +65,22 @@ export class LintCache {
       /* a read-only checkout simply runs without a cache */
     }
   }
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isOffset = (v: unknown, max: number): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= max;
+
+/** Chunks in order, inside the text, each with a result that has findings and a summary. */
+function validChunks(chunks: unknown, length: number): chunks is Entry['chunks'] {
+  if (!Array.isArray(chunks)) return false;
+  let last = 0;
+  for (const c of chunks) {
+    if (!isRecord(c) || !isOffset(c.start, length) || !isOffset(c.end, length) || c.start < last || c.end < c.start) return false;
+    last = c.end;
+    const r = c.result;
+    if (!isRecord(r) || !Array.isArray(r.findings) || !isRecord(r.summary) || typeof r.endsOpen !== 'boolean') return false;
+    for (const f of r.findings) if (!isRecord(f) || typeof f.ruleId !== 'string' || typeof f.message !== 'string' || !isRecord(f.range)) return false;
+    for (const key of ['headings', 'definitions', 'references', 'links', 'lists', 'features', 'prose', 'brackets', 'htmlIds', 'directives']) if (!Array.isArray(r.summary[key])) return false;
+  }
+  return true;
 }

@@ -15,28 +15,36 @@ import { createHash } from 'node:crypto';
 import type { Finding } from '../base/types';
 import type { Locale } from '../base/i18n';
 import type { WorkspaceView } from '../markdown/workspace';
+import type { FileAnchors } from '../markdown/anchors';
+import type { AnchorSettings } from '../markdown/heading-anchors';
+import { confine } from './confine';
 import { ensureIgnoredFolder, writeFileAtomic } from '../base/files';
 
-const FORMAT = 2;
+const FORMAT = 3;
 
-/** `mtime:size` of a file or folder, or null when it does not exist. */
+/** `mtime:size` of a file, `mtime:d` of a folder, or null when it does not exist. */
 export type Signature = string | null;
 
+/** What `WorkspaceView.stat` answered for a path. */
+export type PathKind = 'file' | 'directory' | 'outside' | null;
+
 export interface FileDeps {
-  /** Folders whose entries were looked up (existence of links and images) → their signature. */
-  dirs: Record<string, Signature>;
-  /** Files whose content was read (anchors of linked Markdown files) → their signature. */
-  files: Record<string, Signature>;
+  /** Paths whose existence was looked up (links and images) → what they were. */
+  paths: Record<string, PathKind>;
+  /** Markdown files whose anchors were read (links into them) → their signature. */
+  files: Record<string, Signature | 'outside'>;
 }
 
 export interface ResultEntry {
   hash: string;
+  /** The fingerprint of the settings of the file's workspace root when the answer was made. */
+  settings: string;
   findings: Finding[];
   deps: FileDeps;
   /** Set when the findings depend on the date (pricing/stale): the day they were made. */
   day?: string;
-  /** The file's own anchors as its check saw them, for the links of other files in a later run. */
-  anchors?: string[];
+  /** The file's own anchors as its check made them, with the anchor settings' key, for links from later runs. */
+  anchors?: { key: string; anchors: FileAnchors };
 }
 
 /** Findings on a `.benchpress/` file (settings problems), by absolute path. */
@@ -45,52 +53,97 @@ export interface ProblemReport {
   findings: Finding[];
 }
 
-/** Anchors of a Markdown file outside the run, as last parsed: valid while its signature and variant hold. */
+/** Anchors of a Markdown file outside the run, as last parsed: valid while its signature and settings key hold. */
 interface LinkedAnchors {
   sig: string;
-  /** What else the anchors depend on (the anchor style), '' by default. */
-  variant: string;
-  anchors: string[];
+  key: string;
+  anchors: FileAnchors;
 }
 
 /** Where a workspace view keeps the anchors of linked files between runs (see DiskWorkspace). */
 export interface AnchorStore {
-  get(path: string, sig: Signature, variant: string): string[] | undefined;
-  set(path: string, sig: Signature, variant: string, anchors: string[]): void;
+  get(path: string, sig: Signature, key: string): FileAnchors | undefined;
+  set(path: string, sig: Signature, key: string, anchors: FileAnchors): void;
+}
+
+/** What the last full run knew of a workspace root: its settings fingerprint and its `ignore` globs. */
+export interface RootRecord {
+  fingerprint: string;
+  ignore: string[];
 }
 
 interface Stored {
   format: number;
   key: string;
   locale: Locale;
+  /** The roots whose settings the run used, in the order it loaded them; the problems found in their files. */
+  roots: Record<string, RootRecord>;
+  rootOrder: string[];
   problems: ProblemReport[];
   entries: Record<string, ResultEntry>;
   linked?: Record<string, LinkedAnchors>;
 }
 
-/** Signatures of files and folders, each looked up once per run. */
+/**
+ * Signatures and kinds of paths, each looked up once per run, and only inside `roots` (the folders drafts may look
+ * into): a path leading out of them is `outside` without anything outside being touched (see fs-workspace.ts).
+ */
 export class Signatures {
-  private readonly cache = new Map<string, Promise<Signature>>();
+  private readonly sigs = new Map<string, Promise<Signature | 'outside'>>();
+  private readonly kinds = new Map<string, Promise<PathKind>>();
+  private readonly real = new Map<string, Promise<string | 'outside' | undefined>>();
 
-  of(p: string): Promise<Signature> {
-    let sig = this.cache.get(p);
+  constructor(private readonly roots: readonly string[]) {}
+
+  private confined(p: string): Promise<string | 'outside' | undefined> {
+    let real = this.real.get(p);
+    if (!real) this.real.set(p, (real = confine(p, this.roots)));
+    return real;
+  }
+
+  /** The signature of a path that is already known to be inside the roots (resolved). */
+  of(real: string): Promise<Signature> {
+    let sig = this.sigs.get(`=${real}`) as Promise<Signature> | undefined;
     if (!sig) {
-      sig = fs.stat(p).then((s) => `${s.mtimeMs}:${s.isDirectory() ? 'd' : s.size}`, () => null);
-      this.cache.set(p, sig);
+      sig = fs.stat(real).then((s) => `${s.mtimeMs}:${s.isDirectory() ? 'd' : s.size}`, () => null);
+      this.sigs.set(`=${real}`, sig);
     }
     return sig;
   }
 
-  /** Whether every recorded signature still holds. */
+  /** The signature of the file a path names, confined to the roots. */
+  ofPath(p: string): Promise<Signature | 'outside'> {
+    let sig = this.sigs.get(p);
+    if (!sig) {
+      sig = this.confined(p).then((real) => (real === 'outside' ? 'outside' : real === undefined ? null : this.of(real)));
+      this.sigs.set(p, sig);
+    }
+    return sig;
+  }
+
+  /** What a path is, as DiskWorkspace.stat says it. */
+  kind(p: string): Promise<PathKind> {
+    let kind = this.kinds.get(p);
+    if (!kind) {
+      kind = this.confined(p).then((real) => (real === 'outside' ? 'outside' : real === undefined ? null : fs.stat(real).then((s) => (s.isDirectory() ? 'directory' : 'file'), () => null)));
+      this.kinds.set(p, kind);
+    }
+    return kind;
+  }
+
+  /** Whether every recorded dependency still holds. */
   async hold(deps: FileDeps): Promise<boolean> {
-    const checks = [...Object.entries(deps.dirs), ...Object.entries(deps.files)].map(async ([p, sig]) => (await this.of(p)) === sig);
+    const checks = [
+      ...Object.entries(deps.paths).map(async ([p, kind]) => (await this.kind(p)) === kind),
+      ...Object.entries(deps.files).map(async ([p, sig]) => (await this.ofPath(p)) === sig),
+    ];
     return (await Promise.all(checks)).every(Boolean);
   }
 }
 
-/** A workspace view that records what a check looked at, with the signatures taken before it looked. */
+/** A workspace view that records what a check looked at, with what it found (see Signatures.hold). */
 export class RecordingWorkspace implements WorkspaceView {
-  readonly deps: FileDeps = { dirs: {}, files: {} };
+  readonly deps: FileDeps = { paths: {}, files: {} };
   private readonly pending: Promise<void>[] = [];
 
   constructor(private readonly inner: WorkspaceView, private readonly signatures: Signatures) {}
@@ -99,23 +152,19 @@ export class RecordingWorkspace implements WorkspaceView {
     return this.inner.root;
   }
 
-  async stat(p: string): Promise<'file' | 'directory' | undefined> {
-    const dir = path.dirname(p);
-    if (!(dir in this.deps.dirs)) {
-      this.deps.dirs[dir] = null;
-      this.pending.push(this.signatures.of(dir).then((sig) => void (this.deps.dirs[dir] = sig)));
-    }
-    await this.signatures.of(dir);
-    return this.inner.stat(p);
+  async stat(p: string): Promise<'file' | 'directory' | 'outside' | undefined> {
+    const kind = await this.inner.stat(p);
+    this.deps.paths[p] = kind ?? null;
+    return kind;
   }
 
-  async anchorsOf(p: string): Promise<Set<string> | undefined> {
+  async anchorsOf(p: string, settings: AnchorSettings): Promise<FileAnchors | undefined> {
     if (!(p in this.deps.files)) {
       this.deps.files[p] = null;
-      this.pending.push(this.signatures.of(p).then((sig) => void (this.deps.files[p] = sig)));
+      this.pending.push(this.signatures.ofPath(p).then((sig) => void (this.deps.files[p] = sig)));
     }
-    await this.signatures.of(p);
-    return this.inner.anchorsOf(p);
+    await this.signatures.ofPath(p);
+    return this.inner.anchorsOf(p, settings);
   }
 
   /** The dependencies, once every signature is in. */
@@ -131,10 +180,12 @@ export class LintResults implements AnchorStore {
   private dirty = false;
   problems: ProblemReport[] | undefined;
   locale: Locale | undefined;
+  roots: Record<string, RootRecord> = {};
+  rootOrder: string[] = [];
 
   private constructor(private readonly file: string | undefined, readonly key: string) {}
 
-  /** The run key: the build, the options that change findings, and the settings inputs' fingerprint. */
+  /** The run key: the build and the options that change findings (settings are checked per root: `roots`). */
   static key(parts: unknown): string {
     return createHash('sha1').update(JSON.stringify(parts)).digest('hex');
   }
@@ -150,11 +201,13 @@ export class LintResults implements AnchorStore {
     if (!file) return results;
     try {
       const data = JSON.parse(await fs.readFile(file, 'utf8')) as Stored;
-      if (data.format === FORMAT && data.key === key && data.entries && typeof data.entries === 'object' && Array.isArray(data.problems)) {
+      if (data.format === FORMAT && data.key === key && data.entries && typeof data.entries === 'object' && Array.isArray(data.problems) && Array.isArray(data.rootOrder)) {
         results.entries = new Map(Object.entries(data.entries));
         results.linked = new Map(Object.entries(data.linked ?? {}));
         results.problems = data.problems;
         results.locale = data.locale;
+        results.roots = data.roots ?? {};
+        results.rootOrder = data.rootOrder;
       }
     } catch {
       /* no cache yet, or unreadable: start empty */
@@ -167,26 +220,26 @@ export class LintResults implements AnchorStore {
   }
 
   /** The cached findings for this exact text, if everything they depend on is unchanged. */
-  async lookup(file: string, hash: string, signatures: Signatures, today: string): Promise<Finding[] | undefined> {
+  async lookup(file: string, hash: string, settings: string, signatures: Signatures, today: string): Promise<Finding[] | undefined> {
     const entry = this.entries.get(file);
-    if (!entry || entry.hash !== hash || (entry.day !== undefined && entry.day !== today)) return undefined;
+    if (!entry || entry.hash !== hash || entry.settings !== settings || (entry.day !== undefined && entry.day !== today)) return undefined;
     return (await signatures.hold(entry.deps)) ? entry.findings : undefined;
   }
 
-  /** A file's own anchors from its last check, if that check was of this exact text. */
-  anchorsOf(file: string, hash: string): string[] | undefined {
+  /** A file's own anchors from its last check, if that check was of this exact text and with these anchor settings. */
+  anchorsOf(file: string, hash: string, key: string): FileAnchors | undefined {
     const entry = this.entries.get(file);
-    return entry && entry.hash === hash ? entry.anchors : undefined;
+    return entry && entry.hash === hash && entry.anchors?.key === key ? entry.anchors.anchors : undefined;
   }
 
-  get(file: string, sig: Signature, variant: string): string[] | undefined {
+  get(file: string, sig: Signature, key: string): FileAnchors | undefined {
     const linked = this.linked.get(file);
-    return sig !== null && linked && linked.sig === sig && linked.variant === variant ? linked.anchors : undefined;
+    return sig !== null && linked && linked.sig === sig && linked.key === key ? linked.anchors : undefined;
   }
 
-  set(file: string, sig: Signature, variant: string, anchors: string[]): void {
+  set(file: string, sig: Signature, key: string, anchors: FileAnchors): void {
     if (!this.file || sig === null) return;
-    this.linked.set(file, { sig, variant, anchors });
+    this.linked.set(file, { sig, key, anchors });
     this.dirty = true;
   }
 
@@ -196,19 +249,27 @@ export class LintResults implements AnchorStore {
     this.dirty = true;
   }
 
-  /** The run's settings problems and message language, kept with the entries (they share the key). */
-  setRun(problems: ProblemReport[], locale: Locale): void {
+  /**
+   * What the run's answers rest on besides each file: the settings problems, the message language, and the roots
+   * whose settings it used (with their fingerprints and `ignore` globs, for a later run's walk).
+   */
+  setRun(run: { problems: ProblemReport[]; locale: Locale; roots: Record<string, RootRecord>; rootOrder: string[] }): void {
     if (!this.file) return;
-    if (JSON.stringify(this.problems) !== JSON.stringify(problems) || this.locale !== locale) this.dirty = true;
-    this.problems = problems;
-    this.locale = locale;
+    const before = JSON.stringify([this.problems, this.locale, this.roots, this.rootOrder]);
+    if (JSON.stringify([run.problems, run.locale, run.roots, run.rootOrder]) !== before) {
+      this.dirty = true;
+    }
+    this.problems = run.problems;
+    this.locale = run.locale;
+    this.roots = run.roots;
+    this.rootOrder = run.rootOrder;
   }
 
   async save(): Promise<void> {
     if (!this.file || !this.dirty || !this.problems || !this.locale) return;
     try {
       await ensureIgnoredFolder(path.dirname(this.file));
-      const data: Stored = { format: FORMAT, key: this.key, locale: this.locale, problems: this.problems, entries: Object.fromEntries(this.entries), linked: Object.fromEntries(this.linked) };
+      const data: Stored = { format: FORMAT, key: this.key, locale: this.locale, roots: this.roots, rootOrder: this.rootOrder, problems: this.problems, entries: Object.fromEntries(this.entries), linked: Object.fromEntries(this.linked) };
       await writeFileAtomic(this.file, JSON.stringify(data));
       this.dirty = false;
     } catch {

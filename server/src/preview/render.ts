@@ -20,8 +20,10 @@
 //
 // Added after sanitising (so a draft cannot forge them): `data-line="<0-based source line>"` on block
 // elements (paragraphs, headings, lists and items, tables and rows, code, quotes, rules, HTML blocks) for
-// scroll sync, and notices for parts that were not rendered. Headings get GitHub's slugs as ids (through the
-// sanitiser, so `id="user-content-<slug>"`, as on GitHub; links `#<slug>` are resolved by the preview script).
+// scroll sync, and notices for parts that were not rendered. Headings get the anchors of the workspace's publishing
+// platform (`links.anchorStyle`, GitHub by default) as ids — the anchors links are checked against and the contents
+// list is written with (through the sanitiser, so `id="user-content-<anchor>"`, as on GitHub; links `#<anchor>` are
+// resolved by the preview script).
 //
 // Guards, as for checking: NUL bytes or more than `maxBytes` → a short notice instead of rendering; a chunk
 // (the text between column-0 headings, see core/chunks.ts) with a line over `maxLineLength` or containers
@@ -36,10 +38,10 @@ import remarkMdx from 'remark-mdx';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import type { Root as MdastRoot, Nodes as MdastNodes, Heading } from 'mdast';
+import type { Root as MdastRoot } from 'mdast';
 import type { Root as HastRoot, Element, ElementContent, Nodes as HastNodes, Properties, RootContent } from 'hast';
-import { toString } from 'mdast-util-to-string';
-import { headingAnchors } from '../markdown/slug';
+import { documentAnchors, documentHeadings } from '../markdown/slugs';
+import { DEFAULT_ANCHOR_SETTINGS, type AnchorSettings } from '../markdown/heading-anchors';
 import { splitChunks, frontMatterLineCount } from '../markdown/chunks';
 import type { Locale } from '../base/i18n';
 import type { Finding } from '../base/types';
@@ -55,6 +57,8 @@ export interface RenderOptions {
   maxBytes?: number;
   maxLineLength?: number;
   maxNesting?: number;
+  /** Whose heading anchors become the headings' ids (`links.anchorStyle`; default GitHub's). */
+  anchors?: AnchorSettings;
 }
 
 export interface RenderResult {
@@ -448,18 +452,15 @@ function collectLines(tree: HastRoot): number[] {
   return [...lines].sort((a, b) => a - b);
 }
 
-/** Heading ids: GitHub's slugs, numbered for duplicates, in document order (as `links/missing-anchor` sees them). */
-function headingIds(tree: MdastRoot): void {
-  const headings: Heading[] = [];
-  const stack: MdastNodes[] = [tree];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'heading') headings.push(node);
-    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as MdastNodes);
-  }
-  const anchors = headingAnchors(headings.map((h) => toString(h).trim()));
+/**
+ * Heading ids: the platform's anchors for the headings as rendered, numbered for duplicates as it numbers them, in
+ * document order (as `links/missing-anchor` sees them). A heading the platform gives no anchor gets no id.
+ */
+function headingIds(tree: MdastRoot, source: string, settings: AnchorSettings): void {
+  const headings = documentHeadings(tree);
+  const anchors = documentAnchors(tree, settings.style, { ...settings.options, source });
   headings.forEach((h, i) => {
-    h.data = { ...h.data, hProperties: { ...(h.data?.hProperties ?? {}), id: anchors[i].github } };
+    if (anchors[i]) h.data = { ...h.data, hProperties: { ...(h.data?.hProperties ?? {}), id: anchors[i] } };
   });
 }
 
@@ -567,6 +568,7 @@ function mdxErrorOf(error: unknown): { line: number; reason: string } | undefine
 /** Renders a draft to the sanitised HTML body the preview shows. Never throws for any input text. */
 export function renderHtml(text: string, opts: RenderOptions = {}): RenderResult {
   const locale = opts.locale;
+  const anchors = opts.anchors ?? DEFAULT_ANCHOR_SETTINGS;
   const limits = {
     maxBytes: opts.maxBytes ?? RENDER_LIMITS.maxBytes,
     maxLineLength: opts.maxLineLength ?? RENDER_LIMITS.maxLineLength,
@@ -598,14 +600,14 @@ export function renderHtml(text: string, opts: RenderOptions = {}): RenderResult
   const source = blankChunks(lines, excluded, notices);
   const extra: string[] = [];
   try {
-    return finish(renderSource(source, flavor, locale, notices), notices, extra);
+    return finish(renderSource(source, flavor, locale, notices, anchors), notices, extra);
   } catch (error) {
     const mdx = flavor === 'mdx' ? mdxErrorOf(error) : undefined;
     if (mdx) {
       extra.push(pick(messages.mdx, locale)(mdx.line, mdx.reason));
       flavor = 'markdown';
       try {
-        return finish(renderSource(source, flavor, locale, notices), notices, extra);
+        return finish(renderSource(source, flavor, locale, notices, anchors), notices, extra);
       } catch (again) {
         error = again;
       }
@@ -615,13 +617,13 @@ export function renderHtml(text: string, opts: RenderOptions = {}): RenderResult
     }
   }
   // Stack overflow somewhere: render chunk by chunk and give up only on the chunks that overflow again.
-  return renderByChunks(source, flavor, locale, notices, extra);
+  return renderByChunks(source, flavor, locale, notices, extra, anchors);
 }
 
-function renderSource(source: string, flavor: 'markdown' | 'mdx', locale: Locale | undefined, notices: Map<string, string>, lineOffset = 0): HastRoot {
+function renderSource(source: string, flavor: 'markdown' | 'mdx', locale: Locale | undefined, notices: Map<string, string>, anchors: AnchorSettings, lineOffset = 0): HastRoot {
   const p = pipeline(flavor, locale);
   const mdast = p.parse(source);
-  headingIds(mdast);
+  headingIds(mdast, source, anchors);
   const hast = p.toHast(mdast);
   annotate(hast, notices, lineOffset);
   return hast;
@@ -635,7 +637,7 @@ function finish(hast: HastRoot, notices: Map<string, string>, extra: string[]): 
   return { html: extra.map((m) => noticeHtml(m) + '\n').join('') + html, lineMap: collectLines(hast), ...(shown.length ? { notices: shown } : {}) };
 }
 
-function renderByChunks(source: string, flavor: 'markdown' | 'mdx', locale: Locale | undefined, notices: Map<string, string>, extra: string[]): RenderResult {
+function renderByChunks(source: string, flavor: 'markdown' | 'mdx', locale: Locale | undefined, notices: Map<string, string>, extra: string[], anchors: AnchorSettings): RenderResult {
   const parts: string[] = [];
   const lineMap = new Set<number>();
   const shown = [...extra, ...notices.values()];
@@ -643,7 +645,7 @@ function renderByChunks(source: string, flavor: 'markdown' | 'mdx', locale: Loca
   for (const chunk of splitChunks(source, { splitHeadings: true })) {
     // Positions inside a chunk count from its first line; annotate() shifts them to document lines.
     try {
-      const hast = renderSource(chunk.text, flavor, locale, notices, chunk.startLine);
+      const hast = renderSource(chunk.text, flavor, locale, notices, anchors, chunk.startLine);
       parts.push(p.stringify(hast));
       for (const line of collectLines(hast)) lineMap.add(line);
     } catch {

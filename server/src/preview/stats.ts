@@ -29,6 +29,7 @@
 //   visual.chart         a chart of data: an image whose alt text or file name mentions chart / graph / plot /
 //                        图表 / 曲线 / 柱状图 …, or a mermaid pie / xychart block
 import type { ChecklistGroup, ChecklistItem, DraftStats, TemplateProgress, TopicHeat } from '../protocol';
+import { splitTableRow } from '../markdown/table-row';
 import type { DocumentView } from '../markdown/document-view';
 import type { TemplateResolution } from '../templates/resolve';
 import type { TopicMatch } from '../topics/match';
@@ -103,25 +104,9 @@ export function codeAt(text: string, offset: number): CodeInfo {
   return { offset, fenced: true, lang, info, firstLine: second.trim() };
 }
 
-/** Splits a table row on unescaped pipes, without the outer ones. */
+/** A table row's cells as shown: split on unescaped pipes, `\\|` shown as `|`. */
 export function splitRow(line: string): string[] {
-  let row = line.trim();
-  if (row.startsWith('|')) row = row.slice(1);
-  if (row.endsWith('|') && !row.endsWith('\\|')) row = row.slice(0, -1);
-  const cells: string[] = [];
-  let current = '';
-  for (let i = 0; i < row.length; i++) {
-    const c = row[i];
-    if (c === '\\' && row[i + 1] === '|') {
-      current += '|';
-      i++;
-    } else if (c === '|') {
-      cells.push(current.trim());
-      current = '';
-    } else current += c;
-  }
-  cells.push(current.trim());
-  return cells;
+  return splitTableRow(line).map((cell) => cell.replace(/\\\|/g, '|'));
 }
 
 /** Header and body rows of the GFM table starting at `offset` (at most 500 rows are read). */

@@ -24,6 +24,21 @@ import { unknownTemplate } from './template/unknown';
 import { unmatched } from './template/unmatched';
 import { configInvalid } from './config/invalid';
 import { heatTable } from './heat/table';
+import { cjkLatinSpacing } from './typography/cjk-latin-spacing';
+import { extraSpaces } from './typography/extra-spaces';
+import { fullwidthPunctuation } from './typography/fullwidth-punctuation';
+import { punctuationSpacing } from './typography/punctuation-spacing';
+import { repeatedPunctuation } from './typography/repeated-punctuation';
+import { ellipsis } from './typography/ellipsis';
+import { fullwidthAlphanumerics } from './typography/fullwidth-alphanumerics';
+import { headingPunctuation } from './typography/heading-punctuation';
+import { brackets } from './typography/brackets';
+import { quotes } from './typography/quotes';
+import { productNames } from './typography/product-names';
+import { numberSymbols } from './typography/number-symbols';
+import { numberUnitSpacing } from './typography/number-unit-spacing';
+import { emphasisPunctuation } from './typography/emphasis-punctuation';
+import { tableAlignment } from './typography/table-alignment';
 import { unknownRuleInComment } from './suppression/unknown-rule';
 
 export const RULES: readonly Rule[] = [
@@ -52,6 +67,21 @@ export const RULES: readonly Rule[] = [
   specsMismatch,
   ...REMARK_LINT_RULES,
   noLiteralUrls,
+  cjkLatinSpacing,
+  extraSpaces,
+  fullwidthPunctuation,
+  punctuationSpacing,
+  repeatedPunctuation,
+  ellipsis,
+  fullwidthAlphanumerics,
+  headingPunctuation,
+  brackets,
+  quotes,
+  productNames,
+  numberSymbols,
+  numberUnitSpacing,
+  emphasisPunctuation,
+  tableAlignment,
   ...GUARD_RULES,
   configInvalid,
   unknownRuleInComment,

@@ -27,10 +27,10 @@ test('skipping remark-lint rules whose node types a chunk lacks gives the same m
   for (const text of texts) {
     const tree = parseMarkdown(text);
     const types = new Set<string>();
-    summarize(tree, text, types);
+    summarize(tree, text, undefined, types);
     const lines = new LineIndex(text);
     const all = runRemarkLintRules({ tree, text, lines }, enabled);
-    const some = runRemarkLintRules({ tree, text, lines }, enabled, types);
+    const some = runRemarkLintRules({ tree, text, lines }, enabled, 'en', types);
     assert.deepEqual(some, all, text);
     if (!types.has('list')) skipped++;
   }

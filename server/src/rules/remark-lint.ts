@@ -5,7 +5,9 @@ import { unified, type Plugin } from 'unified';
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import remarkPresetLintRecommended from 'remark-preset-lint-recommended';
+import type { Locale } from '../base/i18n';
 import type { ChunkRule, ChunkRuleContext } from './types';
+import { localizeRemarkLintMessage } from './remark-lint-messages';
 
 const COVERED_BY_LINKS: Record<string, string> = {
   'no-undefined-references': 'links/undefined-reference',
@@ -55,7 +57,7 @@ function remarkLintRule(name: string): ChunkRule {
     },
     // The engine runs all enabled remark-lint rules at once (runRemarkLintRules); this runs one on its own.
     check(ctx) {
-      for (const m of runRemarkLintRules(ctx, [{ id: `remark-lint/${name}`, options: ctx.options }])) ctx.report({ range: m.range, message: m.message });
+      for (const m of runRemarkLintRules(ctx, [{ id: `remark-lint/${name}`, options: ctx.options }], ctx.locale)) ctx.report({ range: m.range, message: m.message });
     },
   };
 }
@@ -101,11 +103,13 @@ const combined = new Map<string, ReturnType<typeof unified>>();
 
 /**
  * Runs the enabled remark-lint rules in one processor over one file (instead of one run each): the same messages,
- * with less set-up per chunk. Each message comes back with the Benchpress rule id it belongs to.
+ * with less set-up per chunk. Each message comes back with the Benchpress rule id it belongs to, in the locale
+ * (remark-lint's English, or Chinese from remark-lint-messages.ts).
  */
 export function runRemarkLintRules(
   ctx: Pick<ChunkRuleContext, 'tree' | 'text' | 'lines'>,
   all: readonly { id: string; options: unknown }[],
+  locale: Locale = 'en',
   /** The node types in the tree, when known (see `summarize`): rules that need an absent type are skipped. */
   types?: ReadonlySet<string>,
 ): { ruleId: string; message: string; range: ReturnType<typeof messageRange> }[] {
@@ -127,6 +131,9 @@ export function runRemarkLintRules(
   }
   const file = new VFile({ value: ctx.text });
   processor.runSync(ctx.tree as never, file);
-  return file.messages.map((m) => ({ ruleId: REMARK_LINT_PREFIX + String(m.ruleId), message: m.reason, range: messageRange(m, ctx.lines) }));
+  return file.messages.map((m) => {
+    const ruleId = REMARK_LINT_PREFIX + String(m.ruleId);
+    return { ruleId, message: localizeRemarkLintMessage(ruleId, m.reason, locale), range: messageRange(m, ctx.lines) };
+  });
 }
 

@@ -34,3 +34,22 @@ export function effectiveRule(rule: Rule, rules: Record<string, RuleSetting>, on
   const [severity, options] = setting;
   return severity === 'off' ? undefined : { severity, options };
 }
+
+/**
+ * `rules` objects applied in order (the workspace's, then each matching `overrides` entry's): for each rule the last
+ * object with an entry that applies to it decides, by its most specific entry. So an override's `"links": "off"`
+ * turns off `links/missing-anchor` even where the base says `"links/missing-anchor": "error"`. The result is one
+ * `rules` object that `mostSpecific` reads the same way.
+ */
+export function mergeRuleLayers(base: Record<string, RuleSetting>, ...layers: Record<string, RuleSetting>[]): Record<string, RuleSetting> {
+  const merged: Record<string, RuleSetting> = { ...base };
+  for (const layer of layers) {
+    for (const key of Object.keys(layer)) {
+      const prefix = key.endsWith('/') ? key : `${key}/`;
+      // Earlier entries more specific than this one would otherwise still beat it.
+      for (const existing of Object.keys(merged)) if (existing.startsWith(prefix) && !(existing in layer)) delete merged[existing];
+    }
+    Object.assign(merged, layer);
+  }
+  return merged;
+}

@@ -9,7 +9,7 @@ import type { DocumentView } from '../markdown/document-view';
 import type { WorkspaceView } from '../markdown/workspace';
 import type { ResolvedTemplate, Template } from '../templates/template';
 import type { TemplateResolution } from '../templates/resolve';
-import type { BenchpressConfig } from '../config/config';
+import type { BenchpressConfig, TypographyConfig } from '../config/config';
 import type { ChunkData } from './chunk-data';
 import type { ChunkSummary } from '../markdown/summary';
 import type { TopicMatch } from '../topics/match';
@@ -58,6 +58,10 @@ export interface ChunkRuleContext {
   locale: Locale;
   options: unknown;
   data: ChunkData;
+  /** The `typography.*` settings (part of the analysis context, so of the cache key); defaults when absent. */
+  typography?: TypographyConfig;
+  /** Ids of the chunk rules that run (rules that share one computation use it to leave out what is off). */
+  enabledRules?: ReadonlySet<string>;
   report(input: ReportInput): void;
 }
 
@@ -81,6 +85,8 @@ export interface DocumentRuleContext {
   topics: readonly TopicMatch[];
   /** Results of the last external link check, when one ran (CLI --check-urls, the Check Links command). */
   urlResults?: ReadonlyMap<string, UrlCheckResult>;
+  /** Ids of all rules that run in this check (chunk and document rules). */
+  enabledRules?: ReadonlySet<string>;
   report(input: ReportInput): void;
 }
 

@@ -7,12 +7,15 @@ import { writeFileAtomic } from '../base/files';
 import { flavorOf } from '../markdown/parse';
 import type { WorkspaceView } from '../markdown/workspace';
 import { DocumentChecker, type CheckEnvironment, type CheckResult, type PreparedCheck } from '../engine/document-checker';
-import { anchorsOfView } from '../rules/links/missing-anchor';
+import { anchorsOfView } from '../markdown/anchors';
+import { anchorSettingsKey } from '../markdown/heading-anchors';
 import type { ChunkAnalyzer } from '../engine/analyzer';
 import { fixAllText } from '../engine/fix-all';
 import { guardFinding } from '../rules/guards';
 import type { UrlCheckResult } from '../links/external/types';
 import { LintCache } from '../node/lint-cache';
+import { stateOnDisk } from '../node/drafts';
+import { fsReason } from '../node/files';
 import { RecordingWorkspace } from '../node/lint-results';
 import { readRunDraft, type Answers, type ReadDraft } from './run-drafts';
 
@@ -24,9 +27,15 @@ export interface CheckRun {
   analyzer: ChunkAnalyzer;
   /** The persistent result cache (a no-op cache when the run should not use one). */
   cache: LintCache;
+  /** The environment of one file (`env` with the config's `overrides` that match it); `env` when absent. */
+  envFor?: (file: string) => CheckEnvironment;
   /** The answer cache: whole-file findings with what they depend on (CLI lint; absent: not used). */
   answers?: Answers;
+  /** The fingerprint of a file's root's settings, for the answers stored (with `answers`). */
+  settingsOf?: (file: string) => string;
 }
+
+const envOf = (run: CheckRun, file: string) => run.envFor?.(file) ?? run.env;
 
 /** One file through a run: its checker (with its chunk cache), its text and its current findings. */
 export interface FileState {
@@ -39,6 +48,12 @@ export interface FileState {
   findings: Finding[];
   /** Answered from the persistent cache: nothing was analysed. */
   fromCache: boolean;
+  /** A digest of the bytes read: a fix is written only over these very bytes. */
+  digest?: string;
+  /** The file was gone when its turn came (deleted or moved during the run): nothing to report on it. */
+  missing?: boolean;
+  /** Why `--fix` left the file alone: it changed on disk, or was deleted, after it was read. */
+  fixSkipped?: 'changed' | 'deleted';
 }
 
 export const uriOf = (file: string) => pathToFileURL(file).href;
@@ -52,24 +67,25 @@ export interface PreparedFile {
   state: FileState;
   prepared?: PreparedCheck;
   read: ReadDraft;
-  chunkHash?: string;
 }
 
 /** The first half of a file's check: read, chunks analysed (or taken from the cache), document view built. */
 export async function prepareDraftFile(file: string, run: CheckRun, read?: ReadDraft): Promise<PreparedFile> {
   const checker = new DocumentChecker(run.analyzer);
+  const env = envOf(run, file);
   read ??= await readRunDraft(file);
   if (!read.draft) {
-    return { read, state: { file, checker, text: '', bom: false, fromCache: false, findings: run.env.applyEngineSettings([guardFinding('unreadable', run.env.locale, { reason: read.error?.message ?? 'unreadable' })]) } };
+    if (read.missing) return { read, state: { file, checker, text: '', bom: false, fromCache: false, findings: [], missing: true } };
+    return { read, state: { file, checker, text: '', bom: false, fromCache: false, findings: env.applyEngineSettings([guardFinding('unreadable', env.locale, { reason: fsReason(read.error) })]) } };
   }
-  const { text, bom, invalidUtf8Line } = read.draft;
+  const { text, bom, invalidUtf8Line, digest } = read.draft;
   const flavor = flavorOf(file);
-  const chunkHash = LintCache.hash(run.env.context.key + flavor, text);
-  const hit = run.cache.lookup(file, chunkHash, text);
-  if (hit) checker.seed(run.env, flavor, hit);
-  const prepared = await checker.prepare({ uri: uriOf(file), path: file, text, invalidUtf8Line }, run.env);
-  run.cache.store(file, chunkHash, checker.lastLayout);
-  return { read, prepared, chunkHash, state: { file, checker, text, bom, invalidUtf8Line, findings: [], fromCache: !!hit && prepared.stats.analysed === 0 } };
+  const hash = LintCache.hash(env.context.key + flavor, text);
+  const hit = run.cache.lookup(file, hash, text);
+  if (hit) checker.seed(env, flavor, hit);
+  const prepared = await checker.prepare({ uri: uriOf(file), path: file, text, invalidUtf8Line }, env);
+  run.cache.store(file, hash, checker.lastLayout);
+  return { read, prepared, state: { file, checker, text, bom, invalidUtf8Line, findings: [], fromCache: !!hit && prepared.stats.analysed === 0, digest } };
 }
 
 /** The second half: the whole-document rules; the answer is stored with what it depended on. */
@@ -78,12 +94,14 @@ export async function finishDraftFile(file: PreparedFile, run: CheckRun): Promis
   if (!prepared) return state;
   const recording = run.answers?.store ? new RecordingWorkspace(run.workspace, run.answers.signatures) : undefined;
   const result = await state.checker.finish(prepared, recording ?? run.workspace);
-  if (recording && run.answers && read.hash) {
+  if (recording && run.answers && read.draft && run.settingsOf) {
+    const view = result.view;
     run.answers.results.store(state.file, {
-      hash: read.hash,
+      hash: read.draft.digest,
+      settings: run.settingsOf(state.file),
       findings: result.findings,
       deps: await recording.done(),
-      anchors: result.view ? [...anchorsOfView(result.view)] : undefined,
+      anchors: view ? { key: anchorSettingsKey(view.anchorSettings), anchors: anchorsOfView(view) } : undefined,
       ...(state.text.includes('benchpress:') ? { day: run.answers.today } : {}),
     });
   }
@@ -93,22 +111,44 @@ export async function finishDraftFile(file: PreparedFile, run: CheckRun): Promis
 /** Checks the file's current text again (after a link check, or a fix). */
 export async function recheckDraft(state: FileState, run: CheckRun, urlResults?: ReadonlyMap<string, UrlCheckResult>): Promise<void> {
   if (!state.result) return;
-  state.result = await state.checker.check({ uri: uriOf(state.file), path: state.file, text: state.text, urlResults, invalidUtf8Line: state.invalidUtf8Line }, run.env, run.workspace);
+  state.result = await state.checker.check({ uri: uriOf(state.file), path: state.file, text: state.text, urlResults, invalidUtf8Line: state.invalidUtf8Line }, envOf(run, state.file), run.workspace);
   state.findings = state.result.findings;
 }
 
-/** Applies the safe fixes until none is left and writes the file (atomically) if it changed; returns the edit count. */
+/**
+ * Applies the safe fixes until none is left and writes the file (atomically) if it changed; returns the edit count.
+ * The file is written only if it still holds the bytes that were read: a draft changed (or deleted) on disk in the
+ * meantime is left as it is, `fixSkipped` says why, and the findings stay those of the text that was read.
+ * Line endings follow the file: in a file with CRLF line ends only, a fix's new lines get CRLF too.
+ */
 export async function fixDraftFile(state: FileState, run: CheckRun, urlResults?: ReadonlyMap<string, UrlCheckResult>): Promise<number> {
   // Never rewrite a file whose bytes could not be decoded: that would destroy them.
   if (!state.result || state.invalidUtf8Line !== undefined) return 0;
   const original = state.text;
+  const originalResult = state.result;
   const recheck = async (text: string) => {
     state.text = text;
     await recheckDraft(state, run, urlResults);
     return state.findings;
   };
   const fixed = await fixAllText(original, state.result.findings, recheck);
-  if (fixed.text !== state.text) await recheck(fixed.text);
-  if (state.text !== original) await writeFileAtomic(state.file, (state.bom ? '\uFEFF' : '') + state.text);
+  const final = keepLineEndings(original, fixed.text);
+  if (final !== state.text) await recheck(final);
+  if (state.text === original) return fixed.applied;
+  const onDisk = state.digest === undefined ? 'changed' : await stateOnDisk(state.file, state.digest);
+  if (onDisk !== 'unchanged') {
+    state.fixSkipped = onDisk;
+    state.text = original;
+    state.result = originalResult;
+    state.findings = originalResult.findings;
+    return 0;
+  }
+  await writeFileAtomic(state.file, (state.bom ? '\uFEFF' : '') + state.text);
   return fixed.applied;
+}
+
+/** `after` with the line ends of `before` when those were all CRLF (as an editor inserts text in such a file). */
+export function keepLineEndings(before: string, after: string): string {
+  if (!before.includes('\r\n') || /(^|[^\r])\n/.test(before) || /\r(?!\n)/.test(before)) return after;
+  return after.replace(/\r?\n/g, '\r\n');
 }

@@ -8,6 +8,7 @@ import type { CheckResult } from '../engine/document-checker';
 import { guardedLinesOf, renderHtml } from '../preview/render';
 import { draftStats } from '../preview/stats';
 import type { PreviewPayload } from '../protocol';
+import { anchorSettingsKey, DEFAULT_ANCHOR_SETTINGS, type AnchorSettings } from '../markdown/heading-anchors';
 
 export interface PreviewOptions {
   /** The document's path or URI (it decides Markdown or MDX). */
@@ -16,12 +17,17 @@ export interface PreviewOptions {
   /** Larger drafts are not rendered (the CLI passes the workspace's maxFileSizeKB). */
   maxBytes?: number;
   version?: number;
+  /** Whose anchors the headings get as ids; by default those the check used (`links.anchorStyle`). */
+  anchors?: AnchorSettings;
 }
+
+/** The preview's heading ids are the anchors the draft was checked with, so links, contents and preview agree. */
+const anchorsOf = (result: CheckResult | undefined, options: PreviewOptions): AnchorSettings => options.anchors ?? result?.view?.anchorSettings ?? DEFAULT_ANCHOR_SETTINGS;
 
 type Rendering = Pick<PreviewPayload, 'html' | 'lineMap' | 'notices'>;
 
 function render(text: string, result: CheckResult | undefined, options: PreviewOptions): Rendering {
-  const r = renderHtml(text, { flavor: flavorOf(result?.view?.path ?? options.path), locale: options.locale, guardedLines: guardedLinesOf(result), maxBytes: options.maxBytes });
+  const r = renderHtml(text, { flavor: flavorOf(result?.view?.path ?? options.path), locale: options.locale, guardedLines: guardedLinesOf(result), maxBytes: options.maxBytes, anchors: anchorsOf(result, options) });
   return { html: r.html, lineMap: r.lineMap, ...(r.notices ? { notices: r.notices } : {}) };
 }
 
@@ -42,7 +48,7 @@ export class PreviewRenderer {
   constructor(private readonly size = 8) {}
 
   previewOf(uri: string, text: string, result: CheckResult | undefined, options: PreviewOptions): PreviewPayload {
-    const key = [options.locale, flavorOf(result?.view?.path ?? options.path), guardedLinesOf(result).join(','), text.length, hashString(text)].join('\u0000');
+    const key = [options.locale, flavorOf(result?.view?.path ?? options.path), guardedLinesOf(result).join(','), anchorSettingsKey(anchorsOf(result, options)), text.length, hashString(text)].join('\u0000');
     let entry = this.cache.get(uri);
     if (!entry || entry.key !== key) entry = { key, rendering: render(text, result, options) };
     // Most recently used last, so the first entry is the one to drop.

@@ -4,9 +4,8 @@ import path from 'node:path';
 import os from 'node:os';
 import { createHash } from 'node:crypto';
 import type { Finding } from '../base/types';
-import { flavorOf } from '../markdown/flavor';
-import { readDraft, type DraftFile } from '../node/drafts';
-import { LintResults, type Signatures } from '../node/lint-results';
+import { readDraft, type DraftOnDisk } from '../node/drafts';
+import type { LintResults, Signatures } from '../node/lint-results';
 
 /** The answer cache of a run, the signatures looked up so far and today's date (see node/lint-results.ts). */
 export interface Answers {
@@ -17,29 +16,28 @@ export interface Answers {
   store: boolean;
 }
 
-/** A draft read for a run: its text and hash, or why it could not be read. */
+/** A draft read for a run: its text and the digest of its bytes, or why it could not be read. */
 export interface ReadDraft {
   file: string;
-  draft?: DraftFile;
-  error?: Error;
-  hash?: string;
+  draft?: DraftOnDisk;
+  error?: unknown;
+  /** Gone when its turn came (deleted or moved during the run). */
+  missing?: boolean;
 }
 
 export async function readRunDraft(file: string): Promise<ReadDraft> {
   try {
-    const draft = await readDraft(file);
-    return { file, draft, hash: LintResults.hash(flavorOf(file), draft.text) };
+    return { file, draft: await readDraft(file) };
   } catch (error) {
-    return { file, error: error as Error };
+    return { file, error, missing: (error as NodeJS.ErrnoException).code === 'ENOENT' };
   }
 }
 
 /** The findings from the answer cache, when the file and everything its findings depend on are unchanged. */
-export async function answerFromCache(read: ReadDraft, answers: Answers): Promise<Finding[] | undefined> {
-  if (!read.draft || !read.hash) return undefined;
-  return answers.results.lookup(read.file, read.hash, answers.signatures, answers.today);
+export async function answerFromCache(read: ReadDraft, settings: string, answers: Answers): Promise<Finding[] | undefined> {
+  if (!read.draft) return undefined;
+  return answers.results.lookup(read.file, read.draft.digest, settings, answers.signatures, answers.today);
 }
-
 
 export async function mapConcurrently<T, R>(items: readonly T[], fn: (item: T, index: number) => Promise<R>, limit = 32): Promise<R[]> {
   const results = new Array<R>(items.length);

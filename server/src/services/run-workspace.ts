@@ -3,29 +3,25 @@
 // Other files are the inner view's business (the disk). Both a run from scratch and a run answered partly from
 // the cache take a draft's anchors from the same place, so they give the same findings.
 import type { WorkspaceView } from '../markdown/workspace';
+import type { FileAnchors } from '../markdown/anchors';
+import type { AnchorSettings } from '../markdown/heading-anchors';
 
 export class RunWorkspace implements WorkspaceView {
-  private readonly known = new Map<string, Set<string>>();
-
-  /** `own(path)`: the anchors of a draft of the run as its check made them, or undefined when it has none. */
-  constructor(private readonly inner: WorkspaceView, private readonly own: (path: string) => Iterable<string> | undefined) {}
+  /**
+   * `own(path, settings)`: the anchors of a draft of the run as its check made them with these anchor settings, or
+   * undefined when the run has none for it (then the disk answers).
+   */
+  constructor(private readonly inner: WorkspaceView, private readonly own: (path: string, settings: AnchorSettings) => FileAnchors | undefined) {}
 
   get root(): string | undefined {
     return this.inner.root;
   }
 
-  stat(p: string): Promise<'file' | 'directory' | undefined> {
+  stat(p: string): Promise<'file' | 'directory' | 'outside' | undefined> {
     return this.inner.stat(p);
   }
 
-  anchorsOf(p: string): Promise<Set<string> | undefined> {
-    let anchors = this.known.get(p);
-    if (!anchors) {
-      const own = this.own(p);
-      if (own === undefined) return this.inner.anchorsOf(p);
-      anchors = own instanceof Set ? own : new Set(own);
-      this.known.set(p, anchors);
-    }
-    return Promise.resolve(anchors);
+  anchorsOf(p: string, settings: AnchorSettings): Promise<FileAnchors | undefined> {
+    return Promise.resolve(this.own(p, settings)).then((anchors) => anchors ?? this.inner.anchorsOf(p, settings));
   }
 }

@@ -4,6 +4,9 @@
 import type { Locale } from '../base/i18n';
 import { UsageError } from '../base/errors';
 import type { BenchpressConfig } from '../config/config';
+import { compileGlobs } from '../config/globs';
+import { ignoreFilter, rootRelative } from './ignore';
+import { mergeRuleLayers } from '../rules/settings';
 import type { GpuDatabase } from '../gpu/database';
 import { CheckEnvironment } from '../engine/document-checker';
 import { loadTopicTable, loadWorkspaceSettings, type FileProblems, type WorkspaceSettings } from '../node/workspace-files';
@@ -18,7 +21,15 @@ export interface RootSettings {
   db: GpuDatabase;
   /** Problems in `.benchpress/` files (config, templates, topic table, data files), as diagnostics on them. */
   problems: FileProblems[];
+  /** The `ignore` setting matches this file (or a folder it is in): it is not checked. */
+  isIgnored(file: string): boolean;
+  /** The `ignore` setting matches this folder and takes nothing in it back: a walk need not enter it. */
+  skipsFolder(dir: string): boolean;
+  /** The environment for one file: `env`, with the rules of the `overrides` entries whose `files` match it. */
+  envFor(file: string | undefined): CheckEnvironment;
 }
+
+export { rootRelative };
 
 export interface RootSettingsOptions {
   /** The editor's `benchpress.*` settings, under the workspace's config file. */
@@ -48,6 +59,33 @@ export async function loadRootSettings(root: string | undefined, options: RootSe
   options.adjust?.(config);
   const data = await loadChunkData(root);
   const locale = config.language === 'auto' ? options.locale ?? 'en' : config.language;
-  const env = new CheckEnvironment({ config, templates: settings.templates, data: data.data, locale, only: options.only, topics: settings.topics });
-  return { root, config, settings, env, db: data.db, problems: [...settings.problems, ...data.problems] };
+  const environment = (c: BenchpressConfig) => new CheckEnvironment({ config: c, templates: settings.templates, data: data.data, locale, only: options.only, topics: settings.topics });
+  const env = environment(config);
+  const overrides = config.overrides.map((o) => ({ globs: compileGlobs(o.files), rules: o.rules }));
+  // One environment per distinct set of matching overrides, made when first needed: its rules, and so the
+  // analysis context and the cache keys of its results, include the overridden settings.
+  const byOverrides = new Map<string, CheckEnvironment>();
+  const envFor = (file: string | undefined): CheckEnvironment => {
+    const rel = file && overrides.length > 0 ? rootRelative(root, file) : undefined;
+    if (rel === undefined) return env;
+    const matching = overrides.flatMap((o, i) => (o.globs.matches(rel) ? [i] : []));
+    if (matching.length === 0) return env;
+    const key = matching.join(',');
+    let made = byOverrides.get(key);
+    if (!made) {
+      made = environment({ ...config, rules: mergeRuleLayers(config.rules, ...matching.map((i) => overrides[i].rules)) });
+      byOverrides.set(key, made);
+    }
+    return made;
+  };
+  return {
+    root,
+    config,
+    settings,
+    env,
+    db: data.db,
+    problems: [...settings.problems, ...data.problems],
+    ...ignoreFilter(root, config.ignore),
+    envFor,
+  };
 }

@@ -5,6 +5,7 @@ import type { TextEdit } from '../base/types';
 import type { DocumentView, SectionSpan } from '../markdown/document-view';
 import { sectionOf } from '../markdown/document-view';
 import type { HeadingInfo, ListInfo } from '../markdown/summary';
+import { writeFragment } from '../markdown/anchor-index';
 import type { ResolvedTemplate } from './template';
 import { CONTENTS_HEADING_KEYS, KEY_POINTS_HEADING_KEYS, headingKey, headingLabel } from './normalize';
 
@@ -45,8 +46,9 @@ export function contentsList(doc: DocumentView, entries: HeadingInfo[], existing
   return entries
     .map((heading, i) => {
       const label = plainInline(headingLabel(heading.text) || heading.text);
-      const anchor = doc.anchors.find((a) => a.heading === heading)?.github;
-      const text = linked && anchor ? `[${label}](#${anchor})` : label;
+      // The anchor the publishing platform gives the heading (links.anchorStyle), as links/missing-anchor checks it.
+      const anchor = doc.anchors.find((a) => a.heading === heading)?.id;
+      const text = linked && anchor ? `[${label}](#${writeFragment(anchor)})` : label;
       return `${ordered ? `${i + 1}.` : bullet} ${text}`;
     })
     .join(doc.eol);

@@ -20,7 +20,7 @@ export function memoryWorkspace(files: Record<string, string>, root = TEST_ROOT)
   return {
     root,
     stat: async (p) => (abs.has(p) ? 'file' : dirs.has(p) ? 'directory' : undefined),
-    anchorsOf: async (p) => (abs.has(p) ? anchorsOfText(abs.get(p)!, p) : undefined),
+    anchorsOf: async (p, settings) => (abs.has(p) ? anchorsOfText(abs.get(p)!, p, settings) : undefined),
   };
 }
 

@@ -10,9 +10,8 @@
 // `4090 显卡`). Items whose name starts with the prefix come first, then by heat.
 
 import type { Locale } from '../base/i18n';
-import { formatMetric } from './numbers';
 import { isCjk, isSeparator, patternParts, topicKey } from './normalize';
-import { topicHover } from './present';
+import { topicFigures, topicHover } from './present';
 import type { TopicRow } from './table';
 
 export interface TopicCompletion {
@@ -41,7 +40,6 @@ function tierOf(candidate: string, prefixKey: string): 0 | 1 | undefined {
 }
 
 export function completionsFor(prefix: string, table: readonly TopicRow[], options: { lang?: Locale } = {}): TopicCompletion[] {
-  const zh = options.lang === 'zh-cn';
   const prefixKey = topicKey(prefix);
   const heatOrder = new Map(
     table
@@ -59,13 +57,7 @@ export function completionsFor(prefix: string, table: readonly TopicRow[], optio
       if (best.tier === 0) break;
     }
     if (!best) continue;
-    const detail = [
-      `${zh ? '热度' : 'heat'} ${formatMetric(row.heat)}`,
-      row.views !== null ? `${zh ? '浏览量' : 'views'} ${formatMetric(row.views)}` : '',
-      row.status ?? '',
-    ]
-      .filter(Boolean)
-      .join(' · ');
+    const detail = topicFigures(row, options.lang ?? 'en', ' · ');
     items.push({
       label: best.name,
       detail,

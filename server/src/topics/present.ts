@@ -7,6 +7,13 @@ import { STATUS_MEANING } from './seed';
 import type { TopicMatch } from './match';
 import type { TopicRow } from './table';
 
+/** A topic's figures in a line of text: heat, views when known, status ("heat 33.1K · views 2.4M · 🔥"). */
+export function topicFigures(topic: { heat: number | null; views: number | null; status: string | null }, lang: Locale, separator: string): string {
+  const zh = lang === 'zh-cn';
+  return [`${zh ? '热度' : 'heat'} ${formatMetric(topic.heat)}`, topic.views !== null ? `${zh ? '浏览量' : 'views'} ${formatMetric(topic.views)}` : '', topic.status ?? '']
+    .filter(Boolean)
+    .join(separator);
+}
 
 function statusText(status: string | null, lang: Locale): string {
   if (!status) return '–';

@@ -12,9 +12,9 @@
 
 import type { TopicEntry, TopicReport } from '../protocol';
 import type { Locale } from '../base/i18n';
-import { formatMetric } from './numbers';
 import { isCovered, mainTopic, type TopicMatch } from './match';
 import { topicKey } from './normalize';
+import { topicFigures } from './present';
 import type { TopicRow } from './table';
 
 export interface DraftTopics {
@@ -105,13 +105,7 @@ export function formatTopicReport(report: TopicReport, lang: Locale = 'en'): str
   const cols = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|\p{Extended_Pictographic}/u.test(ch) ? 2 : 1), 0);
   const width = Math.max(0, ...report.topics.map((t) => cols(t.topic)));
   for (const { t } of byHeat) {
-    const numbers = [
-      `${zh ? '热度' : 'heat'} ${formatMetric(t.heat)}`,
-      t.views !== null ? `${zh ? '浏览量' : 'views'} ${formatMetric(t.views)}` : '',
-      t.status ?? '',
-    ]
-      .filter(Boolean)
-      .join('  ');
+    const numbers = topicFigures(t, lang, '  ');
     const count = t.drafts.length
       ? zh
         ? `${t.drafts.length} 篇稿件`

@@ -5,6 +5,8 @@
 // never expanded, and a reference to it is an error. Depth, element count and input size are bounded.
 // Errors carry the 1-based line where the problem is.
 
+import { LineIndex } from '../../base/text';
+
 export interface XmlElement {
   name: string;
   attrs: Record<string, string>;
@@ -67,7 +69,7 @@ function stripUndefined(o: ReadXmlOptions): Partial<XmlLimits> {
 
 class Reader {
   private pos = 0;
-  private readonly lineStarts: number[] = [0];
+  private readonly lines: LineIndex;
   private elements = 0;
 
   constructor(
@@ -75,19 +77,12 @@ class Reader {
     private readonly limits: XmlLimits,
     private readonly onRoot?: (name: string, line: number) => void,
   ) {
-    for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    this.lines = new LineIndex(s);
   }
 
-  /** 1-based line of an offset (binary search over line starts). */
+  /** 1-based line of an offset, for messages. */
   lineAt(offset: number): number {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return this.lines.positionAt(offset).line + 1;
   }
 
   private fail(message: string, offset = this.pos): never {

@@ -15,6 +15,8 @@ import type { Feature } from '../server-context';
 export const documentsFeature: Feature = (server) => {
   const { connection, documents, scheduler, settings } = server;
   server.capabilities.textDocumentSync = { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } };
+  // Each folder of a multi-root workspace has its own settings: the server follows the folders as they change.
+  server.capabilities.workspace = { ...server.capabilities.workspace, workspaceFolders: { supported: true, changeNotifications: true } };
   const published = new Set<string>();
 
   /** Diagnostics on `.benchpress/` files (config, templates, topic table, data files). */
@@ -28,20 +30,39 @@ export const documentsFeature: Feature = (server) => {
     }
   };
 
-  const reloadSettings = async () => {
+  const reloadSettings = () => {
+    const reload = loadSettings();
+    scheduler.settle(reload);
+    return reload;
+  };
+  const loadSettings = async () => {
     if (server.canPullConfiguration) {
+      // Settings are asked for per document and per folder (scopeUri): a folder's own settings apply to its drafts.
+      settings.pull = async (scopeUri) => (await connection.workspace.getConfiguration({ scopeUri, section: 'benchpress' })) ?? undefined;
       const [section] = await connection.workspace.getConfiguration([{ section: 'benchpress' }]).catch(() => [undefined]);
       settings.editorSettings = section ?? undefined;
     }
     settings.invalidate();
-    const loaded = await settings.forRoot(server.rootPath);
-    server.analyzer.timeoutMs = loaded.config.checkTimeoutMs;
-    publishFileProblems(loaded.problems, loaded.env);
+    // Each workspace folder's `.benchpress/` files, with that folder's editor settings.
+    const folders = server.folders.length > 0 ? server.folders : [undefined];
+    for (const [i, folder] of folders.entries()) {
+      const loaded = await settings.forRoot(folder, folder === undefined ? undefined : URI.file(folder).toString());
+      if (i === 0) server.analyzer.timeoutMs = loaded.config.checkTimeoutMs;
+      publishFileProblems(loaded.problems, loaded.env);
+    }
     scheduler.recheckAll();
   };
 
   connection.onInitialized(async () => {
     if (server.canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'benchpress' }).catch(() => undefined);
+    if (server.canWatchFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(async ({ added, removed }) => {
+        const gone = new Set(removed.map((f) => pathOf(f.uri)));
+        const fresh = added.map((f) => pathOf(f.uri)).filter((p): p is string => !!p);
+        server.folders = [...server.folders.filter((f) => !gone.has(f)), ...fresh.filter((f) => !server.folders.includes(f))];
+        await reloadSettings();
+      });
+    }
     await reloadSettings();
   });
 

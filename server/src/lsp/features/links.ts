@@ -8,6 +8,7 @@ import { externalLinks } from '../../links/external/occurrences';
 import { checkLinksOf, linkCheckCounts } from '../../services/link-check';
 import { Requests, type CheckLinksParams, type CheckLinksResult } from '../../protocol';
 import type { CancellationToken } from 'vscode-languageserver';
+import { pathOf } from '../checks';
 import type { Feature, ServerContext } from '../server-context';
 
 async function checkLinks(server: ServerContext, params: CheckLinksParams, token: CancellationToken): Promise<CheckLinksResult> {
@@ -39,15 +40,22 @@ export const linksFeature: Feature = (server) => {
 
   connection.onRequest(Requests.checkLinks, (params, token) => checkLinks(server, params, token));
 
+  /** A draft the `ignore` setting matches shows no problems: its links are not checked in the background. */
+  const ignored = (uri: string, settings: { isIgnored(file: string): boolean }) => {
+    const file = pathOf(uri);
+    return !!file && settings.isIgnored(file);
+  };
+
   documents.onDidSave(async (e) => {
-    const { config } = await server.settingsFor(e.document.uri);
-    if (config.urlCheck.checkOnSave) checkInBackground(e.document.uri);
+    const settings = await server.settingsFor(e.document.uri);
+    if (settings.config.urlCheck.checkOnSave && !ignored(e.document.uri, settings)) checkInBackground(e.document.uri);
   });
 
   // With checkUrls on, links without a result yet are checked in the background (cached, so cheap later).
   scheduler.onChecked((uri, _version, result) => {
-    void server.settingsFor(uri).then(({ config }) => {
-      if (!config.checkUrls || !result.view) return;
+    void server.settingsFor(uri).then((settings) => {
+      const { config } = settings;
+      if (!config.checkUrls || !result.view || ignored(uri, settings)) return;
       const known = scheduler.urlResultsOf(uri);
       if (externalLinks(result.view).some((l) => !known?.has(l.url))) checkInBackground(uri);
     });

@@ -8,7 +8,7 @@
 // editors (no such option) get everything.
 import { DocumentSymbolRequest, type DocumentSelector, type InitializeParams } from 'vscode-languageserver/node';
 import { documentSymbols } from '../symbols';
-import { hoverAt, referenceHover } from '../hover';
+import { anchorHover, hoverAt, referenceHover } from '../hover';
 import { completions } from '../completion';
 import { topicCompletions, topicHoverAt, topicLenses } from '../topics';
 import { gpuNameHover, specTokenHover } from '../gpu-hover';
@@ -40,22 +40,22 @@ export const navigationFeature: Feature = (server) => {
     if (registerSymbolsForMdx) void connection.client.register(DocumentSymbolRequest.type, { documentSelector: MDX_SELECTOR, label: 'Benchpress' }).catch(() => undefined);
   });
 
-  connection.onDocumentSymbol(async (params) => {
+  connection.onDocumentSymbol(async (params, token) => {
     if (server.editorHandlesMarkdown(params.textDocument.uri)) return null;
-    const result = await scheduler.current(params.textDocument.uri);
+    const result = await server.cancellable(token, scheduler.current(params.textDocument.uri));
     return result?.view ? documentSymbols(result.view) : [];
   });
 
-  connection.onHover(async (params) => {
-    const result = await scheduler.current(params.textDocument.uri);
+  connection.onHover(async (params, token) => {
+    const result = await server.cancellable(token, scheduler.current(params.textDocument.uri));
     if (!result?.view) return null;
     const { env, db } = await server.settingsFor(params.textDocument.uri);
-    return (await hoverAt(result.view, params.position, [referenceHover, specTokenHover(db, env.locale), gpuNameHover(db, env.locale), topicHoverAt(result, env.locale)])) ?? null;
+    return (await hoverAt(result.view, params.position, [referenceHover, specTokenHover(db, env.locale), gpuNameHover(db, env.locale), topicHoverAt(result, env.locale), anchorHover(scheduler.workspace)])) ?? null;
   });
 
-  connection.onCompletion(async (params) => {
+  connection.onCompletion(async (params, token) => {
     const uri = params.textDocument.uri;
-    const result = await scheduler.current(uri);
+    const result = await server.cancellable(token, scheduler.current(uri));
     if (!result?.view) return [];
     const { env } = await server.settingsFor(uri);
     // Link targets, anchors and reference ids only where the editor does not complete them itself.
@@ -63,8 +63,8 @@ export const navigationFeature: Feature = (server) => {
     return items.length ? items : topicCompletions(result.view, params.position, env.topicRows, env.locale);
   });
 
-  connection.onCodeLens(async (params) => {
-    const result = await scheduler.current(params.textDocument.uri);
+  connection.onCodeLens(async (params, token) => {
+    const result = await server.cancellable(token, scheduler.current(params.textDocument.uri));
     if (!result) return [];
     const { env } = await server.settingsFor(params.textDocument.uri);
     return topicLenses(result, env.locale);

@@ -7,8 +7,8 @@ import type { Feature } from '../server-context';
 export const previewFeature: Feature = (server) => {
   const renderer = new PreviewRenderer();
   server.documents.onDidClose((e) => renderer.forget(e.document.uri));
-  server.connection.onRequest(Requests.preview, async (params) => {
-    const checked = await server.checked(params.uri);
+  server.connection.onRequest(Requests.preview, async (params, token) => {
+    const checked = await server.checked(params.uri, token);
     if (!checked) return null;
     const { document, result } = checked;
     return renderer.previewOf(document.uri, document.getText(), result, { path: document.uri, locale: toLocale(params.locale ?? server.locale), version: document.version });

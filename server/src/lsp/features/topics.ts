@@ -19,8 +19,10 @@ interface Remembered {
 }
 
 async function workspaceTopics(server: ServerContext, root: string, remembered: Map<string, Remembered>, signal: AbortSignal, progress: (done: number, total: number) => void): Promise<WorkspaceTopicReport> {
-  const { env } = await server.settings.forRoot(root);
-  const files = await collectFiles([root], root);
+  const settings = await server.settings.forRoot(root);
+  const { env } = settings;
+  // The drafts a `lint` of the folder would check: without what `.gitignore` and the `ignore` setting leave out.
+  const files = await collectFiles([root], root, { ignore: { ignores: settings.isIgnored, skipsFolder: settings.skipsFolder }, gitignore: true, gitignoreTop: root });
   const drafts: CheckedDraft[] = [];
   const seen = new Set<string>();
   for (const [i, file] of files.entries()) {

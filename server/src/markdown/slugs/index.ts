@@ -108,8 +108,8 @@ export function documentAnchors(tree: Root, style: AnchorStyle, options: RenderO
   );
 }
 
-// WHATWG URL fragment percent-encode set: C0 controls, space, ", <, >, `, and everything above U+007E.
-function encodeFragment(fragment: string): string {
+/** The fragment as a URL holds it: WHATWG fragment percent-encode set (C0 controls, space, ", <, >, `, above U+007E). */
+export function encodeFragment(fragment: string): string {
   let out = '';
   for (const ch of fragment) {
     const cp = ch.codePointAt(0)!;
@@ -120,7 +120,8 @@ function encodeFragment(fragment: string): string {
   return out;
 }
 
-function percentDecode(value: string): string {
+/** UTF-8 percent-decoding as browsers do it (invalid sequences become U+FFFD; a lone `%` stays). */
+export function percentDecode(value: string): string {
   if (!value.includes('%')) return value;
   const bytes: number[] = [];
   for (let i = 0; i < value.length; ) {

@@ -1,0 +1,17 @@
+import type { ChunkRule } from '../types';
+import { docs, reportTypography } from './shared';
+
+// typography/table-alignment — padded tables line up by display width.
+export const tableAlignment: ChunkRule = {
+  id: 'typography/table-alignment',
+  scope: 'chunk',
+  defaultSeverity: 'info',
+  docs: docs({
+    summary: 'A padded table still lines up when counting display width (a Chinese character is two columns).',
+    rationale: 'A table padded by character count falls apart in a monospace editor as soon as a cell holds Chinese. Compact tables (`| a | b |`) are left alone. Ambiguous-width characters (“”, …, °) count as `typography.ambiguousWidth` columns.',
+    bad: '| 型号   | 显存    |\n| ---- | ----- |\n| H100 | 80 GB |\n',
+    good: '| 型号 | 显存  |\n| ---- | ----- |\n| H100 | 80 GB |\n',
+    options: 'Set `typography.ambiguousWidth` to 2 for fonts that draw ambiguous characters wide.',
+  }),
+  check: (ctx) => reportTypography(ctx, 'table'),
+};

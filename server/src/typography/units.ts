@@ -1,0 +1,117 @@
+// Numbers followed by a unit (`24GB`, `24 GB`): which units count, which look-alikes never do (model sizes `7B`,
+// resolutions `4K`, `1080p`, precisions `FP16`, SKU names `A100-80GB`, `H100 80GB`), and how a draft writes them.
+
+/** Units whose spacing the team decides (`typography.unitSpacing`). Case matters: `GB` is a unit, `gb` is not. */
+export const UNITS: readonly string[] = [
+  // storage and memory
+  'KB', 'MB', 'GB', 'TB', 'PB', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'Kb', 'Mb', 'Gb', 'Tb',
+  // bandwidth and transfer rates
+  'KB/s', 'MB/s', 'GB/s', 'TB/s', 'Kbps', 'Mbps', 'Gbps', 'Tbps', 'GT/s', 'MT/s',
+  // frequency, power, voltage, energy
+  'Hz', 'kHz', 'MHz', 'GHz', 'W', 'kW', 'mW', 'V', 'mV', 'mAh', 'Wh', 'kWh',
+  // time
+  'ms', 'μs', 'us', 'ns',
+  // throughput
+  'FLOPS', 'TFLOPS', 'GFLOPS', 'PFLOPS', 'TFLOPs', 'TOPS', 'fps', 'FPS',
+  // length
+  'nm', 'mm', 'cm', 'km',
+];
+
+// `B` alone is left out on purpose: it would catch model sizes (7B, 70B).
+const UNIT_SET = new Set(UNITS);
+const UNIT_ALTERNATION = [...UNIT_SET].sort((a, b) => b.length - a.length).map((u) => u.replace(/[/]/g, '\\/')).join('|');
+
+/**
+ * A number and a unit: the number is not part of a larger token (`A100-80GB`, `v2`, `x86`, `v1.80GB`; a comma or
+ * dot after punctuation or Chinese is no part of one: `显存,24GB`, `...80GB`), the unit not the start of a longer
+ * word (`8 Gbit`, `5 ms-long`). Groups: 1 number, 2 the spaces between, 3 the unit.
+ */
+export const NUMBER_UNIT = new RegExp(`(?<![A-Za-z0-9_\\-/+])(?<![A-Za-z0-9][.,])([0-9]+(?:[.,][0-9]+)*)( *)(${UNIT_ALTERNATION})(?![A-Za-z0-9_])`, 'g');
+
+/** The text before a number names a product (`H100 `, `RTX 4090 `, `A100-`): the number is part of a SKU name. */
+const SKU_BEFORE = /(?:^|[^A-Za-z0-9])[A-Za-z]{1,6}[ -]?[0-9]{1,4}[A-Za-z]{0,3}[ -]$/;
+
+export function isSkuContext(textBefore: string): boolean {
+  return SKU_BEFORE.test(textBefore.slice(-16));
+}
+
+/** Whether `text[b…]` starts a unit that follows a number ending at `text[a - 1]`: the gap a…b belongs to the unit rule. */
+export function isNumberUnitGap(text: string, a: number, b: number): boolean {
+  if (a === 0 || !/[0-9]/.test(text[a - 1])) return false;
+  const rest = text.slice(b, b + 8);
+  const m = /^[A-Za-zμ/]+/.exec(rest);
+  if (!m) return false;
+  for (let len = m[0].length; len > 0; len--) {
+    if (UNIT_SET.has(m[0].slice(0, len)) && !/[A-Za-z0-9_]/.test(rest[len] ?? '')) return true;
+  }
+  return false;
+}
+
+export interface NumberUnit {
+  /** Offsets in the document: the number, the gap between number and unit, the unit. */
+  start: number;
+  gapStart: number;
+  gapEnd: number;
+  end: number;
+  number: string;
+  unit: string;
+}
+
+const FULLWIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]/g;
+
+/** Lines of padded tables (a cell with two or more spaces before a pipe, or rows of equal length): left alone. */
+function paddedTableLines(text: string): Set<number> {
+  const lines = text.split('\n');
+  const out = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^ {0,3}\|?.*\|/.test(lines[i]) || !/^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(lines[i + 1] ?? '')) continue;
+    let end = i + 2;
+    while (end < lines.length && lines[end].includes('|') && lines[end].trim() !== '') end++;
+    const rows = lines.slice(i, end).map((l) => l.replace(/\r$/, ''));
+    const padded = rows.some((r, k) => k !== 1 && /(?: {2,}\|)|(?:\| {2,}\S)/.test(r)) || new Set(rows.map((r) => r.length)).size === 1;
+    if (padded) for (let k = i; k < end; k++) out.add(k);
+    i = end - 1;
+  }
+  return out;
+}
+
+/**
+ * Every number followed by a unit in the prose of a document. `prose` are the document's prose segments (code and
+ * markup blanked); full-width letters and digits count as half-width when `normalizeFullwidth` (the typography fix
+ * of the same pass turns them half-width). Numbers in padded tables and in SKU names are not included.
+ */
+export function numberUnits(text: string, prose: readonly { text: string; offset: number }[], normalizeFullwidth: boolean): NumberUnit[] {
+  const out: NumberUnit[] = [];
+  let tableLines: Set<number> | undefined;
+  let lineStarts: number[] | undefined;
+  for (const segment of prose) {
+    let s = segment.text;
+    if (normalizeFullwidth && FULLWIDTH_ALNUM.test(s)) s = s.replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    FULLWIDTH_ALNUM.lastIndex = 0;
+    if (!/[0-9]/.test(s)) continue;
+    NUMBER_UNIT.lastIndex = 0;
+    for (const m of s.matchAll(NUMBER_UNIT)) {
+      const start = segment.offset + m.index;
+      const gapStart = start + m[1].length;
+      const gapEnd = gapStart + m[2].length;
+      // The gap must be real spaces (blanked markup such as `**24**GB` is not a space).
+      if (m[2] && text.slice(gapStart, gapEnd) !== m[2]) continue;
+      if (text.slice(start, gapStart).length !== m[1].length) continue;
+      if (isSkuContext(s.slice(0, m.index))) continue;
+      tableLines ??= paddedTableLines(text);
+      if (tableLines.size) {
+        lineStarts ??= [0, ...[...text.matchAll(/\n/g)].map((x) => x.index + 1)];
+        let lo = 0;
+        let hi = lineStarts.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (lineStarts[mid] <= start) lo = mid;
+          else hi = mid - 1;
+        }
+        if (tableLines.has(lo)) continue;
+      }
+      out.push({ start, gapStart, gapEnd, end: gapEnd + m[3].length, number: m[1], unit: m[3] });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
