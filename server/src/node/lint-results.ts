@@ -174,6 +174,23 @@ export class RecordingWorkspace implements WorkspaceView {
   }
 }
 
+const isPosition = (p: unknown) => !!p && typeof p === 'object' && Number.isInteger((p as { line: unknown }).line) && Number.isInteger((p as { character: unknown }).character);
+const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
+const wellFormedAnchors = (a: FileAnchors | undefined): boolean =>
+  !!a && Array.isArray(a.html) && a.html.every((h) => typeof h === 'string') && Array.isArray(a.headings) && a.headings.every((h) => !!h && typeof h.id === 'string' && typeof h.text === 'string');
+
+/** An entry of the shape this code writes (a damaged or foreign cache file is never trusted). */
+function wellFormed(entry: ResultEntry): boolean {
+  const deps = entry.deps as Partial<FileDeps> | undefined;
+  return (
+    typeof entry.hash === 'string' &&
+    typeof entry.settings === 'string' &&
+    Array.isArray(entry.findings) &&
+    entry.findings.every((f) => !!f && typeof f.ruleId === 'string' && typeof f.message === 'string' && SEVERITIES.has(f.severity) && !!f.range && isPosition(f.range.start) && isPosition(f.range.end)) &&
+    !!deps && typeof deps.paths === 'object' && deps.paths !== null && typeof deps.files === 'object' && deps.files !== null
+  );
+}
+
 export class LintResults implements AnchorStore {
   private entries = new Map<string, ResultEntry>();
   private linked = new Map<string, LinkedAnchors>();
@@ -206,8 +223,9 @@ export class LintResults implements AnchorStore {
         results.linked = new Map(Object.entries(data.linked ?? {}));
         results.problems = data.problems;
         results.locale = data.locale;
-        results.roots = data.roots ?? {};
-        results.rootOrder = data.rootOrder;
+        results.roots = data.roots && typeof data.roots === 'object' ? data.roots : {};
+        results.rootOrder = data.rootOrder.filter((r) => typeof r === 'string');
+        if (!data.problems.every((p) => p && typeof p.path === 'string' && Array.isArray(p.findings))) results.problems = undefined;
       }
     } catch {
       /* no cache yet, or unreadable: start empty */
@@ -222,19 +240,19 @@ export class LintResults implements AnchorStore {
   /** The cached findings for this exact text, if everything they depend on is unchanged. */
   async lookup(file: string, hash: string, settings: string, signatures: Signatures, today: string): Promise<Finding[] | undefined> {
     const entry = this.entries.get(file);
-    if (!entry || entry.hash !== hash || entry.settings !== settings || (entry.day !== undefined && entry.day !== today)) return undefined;
+    if (!entry || !wellFormed(entry) || entry.hash !== hash || entry.settings !== settings || (entry.day !== undefined && entry.day !== today)) return undefined;
     return (await signatures.hold(entry.deps)) ? entry.findings : undefined;
   }
 
   /** A file's own anchors from its last check, if that check was of this exact text and with these anchor settings. */
   anchorsOf(file: string, hash: string, key: string): FileAnchors | undefined {
     const entry = this.entries.get(file);
-    return entry && entry.hash === hash && entry.anchors?.key === key ? entry.anchors.anchors : undefined;
+    return entry && entry.hash === hash && entry.anchors?.key === key && wellFormedAnchors(entry.anchors.anchors) ? entry.anchors.anchors : undefined;
   }
 
   get(file: string, sig: Signature, key: string): FileAnchors | undefined {
     const linked = this.linked.get(file);
-    return sig !== null && linked && linked.sig === sig && linked.key === key ? linked.anchors : undefined;
+    return sig !== null && linked && linked.sig === sig && linked.key === key && wellFormedAnchors(linked.anchors) ? linked.anchors : undefined;
   }
 
   set(file: string, sig: Signature, key: string, anchors: FileAnchors): void {
