@@ -322,10 +322,15 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
     }
   }
 
-  /** The rule the worker is running, when it runs a single chunk (read from the shared block). */
-  private ruleRunning(entry: PoolWorker): string | undefined {
+  /**
+   * The rule the worker is running, when it runs a single chunk (read from the shared block). With `budgetMs` (a
+   * timeout), only a rule that has itself used at least half the budget: a chunk whose parse ate the time is not
+   * a rule's fault, and trying it again without one rule would only spend the budget once more.
+   */
+  private ruleRunning(entry: PoolWorker, budgetMs?: number): string | undefined {
     const running = entry.inFlight[0];
     if (!running || running.jobs.length !== 1 || Atomics.load(entry.shared, SLOT.batch) !== running.id) return undefined;
+    if (budgetMs !== undefined && budgetMs - Atomics.load(entry.shared, SLOT.phaseAt) < budgetMs / 2) return undefined;
     return ruleOfPhase(Atomics.load(entry.shared, SLOT.phase), running.jobs[0].context);
   }
 
@@ -335,7 +340,7 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
     if (index === -1) return;
     // Which rule the worker is in (read before it is stopped): that rule is named and left out of a second try,
     // so the chunk's other rules still report. A stall in parsing itself stops the whole chunk, as before.
-    const stalled = this.ruleRunning(entry);
+    const stalled = this.ruleRunning(entry, this.timeoutMs);
     // Take the worker out first so the 'exit' handler of the terminated one finds nothing to do.
     this.workers.splice(index, 1);
     this.settleLost(entry, (job) => {

@@ -9,7 +9,7 @@ export function isAnalyzerWorker(): boolean {
 }
 
 /** Slots of the shared block (Int32Array). */
-export const SLOT = { batch: 0, job: 1, phase: 2, cancelFirst: 3, cancelCount: 8 } as const;
+export const SLOT = { batch: 0, job: 1, phase: 2, phaseAt: 3, cancelFirst: 4, cancelCount: 8 } as const;
 export const SHARED_SLOTS = SLOT.cancelFirst + SLOT.cancelCount;
 
 export function runAnalyzerWorker(): void {
@@ -38,10 +38,17 @@ export function runAnalyzerWorker(): void {
       parentPort!.postMessage({ type: 'started', id: message.id });
       if (shared) Atomics.store(shared, SLOT.batch, message.id);
       const results = message.jobs.map((job, index) => {
+        const jobStart = Date.now();
         if (shared) Atomics.store(shared, SLOT.job, index);
         return analyzeChunk(job.text, job.flavor, context, {
           skip: job.skip,
-          phase: shared ? (phase) => Atomics.store(shared, SLOT.phase, phase) : undefined,
+          // The phase, and when it began (ms after the chunk's start): the pool blames a rule only for its own time.
+          phase: shared
+            ? (phase) => {
+                Atomics.store(shared, SLOT.phaseAt, Date.now() - jobStart);
+                Atomics.store(shared, SLOT.phase, phase);
+              }
+            : undefined,
           cancelled: shared ? () => cancelled(message.id) : undefined,
         });
       });

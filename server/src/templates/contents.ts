@@ -84,12 +84,22 @@ export function canAddContentsList(doc: DocumentView, contents: ContentsSection)
 }
 
 /**
- * Whether regenerating the list keeps every word of it: each item is one line holding only its entry (text or a
- * link), with nothing nested or continued under it. Otherwise the writer decides (a quick fix, not fix-all).
+ * Whether regenerating the list keeps every word of it: each item is one line holding only its entry — plain words
+ * or one link to a heading of this draft — with nothing nested or continued under it. An entry with code, HTML, a
+ * spec token, a URL or an e-mail address, emphasis or escapes is the writer's own text, which regenerating would
+ * drop (a stale entry) or rewrite: then the writer decides (a quick fix, not fix-all).
  */
 export function isPlainContentsList(doc: DocumentView, list: ListInfo): boolean {
   const lines = doc.text.slice(list.start, list.end).trimEnd().split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
-  return lines.length === list.items.length && list.items.every((i) => i.children.length === 0);
+  return lines.length === list.items.length && list.items.every((i) => i.children.length === 0) && lines.every(isPlainEntryLine);
+}
+
+/** A list item line whose entry is plain words, or `[plain words](#fragment)`. */
+function isPlainEntryLine(line: string): boolean {
+  const entry = line.replace(/^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+/, '').trim();
+  const words = (text: string) => !/[`<>{}[\]()*_~\\|!&]/.test(text) && !/:\/\/|www\.|@|mailto:/i.test(text) && !/[\u2028\u2029\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text);
+  const link = /^\[([^\]]*)\]\(#[^()\s<>`]*\)$/.exec(entry);
+  return link ? words(link[1]) : words(entry);
 }
 
 /** Plain heading text as Markdown text that renders as the same plain text: markup characters are escaped. */

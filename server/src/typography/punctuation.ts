@@ -70,7 +70,8 @@ export function punctuationWidth(w: Work): void {
   const s = v.text;
   const edits: Edit[] = [];
   const table = classTable();
-  const marks = /[,.;:!?，。；：！？]/g;
+  // Half-width marks, and full-width ones that do not follow a Chinese letter (`中文，` is settled).
+  const marks = /[,.;:!?]|(?<![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\u3100-\u312f\u31f0-\u31ff\u3005\u3007])[，。；：！？]/g;
   for (let m = marks.exec(s); m; m = marks.exec(s)) {
     const j = m.index;
     if (!v.isText(j)) continue;
@@ -332,7 +333,8 @@ export function punctuationSpacing(w: Work): void {
   const v = w.view();
   const s = v.text;
   const edits: Edit[] = [];
-  const blanks = /[ \t]+/g;
+  // Blanks beside a full-width mark or a curly quote (the only ones this stage may remove).
+  const blanks = /(?<=[，。、；：！？（）「」『』《》〈〉【】〔〕〖〗…～·“”‘’])[ \t]+|[ \t]+(?=[，。、；：！？（）「」『』《》〈〉【】〔〕〖〗…～·“”‘’])/g;
   for (let m = blanks.exec(s); m; m = blanks.exec(s)) {
     const a = m.index;
     if (!v.isText(a)) continue;

@@ -70,7 +70,12 @@ function buildSegment(node: Parent & Nodes, text: string, bare: readonly { start
   // A bare URL is linked by GFM only after a space or a line start (or `(`, `*`, `_`, `~`), and its link runs on
   // through any character but a space: the character before it and whatever touches its end stay as written, so
   // no fix makes the link start, stop or end elsewhere.
-  for (const url of bare) {
+  // Any run GFM may link counts, not only URLs worth checking (`https://gith>ub.com/…` is linked too).
+  // Only in plain text: a link's destination is protected as markup already.
+  const linkable = [...source.matchAll(/(?:https?:\/\/|www\.)[^\s<]*/giu)]
+    .filter((m) => kinds[m.index] === Kind.Text)
+    .map((m) => ({ start: start + m.index, end: start + m.index + m[0].length }));
+  for (const url of [...bare, ...linkable]) {
     if (url.end <= start || url.start >= end) continue;
     let a = url.start;
     if (a > start && !/\s/.test(text[a - 1])) a--;

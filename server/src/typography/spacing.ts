@@ -34,6 +34,8 @@ export function cjkLatinSpacing(w: Work): void {
   let prevEnd = -1;
   let firstOpen = -1;
   let lastClose = -1;
+  /** The Latin token after a space was inserted before it: its group, where it began, and the shared message. */
+  let token: { group: number; from: number; message: { en: string; zh: string } } | undefined;
   for (let j = 0; j < s.length; j++) {
     const k = kinds[j];
     if (k === Kind.Open) {
@@ -73,12 +75,23 @@ export function cjkLatinSpacing(w: Work): void {
     if ((prevCls === Cls.Cjk && cls === Cls.Latin) || (prevCls === Cls.Latin && cls === Cls.Cjk)) {
       // Outside the markers: after the closers that end the left side, before the openers that start the right.
       const at = lastClose > prevEnd ? lastClose + 1 : firstOpen > prevEnd ? firstOpen : j;
-      const shown = excerpt(s, prevEnd, j);
-      edits.push({
-        j: at, op: 'ins', text: ' ', stage: Stage.Spacing,
-        message: { en: `Put a space between Chinese and Latin letters or digits: “${shown}”.`, zh: `中文与英文、数字之间加空格：“${shown}”。` },
-      });
+      // The spaces on both sides of one Latin token (`在RunPod上`) are one finding with one fix.
+      const closing = cls === Cls.Cjk && token !== undefined;
+      const from = closing ? token!.from : prevEnd;
+      const shown = excerpt(s, from, j);
+      const message = { en: `Put a space between Chinese and Latin letters or digits: “${shown}”.`, zh: `中文与英文、数字之间加空格：“${shown}”。` };
+      if (closing) {
+        Object.assign(token!.message, message);
+        edits.push({ j: at, op: 'ins', text: ' ', stage: Stage.Spacing, group: token!.group, message: token!.message });
+        token = undefined;
+      } else {
+        const group = cls === Cls.Latin ? w.nextGroup() : undefined;
+        edits.push({ j: at, op: 'ins', text: ' ', stage: Stage.Spacing, group, message });
+        if (group !== undefined) token = { group, from: prevEnd, message };
+      }
     }
+    // A token ends at Chinese text or a blank; it may hold marks (`Node.js`, `C++`, `3~5`).
+    if (token && (cls === Cls.Cjk || cls === Cls.Space || last === Cls.Space || cls === Cls.Opaque)) token = undefined;
     prevCls = last;
     prevEnd = end;
     firstOpen = -1;
