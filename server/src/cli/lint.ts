@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from './args';
 import { displayPath } from '../node/files';
 import type { ChunkAnalyzer } from '../engine/analyzer';
-import { answerFromCache, mapConcurrently, readRunDraft, cacheFolder, type Answers } from '../services/run-drafts';
+import { digestOfFile, mapConcurrently, cacheFolder, type Answers } from '../services/run-drafts';
 import { LintResults, Signatures } from '../node/lint-results';
 import { settingsFingerprint } from '../node/settings-inputs';
 import { findWorkspaceRoot } from '../node/workspace-root';
@@ -136,8 +136,11 @@ async function answerAll(paths: readonly string[], io: CliIo, answers: Answers, 
   }
   if (found.files.length === 0 || found.walkProblems.length > 0 || order.join('\0') !== stored.rootOrder.join('\0')) return undefined;
   answers.signatures = new Signatures(found.lookRoots);
-  const reads = await mapConcurrently(found.files, readRunDraft);
-  const answered = await mapConcurrently(reads, (read) => answerFromCache(read, fingerprints.get(found.rootOf(read.file) ?? '') ?? '', answers));
+  // The bytes' digest is all an answer needs: the text is decoded only when a file has to be checked.
+  const answered = await mapConcurrently(found.files, async (file) => {
+    const digest = await digestOfFile(file);
+    return digest === undefined ? undefined : answers.results.lookup(file, digest, fingerprints.get(found.rootOf(file) ?? '') ?? '', answers.signatures, answers.today);
+  });
   if (answered.some((a) => a === undefined)) return undefined;
   const reports: FileReport[] = stored.problems.map((p) => ({ file: displayPath(p.path, io.cwd), path: p.path, findings: p.findings }));
   found.files.forEach((file, i) => reports.push({ file: displayPath(file, io.cwd), path: file, findings: answered[i]! }));

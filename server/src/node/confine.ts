@@ -16,7 +16,7 @@ const MAX_LINKS = 32;
  * `roots`: `outside` as soon as the path, or a link on it, leads out of every root; undefined when part of it does
  * not exist (or the links loop).
  */
-export async function confine(p: string, roots: readonly string[], links = 0): Promise<string | 'outside' | undefined> {
+export async function confine(p: string, roots: readonly string[], links = 0, lstats?: Map<string, Promise<import('node:fs').Stats | undefined>>): Promise<string | 'outside' | undefined> {
   const abs = path.resolve(p);
   const root = roots.find((r) => isInside(abs, r));
   if (root === undefined) return 'outside';
@@ -24,12 +24,14 @@ export async function confine(p: string, roots: readonly string[], links = 0): P
   let current = root;
   for (let i = 0; i < parts.length; i++) {
     const next = path.join(current, parts[i]);
-    let stat;
-    try {
-      stat = await fs.lstat(next);
-    } catch {
-      return undefined;
+    // Many paths share their folders: with `lstats`, each component is looked at once.
+    let pending = lstats?.get(next);
+    if (!pending) {
+      pending = fs.lstat(next).catch(() => undefined);
+      lstats?.set(next, pending);
     }
+    const stat = await pending;
+    if (!stat) return undefined;
     if (stat.isSymbolicLink()) {
       if (links >= MAX_LINKS) return undefined;
       let target: string;
@@ -38,7 +40,7 @@ export async function confine(p: string, roots: readonly string[], links = 0): P
       } catch {
         return undefined;
       }
-      return confine(path.resolve(current, target, ...parts.slice(i + 1)), roots, links + 1);
+      return confine(path.resolve(current, target, ...parts.slice(i + 1)), roots, links + 1, lstats);
     }
     current = next;
   }

@@ -92,12 +92,13 @@ export class Signatures {
   private readonly sigs = new Map<string, Promise<Signature | 'outside'>>();
   private readonly kinds = new Map<string, Promise<PathKind>>();
   private readonly real = new Map<string, Promise<string | 'outside' | undefined>>();
+  private readonly lstats = new Map<string, Promise<import('node:fs').Stats | undefined>>();
 
   constructor(private readonly roots: readonly string[]) {}
 
   private confined(p: string): Promise<string | 'outside' | undefined> {
     let real = this.real.get(p);
-    if (!real) this.real.set(p, (real = confine(p, this.roots)));
+    if (!real) this.real.set(p, (real = confine(p, this.roots, 0, this.lstats)));
     return real;
   }
 

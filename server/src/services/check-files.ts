@@ -99,7 +99,8 @@ export async function finishDraftFile(file: PreparedFile, run: CheckRun): Promis
     run.answers.results.store(state.file, {
       hash: read.draft.digest,
       settings: run.settingsOf(state.file),
-      findings: result.findings,
+      // Without their fixes: a cached answer is only ever printed (`--fix` never reads the cache).
+      findings: result.findings.map(({ fixes: _fixes, ...finding }) => finding),
       deps: await recording.done(),
       anchors: view ? { key: anchorSettingsKey(view.anchorSettings), anchors: anchorsOfView(view) } : undefined,
       ...(state.text.includes('benchpress:') ? { day: run.answers.today } : {}),

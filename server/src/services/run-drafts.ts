@@ -4,7 +4,8 @@ import path from 'node:path';
 import os from 'node:os';
 import { createHash } from 'node:crypto';
 import type { Finding } from '../base/types';
-import { readDraft, type DraftOnDisk } from '../node/drafts';
+import { promises as fs } from 'node:fs';
+import { digestOf, readDraft, type DraftOnDisk } from '../node/drafts';
 import type { LintResults, Signatures } from '../node/lint-results';
 
 /** The answer cache of a run, the signatures looked up so far and today's date (see node/lint-results.ts). */
@@ -30,6 +31,15 @@ export async function readRunDraft(file: string): Promise<ReadDraft> {
     return { file, draft: await readDraft(file) };
   } catch (error) {
     return { file, error, missing: (error as NodeJS.ErrnoException).code === 'ENOENT' };
+  }
+}
+
+/** The digest of a file's bytes (what the answer cache keys by), without decoding them; undefined when unreadable. */
+export async function digestOfFile(file: string): Promise<string | undefined> {
+  try {
+    return digestOf(await fs.readFile(file));
+  } catch {
+    return undefined;
   }
 }
 
