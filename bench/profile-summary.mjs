@@ -4,7 +4,8 @@
 // mdast-util-from-markdown/lib/index.js".
 //
 //   node bench/profile-summary.mjs [--map dist/cli.js.map] [--top 25] FILE.cpuprofile…
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const B64 = new Map([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]));
@@ -84,7 +85,24 @@ export function moduleOf(source) {
  * profiles with on Linux), to keep only the samples taken in that interval.
  */
 export function summarizeProfiles(files, { top = 20, map, window } = {}) {
-  const sourceMap = map ? loadSourceMap(map) : undefined;
+  const given = map ? loadSourceMap(map) : undefined;
+  // Besides the map given, each script's own `<script>.map` beside it (the CLI is split into ES module chunks,
+  // each with its map), looked up once per script.
+  const maps = new Map();
+  const mapOf = (url) => {
+    if (!url) return undefined;
+    if (given && url.endsWith(path.basename(map, '.map'))) return given;
+    if (!maps.has(url)) {
+      let file;
+      try {
+        file = url.startsWith('file:') ? fileURLToPath(url) : path.isAbsolute(url) ? url : undefined;
+      } catch {
+        file = undefined;
+      }
+      maps.set(url, file && /\.(m?js|cjs)$/.test(file) && existsSync(`${file}.map`) ? loadSourceMap(`${file}.map`) : undefined);
+    }
+    return maps.get(url);
+  };
   const self = new Map();
   const modules = new Map();
   /** Inclusive time of the project's own functions (server/src, client/src), each counted once per sample. */
@@ -104,7 +122,8 @@ export function summarizeProfiles(files, { top = 20, map, window } = {}) {
       if (ownName.has(id)) return ownName.get(id);
       const frame = nodes.get(id).callFrame;
       let name;
-      if (sourceMap && frame.url.endsWith(path.basename(map, '.map'))) {
+      const sourceMap = mapOf(frame.url);
+      if (sourceMap) {
         const original = sourceMap.lookup(frame.lineNumber, frame.columnNumber);
         if (original && !original.source.includes('node_modules')) name = `${frame.functionName || '(anonymous)'}  ${original.source}:${original.line}`;
       }
@@ -139,7 +158,8 @@ export function summarizeProfiles(files, { top = 20, map, window } = {}) {
       if (frame.functionName === '(garbage collector)') threadGc += ms;
       let where = frame.url ? `${path.basename(frame.url)}:${frame.lineNumber + 1}` : '';
       let mod = frame.url ? (frame.url.startsWith('node:') || !frame.url.includes('/') ? 'node internals' : path.basename(frame.url)) : frame.functionName;
-      if (sourceMap && frame.url.endsWith(path.basename(map, '.map'))) {
+      const sourceMap = mapOf(frame.url);
+      if (sourceMap) {
         const original = sourceMap.lookup(frame.lineNumber, frame.columnNumber);
         if (original) {
           where = `${original.source.replace(/^.*node_modules\//, '')}:${original.line}`;

@@ -27,7 +27,7 @@
 //               checkTimeoutMs 600000 to show the complete check's cost (not in --quick unless --unguarded);
 //               with --peers all, markdownlint-cli2 and rumdl on the same file for context.
 //   profile     CPU profiles (node --cpu-prof, every thread) of one cold and one warm Benchpress CLI run on the
-//               corpus, top self time mapped through dist/cli.js.map (bench/profile-summary.mjs). --profile also
+//               corpus, top self time mapped through the source maps beside the CLI's chunks (bench/profile-summary.mjs). --profile also
 //               profiles the language server during edits.
 //   lsp         Edit path: `node dist/server.js --stdio` (diagnosticsDelayMs 0 through workspace/configuration),
 //               a 5,000-line draft opened, --edits single-character incremental edits timed from didChange to the
@@ -554,7 +554,7 @@ async function profileCli(work, { cache }) {
   progress(`Benchpress ${cache ? 'warm' : 'cold'} CLI run under --cpu-prof`);
   const r = await timeProcess(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, path.join(repo, 'dist/cli.js'), 'lint', '--format', 'json', ...(cache ? [] : ['--no-cache']), ...work.parts], { cwd: work.ws, node: true });
   const files = (await fs.readdir(dir)).filter((x) => x.endsWith('.cpuprofile')).map((x) => path.join(dir, x));
-  return { wallS: round(r.wallMs / 1000, 2), ...summarizeProfiles(files, { top: 20, map: path.join(repo, 'dist/cli.js.map') }) };
+  return { wallS: round(r.wallMs / 1000, 2), ...summarizeProfiles(files, { top: 20 }) };
 }
 
 function printProfile(p, title, top = 12) {
@@ -1054,7 +1054,8 @@ async function main() {
         l.sources = real.sources;
         l.cut = real.cut;
         results.lsp.push(l);
-        if (PROFILE_SERVER) results.serverProfile = await profileServer(work.draft);
+        // The real posts' draft: its edits are the slower ones (shorter sections, more links and anchors).
+        if (PROFILE_SERVER) results.serverProfile = await profileServer(real.text);
       });
     }
     if (want('server')) await section('server', async () => { results.server = await serverMemory(work); });
@@ -1085,7 +1086,7 @@ async function main() {
   if (results.profile?.cold) printProfile(results.profile.cold, `\n== CPU profile of one Benchpress cold CLI run (--no-cache), ${results.profile.cold.wallS} s wall under the profiler`);
   if (results.profile?.warm) printProfile(results.profile.warm, `\n== CPU profile of one Benchpress warm CLI run (cache valid, nothing changed), ${results.profile.warm.wallS} s wall under the profiler`);
   if (results.lsp?.length) printLatency(results.lsp);
-  if (results.serverProfile) printProfile(results.serverProfile, `\n== CPU profile of the language server during 30 edits only (profiled run: median ${results.serverProfile.medianMs} ms, p95 ${results.serverProfile.p95Ms} ms)`);
+  if (results.serverProfile) printProfile(results.serverProfile, `\n== CPU profile of the language server during 30 edits of the real posts' draft only (profiled run: median ${results.serverProfile.medianMs} ms, p95 ${results.serverProfile.p95Ms} ms)`);
   if (results.server) printServer(results.server);
 
   results.goals = goalsOf(results);

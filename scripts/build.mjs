@@ -2,7 +2,7 @@
 // dist/server.js (the language server) and dist/cli.js (the command line). Each bundle runs on Node 20
 // with no node_modules beside it: unified/remark are ESM-only, so esbuild turns them into CommonJS here.
 import * as esbuild from 'esbuild';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dependencyPatches } from './dependency-patches.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -53,22 +53,61 @@ const common = {
   plugins: [dependencyPatches()],
 };
 
+// The command line is ES modules split into chunks (dist/cli/): each command, and the analysis workers, load only
+// the modules they use — `lint` never loads the network client, the preview or the price and nvidia-smi readers,
+// and a lint answered from its cache not even the parser (test/lazy-loading.test.ts). dist/cli.js, the `bin`,
+// is a small CommonJS file that starts it. dist/cli-meta.json (esbuild's metafile: which modules each chunk
+// holds) is for that test and is not shipped.
+const CLI_SHIM = `#!/usr/bin/env node
+// Benchpress on the command line. The modules are in ./cli/ (ES modules, one chunk per command and shared part).
+import('./cli/main.mjs').catch((error) => {
+  process.stderr.write(\`benchpress: \${error?.stack ?? error}\\n\`);
+  process.exitCode = 2;
+});
+`;
+const cli = {
+  ...common,
+  entryPoints: { main: 'server/src/cli.ts', worker: 'server/src/engine/worker-main.ts' },
+  outdir: 'dist/cli',
+  format: 'esm',
+  splitting: true,
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunks/[name]-[hash]',
+  metafile: true,
+  // ES modules have import.meta.url; CommonJS dependencies inside the bundle get a require of their own.
+  define: { BENCHPRESS_BUILD_ID: common.define.BENCHPRESS_BUILD_ID },
+  banner: { js: "import { createRequire as __benchpressCreateRequire } from 'node:module';\nconst require = __benchpressCreateRequire(import.meta.url);" },
+  plugins: [
+    ...common.plugins,
+    {
+      name: 'cli-shim',
+      setup: (build) => {
+        build.onStart(() => rmSync('dist/cli', { recursive: true, force: true }));
+        build.onEnd((result) => {
+          if (result.errors.length > 0) return;
+          writeFileSync('dist/cli.js', CLI_SHIM);
+          // `bin.benchpress` in package.json: executable, so `./dist/cli.js` and a linked bin run it.
+          chmodSync('dist/cli.js', 0o755);
+          rmSync('dist/cli.js.map', { force: true });
+          if (result.metafile) writeFileSync('dist/cli-meta.json', JSON.stringify(result.metafile));
+        });
+      },
+    },
+  ],
+};
+
 const entries = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-  {
-    entryPoints: ['server/src/cli.ts'],
-    outfile: 'dist/cli.js',
-    // `bin.benchpress` in package.json: a shebang, and executable, so `./dist/cli.js` and a linked bin run it.
-    banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
-    plugins: [...common.plugins, { name: 'executable', setup: (build) => build.onEnd((result) => { if (result.errors.length === 0) chmodSync('dist/cli.js', 0o755); }) }],
-  },
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // The language server's analysis workers: the chunk analysis alone.
+  { ...common, entryPoints: ['server/src/engine/worker-main.ts'], outfile: 'dist/server-worker.js' },
+  cli,
 ];
 
 if (watch) {
-  const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
+  const contexts = await Promise.all(entries.map((e) => esbuild.context(e)));
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('watching client/, server/ …');
 } else {
-  await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+  await Promise.all(entries.map((e) => esbuild.build(e)));
 }

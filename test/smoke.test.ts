@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -13,7 +13,9 @@ const repo = path.resolve(__dirname, '..');
 test('dist/cli.js runs from a folder of its own and prints its version and usage', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bp-bundle-'));
   try {
+    // The bin and its modules (dist/cli/: ES module chunks, loaded per command), nothing else.
     copyFileSync(path.join(repo, 'dist/cli.js'), path.join(dir, 'cli.js'));
+    cpSync(path.join(repo, 'dist/cli'), path.join(dir, 'cli'), { recursive: true });
     const version = spawnSync(process.execPath, [path.join(dir, 'cli.js'), '--version'], { encoding: 'utf8', cwd: dir });
     assert.equal(version.status, 0, version.stderr);
     assert.equal(version.stdout.trim(), JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')).version);

@@ -1,22 +1,15 @@
 // `node dist/cli.js` — Benchpress on the command line: the editor's checks for CI and pre-commit hooks, and the
 // data commands (GPU specs, tables, nvidia-smi import, topic heat, rendering).
-import { isAnalyzerWorker, runAnalyzerWorker } from './engine/worker';
-import { WorkerPoolAnalyzer } from './engine/analyzer';
+// Each command's module is loaded when that command runs (the build splits them into chunks): `lint` never loads
+// the network client, the preview renderer, the price client or the nvidia-smi reader, and a lint answered from
+// its cache does not even load the parser (test/lazy-loading.test.ts).
+import { fileURLToPath } from 'node:url';
 import { UsageError } from './base/errors';
-import { lintCommand, LINT_USAGE } from './cli/lint';
 import type { CliIo } from './cli/io';
-import { RULES } from './rules/registry';
-import { rulesMarkdown } from './cli/rules-doc';
-import { smiCommand, SMI_USAGE } from './gpu/smi';
-import { nodeSmiIo } from './gpu/smi/io';
-import { gpusCommand, GPUS_USAGE } from './cli/gpus';
-import { topicsCommand, TOPICS_USAGE } from './cli/topics';
-import { pricesCommand, PRICES_USAGE } from './cli/prices';
-import { expandCommand, tableCommand, TABLE_USAGE, EXPAND_USAGE } from './cli/table';
-import { renderCommand, RENDER_USAGE } from './cli/render';
 import { parseArgs } from './cli/args';
 import { messageLocale } from './cli/locale';
 import { CliUsageError, MSG, errorText, localize } from './cli/messages';
+import type { ChunkAnalyzer } from './engine/analyzer';
 import packageJson from '../../package.json';
 
 const VERSION: string = packageJson.version;
@@ -50,18 +43,33 @@ Lists every rule: its id, default severity and what it checks.
   --json       an array of {"id", "scope", "defaultSeverity", "summary", "rationale"}
   --markdown   docs/rules.md (the rules' documentation, generated from their sources)`;
 
-/** Each command's usage, for "benchpress COMMAND --help" (or -h). */
-const USAGES: Record<string, string> = {
-  lint: LINT_USAGE,
-  gpus: GPUS_USAGE,
-  table: TABLE_USAGE,
-  expand: EXPAND_USAGE,
-  smi: SMI_USAGE,
-  topics: TOPICS_USAGE,
-  render: RENDER_USAGE,
-  prices: PRICES_USAGE,
-  rules: RULES_USAGE,
+/** Each command's usage, for "benchpress COMMAND --help" (or -h), from the command's own module. */
+const USAGES: Record<string, () => Promise<string>> = {
+  lint: async () => (await import('./cli/lint')).LINT_USAGE,
+  gpus: async () => (await import('./cli/gpus')).GPUS_USAGE,
+  table: async () => (await import('./cli/table')).TABLE_USAGE,
+  expand: async () => (await import('./cli/table')).EXPAND_USAGE,
+  smi: async () => (await import('./gpu/smi')).SMI_USAGE,
+  topics: async () => (await import('./cli/topics')).TOPICS_USAGE,
+  render: async () => (await import('./cli/render')).RENDER_USAGE,
+  prices: async () => (await import('./cli/prices')).PRICES_USAGE,
+  rules: async () => RULES_USAGE,
 };
+
+/**
+ * Analysis workers run the build's worker entry (dist/cli/worker.mjs, beside this module once bundled), which
+ * loads the parser and the rules and nothing of the commands.
+ */
+function makeAnalyzer(timeoutMs: number): ChunkAnalyzer {
+  let pool: Promise<ChunkAnalyzer> | undefined;
+  const get = () => (pool ??= import('./engine/analyzer').then(({ WorkerPoolAnalyzer }) => new WorkerPoolAnalyzer({ script: fileURLToPath(new URL('./worker.mjs', import.meta.url)), timeoutMs })));
+  return {
+    analyze: async (jobs, context, signal) => (await get()).analyze(jobs, context, signal),
+    dispose: async () => {
+      if (pool) await (await pool).dispose();
+    },
+  };
+}
 
 /** `--help` or `-h` among a command's arguments (before `--`). */
 function asksForHelp(argv: readonly string[]): boolean {
@@ -78,31 +86,32 @@ async function main(argv: string[]): Promise<number> {
     env: process.env,
   };
   const [command, ...rest] = argv;
-  const analyzer = (timeoutMs: number) => new WorkerPoolAnalyzer({ script: __filename, timeoutMs });
   try {
     if (command !== undefined && Object.hasOwn(USAGES, command) && asksForHelp(rest)) {
-      io.stdout(USAGES[command].replace(/\n*$/, '\n'));
+      io.stdout((await USAGES[command]()).replace(/\n*$/, '\n'));
       return 0;
     }
     switch (command) {
       case 'lint':
-        return await lintCommand(rest, io, analyzer, VERSION, CACHE_VERSION);
+        return await (await import('./cli/lint')).lintCommand(rest, io, makeAnalyzer, VERSION, CACHE_VERSION);
       case 'gpus':
-        return await gpusCommand(rest, io);
+        return await (await import('./cli/gpus')).gpusCommand(rest, io);
       case 'topics':
-        return await topicsCommand(rest, io, analyzer, CACHE_VERSION);
+        return await (await import('./cli/topics')).topicsCommand(rest, io, makeAnalyzer, CACHE_VERSION);
       case 'table':
-        return await tableCommand(rest, io);
+        return await (await import('./cli/table')).tableCommand(rest, io);
       case 'expand':
-        return await expandCommand(rest, io);
+        return await (await import('./cli/table')).expandCommand(rest, io);
       case 'render':
-        return await renderCommand(rest, io, analyzer, CACHE_VERSION);
+        return await (await import('./cli/render')).renderCommand(rest, io, makeAnalyzer, CACHE_VERSION);
       case 'prices':
-        return await pricesCommand(rest, io);
-      case 'smi':
+        return await (await import('./cli/prices')).pricesCommand(rest, io);
+      case 'smi': {
+        const [{ smiCommand }, { nodeSmiIo }] = await Promise.all([import('./gpu/smi'), import('./gpu/smi/io')]);
         return await smiCommand(rest, nodeSmiIo());
+      }
       case 'rules':
-        return rulesCommand(rest, io);
+        return await rulesCommand(rest, io);
       case '--version':
       case '-v':
         io.stdout(VERSION + '\n');
@@ -130,7 +139,8 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-function rulesCommand(argv: string[], io: CliIo): number {
+async function rulesCommand(argv: string[], io: CliIo): Promise<number> {
+  const [{ RULES }, { rulesMarkdown }] = await Promise.all([import('./rules/registry'), import('./cli/rules-doc')]);
   const args = parseArgs(argv, { values: [], switches: ['json', 'markdown', 'help'] });
   if (args.positionals.length > 0) throw new CliUsageError(MSG.unexpectedArgument(args.positionals[0]));
   if (argv.includes('--markdown')) {
@@ -145,16 +155,12 @@ function rulesCommand(argv: string[], io: CliIo): number {
   return 0;
 }
 
-if (isAnalyzerWorker()) {
-  runAnalyzerWorker();
-} else {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error) => {
-      process.stderr.write(`benchpress: ${(error as Error)?.stack ?? String(error)}\n`);
-      process.exitCode = 2;
-    },
-  );
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    process.stderr.write(`benchpress: ${(error as Error)?.stack ?? String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync, chownSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync, chownSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { CLI, REPO, lintJson, tempWorkspace, type JsonReport, type TempWorkspace } from '../support/workspace';
 
@@ -190,13 +190,40 @@ test('a damaged cache file (cut short, garbage, wrong shapes, right hash with br
       'offsets out of range': damaged((e) => e.chunks.forEach((c: { start: number; end: number }) => { c.start = -5; c.end = 1e9; })),
       'a finding without a range': damaged((e) => e.chunks.forEach((c: { result: { findings: unknown[] } }) => c.result.findings.push({ ruleId: 'x', message: 'y' }))),
     };
+    // The answer cache (lint-results.json) is taken away each time, so that the run reads the chunk cache.
+    const answersFile = ws.file('.benchpress/.cache/lint-results.json');
     for (const [name, content] of Object.entries(cases)) {
+      rmSync(answersFile, { force: true });
       writeFileSync(cacheFile, content);
       const r = lintJson(['.'], ws.root);
       noStack(r.stderr);
       assert.equal(r.stderr, '', name);
       assert.deepEqual(r.reports, expected, name);
       assert.doesNotThrow(() => JSON.parse(readFileSync(cacheFile, 'utf8')), `${name}: the cache was not rewritten whole`);
+    }
+    // The answer cache damaged the same ways: redone, never trusted.
+    const goodAnswers = readFileSync(answersFile, 'utf8');
+    const damagedAnswers = (fn: (entry: any) => void) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+      const copy = JSON.parse(goodAnswers);
+      for (const entry of Object.values(copy.entries)) fn(entry);
+      return JSON.stringify(copy);
+    };
+    const answerCases: Record<string, string | Buffer> = {
+      'cut short': goodAnswers.slice(0, Math.floor(goodAnswers.length / 2)),
+      garbage: Buffer.from([0x00, 0xff, 0x13, 0x37, 0x7b]),
+      'entries a string': JSON.stringify({ ...JSON.parse(goodAnswers), entries: 'x' }),
+      'findings not a list': damagedAnswers((e) => (e.findings = 7)),
+      'a finding without a range': damagedAnswers((e) => e.findings.push({ ruleId: 'x', message: 'y', severity: 'error' })),
+      'dependencies missing': damagedAnswers((e) => delete e.deps),
+      'problems broken': JSON.stringify({ ...JSON.parse(goodAnswers), problems: [7] }),
+    };
+    for (const [name, content] of Object.entries(answerCases)) {
+      writeFileSync(answersFile, content);
+      const r = lintJson(['.'], ws.root);
+      noStack(r.stderr);
+      assert.equal(r.stderr, '', `answers, ${name}`);
+      assert.deepEqual(r.reports, expected, `answers, ${name}`);
+      assert.doesNotThrow(() => JSON.parse(readFileSync(answersFile, 'utf8')), `answers, ${name}: the cache was not rewritten whole`);
     }
   } finally {
     ws.dispose();

@@ -48,7 +48,10 @@ export class Suggester {
   private readonly answers = new Map<string, string | undefined>();
   private maxLength = 0;
 
-  constructor(candidates: Iterable<string>, private budget = 400_000) {
+  private budget: number;
+
+  constructor(candidates: Iterable<string>, private readonly initialBudget = 400_000) {
+    this.budget = initialBudget;
     let index = 0;
     for (const text of candidates) {
       const lower = text.toLowerCase();
@@ -57,6 +60,11 @@ export class Suggester {
       bucket.push({ text, lower, index: index++ });
       if (lower.length > this.maxLength) this.maxLength = lower.length;
     }
+  }
+
+  /** A new round of comparisons (a new check) gets the whole budget again; remembered answers stay. */
+  renewBudget(): void {
+    this.budget = this.initialBudget;
   }
 
   closest(target: string): string | undefined {
@@ -70,10 +78,8 @@ export class Suggester {
     for (let length = from; length <= to; length++) {
       const bucket = this.byLength.get(length);
       if (!bucket) continue;
-      if (this.budget < bucket.length) {
-        this.answers.set(target, undefined);
-        return undefined;
-      }
+      // Out of budget: no suggestion, and none remembered (a later round with a new budget may find one).
+      if (this.budget < bucket.length) return undefined;
       this.budget -= bucket.length;
       for (const c of bucket) {
         const d = t.length >= 3 && c.lower.startsWith(t) && c.lower.length <= t.length * 2 + 4 ? 1 : Math.abs(c.lower.length - t.length) > limit ? limit + 1 : editDistance(t, c.lower, limit);
@@ -87,4 +93,26 @@ export class Suggester {
     this.answers.set(target, answer);
     return answer;
   }
+}
+
+const recentSuggesters = new Map<string, Suggester>();
+
+/**
+ * A suggester for these candidates, shared with earlier calls for the same candidates in the same order (the last
+ * few sets are kept): re-checking a draft after an edit that left its headings alone answers "did you mean" from
+ * what the last check found.
+ */
+export function suggesterFor(candidates: Iterable<string>): Suggester {
+  const list = [...candidates];
+  const key = list.join('\u0000');
+  let suggester = recentSuggesters.get(key);
+  if (suggester) {
+    recentSuggesters.delete(key);
+    suggester.renewBudget();
+  } else {
+    suggester = new Suggester(list);
+  }
+  recentSuggesters.set(key, suggester);
+  if (recentSuggesters.size > 8) recentSuggesters.delete(recentSuggesters.keys().next().value as string);
+  return suggester;
 }

@@ -20,7 +20,15 @@ export const q = (s: string) => `“${s}”`;
  */
 export function languageOfText(text: string): Locale {
   const sample = text.length > 20000 ? text.slice(0, 20000) : text;
+  // A re-check after an edit usually asks about the same text: the last answers are kept.
+  const known = lastLanguages.find((l) => l.sample === sample);
+  if (known) return known.locale;
   const han = sample.match(/\p{Script=Han}/gu)?.length ?? 0;
   const latin = sample.match(/[A-Za-z]/g)?.length ?? 0;
-  return han > 0 && han * 4 >= latin ? 'zh-cn' : 'en';
+  const locale: Locale = han > 0 && han * 4 >= latin ? 'zh-cn' : 'en';
+  lastLanguages.unshift({ sample, locale });
+  if (lastLanguages.length > 4) lastLanguages.pop();
+  return locale;
 }
+
+const lastLanguages: { sample: string; locale: Locale }[] = [];

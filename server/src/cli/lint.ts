@@ -1,17 +1,24 @@
 // `benchpress lint`: the editor's checks on files and folders, for CI and pre-commit hooks. Argument parsing,
 // output and exit codes live here; reading, checking, caching and fixing are the service layer's.
+//
+// A run first asks the answer cache (node/lint-results.ts): when the settings of every workspace root involved are
+// unchanged, the walk finds the files with the `ignore` globs the cache kept, and every file's text and everything
+// its findings depend on are unchanged, the answer comes from the cache. Only otherwise is the rest loaded
+// (lint-check.ts: settings, the parser, the rules, the worker pool; the link checker only with --check-urls), so a
+// re-run over unchanged files reads, hashes and stats, and loads nothing that the answer does not need.
 import path from 'node:path';
 import { parseArgs } from './args';
 import { displayPath } from '../node/files';
-import { JsonFileUrlCache, type UrlCheckResult } from '../links/external';
 import type { ChunkAnalyzer } from '../engine/analyzer';
-import { isKnownRuleOrGroup } from '../rules/registry';
-import { checkDraftFile, fixDraftFile, mapConcurrently, recheckDraft, cacheFolder, type CheckRun } from '../services/check-files';
-import { fileProblemFindings } from '../services/file-problems';
-import { guardFinding } from '../rules/guards';
-import { checkLinksOf } from '../services/link-check';
+import { digestOfFile, mapConcurrently, cacheFolder, type Answers } from '../services/run-drafts';
+import { LintResults, Signatures } from '../node/lint-results';
+import { settingsFingerprint } from '../node/settings-inputs';
+import { findWorkspaceRoot } from '../node/workspace-root';
+import { ignoreFilter } from '../services/ignore';
+import { todayIso } from '../base/dates';
+import type { Locale } from '../base/i18n';
 import { FAIL_ON, FORMATS, fails, formatGithub, formatJson, formatJunit, formatSarif, formatText, textSummary, type FailOn, type FileReport, type Format } from './report';
-import { prepareRun } from './run';
+import { checkPathsGiven, collectRunFiles, configFileOption, type WalkSettings } from './run-files';
 import { checkedLang, messageLocale } from './locale';
 import { CliUsageError, MSG, localize } from './messages';
 import type { CliIo } from './io';
@@ -52,87 +59,109 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
   if (!FAIL_ON.includes(failOn)) throw new CliUsageError(MSG.badChoice('fail-on', failOn, ['error', 'warning', 'info', 'never']));
   const lang = checkedLang(args.values.get('lang'));
   const only = args.values.get('rules')?.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const id of only ?? []) if (!isKnownRuleOrGroup(id)) throw new CliUsageError(MSG.unknownRule(id));
-
-  const nothingToCheck = (locale = lang ?? messageLocale(argv, io.cwd)) => {
+  if (only) {
+    const { isKnownRuleOrGroup } = await import('../rules/registry');
+    for (const id of only) if (!isKnownRuleOrGroup(id)) throw new CliUsageError(MSG.unknownRule(id));
+  }
+  const print = (reports: FileReport[], o: PrintOptions) => printReports(reports, format, io, o);
+  const nothingToCheck = async (locale: Locale = lang ?? messageLocale(argv, io.cwd)) => {
     io.stderr(`${localize(MSG.nothingToCheck, locale)}\n`);
-    printReports([], format, io, { version, locale: 'en', fixed: 0, cached: 0, quietText: true });
+    await print([], { version, locale: 'en', fixed: 0, cached: 0, quietText: true });
     return 0;
   };
   if (args.positionals.length === 0) return nothingToCheck();
 
+  const paths = args.positionals;
+  await checkPathsGiven(paths, io);
   const fix = args.switches.has('fix');
-  const setup = await prepareRun(args.positionals, io, {
-    configFile: args.values.get('config'),
-    only,
-    lang,
-    noCache: args.switches.has('no-cache') || fix,
-    noGitignore: args.switches.has('no-gitignore'),
-    version: cacheVersion,
-    adjust: (config) => {
-      if (args.switches.has('check-urls')) config.checkUrls = true;
-      if (args.switches.has('allow-private-urls')) config.allowPrivateUrls = true;
-    },
-  });
-  const { config, env } = setup;
-  if (setup.ignoredGiven.length > 0) io.stderr(`${localize(MSG.ignoredGiven(setup.ignoredGiven), env.locale)}\n`);
-  const note = (text: Parameters<typeof localize>[0]) => io.stderr(`benchpress: ${localize(text, env.locale)}\n`);
-  for (const problem of setup.walkProblems) if (problem.kind === 'link-loop') note(MSG.linkLoop(displayPath(problem.path, io.cwd)));
-  const unreadableFolders: FileReport[] = setup.walkProblems
-    .filter((p) => p.kind === 'unreadable-folder')
-    .map((p) => ({ file: displayPath(p.path, io.cwd), path: p.path, findings: env.applyEngineSettings([guardFinding('unreadable-folder', env.locale, { reason: p.reason })]) }))
-    .filter((r) => r.findings.length > 0);
-  if (setup.files.length === 0 && unreadableFolders.length === 0) return nothingToCheck(env.locale);
-  const run: CheckRun = { env, envFor: setup.envFor, workspace: setup.workspace, analyzer: makeAnalyzer(config.checkTimeoutMs), cache: setup.cache };
-  const reports: FileReport[] = [];
-  let fixed = 0;
-  let cached = 0;
-  try {
-    // Problems in .benchpress/ files come first, as findings on those files.
-    for (const file of setup.problems) {
-      const findings = fileProblemFindings(file, env);
-      if (findings.length > 0) reports.push({ file: displayPath(file.path, io.cwd), path: file.path, findings });
+  const noCache = args.switches.has('no-cache') || fix;
+  const configFile = await configFileOption(args.values.get('config'), io);
+  const flags = { checkUrls: args.switches.has('check-urls'), allowPrivateUrls: args.switches.has('allow-private-urls'), noGitignore: args.switches.has('no-gitignore') };
+  const root = findWorkspaceRoot(path.resolve(io.cwd, paths[0]));
+  const answers: Answers | undefined = noCache ? undefined : {
+    results: await LintResults.open(cacheFolder(root, io.cwd), LintResults.key({ version: cacheVersion, only, lang, configFile, ...flags })),
+    signatures: new Signatures([]),
+    today: todayIso(),
+    store: true,
+  };
+
+  if (answers) {
+    const answered = await answerAll(paths, io, answers, { configFile, noGitignore: flags.noGitignore });
+    if (answered) {
+      const locale = answers.results.locale!;
+      if (answered.ignoredGiven.length > 0) io.stderr(`${localize(MSG.ignoredGiven(answered.ignoredGiven), locale)}\n`);
+      await print(answered.reports, { version, locale, fixed: 0, cached: answered.files });
+      return fails(answered.reports, failOn) ? 1 : 0;
     }
-    reports.push(...unreadableFolders);
-    const states = await mapConcurrently(setup.files, (file) => checkDraftFile(file, run));
-    let urlResults: ReadonlyMap<string, UrlCheckResult> | undefined;
-    if (config.checkUrls) {
-      const urlCache = await JsonFileUrlCache.open(path.join(cacheFolder(setup.root, io.cwd), 'url-cache.json'), { onWarning: (m) => io.stderr(`benchpress: ${m}\n`) });
-      const progress = io.isTTY ? (done: number, total: number) => io.stderr(`\r${localize(MSG.checkingLinks(done, total), env.locale)}`) : undefined;
-      urlResults = await checkLinksOf(states.flatMap((s) => (s.result?.view ? [s.result.view] : [])), config, { cache: urlCache, onProgress: progress });
-      if (progress) io.stderr('\r\x1b[K');
-      await mapConcurrently(states, (state) => recheckDraft(state, run, urlResults));
-    }
-    if (fix) {
-      for (const state of states) {
-        if (state.missing) continue;
-        fixed += await fixDraftFile(state, run, urlResults);
-        if (state.fixSkipped) note((state.fixSkipped === 'changed' ? MSG.changedOnDisk : MSG.deletedBeforeFix)(displayPath(state.file, io.cwd)));
-      }
-    }
-    for (const state of states) {
-      if (state.missing) {
-        note(MSG.deletedDuringRun(displayPath(state.file, io.cwd)));
-        continue;
-      }
-      if (state.fromCache) cached++;
-      reports.push({ file: displayPath(state.file, io.cwd), path: state.file, findings: state.findings });
-    }
-  } finally {
-    await run.analyzer.dispose();
-    await run.cache.save();
   }
-  printReports(reports, format, io, { version, locale: env.locale, fixed, cached });
-  return fails(reports, failOn) ? 1 : 0;
+
+  const { checkFiles } = await import('./lint-check');
+  const outcome = await checkFiles({ paths, io, answers, makeAnalyzer, fix, noCache, flags, cacheVersion, configFile: args.values.get('config'), only, lang });
+  if (outcome.nothing) return nothingToCheck(outcome.locale);
+  await print(outcome.reports, { version, locale: outcome.locale, fixed: outcome.fixed, cached: outcome.cached });
+  return fails(outcome.reports, failOn) ? 1 : 0;
 }
 
-function printReports(reports: FileReport[], format: Format, io: CliIo, o: { version: string; locale: 'en' | 'zh-cn'; fixed: number; cached: number; quietText?: boolean }): void {
+/**
+ * The whole answer from the cache, or undefined when any part of it may have changed: a root's settings, the files
+ * the walk finds, a file's text or what its findings depend on. The walk uses the `ignore` globs the cache kept for
+ * each root, valid because the root's settings files are byte for byte the same.
+ */
+async function answerAll(paths: readonly string[], io: CliIo, answers: Answers, options: { configFile?: string; noGitignore: boolean }): Promise<{ reports: FileReport[]; files: number; ignoredGiven: string[] } | undefined> {
+  const stored = answers.results;
+  if (!stored.problems || !stored.locale || stored.rootOrder.length === 0) return undefined;
+  const order: string[] = [];
+  const fingerprints = new Map<string, string>();
+  const walkSettings = new Map<string, WalkSettings>();
+  class Miss extends Error {}
+  const settingsOf = async (r: string | undefined): Promise<WalkSettings> => {
+    const key = r ?? '';
+    let known = walkSettings.get(key);
+    if (!known) {
+      const record = stored.roots[key];
+      const fingerprint = LintResults.key(await settingsFingerprint(r, { configFile: options.configFile }));
+      if (!record || record.fingerprint !== fingerprint) throw new Miss();
+      order.push(key);
+      fingerprints.set(key, fingerprint);
+      walkSettings.set(key, (known = ignoreFilter(r, record.ignore)));
+    }
+    return known;
+  };
+  let found;
+  try {
+    found = await collectRunFiles(paths, io, settingsOf, { noGitignore: options.noGitignore });
+  } catch (error) {
+    if (error instanceof Miss) return undefined;
+    throw error;
+  }
+  if (found.files.length === 0 || found.walkProblems.length > 0 || order.join('\0') !== stored.rootOrder.join('\0')) return undefined;
+  answers.signatures = new Signatures(found.lookRoots);
+  // The bytes' digest is all an answer needs: the text is decoded only when a file has to be checked.
+  const answered = await mapConcurrently(found.files, async (file) => {
+    const digest = await digestOfFile(file);
+    return digest === undefined ? undefined : answers.results.lookup(file, digest, fingerprints.get(found.rootOf(file) ?? '') ?? '', answers.signatures, answers.today);
+  });
+  if (answered.some((a) => a === undefined)) return undefined;
+  const reports: FileReport[] = stored.problems.map((p) => ({ file: displayPath(p.path, io.cwd), path: p.path, findings: p.findings }));
+  found.files.forEach((file, i) => reports.push({ file: displayPath(file, io.cwd), path: file, findings: answered[i]! }));
+  return { reports, files: found.files.length, ignoredGiven: found.ignoredGiven };
+}
+
+interface PrintOptions {
+  version: string;
+  locale: Locale;
+  fixed: number;
+  cached: number;
+  quietText?: boolean;
+}
+
+async function printReports(reports: FileReport[], format: Format, io: CliIo, o: PrintOptions): Promise<void> {
   switch (format) {
     case 'json':
       io.stdout(formatJson(reports) + '\n');
       return;
     case 'sarif':
-      io.stdout(formatSarif(reports, { version: o.version, srcRoot: io.cwd }) + '\n');
+      io.stdout(formatSarif(reports, { version: o.version, srcRoot: io.cwd, rules: (await import('../rules/registry')).RULES }) + '\n');
       return;
     case 'github': {
       // Annotation paths are relative to the checkout (GITHUB_WORKSPACE) when the files are in it.

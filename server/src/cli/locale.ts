@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Locale } from '../base/i18n';
 import { CliUsageError, MSG } from './messages';
 import { jsonProperties, jsonValue, parseJsonc } from '../base/jsonc';
-import { findWorkspaceRoot } from '../node/fs-workspace';
+import { findWorkspaceRoot } from '../node/workspace-root';
 
 /** `--lang` values: `en`, `zh-cn` (also `zh`, `zh-hans`, `zh-CN`). */
 export function parseLang(value: string): Locale | undefined {

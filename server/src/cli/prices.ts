@@ -8,7 +8,7 @@ import { UsageError } from '../base/errors';
 import type { CliIo } from './io';
 import { BUILTIN_PRICE_SNAPSHOT } from '../node/data-files';
 import { priceChanges, rowsKeptFrom, savePrices, workspacePriceFile } from '../services/prices';
-import { findWorkspaceRoot } from '../node/fs-workspace';
+import { findWorkspaceRoot } from '../node/workspace-root';
 import { apiKeyFromEnv, API_KEY_ENV_VARS, redact } from '../gpu/prices/key';
 import { API_NAME, fetchRunpodPrices, priceErrorText, RUNPOD_API_ORIGIN, RUNPOD_CATALOG_PATH, RUNPOD_GRAPHQL_PATH, type PriceError } from '../gpu/prices/runpod';
 import { effectivePrices, PRICE_CACHE_RELATIVE, PriceStore, type PriceRow, type PriceSnapshot } from '../gpu/prices/store';

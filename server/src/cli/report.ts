@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from '../base/types';
 import type { Locale } from '../base/i18n';
-import { RULES, ruleById } from '../rules/registry';
+import type { Rule } from '../rules/types';
 import { ruleDocsUrl } from '../rules/docs-url';
 import { summaryLine } from './messages';
 
@@ -128,11 +128,13 @@ export interface SarifOptions {
   version: string;
   /** The folder results are relative to (`originalUriBaseIds.SRCROOT`): the working folder. */
   srcRoot: string;
+  /** Every rule (rules/registry.ts), passed in so that other formats do not load them. */
+  rules: readonly Rule[];
 }
 
 export function formatSarif(reports: FileReport[], options: SarifOptions): string {
   const used = new Set(reports.flatMap((r) => r.findings.map((f) => f.ruleId)));
-  const rules = RULES.filter((r) => used.has(r.id) || r.scope !== 'engine');
+  const rules = options.rules.filter((r) => used.has(r.id) || r.scope !== 'engine');
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const sarifRules = rules.map((r) => ({
     id: r.id,
@@ -262,4 +264,3 @@ export function formatJunit(reports: FileReport[]): string {
   return out.join('\n');
 }
 
-export { ruleById };

@@ -9,7 +9,7 @@ import { CliUsageError, errorText, localize, MSG } from './messages';
 import { messageLocale, parseLang as parseLangValue } from './locale';
 import type { Localized } from '../base/i18n';
 import type { CliIo } from './io';
-import { findWorkspaceRoot } from '../node/fs-workspace';
+import { findWorkspaceRoot } from '../node/workspace-root';
 import { loadGpuDatabase } from '../node/data-files';
 import type { FileProblems } from '../node/workspace-files';
 import { LineIndex } from '../base/text';

@@ -88,6 +88,7 @@ interface PoolWorker {
   contexts: Set<string>;
   /** Batches sent and not answered, in order; the first is running, the next waits in the worker's queue. */
   inFlight: Batch[];
+  idleTimer?: NodeJS.Timeout;
   /** Shared with the worker (see worker.ts SLOT): the chunk and rule it is in, and batches to cancel. */
   shared: Int32Array;
   cancelCursor: number;
@@ -100,6 +101,13 @@ export interface WorkerPoolOptions {
   size?: number;
   /** Time budget per chunk, in ms. */
   timeoutMs: number;
+  /**
+   * The young generation of each worker, in MB. Larger cuts garbage-collection time when a run parses a lot (the
+   * CLI); smaller keeps a long-lived process lean (the language server). Default 96.
+   */
+  youngGenerationMb?: number;
+  /** A worker beyond the first with nothing to do for this long is stopped (more start again as work queues up). Default: never. */
+  idleMs?: number;
 }
 
 /**
@@ -127,10 +135,34 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
     this.size = options.size ?? Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
   }
 
-  /** Workers start on first use: a run whose results all come from a cache starts none. */
+  /**
+   * Workers start on first use (a run whose results all come from a cache starts none), and only as many as the
+   * queued work can keep busy: a batch or two of work (one small file, an edit) is one worker's, and each further
+   * worker needs two more batches waiting. Up to `size`.
+   */
   private ensureWorkers(): void {
     if (this.workers.length === 0) this.failedStarts = 0;
-    while (this.workers.length < this.size) this.workers.push(this.spawn());
+    let chars = 0;
+    for (const pending of this.queue) chars += pending.job.text.length;
+    const batches = Math.max(Math.ceil(this.queue.length / BATCH_MAX_JOBS), Math.ceil(chars / BATCH_MAX_CHARS));
+    const inFlight = this.workers.reduce((n, w) => n + w.inFlight.length, 0);
+    const wanted = Math.min(this.size, Math.max(1, Math.ceil((batches + inFlight) / IN_FLIGHT_PER_WORKER)));
+    while (this.workers.length < wanted) this.workers.push(this.spawn());
+  }
+
+  /** Stops workers beyond the first that have been idle for `idleMs` (the language server after a burst of work). */
+  private scheduleIdleStop(entry: PoolWorker): void {
+    const idleMs = this.options.idleMs;
+    if (idleMs === undefined || this.disposed) return;
+    clearTimeout(entry.idleTimer);
+    entry.idleTimer = setTimeout(() => {
+      if (entry.inFlight.length > 0 || this.queue.length > 0 || this.disposed || this.workers.length <= 1) return;
+      const index = this.workers.indexOf(entry);
+      if (index === -1) return;
+      this.workers.splice(index, 1);
+      void entry.worker.terminate();
+    }, idleMs);
+    entry.idleTimer.unref?.();
   }
 
   private spawn(): PoolWorker {
@@ -141,7 +173,7 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
       // A worker that runs out of memory dies alone; the server and the editor stay up. Parsing allocates many
       // short-lived objects: a young generation larger than V8's default cuts garbage-collection time by a
       // quarter (measured on the zh corpus).
-      resourceLimits: { maxOldGenerationSizeMb: 1536, maxYoungGenerationSizeMb: 96 },
+      resourceLimits: { maxOldGenerationSizeMb: 1536, maxYoungGenerationSizeMb: this.options.youngGenerationMb ?? 96 },
       stdout: false,
       stderr: false,
     });
@@ -152,6 +184,7 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
         entry.ready = true;
         this.failedStarts = 0;
         this.pump();
+        if (entry.inFlight.length === 0) this.scheduleIdleStop(entry);
         return;
       }
       const batch = entry.inFlight.find((b) => b.id === message.id);
@@ -172,6 +205,7 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
         job.resolve(result ? withStoppedRules(result, job, this.timeoutMs) : failedResult(job, message.error ?? 'unknown error'));
       });
       this.pump();
+      if (entry.inFlight.length === 0) this.scheduleIdleStop(entry);
     });
     const replace = (reason: string) => {
       const index = this.workers.indexOf(entry);
@@ -243,8 +277,8 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
   analyze(jobs: readonly ChunkJob[], context: AnalysisContext, signal?: AbortSignal): Promise<ChunkResult[]> {
     if (this.disposed) return Promise.reject(new Error('The analyzer was disposed.'));
     if (jobs.length === 0) return Promise.resolve([]);
-    this.ensureWorkers();
     const promises = jobs.map((job) => new Promise<ChunkResult>((resolve, reject) => this.queue.push({ job, context, resolve, reject, signal })));
+    this.ensureWorkers();
     signal?.addEventListener('abort', () => this.cancelAbandoned(), { once: true });
     this.pump();
     return Promise.all(promises);
@@ -281,6 +315,7 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
           if (entry.contexts.size > 8) entry.contexts.delete(entry.contexts.values().next().value as string);
         }
         const id = this.nextId++;
+        clearTimeout(entry.idleTimer);
         entry.inFlight.push({ id, jobs });
         entry.worker.postMessage({ type: 'batch', id, contextKey: context.key, jobs: jobs.map((j) => ({ text: j.job.text, flavor: j.job.flavor, ...(j.stopped ? { skip: j.stopped.map((s) => s.rule) } : {}) })) });
       }
@@ -322,6 +357,7 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
     this.disposed = true;
     for (const pending of this.queue.splice(0)) pending.reject(new AbortError());
     await Promise.all(this.workers.map((w) => {
+      clearTimeout(w.idleTimer);
       for (const b of w.inFlight) clearTimeout(b.timer);
       return w.worker.terminate();
     }));

@@ -133,6 +133,12 @@ export interface ChunkLayout {
   result: ChunkResult;
 }
 
+/** A check halfway (see DocumentChecker.prepare): `done` when a guard already decided the result. */
+export type PreparedCheck = { input: CheckInput; env: CheckEnvironment; started: number; stats: CheckStats; findings: Finding[] } & (
+  | { done: CheckResult; view?: undefined }
+  | { done?: undefined; view: DocumentView; templateResolution: TemplateResolution; topics: TopicMatch[]; partlyRead: boolean }
+);
+
 export class DocumentChecker {
   /** Chunk results by chunk text, all for `cacheContext` (a settings change empties it). */
   private cache = new Map<string, ChunkResult>();
@@ -157,19 +163,27 @@ export class DocumentChecker {
   }
 
   async check(input: CheckInput, env: CheckEnvironment, workspace: WorkspaceView, signal?: AbortSignal): Promise<CheckResult> {
+    return this.finish(await this.prepare(input, env, signal), workspace, signal);
+  }
+
+  /**
+   * The first half of a check: the chunks analysed and the document view built, before any whole-document rule
+   * runs. A run over many files prepares them all first, so that a rule reading another file of the run (the
+   * anchors of a linked draft) finds it prepared (see services/check-files.ts).
+   */
+  async prepare(input: CheckInput, env: CheckEnvironment, signal?: AbortSignal): Promise<PreparedCheck> {
     const started = performance.now();
     const { text } = input;
     const locale = env.locale;
     const stats: CheckStats = { chunks: 0, analysed: 0, reused: 0, ms: 0 };
-    const finish = (findings: Finding[], view?: DocumentView, templateResolution?: TemplateResolution, topics?: TopicMatch[]): CheckResult => {
+    const done = (findings: Finding[]): PreparedCheck => {
       stats.ms = performance.now() - started;
-      return { findings: sortFindings(env.applyEngineSettings(findings)), view, templateResolution, topics, stats };
+      return { input, env, started, stats, findings, done: { findings: sortFindings(env.applyEngineSettings(findings)), stats } };
     };
 
-    if (text.includes('\u0000')) return finish([guardFinding('binary', locale)]);
+    if (text.includes('\u0000')) return done([guardFinding('binary', locale)]);
     const sizeKB = Buffer.byteLength(text, 'utf8') / 1024;
-    if (sizeKB > env.config.maxFileSizeKB) return finish([guardFinding('too-large', locale, { size: Math.round(sizeKB), limit: env.config.maxFileSizeKB })]);
-
+    if (sizeKB > env.config.maxFileSizeKB) return done([guardFinding('too-large', locale, { size: Math.round(sizeKB), limit: env.config.maxFileSizeKB })]);
     const flavor = flavorOf(input.path ?? input.uri);
     const chunks = splitChunks(text, { splitHeadings: flavor === 'markdown' });
     const findings: Finding[] = [];
@@ -214,6 +228,14 @@ export class DocumentChecker {
     // A part that could not be read (an MDX syntax error, a guard) is only shallowly known, so whole-document rules
     // still report but offer no edits: a fix built on a partial picture could duplicate or drop the writer's text.
     const partlyRead = results.some(({ result }) => result.guard !== undefined);
+    return { input, env, started, stats, findings, view, templateResolution, topics, partlyRead };
+  }
+
+  /** The second half: the whole-document rules, suppressions and engine settings. */
+  async finish(prepared: PreparedCheck, workspace: WorkspaceView, signal?: AbortSignal): Promise<CheckResult> {
+    if (prepared.done !== undefined) return prepared.done;
+    const { input, env, stats, findings, view, templateResolution, topics, partlyRead } = prepared;
+    const locale = env.locale;
     for (const { rule, effective } of env.documentRules) {
       if (signal?.aborted) break;
       // A rule gets the check's time budget; one that overruns it (waiting on a slow disk, say) is named, its later
@@ -245,7 +267,8 @@ export class DocumentChecker {
         open = false;
       }
     }
-    return finish(applySuppressions(findings, view, isKnownRuleOrGroup, locale), view, templateResolution, topics);
+    stats.ms = performance.now() - prepared.started;
+    return { findings: sortFindings(env.applyEngineSettings(applySuppressions(findings, view, isKnownRuleOrGroup, locale))), view, templateResolution, topics, stats };
   }
 
   /** Topic matches, re-finding hits only in prose segments whose text changed since the last check. */

@@ -8,6 +8,7 @@ import type { GpuRecord } from './data';
 import type { Severity } from '../base/types';
 import { editDistance, closest } from '../base/closest';
 import { jsonProperties, jsonValue, parseJsonc } from '../base/jsonc';
+import { USER_GPUS_FILE, USER_PRICES_FILE } from './paths';
 
 
 /** One price: what a provider charges for one GPU for one hour on one tier (secure, community, spot, …). */
@@ -323,8 +324,7 @@ export function unknownGpuMessage(db: GpuDatabase, id: string, lang: Locale = 'e
 
 // ------------------------------------------------------------------------------------------------ user data
 
-export const USER_GPUS_FILE = '.benchpress/gpus.json';
-export const USER_PRICES_FILE = '.benchpress/prices.json';
+export { USER_GPUS_FILE, USER_PRICES_FILE };
 
 export interface DataProblem {
   /** The user file the problem is in (`.benchpress/gpus.json` unless other paths were given). */

@@ -18,7 +18,7 @@ import type { TableKind } from '../protocol';
 import type { Locale } from '../base/i18n';
 import type { GpuRecord } from './data';
 import { fieldByKey, fieldLabel, formatField, formatNumber, formatUsd, closestField, parseSources, providerLabel, shortName, tierLabel, unknownGpuMessage, NULL_CELL, TABLE_FIELDS, type FieldDef, type GpuDatabase, type PriceRow } from './database';
-import { displayWidth, escapeCell } from './smi/table';
+import { displayWidth, escapeCell } from './table-cells';
 
 export type { TableKind };
 export const TABLE_KINDS: readonly TableKind[] = ['spec', 'compare', 'pricing', 'cost'];

@@ -9,6 +9,7 @@ import type { ChunkAnalyzer } from '../engine/analyzer';
 import { AbortError } from '../engine/analyzer';
 import { DiskWorkspace, findWorkspaceRoot } from '../node/fs-workspace';
 import { toDiagnostic } from './convert';
+import { heapKeeper } from './memory';
 import type { SettingsStore, RootSettings } from './settings';
 import { resolveLinkTarget } from '../markdown/link-target';
 import type { UrlCheckResult } from '../links/external/types';
@@ -41,6 +42,7 @@ export function pathOf(uri: string): string | undefined {
 export class CheckScheduler {
   private readonly states = new Map<string, DocumentState>();
   readonly workspace: DiskWorkspace;
+  private readonly heap = heapKeeper();
 
   constructor(
     private readonly connection: Connection,
@@ -174,6 +176,7 @@ export class CheckScheduler {
     state.result = result;
     state.resultVersion = version;
     void this.connection.sendDiagnostics({ uri, version, diagnostics: result.findings.map(toDiagnostic) });
+    this.heap.afterCheck();
     for (const listener of this.checkedListeners) listener(uri, version, result);
     for (const w of state.waiters.filter((w) => w.version <= version)) w.resolve(result);
     state.waiters = state.waiters.filter((w) => w.version > version);

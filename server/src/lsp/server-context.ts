@@ -37,7 +37,9 @@ export class ServerContext {
   host: InitializationOptions = {};
 
   constructor(workerScript: string) {
-    this.analyzer = new WorkerPoolAnalyzer({ script: workerScript, timeoutMs: 4000, size: 2 });
+    // One worker: an edit's work is a chunk or two, and a second worker would hold tens of MB for the rare moment
+    // when many drafts open at once. A small young generation: the server lives long and its checks are small.
+    this.analyzer = new WorkerPoolAnalyzer({ script: workerScript, timeoutMs: 4000, size: 1, youngGenerationMb: 8 });
     this.scheduler = new CheckScheduler(this.connection, this.documents, this.analyzer, this.settings, () => this.folders);
     this.initializers.push((params) => {
       const options = params.initializationOptions as InitializationOptions | null | undefined;

@@ -45,6 +45,35 @@ function shiftItem(item: ListItemInfo, by: number): ListItemInfo {
   return { ...shiftSpan(item, by), children: item.children.map((c) => shiftItem(c, by)) };
 }
 
+const PLACED_KEYS = ['headings', 'definitions', 'references', 'links', 'lists', 'features', 'prose', 'brackets', 'htmlIds', 'directives'] as const;
+type Placed = Pick<ChunkSummary, (typeof PLACED_KEYS)[number]>;
+
+/**
+ * A chunk's summary with absolute offsets. The last placement of each summary is kept: a re-check after an edit
+ * finds every chunk before the edit where it was (only those after it moved), so most of the view is reused.
+ * Views share these items; nothing changes them.
+ */
+const placements = new WeakMap<ChunkSummary, { offset: number; placed: Placed }>();
+
+function placedSummary(summary: ChunkSummary, offset: number): Placed {
+  const known = placements.get(summary);
+  if (known && known.offset === offset) return known.placed;
+  const placed: Placed = {
+    headings: summary.headings.map((h) => ({ ...shiftSpan(h, offset), content: shiftSpan(h.content, offset) })),
+    definitions: summary.definitions.map((d) => ({ ...shiftSpan(d, offset), urlSpan: d.urlSpan && shiftSpan(d.urlSpan, offset) })),
+    references: summary.references.map((r) => ({ ...shiftSpan(r, offset), labelSpan: shiftSpan(r.labelSpan, offset) })),
+    links: summary.links.map((l) => ({ ...shiftSpan(l, offset), urlSpan: shiftSpan(l.urlSpan, offset) })),
+    lists: summary.lists.map((l) => ({ ...shiftSpan(l, offset), items: l.items.map((i) => shiftItem(i, offset)) })),
+    features: summary.features.map((f) => ({ kind: f.kind, offset: f.offset + offset })),
+    prose: summary.prose.map((p) => ({ ...p, offset: p.offset + offset })),
+    brackets: summary.brackets.map((b) => shiftSpan(b, offset)),
+    htmlIds: summary.htmlIds,
+    directives: summary.directives.map((d) => ({ ...shiftSpan(d, offset), rulesStart: d.rulesStart + offset })),
+  };
+  placements.set(summary, { offset, placed });
+  return placed;
+}
+
 export interface PlacedSummary {
   offset: number;
   summary: ChunkSummary;
@@ -67,16 +96,8 @@ export function buildDocumentView(input: { uri: string; path?: string; text: str
     range: (span) => lines.rangeOf(span.start, span.end),
   };
   for (const { offset, summary } of input.summaries) {
-    for (const h of summary.headings) view.headings.push({ ...shiftSpan(h, offset), content: shiftSpan(h.content, offset) });
-    for (const d of summary.definitions) view.definitions.push({ ...shiftSpan(d, offset), urlSpan: d.urlSpan && shiftSpan(d.urlSpan, offset) });
-    for (const r of summary.references) view.references.push({ ...shiftSpan(r, offset), labelSpan: shiftSpan(r.labelSpan, offset) });
-    for (const l of summary.links) view.links.push({ ...shiftSpan(l, offset), urlSpan: shiftSpan(l.urlSpan, offset) });
-    for (const l of summary.lists) view.lists.push({ ...shiftSpan(l, offset), items: l.items.map((i) => shiftItem(i, offset)) });
-    for (const f of summary.features) view.features.push({ kind: f.kind, offset: f.offset + offset });
-    for (const p of summary.prose) view.prose.push({ ...p, offset: p.offset + offset });
-    for (const b of summary.brackets) view.brackets.push(shiftSpan(b, offset));
-    view.htmlIds.push(...summary.htmlIds);
-    for (const d of summary.directives) view.directives.push({ ...shiftSpan(d, offset), rulesStart: d.rulesStart + offset });
+    const placed = placedSummary(summary, offset);
+    for (const key of PLACED_KEYS) for (const item of placed[key]) (view[key] as unknown[]).push(item);
   }
   view.title = view.headings.find((h) => h.level === 1 && h.topLevel);
   const ids = documentHeadingAnchors(view, view.anchorSettings);

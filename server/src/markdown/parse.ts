@@ -17,7 +17,9 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Root } from 'mdast';
 
-export type Flavor = 'markdown' | 'mdx';
+import type { Flavor } from './flavor';
+
+export { flavorOf, type Flavor } from './flavor';
 
 /**
  * The GFM constructs a text can contain, from its characters: a table needs a `|`, a footnote `[^`, strikethrough
@@ -54,8 +56,4 @@ function parserFor(flavor: Flavor, parts: number): Processor {
 
 export function parseMarkdown(text: string, flavor: Flavor = 'markdown'): Root {
   return parserFor(flavor, gfmParts(text)).parse(text) as Root;
-}
-
-export function flavorOf(path: string): Flavor {
-  return /\.mdx$/i.test(path) ? 'mdx' : 'markdown';
 }

@@ -33,7 +33,7 @@ export interface DraftOnDisk extends DraftFile {
   digest: string;
 }
 
-const digestOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+export const digestOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 export async function readDraft(file: string): Promise<DraftOnDisk> {
   const bytes = await fs.readFile(file);

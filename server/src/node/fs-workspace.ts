@@ -2,80 +2,16 @@
 // images); those are looked at only inside the workspace's folders: a path that leads out of them — by `../`, an
 // absolute path, or a symbolic link inside the workspace that points out — is answered `outside` without anything
 // outside being read or even stat'ed.
-import { promises as fs, statSync, existsSync, realpathSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { WorkspaceView } from '../markdown/workspace';
 import { anchorsOfText, type FileAnchors } from '../markdown/anchors';
 import { anchorSettingsKey, type AnchorSettings } from '../markdown/heading-anchors';
+import type { AnchorStore, Signatures } from './lint-results';
+import { confine, rootForms } from './confine';
 
-/** The nearest folder at or above `start` that holds `.benchpress/` or `.git`. */
-export function findWorkspaceRoot(start: string): string | undefined {
-  let dir = path.resolve(start);
-  try {
-    if (!statSync(dir).isDirectory()) dir = path.dirname(dir);
-  } catch {
-    dir = path.dirname(dir);
-  }
-  for (;;) {
-    if (existsSync(path.join(dir, '.benchpress')) || existsSync(path.join(dir, '.git'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
-
-const isInside = (p: string, root: string) => {
-  const rel = path.relative(root, p);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-};
-
-/** Symbolic links followed on one path before it counts as a loop. */
-const MAX_LINKS = 32;
-
-/**
- * Where `p` really is, resolving symbolic links one path component at a time and never looking at anything outside
- * `roots`: `outside` as soon as the path, or a link on it, leads out of every root; undefined when part of it does
- * not exist (or the links loop).
- */
-export async function confine(p: string, roots: readonly string[], links = 0): Promise<string | 'outside' | undefined> {
-  const abs = path.resolve(p);
-  const root = roots.find((r) => isInside(abs, r));
-  if (root === undefined) return 'outside';
-  const parts = path.relative(root, abs).split(path.sep).filter(Boolean);
-  let current = root;
-  for (let i = 0; i < parts.length; i++) {
-    const next = path.join(current, parts[i]);
-    let stat;
-    try {
-      stat = await fs.lstat(next);
-    } catch {
-      return undefined;
-    }
-    if (stat.isSymbolicLink()) {
-      if (links >= MAX_LINKS) return undefined;
-      let target: string;
-      try {
-        target = await fs.readlink(next);
-      } catch {
-        return undefined;
-      }
-      return confine(path.resolve(current, target, ...parts.slice(i + 1)), roots, links + 1);
-    }
-    current = next;
-  }
-  return current;
-}
-
-/** A root as written and as it really is (a workspace reached through a linked folder). */
-function rootForms(root: string): string[] {
-  const abs = path.resolve(root);
-  try {
-    const real = realpathSync(abs);
-    return real === abs ? [abs] : [abs, real];
-  } catch {
-    return [abs];
-  }
-}
+export { findWorkspaceRoot } from './workspace-root';
+export { confine } from './confine';
 
 export class DiskWorkspace implements WorkspaceView {
   /** Anchors of files on disk, by path and then by anchor settings. */
@@ -91,7 +27,13 @@ export class DiskWorkspace implements WorkspaceView {
    * @param roots the folders drafts may look into (the workspace folders); by default `root`. Nothing outside them
    *   is read for a draft. Texts the editor has open (`openText`) are answered wherever they are: they are in memory.
    */
-  constructor(readonly root: string | undefined, private readonly openText?: (path: string) => string | undefined, private readonly roots: () => readonly (string | undefined)[] = () => [root]) {}
+  constructor(
+    readonly root: string | undefined,
+    private readonly openText?: (path: string) => string | undefined,
+    private readonly roots: () => readonly (string | undefined)[] = () => [root],
+    /** Anchors of files kept between runs by their signature (the CLI's answer cache): an unchanged file is not parsed again. */
+    private readonly kept?: { store: AnchorStore; signatures: Signatures },
+  ) {}
 
   /** The allowed roots now; when they change (another workspace's draft opened), what was cached is forgotten. */
   private currentRoots(): string[] {
@@ -131,10 +73,21 @@ export class DiskWorkspace implements WorkspaceView {
     if (!byKey) this.anchors.set(p, (byKey = new Map()));
     let cached = byKey.get(key);
     if (!cached) {
-      cached = confine(p, roots).then((real) => (real === 'outside' || real === undefined ? undefined : fs.readFile(real, 'utf8').then((text) => anchorsOfText(text, p, settings), () => undefined)));
+      cached = confine(p, roots).then((real) => (real === 'outside' || real === undefined ? undefined : this.readAnchors(real, p, settings, key)));
       byKey.set(key, cached);
     }
     return cached;
+  }
+
+  /** The anchors of the file at `real` (inside the roots), from the kept store when its signature still holds. */
+  private async readAnchors(real: string, p: string, settings: AnchorSettings, key: string): Promise<FileAnchors | undefined> {
+    const sig = this.kept ? await this.kept.signatures.of(real) : null;
+    const hit = this.kept?.store.get(real, sig, key);
+    if (hit) return hit;
+    const text = await fs.readFile(real, 'utf8').catch(() => undefined);
+    const anchors = text === undefined ? undefined : anchorsOfText(text, p, settings);
+    if (anchors && sig !== null) this.kept?.store.set(real, sig, key, anchors);
+    return anchors;
   }
 
   /** Forget what was read from disk (a file changed). */

@@ -50,6 +50,8 @@ export class LintCache {
   }
 
   store(file: string, hash: string, chunks: Entry['chunks']): void {
+    // An entry made from the same text is the same entry: a run that only read the cache writes nothing.
+    if (this.entries.get(file)?.hash === hash) return;
     this.entries.set(file, { hash, chunks });
     this.dirty = true;
   }

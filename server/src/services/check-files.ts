@@ -1,22 +1,25 @@
 // Checking drafts on disk, for the command line and for workspace-wide features: read (UTF-8 checked), answer
 // from the persistent cache where the text and settings did not change, check, and apply safe fixes. Each file
 // keeps its DocumentChecker, so a re-check (after a link check or a fix) analyses only what changed.
-import path from 'node:path';
-import os from 'node:os';
-import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { Finding } from '../base/types';
 import { writeFileAtomic } from '../base/files';
 import { flavorOf } from '../markdown/parse';
 import type { WorkspaceView } from '../markdown/workspace';
-import { DocumentChecker, type CheckEnvironment, type CheckResult } from '../engine/document-checker';
+import { DocumentChecker, type CheckEnvironment, type CheckResult, type PreparedCheck } from '../engine/document-checker';
+import { anchorsOfView } from '../markdown/anchors';
+import { anchorSettingsKey } from '../markdown/heading-anchors';
 import type { ChunkAnalyzer } from '../engine/analyzer';
 import { fixAllText } from '../engine/fix-all';
 import { guardFinding } from '../rules/guards';
 import type { UrlCheckResult } from '../links/external/types';
 import { LintCache } from '../node/lint-cache';
-import { readDraft, stateOnDisk } from '../node/drafts';
+import { stateOnDisk } from '../node/drafts';
 import { fsReason } from '../node/files';
+import { RecordingWorkspace } from '../node/lint-results';
+import { readRunDraft, type Answers, type ReadDraft } from './run-drafts';
+
+export { answerFromCache, cacheFolder, mapConcurrently, readRunDraft, type Answers, type ReadDraft } from './run-drafts';
 
 export interface CheckRun {
   env: CheckEnvironment;
@@ -26,6 +29,10 @@ export interface CheckRun {
   cache: LintCache;
   /** The environment of one file (`env` with the config's `overrides` that match it); `env` when absent. */
   envFor?: (file: string) => CheckEnvironment;
+  /** The answer cache: whole-file findings with what they depend on (CLI lint; absent: not used). */
+  answers?: Answers;
+  /** The fingerprint of a file's root's settings, for the answers stored (with `answers`). */
+  settingsOf?: (file: string) => string;
 }
 
 const envOf = (run: CheckRun, file: string) => run.envFor?.(file) ?? run.env;
@@ -51,24 +58,55 @@ export interface FileState {
 
 export const uriOf = (file: string) => pathToFileURL(file).href;
 
-export async function checkDraftFile(file: string, run: CheckRun): Promise<FileState> {
+export async function checkDraftFile(file: string, run: CheckRun, read?: ReadDraft): Promise<FileState> {
+  return finishDraftFile(await prepareDraftFile(file, run, read), run);
+}
+
+/** A file halfway through its check (see DocumentChecker.prepare). */
+export interface PreparedFile {
+  state: FileState;
+  prepared?: PreparedCheck;
+  read: ReadDraft;
+}
+
+/** The first half of a file's check: read, chunks analysed (or taken from the cache), document view built. */
+export async function prepareDraftFile(file: string, run: CheckRun, read?: ReadDraft): Promise<PreparedFile> {
   const checker = new DocumentChecker(run.analyzer);
   const env = envOf(run, file);
-  let draft;
-  try {
-    draft = await readDraft(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { file, checker, text: '', bom: false, fromCache: false, findings: [], missing: true };
-    return { file, checker, text: '', bom: false, fromCache: false, findings: env.applyEngineSettings([guardFinding('unreadable', env.locale, { reason: fsReason(error) })]) };
+  read ??= await readRunDraft(file);
+  if (!read.draft) {
+    if (read.missing) return { read, state: { file, checker, text: '', bom: false, fromCache: false, findings: [], missing: true } };
+    return { read, state: { file, checker, text: '', bom: false, fromCache: false, findings: env.applyEngineSettings([guardFinding('unreadable', env.locale, { reason: fsReason(read.error) })]) } };
   }
-  const { text, bom, invalidUtf8Line, digest } = draft;
+  const { text, bom, invalidUtf8Line, digest } = read.draft;
   const flavor = flavorOf(file);
   const hash = LintCache.hash(env.context.key + flavor, text);
   const hit = run.cache.lookup(file, hash, text);
   if (hit) checker.seed(env, flavor, hit);
-  const result = await checker.check({ uri: uriOf(file), path: file, text, invalidUtf8Line }, env, run.workspace);
+  const prepared = await checker.prepare({ uri: uriOf(file), path: file, text, invalidUtf8Line }, env);
   run.cache.store(file, hash, checker.lastLayout);
-  return { file, checker, text, bom, invalidUtf8Line, result, findings: result.findings, fromCache: !!hit && result.stats.analysed === 0, digest };
+  return { read, prepared, state: { file, checker, text, bom, invalidUtf8Line, findings: [], fromCache: !!hit && prepared.stats.analysed === 0, digest } };
+}
+
+/** The second half: the whole-document rules; the answer is stored with what it depended on. */
+export async function finishDraftFile(file: PreparedFile, run: CheckRun): Promise<FileState> {
+  const { state, prepared, read } = file;
+  if (!prepared) return state;
+  const recording = run.answers?.store ? new RecordingWorkspace(run.workspace, run.answers.signatures) : undefined;
+  const result = await state.checker.finish(prepared, recording ?? run.workspace);
+  if (recording && run.answers && read.draft && run.settingsOf) {
+    const view = result.view;
+    run.answers.results.store(state.file, {
+      hash: read.draft.digest,
+      settings: run.settingsOf(state.file),
+      // Without their fixes: a cached answer is only ever printed (`--fix` never reads the cache).
+      findings: result.findings.map(({ fixes: _fixes, ...finding }) => finding),
+      deps: await recording.done(),
+      anchors: view ? { key: anchorSettingsKey(view.anchorSettings), anchors: anchorsOfView(view) } : undefined,
+      ...(state.text.includes('benchpress:') ? { day: run.answers.today } : {}),
+    });
+  }
+  return { ...state, result, findings: result.findings };
 }
 
 /** Checks the file's current text again (after a link check, or a fix). */
@@ -114,20 +152,4 @@ export async function fixDraftFile(state: FileState, run: CheckRun, urlResults?:
 export function keepLineEndings(before: string, after: string): string {
   if (!before.includes('\r\n') || /(^|[^\r])\n/.test(before) || /\r(?!\n)/.test(before)) return after;
   return after.replace(/\r?\n/g, '\r\n');
-}
-
-export async function mapConcurrently<T, R>(items: readonly T[], fn: (item: T) => Promise<R>, limit = 32): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) results[i] = await fn(items[i]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, Math.max(1, items.length)) }, worker));
-  return results;
-}
-
-/** The workspace's `.benchpress/.cache/`, or a folder in the temp dir for files outside any workspace. */
-export function cacheFolder(root: string | undefined, cwd: string): string {
-  if (root) return path.join(root, '.benchpress', '.cache');
-  return path.join(os.tmpdir(), 'benchpress-cache', createHash('sha1').update(cwd).digest('hex').slice(0, 16));
 }

@@ -1,11 +1,11 @@
 // Everything a check of one workspace needs, built in one place for the editor and the command line: the merged
 // settings (defaults, editor settings, `.benchpress/config.json`), team templates, the topic table, the GPU data
 // and the check environment made from them, plus the problems found in `.benchpress/` files.
-import path from 'node:path';
 import type { Locale } from '../base/i18n';
 import { UsageError } from '../base/errors';
 import type { BenchpressConfig } from '../config/config';
 import { compileGlobs } from '../config/globs';
+import { ignoreFilter, rootRelative } from './ignore';
 import { mergeRuleLayers } from '../rules/settings';
 import type { GpuDatabase } from '../gpu/database';
 import { CheckEnvironment } from '../engine/document-checker';
@@ -29,13 +29,7 @@ export interface RootSettings {
   envFor(file: string | undefined): CheckEnvironment;
 }
 
-/** A path relative to the root with `/` separators, or undefined outside it (or without a root). */
-export function rootRelative(root: string | undefined, file: string): string | undefined {
-  if (!root) return undefined;
-  const rel = path.relative(root, path.resolve(root, file));
-  if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
-  return rel.split(path.sep).join('/');
-}
+export { rootRelative };
 
 export interface RootSettingsOptions {
   /** The editor's `benchpress.*` settings, under the workspace's config file. */
@@ -67,7 +61,6 @@ export async function loadRootSettings(root: string | undefined, options: RootSe
   const locale = config.language === 'auto' ? options.locale ?? 'en' : config.language;
   const environment = (c: BenchpressConfig) => new CheckEnvironment({ config: c, templates: settings.templates, data: data.data, locale, only: options.only, topics: settings.topics });
   const env = environment(config);
-  const ignore = compileGlobs(config.ignore);
   const overrides = config.overrides.map((o) => ({ globs: compileGlobs(o.files), rules: o.rules }));
   // One environment per distinct set of matching overrides, made when first needed: its rules, and so the
   // analysis context and the cache keys of its results, include the overridden settings.
@@ -92,14 +85,7 @@ export async function loadRootSettings(root: string | undefined, options: RootSe
     env,
     db: data.db,
     problems: [...settings.problems, ...data.problems],
-    isIgnored: (file) => {
-      const rel = rootRelative(root, file);
-      return rel !== undefined && ignore.matches(rel);
-    },
-    skipsFolder: (dir) => {
-      const rel = rootRelative(root, dir);
-      return rel !== undefined && rel !== '' && ignore.skipsFolder(rel);
-    },
+    ...ignoreFilter(root, config.ignore),
     envFor,
   };
 }

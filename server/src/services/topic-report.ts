@@ -7,7 +7,20 @@ import type { TopicReport } from '../protocol';
 export interface CheckedDraft {
   /** The path as the report shows it. */
   path: string;
-  result?: CheckResult;
+  /** The check's result, or just the parts the report reads (see `topicFactsOf`). */
+  result?: TopicFacts;
+}
+
+/** What the report reads from a check: the topic matches and the front matter's date. */
+export interface TopicFacts {
+  topics?: CheckResult['topics'];
+  view?: { frontMatter?: { data: Record<string, unknown> } };
+}
+
+/** The parts of a result the report needs, without the rest (a workspace report keeps one per draft). */
+export function topicFactsOf(result: CheckResult): TopicFacts {
+  const date = result.view?.frontMatter?.data.date;
+  return { topics: result.topics, view: { frontMatter: { data: date === undefined ? {} : { date } } } };
 }
 
 export function topicReportOf(drafts: readonly CheckedDraft[], env: CheckEnvironment): TopicReport {

@@ -10,9 +10,18 @@ export function headingLabel(text: string): string {
   return text.replace(DECORATION, '').replace(NUMBERING, '').trim();
 }
 
+const keys = new Map<string, string>();
+
 /** A key for comparing headings: NFKC, lower case, no numbering, emoji, punctuation or spaces. */
 export function headingKey(text: string): string {
-  return headingLabel(text.normalize('NFKC')).toLowerCase().replace(PUNCTUATION_AND_SPACE, '');
+  let key = keys.get(text);
+  if (key === undefined) {
+    key = headingLabel(text.normalize('NFKC')).toLowerCase().replace(PUNCTUATION_AND_SPACE, '');
+    // Each check of a draft asks again for the same headings: remembered, up to a bound.
+    if (keys.size >= 4096) keys.clear();
+    keys.set(text, key);
+  }
+  return key;
 }
 
 /** The numbering prefix of a heading (`1. `, `一、`), to continue the draft's own style. */

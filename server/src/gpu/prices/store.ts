@@ -4,14 +4,12 @@
 // last good snapshot (or the built-in one) stays in effect.
 import { isIsoDate } from '../../base/dates';
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import type { PriceRow, PriceSnapshot } from '../database';
 import { writeFileAtomic } from '../../base/files';
 
 export type { PriceRow, PriceSnapshot };
 
-/** Where the CLI keeps the last fetched snapshot, relative to the workspace root (the folder ignores itself in git). */
-export const PRICE_CACHE_RELATIVE = path.join('.benchpress', '.cache', 'runpod-prices.json');
+export { PRICE_CACHE_RELATIVE } from '../paths';
 
 /** A saved snapshot larger than this is not read (ours are a few KB). */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;

@@ -1,6 +1,6 @@
 import type { DocumentRule } from '../types';
 import { localize } from '../../base/i18n';
-import { Suggester } from '../../base/closest';
+import { suggesterFor, type Suggester } from '../../base/closest';
 import { isMarkdownPath, resolveLinkTarget } from '../../markdown/link-target';
 import { AnchorIndex, viewAnchors, writeFragment } from '../../markdown/anchor-index';
 import { ANCHOR_STYLE_NAMES } from '../../markdown/heading-anchors';
@@ -33,11 +33,12 @@ export const missingAnchor: DocumentRule = {
     const platform = ANCHOR_STYLE_NAMES[settings.style];
     const own = new AnchorIndex(viewAnchors(doc), settings.style);
     const others = new Map<string, AnchorIndex | undefined>();
-    // One suggester per anchor set: thousands of links to missing anchors cost one search per distinct fragment.
+    // One suggester per anchor set (kept across checks while the anchors stay the same): thousands of links to
+    // missing anchors cost one search per distinct fragment.
     const suggesters = new Map<AnchorIndex, Suggester>();
     const suggest = (fragment: string, index: AnchorIndex) => {
       let s = suggesters.get(index);
-      if (!s) suggesters.set(index, (s = new Suggester(index.anchors)));
+      if (!s) suggesters.set(index, (s = suggesterFor(index.anchors)));
       return s.closest(fragment);
     };
     for (const link of doc.links) {

@@ -1,6 +1,6 @@
 import type { DocumentRule } from '../types';
 import { localize } from '../../base/i18n';
-import { Suggester } from '../../base/closest';
+import { suggesterFor, type Suggester } from '../../base/closest';
 
 /**
  * links/undefined-reference — a reference link `[text][id]` (or `[text][]`, `[^note]`) whose id has no definition.
@@ -29,7 +29,7 @@ export const undefinedReference: DocumentRule = {
       if (ref.parsed) continue;
       const defined = ref.kind === 'footnote' ? footnoteIds.has(ref.id) : linkIds.has(ref.id);
       if (defined) continue;
-      const suggestion = ref.kind === 'footnote' ? undefined : (suggester ??= new Suggester(linkIds.values())).closest(ref.label);
+      const suggestion = ref.kind === 'footnote' ? undefined : (suggester ??= suggesterFor(linkIds.values())).closest(ref.label);
       const range = doc.range(ref.labelSpan);
       report({
         range: doc.range(ref),

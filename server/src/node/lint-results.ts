@@ -1,0 +1,298 @@
+// The CLI's answer cache, so a re-run over unchanged files is a read, a hash and a few stats: per file, the
+// findings of its last check, kept with everything else they depend on. A file's entry holds only while
+//   - the run's inputs are the same: the build, the options that change findings, and the bytes of every
+//     `.benchpress/` file that settings are made from (see settings-inputs.ts) — they make up the run key;
+//   - its text is the same (hash);
+//   - the files it looked at are the same: for each linked Markdown file whose anchors it read, that file's mtime
+//     and size; for each path whose existence it checked, the mtime of the folder holding it (a folder's mtime
+//     changes when an entry is added, removed or renamed, so one stat answers for every link into it);
+//   - and, for a draft with data tables, the day (pricing/stale compares with today).
+// Anything else is a miss, and the file is checked as usual. One JSON file in `.benchpress/.cache/`; a damaged
+// cache is ignored, never trusted.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import type { Finding } from '../base/types';
+import type { Locale } from '../base/i18n';
+import type { WorkspaceView } from '../markdown/workspace';
+import type { FileAnchors } from '../markdown/anchors';
+import type { AnchorSettings } from '../markdown/heading-anchors';
+import { confine } from './confine';
+import { ensureIgnoredFolder, writeFileAtomic } from '../base/files';
+
+const FORMAT = 3;
+
+/** `mtime:size` of a file, `mtime:d` of a folder, or null when it does not exist. */
+export type Signature = string | null;
+
+/** What `WorkspaceView.stat` answered for a path. */
+export type PathKind = 'file' | 'directory' | 'outside' | null;
+
+export interface FileDeps {
+  /** Paths whose existence was looked up (links and images) → what they were. */
+  paths: Record<string, PathKind>;
+  /** Markdown files whose anchors were read (links into them) → their signature. */
+  files: Record<string, Signature | 'outside'>;
+}
+
+export interface ResultEntry {
+  hash: string;
+  /** The fingerprint of the settings of the file's workspace root when the answer was made. */
+  settings: string;
+  findings: Finding[];
+  deps: FileDeps;
+  /** Set when the findings depend on the date (pricing/stale): the day they were made. */
+  day?: string;
+  /** The file's own anchors as its check made them, with the anchor settings' key, for links from later runs. */
+  anchors?: { key: string; anchors: FileAnchors };
+}
+
+/** Findings on a `.benchpress/` file (settings problems), by absolute path. */
+export interface ProblemReport {
+  path: string;
+  findings: Finding[];
+}
+
+/** Anchors of a Markdown file outside the run, as last parsed: valid while its signature and settings key hold. */
+interface LinkedAnchors {
+  sig: string;
+  key: string;
+  anchors: FileAnchors;
+}
+
+/** Where a workspace view keeps the anchors of linked files between runs (see DiskWorkspace). */
+export interface AnchorStore {
+  get(path: string, sig: Signature, key: string): FileAnchors | undefined;
+  set(path: string, sig: Signature, key: string, anchors: FileAnchors): void;
+}
+
+/** What the last full run knew of a workspace root: its settings fingerprint and its `ignore` globs. */
+export interface RootRecord {
+  fingerprint: string;
+  ignore: string[];
+}
+
+interface Stored {
+  format: number;
+  key: string;
+  locale: Locale;
+  /** The roots whose settings the run used, in the order it loaded them; the problems found in their files. */
+  roots: Record<string, RootRecord>;
+  rootOrder: string[];
+  problems: ProblemReport[];
+  entries: Record<string, ResultEntry>;
+  linked?: Record<string, LinkedAnchors>;
+}
+
+/**
+ * Signatures and kinds of paths, each looked up once per run, and only inside `roots` (the folders drafts may look
+ * into): a path leading out of them is `outside` without anything outside being touched (see fs-workspace.ts).
+ */
+export class Signatures {
+  private readonly sigs = new Map<string, Promise<Signature | 'outside'>>();
+  private readonly kinds = new Map<string, Promise<PathKind>>();
+  private readonly real = new Map<string, Promise<string | 'outside' | undefined>>();
+  private readonly lstats = new Map<string, Promise<import('node:fs').Stats | undefined>>();
+
+  constructor(private readonly roots: readonly string[]) {}
+
+  private confined(p: string): Promise<string | 'outside' | undefined> {
+    let real = this.real.get(p);
+    if (!real) this.real.set(p, (real = confine(p, this.roots, 0, this.lstats)));
+    return real;
+  }
+
+  /** The signature of a path that is already known to be inside the roots (resolved). */
+  of(real: string): Promise<Signature> {
+    let sig = this.sigs.get(`=${real}`) as Promise<Signature> | undefined;
+    if (!sig) {
+      sig = fs.stat(real).then((s) => `${s.mtimeMs}:${s.isDirectory() ? 'd' : s.size}`, () => null);
+      this.sigs.set(`=${real}`, sig);
+    }
+    return sig;
+  }
+
+  /** The signature of the file a path names, confined to the roots. */
+  ofPath(p: string): Promise<Signature | 'outside'> {
+    let sig = this.sigs.get(p);
+    if (!sig) {
+      sig = this.confined(p).then((real) => (real === 'outside' ? 'outside' : real === undefined ? null : this.of(real)));
+      this.sigs.set(p, sig);
+    }
+    return sig;
+  }
+
+  /** What a path is, as DiskWorkspace.stat says it. */
+  kind(p: string): Promise<PathKind> {
+    let kind = this.kinds.get(p);
+    if (!kind) {
+      kind = this.confined(p).then((real) => (real === 'outside' ? 'outside' : real === undefined ? null : fs.stat(real).then((s) => (s.isDirectory() ? 'directory' : 'file'), () => null)));
+      this.kinds.set(p, kind);
+    }
+    return kind;
+  }
+
+  /** Whether every recorded dependency still holds. */
+  async hold(deps: FileDeps): Promise<boolean> {
+    const checks = [
+      ...Object.entries(deps.paths).map(async ([p, kind]) => (await this.kind(p)) === kind),
+      ...Object.entries(deps.files).map(async ([p, sig]) => (await this.ofPath(p)) === sig),
+    ];
+    return (await Promise.all(checks)).every(Boolean);
+  }
+}
+
+/** A workspace view that records what a check looked at, with what it found (see Signatures.hold). */
+export class RecordingWorkspace implements WorkspaceView {
+  readonly deps: FileDeps = { paths: {}, files: {} };
+  private readonly pending: Promise<void>[] = [];
+
+  constructor(private readonly inner: WorkspaceView, private readonly signatures: Signatures) {}
+
+  get root(): string | undefined {
+    return this.inner.root;
+  }
+
+  async stat(p: string): Promise<'file' | 'directory' | 'outside' | undefined> {
+    const kind = await this.inner.stat(p);
+    this.deps.paths[p] = kind ?? null;
+    return kind;
+  }
+
+  async anchorsOf(p: string, settings: AnchorSettings): Promise<FileAnchors | undefined> {
+    if (!(p in this.deps.files)) {
+      this.deps.files[p] = null;
+      this.pending.push(this.signatures.ofPath(p).then((sig) => void (this.deps.files[p] = sig)));
+    }
+    await this.signatures.ofPath(p);
+    return this.inner.anchorsOf(p, settings);
+  }
+
+  /** The dependencies, once every signature is in. */
+  async done(): Promise<FileDeps> {
+    await Promise.all(this.pending);
+    return this.deps;
+  }
+}
+
+const isPosition = (p: unknown) => !!p && typeof p === 'object' && Number.isInteger((p as { line: unknown }).line) && Number.isInteger((p as { character: unknown }).character);
+const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
+const wellFormedAnchors = (a: FileAnchors | undefined): boolean =>
+  !!a && Array.isArray(a.html) && a.html.every((h) => typeof h === 'string') && Array.isArray(a.headings) && a.headings.every((h) => !!h && typeof h.id === 'string' && typeof h.text === 'string');
+
+/** An entry of the shape this code writes (a damaged or foreign cache file is never trusted). */
+function wellFormed(entry: ResultEntry): boolean {
+  const deps = entry.deps as Partial<FileDeps> | undefined;
+  return (
+    typeof entry.hash === 'string' &&
+    typeof entry.settings === 'string' &&
+    Array.isArray(entry.findings) &&
+    entry.findings.every((f) => !!f && typeof f.ruleId === 'string' && typeof f.message === 'string' && SEVERITIES.has(f.severity) && !!f.range && isPosition(f.range.start) && isPosition(f.range.end)) &&
+    !!deps && typeof deps.paths === 'object' && deps.paths !== null && typeof deps.files === 'object' && deps.files !== null
+  );
+}
+
+export class LintResults implements AnchorStore {
+  private entries = new Map<string, ResultEntry>();
+  private linked = new Map<string, LinkedAnchors>();
+  private dirty = false;
+  problems: ProblemReport[] | undefined;
+  locale: Locale | undefined;
+  roots: Record<string, RootRecord> = {};
+  rootOrder: string[] = [];
+
+  private constructor(private readonly file: string | undefined, readonly key: string) {}
+
+  /** The run key: the build and the options that change findings (settings are checked per root: `roots`). */
+  static key(parts: unknown): string {
+    return createHash('sha1').update(JSON.stringify(parts)).digest('hex');
+  }
+
+  static hash(flavor: string, text: string): string {
+    return createHash('sha1').update(flavor).update('\0').update(text).digest('hex');
+  }
+
+  /** Opens the cache in `dir` for runs with `key` (a cache made under another key is not used); no dir: a no-op cache. */
+  static async open(dir: string | undefined, key: string): Promise<LintResults> {
+    const file = dir ? path.join(dir, 'lint-results.json') : undefined;
+    const results = new LintResults(file, key);
+    if (!file) return results;
+    try {
+      const data = JSON.parse(await fs.readFile(file, 'utf8')) as Stored;
+      if (data.format === FORMAT && data.key === key && data.entries && typeof data.entries === 'object' && Array.isArray(data.problems) && Array.isArray(data.rootOrder)) {
+        results.entries = new Map(Object.entries(data.entries));
+        results.linked = new Map(Object.entries(data.linked ?? {}));
+        results.problems = data.problems;
+        results.locale = data.locale;
+        results.roots = data.roots && typeof data.roots === 'object' ? data.roots : {};
+        results.rootOrder = data.rootOrder.filter((r) => typeof r === 'string');
+        if (!data.problems.every((p) => p && typeof p.path === 'string' && Array.isArray(p.findings))) results.problems = undefined;
+      }
+    } catch {
+      /* no cache yet, or unreadable: start empty */
+    }
+    return results;
+  }
+
+  get enabled(): boolean {
+    return this.file !== undefined;
+  }
+
+  /** The cached findings for this exact text, if everything they depend on is unchanged. */
+  async lookup(file: string, hash: string, settings: string, signatures: Signatures, today: string): Promise<Finding[] | undefined> {
+    const entry = this.entries.get(file);
+    if (!entry || !wellFormed(entry) || entry.hash !== hash || entry.settings !== settings || (entry.day !== undefined && entry.day !== today)) return undefined;
+    return (await signatures.hold(entry.deps)) ? entry.findings : undefined;
+  }
+
+  /** A file's own anchors from its last check, if that check was of this exact text and with these anchor settings. */
+  anchorsOf(file: string, hash: string, key: string): FileAnchors | undefined {
+    const entry = this.entries.get(file);
+    return entry && entry.hash === hash && entry.anchors?.key === key && wellFormedAnchors(entry.anchors.anchors) ? entry.anchors.anchors : undefined;
+  }
+
+  get(file: string, sig: Signature, key: string): FileAnchors | undefined {
+    const linked = this.linked.get(file);
+    return sig !== null && linked && linked.sig === sig && linked.key === key && wellFormedAnchors(linked.anchors) ? linked.anchors : undefined;
+  }
+
+  set(file: string, sig: Signature, key: string, anchors: FileAnchors): void {
+    if (!this.file || sig === null) return;
+    this.linked.set(file, { sig, key, anchors });
+    this.dirty = true;
+  }
+
+  store(file: string, entry: ResultEntry): void {
+    if (!this.file) return;
+    this.entries.set(file, entry);
+    this.dirty = true;
+  }
+
+  /**
+   * What the run's answers rest on besides each file: the settings problems, the message language, and the roots
+   * whose settings it used (with their fingerprints and `ignore` globs, for a later run's walk).
+   */
+  setRun(run: { problems: ProblemReport[]; locale: Locale; roots: Record<string, RootRecord>; rootOrder: string[] }): void {
+    if (!this.file) return;
+    const before = JSON.stringify([this.problems, this.locale, this.roots, this.rootOrder]);
+    if (JSON.stringify([run.problems, run.locale, run.roots, run.rootOrder]) !== before) {
+      this.dirty = true;
+    }
+    this.problems = run.problems;
+    this.locale = run.locale;
+    this.roots = run.roots;
+    this.rootOrder = run.rootOrder;
+  }
+
+  async save(): Promise<void> {
+    if (!this.file || !this.dirty || !this.problems || !this.locale) return;
+    try {
+      await ensureIgnoredFolder(path.dirname(this.file));
+      const data: Stored = { format: FORMAT, key: this.key, locale: this.locale, roots: this.roots, rootOrder: this.rootOrder, problems: this.problems, entries: Object.fromEntries(this.entries), linked: Object.fromEntries(this.linked) };
+      await writeFileAtomic(this.file, JSON.stringify(data));
+      this.dirty = false;
+    } catch {
+      /* a read-only checkout simply runs without a cache */
+    }
+  }
+}

@@ -1,0 +1,80 @@
+// A re-run answered from the answer cache (node/lint-results.ts) says exactly what a check from scratch says: the
+// CLI as a process, its JSON output compared with a `--no-cache` run's, after each kind of change a cached answer
+// depends on — the draft, a linked draft's headings, a linked image appearing, the config, a team template.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { runCli, tempWorkspace, type TempWorkspace } from '../support/workspace';
+import { EN_TUTORIAL_COMPLETE, ZH_REVIEW_MISSING_COST } from '../support/drafts';
+
+const FILES = {
+  'posts/review.md': ZH_REVIEW_MISSING_COST,
+  'posts/tutorial.md': EN_TUTORIAL_COMPLETE,
+  'posts/links.md': '# Links\n\nSee [the setup](tutorial.md#1-prerequisites), [specs](review.md#技术规格分析), [nothing](tutorial.md#nowhere).\n\n![arch](img/arch.png) ![chart](../assets/chart.png)\n\n[u]: https://example.com/unused\n',
+  'notes/todo.md': '# TODO\n\n- [link](../posts/links.md#links)\n- [missing](../posts/gone.md)\n',
+};
+
+function lint(ws: TempWorkspace, cache: boolean): { status: number | null; json: string } {
+  const r = runCli(['lint', '--format', 'json', ...(cache ? [] : ['--no-cache']), 'posts', 'notes'], ws.root);
+  assert.ok(r.status === 0 || r.status === 1, r.stderr);
+  JSON.parse(r.stdout);
+  return { status: r.status, json: r.stdout };
+}
+
+/** The cached run (twice: the first may check, the second must answer) against a run from scratch. */
+function sameAsCold(ws: TempWorkspace, what: string): void {
+  const cold = lint(ws, false);
+  const first = lint(ws, true);
+  const second = lint(ws, true);
+  assert.equal(first.json, cold.json, `${what}: the run that filled the cache`);
+  assert.equal(second.json, cold.json, `${what}: the run answered from the cache`);
+  assert.equal(second.status, cold.status);
+}
+
+test('a re-run answered from the cache equals a run from scratch, after every kind of change it depends on', () => {
+  const ws = tempWorkspace(FILES);
+  try {
+    sameAsCold(ws, 'unchanged');
+    assert.match(runCli(['lint', 'posts', 'notes'], ws.root).stdout, /4 unchanged files from cache/);
+    // A linked draft's heading renamed: links.md's anchor into it breaks, though links.md did not change.
+    ws.write('posts/tutorial.md', EN_TUTORIAL_COMPLETE.replace('## 1. Prerequisites', '## 1. Before you start'));
+    sameAsCold(ws, 'a linked heading renamed');
+    assert.match(lint(ws, true).json, /anchor #1-prerequisites in that file/);
+    // A missing image and a missing draft appear: their findings go, though the linking drafts did not change.
+    ws.write('posts/img/arch.png', 'png');
+    ws.write('posts/gone.md', '# Back\n');
+    sameAsCold(ws, 'linked files created');
+    assert.doesNotMatch(lint(ws, true).json, /not found: (img\/arch\.png|\.\.\/posts\/gone\.md)/);
+    // ...and removed again.
+    rmSync(ws.file('posts/img/arch.png'));
+    sameAsCold(ws, 'a linked image removed');
+    assert.match(lint(ws, true).json, /Image not found: img\/arch\.png/);
+    // Settings: a rule turned off, then a team template.
+    ws.write('.benchpress/config.json', JSON.stringify({ rules: { 'links/unused-definition': 'off' } }));
+    sameAsCold(ws, 'config changed');
+    assert.doesNotMatch(lint(ws, true).json, /links\/unused-definition/);
+    ws.write('.benchpress/templates/review.md', '# [产品名称] 评测\n\n## 概述\n\n## 性能测试\n');
+    sameAsCold(ws, 'a team template added');
+    // The draft itself.
+    ws.write('posts/review.md', ZH_REVIEW_MISSING_COST + '\n见[未定义][nope]。\n');
+    sameAsCold(ws, 'the draft edited');
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('--fix is never answered from the cache, and a run with other options does not reuse its answers', () => {
+  const ws = tempWorkspace(FILES);
+  try {
+    lint(ws, true);
+    assert.match(runCli(['lint', 'posts', 'notes'], ws.root).stdout, /4 unchanged files from cache/);
+    // Other rules: other answers (the cache keeps one set of options: the next default run checks again).
+    assert.doesNotMatch(runCli(['lint', '--rules', 'links', 'posts', 'notes'], ws.root).stdout, /from cache/);
+    assert.equal(lint(ws, true).json, lint(ws, false).json);
+    assert.match(runCli(['lint', 'posts', 'notes'], ws.root).stdout, /4 unchanged files from cache/);
+    const fixed = runCli(['lint', '--fix', 'posts', 'notes'], ws.root);
+    assert.doesNotMatch(fixed.stdout, /from cache/);
+  } finally {
+    ws.dispose();
+  }
+});
