@@ -102,12 +102,20 @@ function isPlainEntryLine(line: string): boolean {
   return link ? words(link[1]) : words(entry);
 }
 
-/** Plain heading text as Markdown text that renders as the same plain text: markup characters are escaped. */
+/**
+ * Plain heading text as Markdown text that renders as the same plain text on one list item's line: markup
+ * characters are escaped, the line breaks of a setext heading become spaces, byte-order marks and zero-width
+ * characters go, and a start that would open a block inside the item (`---`, `#`, `+`, `1.`) is escaped.
+ */
 function plainInline(text: string): string {
   return text
     .replace(/<!--[^]*?-->|<\/?[A-Za-z][^<>]*>/g, '')
+    .replace(/[\uFEFF\u200B-\u200D\u2060]/g, '')
     .replace(/[\\`*_[\]<>|]/g, '\\$&')
     .replace(/\b(https?):\/\//gi, '$1\\://')
     .replace(/\bwww\./gi, 'www\\.')
-    .trim();
+    .replace(/[ \t]*(?:\r\n|[\r\n\u2028\u2029])[ \t]*/g, ' ')
+    .trim()
+    .replace(/^([#+=~-])/, '\\$1')
+    .replace(/^(\d{1,9})([.)])/, '$1\\$2');
 }
