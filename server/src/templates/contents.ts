@@ -94,6 +94,14 @@ export function isPlainContentsList(doc: DocumentView, list: ListInfo): boolean 
   return lines.length === list.items.length && list.items.every((i) => i.children.length === 0) && lines.every(isPlainEntryLine);
 }
 
+/**
+ * Whether the entries can be written without copying anything but words: a heading holding a spec token
+ * (`{{gpu:…}}`) would put a second token into the list, which fix-all must not do (a quick fix may).
+ */
+export function areCopyableEntries(entries: readonly HeadingInfo[]): boolean {
+  return entries.every((h) => !h.text.includes('{{'));
+}
+
 /** A list item line whose entry is plain words, or `[plain words](#fragment)`. */
 function isPlainEntryLine(line: string): boolean {
   const entry = line.replace(/^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+/, '').trim();
