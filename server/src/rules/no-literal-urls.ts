@@ -39,8 +39,9 @@ export const noLiteralUrls: ChunkRule = {
       const range = lines.rangeOf(link.start, Math.max(link.end, rendered?.end ?? link.end));
       const fixes: Fix[] = [];
       let note: { en: string; zh: string } | undefined;
-      // `<…>` autolinks take an absolute URL: with a scheme, and with nothing in it that ends one.
-      if (rendered && /^https?:\/\//i.test(text.slice(rendered.start, rendered.end)) && !/[\s<>]/.test(text.slice(rendered.start, rendered.end))) {
+      // `<…>` autolinks take an absolute URL: with a scheme, and with nothing in it that ends one (white space, `<`,
+      // `>`, or an ASCII control character, which a bare URL may hold but an autolink may not).
+      if (rendered && /^https?:\/\//i.test(text.slice(rendered.start, rendered.end)) && !/[\s<>\u0000-\u001f\u007f]/.test(text.slice(rendered.start, rendered.end))) {
         const written = text.slice(rendered.start, rendered.end);
         fixes.push({ title: localize({ en: 'Wrap the URL in <…>', zh: '用 <…> 包住网址' }, locale), edits: [{ range: lines.rangeOf(rendered.start, rendered.end), newText: `<${written}>` }], safe: true, preferred: rendered.end === link.end });
         if (rendered.end > link.end) {

@@ -94,6 +94,14 @@ export function isPlainContentsList(doc: DocumentView, list: ListInfo): boolean 
   return lines.length === list.items.length && list.items.every((i) => i.children.length === 0) && lines.every(isPlainEntryLine);
 }
 
+/**
+ * Whether the entries can be written without copying anything but words: a heading holding a spec token
+ * (`{{gpu:…}}`) would put a second token into the list, which fix-all must not do (a quick fix may).
+ */
+export function areCopyableEntries(entries: readonly HeadingInfo[]): boolean {
+  return entries.every((h) => !h.text.includes('{{'));
+}
+
 /** A list item line whose entry is plain words, or `[plain words](#fragment)`. */
 function isPlainEntryLine(line: string): boolean {
   const entry = line.replace(/^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+/, '').trim();
@@ -102,12 +110,20 @@ function isPlainEntryLine(line: string): boolean {
   return link ? words(link[1]) : words(entry);
 }
 
-/** Plain heading text as Markdown text that renders as the same plain text: markup characters are escaped. */
+/**
+ * Plain heading text as Markdown text that renders as the same plain text on one list item's line: markup
+ * characters are escaped, the line breaks of a setext heading become spaces, byte-order marks and zero-width
+ * characters go, and a start that would open a block inside the item (`---`, `#`, `+`, `1.`) is escaped.
+ */
 function plainInline(text: string): string {
   return text
     .replace(/<!--[^]*?-->|<\/?[A-Za-z][^<>]*>/g, '')
+    .replace(/[\uFEFF\u200B-\u200D\u2060]/g, '')
     .replace(/[\\`*_[\]<>|]/g, '\\$&')
     .replace(/\b(https?):\/\//gi, '$1\\://')
     .replace(/\bwww\./gi, 'www\\.')
-    .trim();
+    .replace(/[ \t]*(?:\r\n|[\r\n\u2028\u2029])[ \t]*/g, ' ')
+    .trim()
+    .replace(/^([#+=~-])/, '\\$1')
+    .replace(/^(\d{1,9})([.)])/, '$1\\$2');
 }

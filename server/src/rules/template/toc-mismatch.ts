@@ -1,5 +1,5 @@
 import type { DocumentRule } from '../types';
-import { canAddContentsList, findContents, isPlainContentsList, regenerateContentsEdit } from '../../templates/contents';
+import { areCopyableEntries, canAddContentsList, findContents, isPlainContentsList, regenerateContentsEdit } from '../../templates/contents';
 import { headingKey } from '../../templates/normalize';
 import { q } from '../../base/i18n';
 
@@ -27,7 +27,7 @@ export const tocMismatch: DocumentRule = {
       report({
         range: doc.range(tocHeading),
         message: { en: 'The contents section has no list of sections.', zh: '目录小节里没有章节列表。' },
-        fixes: [{ title: doc.language === 'zh-cn' ? '根据标题生成目录' : 'Generate the contents list from the headings', edits: [regenerateContentsEdit(doc, contents)], safe: true }],
+        fixes: [{ title: doc.language === 'zh-cn' ? '根据标题生成目录' : 'Generate the contents list from the headings', edits: [regenerateContentsEdit(doc, contents)], safe: areCopyableEntries(entries) }],
       });
       return;
     }
@@ -54,7 +54,7 @@ export const tocMismatch: DocumentRule = {
     report({
       range: doc.range(list),
       message: { en: `Contents do not match the headings: ${parts.en.join('; ')}.`, zh: `目录与标题不一致：${parts.zh.join('；')}。` },
-      fixes: [{ title: doc.language === 'zh-cn' ? '根据标题重新生成目录' : 'Regenerate the contents list from the headings', edits: [regenerateContentsEdit(doc, contents)], safe: isPlainContentsList(doc, list) }],
+      fixes: [{ title: doc.language === 'zh-cn' ? '根据标题重新生成目录' : 'Regenerate the contents list from the headings', edits: [regenerateContentsEdit(doc, contents)], safe: isPlainContentsList(doc, list) && areCopyableEntries(entries) }],
       data: { missing, stale },
     });
   },
