@@ -200,6 +200,30 @@ test('overrides: an unusable entry is reported on the config file (config/invali
   }
 });
 
+test('config problems are reported in the message language: Chinese with --lang zh-cn or "language": "zh-cn"', () => {
+  const config = '{\n  "maxFileSizeKB": -1,\n  "overrides": [{ "rules": { "links": "off" } }],\n  "bogus": true\n}\n';
+  const ws = tempWorkspace({ '.benchpress/config.json': config, 'a.md': DRAFT });
+  try {
+    const messages = (reports: { file: string; diagnostics: { line: number; message: string }[] }[]) =>
+      reports.find((r) => r.file === '.benchpress/config.json')!.diagnostics.map((d) => [d.line, d.message]);
+    assert.deepEqual(messages(lintJson(['--lang', 'zh-cn', '.'], ws.root).reports), [
+      [2, '“maxFileSizeKB”：应为 1 到 1048576 之间的整数；改用 4096。'],
+      [3, '“overrides[0]”没有 "files"：请写上它适用的 glob（相对于工作区根目录）；此项不生效。'],
+      [4, '未知的设置“bogus”。'],
+    ]);
+    assert.deepEqual(messages(lintJson(['.'], ws.root).reports).map(([line, m]) => [line, String(m).split(':')[0]]), [
+      [2, '"maxFileSizeKB"'],
+      [3, '"overrides[0]" has no "files"'],
+      [4, 'Unknown setting "bogus".'],
+    ]);
+    // The config's own "language" picks Chinese too, even for the problems of that same file.
+    ws.write('.benchpress/config.json', config.replace('"bogus": true', '"bogus": true,\n  "language": "zh-cn"'));
+    assert.equal(messages(lintJson(['.'], ws.root).reports)[2][1], '未知的设置“bogus”。');
+  } finally {
+    ws.dispose();
+  }
+});
+
 test('--lang zh-cn: remark-lint rules report in Chinese, English without it', () => {
   const ws = tempWorkspace({ 'a.md': '#  Title\n\n-   item\n\n[docs]\n\n[docs]: https://example.com\n\nline   \nnext' });
   try {

@@ -55,19 +55,19 @@ function parseLang(value: string | undefined): Locale | undefined {
 }
 
 /** Problems in `.benchpress/gpus.json` / `prices.json`, as warnings on stderr (the command still runs). */
-function reportDataProblems(io: CliIo, files: readonly FileProblems[]): void {
+function reportDataProblems(io: CliIo, files: readonly FileProblems[], locale: Locale): void {
   for (const file of files) {
     const lines = new LineIndex(file.text ?? '');
     for (const p of file.problems) {
       const pos = lines.positionAt(p.start);
-      io.stderr(`${path.relative(io.cwd, file.path) || file.path}:${pos.line + 1}:${pos.character + 1}: ${p.severity}: ${p.message}\n`);
+      io.stderr(`${path.relative(io.cwd, file.path) || file.path}:${pos.line + 1}:${pos.character + 1}: ${p.severity}: ${localize(p.message, locale)}\n`);
     }
   }
 }
 
-async function workspaceDatabase(io: CliIo, start: string): Promise<GpuDatabase> {
+async function workspaceDatabase(io: CliIo, start: string, locale: Locale): Promise<GpuDatabase> {
   const { db, problems } = await loadGpuDatabase(findWorkspaceRoot(start));
-  reportDataProblems(io, problems);
+  reportDataProblems(io, problems, locale);
   return db;
 }
 
@@ -112,7 +112,7 @@ export async function tableCommand(argv: readonly string[], io: CliIo): Promise<
     if (kind === 'cost' && gpus.length !== 1) throw usage({ en: 'A cost estimate is for one GPU (use --count for several of it).', zh: '成本估算只针对一款 GPU（多张同款请用 --count）。' });
     if (kind === 'cost' && hours === undefined) throw usage({ en: 'A cost estimate needs --hours N.', zh: '成本估算需要 --hours N。' });
     if (count !== undefined && !Number.isInteger(count)) throw usage({ en: `--count must be a whole number, not "${args.values.get('count')}".`, zh: `--count 应为整数，而不是 “${args.values.get('count')}”。` });
-    const db = await workspaceDatabase(io, io.cwd);
+    const db = await workspaceDatabase(io, io.cwd, locale);
     result = buildTable(db, { kind, gpus, hours, count }, { lang, fields, providers, tiers });
   } catch (error) {
     if (error instanceof UsageError) return fail(io, errorText(error, locale), TABLE_USAGE);
@@ -149,7 +149,7 @@ export async function expandCommand(argv: readonly string[], io: CliIo): Promise
     const enoent = (error as NodeJS.ErrnoException).code === 'ENOENT';
     return fail(io, say({ en: `Cannot read ${given}: ${enoent ? 'no such file' : (error as Error).message}`, zh: `无法读取 ${given}：${enoent ? '文件不存在' : (error as Error).message}` }));
   }
-  const db = await workspaceDatabase(io, file);
+  const db = await workspaceDatabase(io, file, locale);
   const result = expandTokens(text, db, lang ?? draftLanguageOf(text));
   if (result.errors.length > 0) {
     const lines = new LineIndex(text);

@@ -9,6 +9,7 @@ import { checkDraftFile, mapConcurrently } from '../services/check-files';
 import { topicReportOf } from '../services/topic-report';
 import { prepareRun } from './run';
 import type { CliIo } from './io';
+import { localize } from '../base/i18n';
 
 export const TOPICS_USAGE = `Usage: benchpress topics [--json] [--table FILE] [--lang en|zh-cn] PATH…
 
@@ -31,7 +32,7 @@ export async function topicsCommand(argv: readonly string[], io: CliIo, makeAnal
     const states = await mapConcurrently(setup.files, (file) => checkDraftFile(file, run));
     const report = topicReportOf(states.map((s) => ({ path: displayPath(s.file, io.cwd), result: s.result })), setup.env);
     for (const file of setup.settings.problems) {
-      for (const p of file.problems) io.stderr(`${displayPath(file.path, io.cwd)}: ${p.message}\n`);
+      for (const p of file.problems) io.stderr(`${displayPath(file.path, io.cwd)}: ${localize(p.message, setup.env.locale)}\n`);
     }
     io.stdout(args.switches.has('json') ? JSON.stringify(report, null, 2) + '\n' : formatTopicReport(report, setup.env.locale) + '\n');
     return 0;

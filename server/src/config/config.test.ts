@@ -2,6 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_CONFIG, applySettings, parseConfigFile } from './config';
+import { localize, type Localized } from '../base/i18n';
+
+const en = (m: Localized) => localize(m, 'en');
 import { isKnownRuleOrGroup } from '../rules/registry';
 
 test('valid settings apply; comments and trailing commas are fine', () => {
@@ -17,7 +20,7 @@ test('each bad value is reported at its place and the default is kept', () => {
   const text = '{ "maxFileSizeKB": -1, "language": "fr", "urlCheck": { "ignore": ["/[unclosed/"], "bogus": 1 }, "rules": { "nope/rule": "off", "links": "loud" } }';
   const { config, problems } = parseConfigFile(text, DEFAULT_CONFIG, isKnownRuleOrGroup);
   const at = (p: { start: number; end: number }) => text.slice(p.start, p.end);
-  assert.deepEqual(problems.map((p) => [at(p), p.message.split(';')[0]]), [
+  assert.deepEqual(problems.map((p) => [at(p), en(p.message).split(';')[0]]), [
     ['-1', '"maxFileSizeKB": expected a whole number from 1 to 1048576'],
     ['"fr"', '"language": expected one of "auto", "en", "zh-cn"'],
     ['["/[unclosed/"]', '"urlCheck.ignore": Invalid ignore pattern "/[unclosed/": Invalid regular expression: /[unclosed/: Unterminated character class'],
@@ -41,11 +44,11 @@ test('ignore: usable globs apply; a bad one is reported at its place and left ou
   const { config, problems } = parseConfigFile(text, DEFAULT_CONFIG, isKnownRuleOrGroup);
   const at = (p: { start: number; end: number }) => text.slice(p.start, p.end);
   assert.deepEqual(config.ignore, ['docs/generated/**', '!docs/generated/index.md']);
-  assert.deepEqual(problems.map((p) => [at(p), p.message]), [
+  assert.deepEqual(problems.map((p) => [at(p), en(p.message)]), [
     ['"../outside/**"', '"ignore": the pattern "../outside/**" leaves the workspace root (".."); it is left out.'],
     ['""', '"ignore": the pattern "" matches nothing; it is left out.'],
   ]);
-  assert.match(parseConfigFile('{ "ignore": "docs" }').problems[0].message, /"ignore": expected a list of strings/);
+  assert.match(en(parseConfigFile('{ "ignore": "docs" }').problems[0].message), /"ignore": expected a list of strings/);
 });
 
 test('overrides: valid entries apply in order; files may be one glob', () => {
@@ -69,7 +72,7 @@ test('overrides: each mistake is reported at its place with what to do; unusable
   ] }`;
   const { config, problems } = parseConfigFile(text, DEFAULT_CONFIG, isKnownRuleOrGroup);
   const at = (p: { start: number; end: number }) => text.slice(p.start, p.end);
-  assert.deepEqual(problems.map((p) => [p.severity, at(p).split('\n')[0], p.message]), [
+  assert.deepEqual(problems.map((p) => [p.severity, at(p).split('\n')[0], en(p.message)]), [
     ['warning', '{ "rules": { "links": "off" } }', '"overrides[0]" has no "files": add the globs (relative to the workspace root) it applies to; the entry is not used.'],
     ['warning', '[]', '"overrides[1].files" must be a non-empty list of globs (e.g. ["docs/reference/**"]); the entry is not used.'],
     ['warning', '"../up"', '"overrides[2].files": the pattern "../up" leaves the workspace root (".."); the entry is not used.'],
@@ -80,7 +83,7 @@ test('overrides: each mistake is reported at its place with what to do; unusable
     ['warning', '"docs/**"', '"overrides[5]" must be an object: { "files": [globs], "rules": { … } }.'],
   ]);
   assert.deepEqual(config.overrides, [{ files: ['a/**'], rules: { heat: 'off' } }, { files: ['b/**'], rules: {} }]);
-  assert.match(parseConfigFile('{ "overrides": {} }').problems[0].message, /"overrides" must be a list/);
+  assert.match(en(parseConfigFile('{ "overrides": {} }').problems[0].message), /"overrides" must be a list/);
 });
 
 test("overrides: the editor's entries come first, the config file's after them (later entries win)", () => {
@@ -99,7 +102,7 @@ test('links.anchorStyle and links.anchorOptions: valid values apply, bad ones ar
   const text = '{ "links": { "anchorStyle": "jekyll", "anchorOptions": { "mkdocs": { "slugify": "python" }, "sphinx": {}, "hugo": { "nope": true } }, "extra": 1 } }';
   const { config, problems } = parseConfigFile(text, DEFAULT_CONFIG, isKnownRuleOrGroup);
   const at = (p: { start: number; end: number }) => text.slice(p.start, p.end);
-  assert.deepEqual(problems.map((p) => [at(p), p.message.split(';')[0]]), [
+  assert.deepEqual(problems.map((p) => [at(p), en(p.message).split(';')[0]]), [
     ['"jekyll"', '"links.anchorStyle": expected one of "github", "gitlab", "vscode", "mkdocs", "hugo", "docusaurus", "vitepress", "hexo"'],
     ['"python"', '"links.anchorOptions.mkdocs.slugify": expected one of "toc", "toc-unicode", "pymdownx"'],
     ['"sphinx"', 'Unknown setting "links.anchorOptions.sphinx" (expected mkdocs, hugo, docusaurus, vitepress, hexo).'],
@@ -108,4 +111,29 @@ test('links.anchorStyle and links.anchorOptions: valid values apply, bad ones ar
   ]);
   assert.equal(config.links.anchorStyle, 'github');
   assert.deepEqual(config.links.anchorOptions, {});
+});
+
+test('every problem reads in Chinese too: no English left in the Chinese text', () => {
+  const text = JSON.stringify({
+    maxFileSizeKB: 'big', checkUrls: 1, template: '', language: 'fr', ignore: ['../x', 'C:\\docs', 'a\\b', ''], bogus: 1,
+    rules: { links: 'loud', 'nope/rule': 'off' },
+    urlCheck: { ignore: ['/[unclosed/'], nope: 1, skipHosts: 'x' },
+    typography: { names: ['中文'], ambiguousWidth: 3 },
+    links: { anchorStyle: 'jekyll', anchorOptions: { sphinx: {}, hexo: { modifyAnchors: 5, nope: 1 }, mkdocs: { separator: '' } }, extra: 1 },
+    overrides: [{ rules: {} }, { files: [] }, { files: ['../up'], rules: 'x', severity: 1 }, 'docs/**'],
+  });
+  const { problems } = parseConfigFile(text, DEFAULT_CONFIG, isKnownRuleOrGroup);
+  assert.ok(problems.length >= 25, `${problems.length} problems`);
+  for (const p of problems) {
+    assert.equal(typeof p.message, 'object', `only one language: ${JSON.stringify(p.message)}`);
+    const zh = localize(p.message, 'zh-cn');
+    assert.match(zh, /\p{Script=Han}/u, zh);
+    // English words outside quoted keys and values (and outside the JavaScript engine's own error text).
+    const prose = zh.replace(/"[^"]*"|“[^”]*”|\{[^}]*\}|\[[^\]]*\]|Invalid regular expression.*$/g, '');
+    assert.doesNotMatch(prose, /\b(?:expected|must|using|unknown|the|is|an?)\b/i, zh);
+  }
+  for (const bad of ['{ "rules": ', '[1]']) {
+    const zh = localize(parseConfigFile(bad).problems[0].message, 'zh-cn');
+    assert.match(zh, /\p{Script=Han}/u);
+  }
 });

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileGlobs, globProblem } from './globs';
+import { localize } from '../base/i18n';
 
 const matching = (patterns: string[], paths: string[]) => {
   const globs = compileGlobs(patterns);
@@ -52,12 +53,12 @@ test('a folder is skipped by a walk only when no negation could take a file in i
 });
 
 test('problems: empty, absolute, leaving the root, backslashes; usable patterns have none', () => {
-  assert.match(globProblem('')!, /matches nothing/);
-  assert.match(globProblem('!')!, /matches nothing/);
-  assert.match(globProblem('C:\\docs\\*.md')!, /absolute path/);
-  assert.match(globProblem('../shared/**')!, /leaves the workspace root/);
-  assert.match(globProblem('docs\\*.md')!, /backslash/);
-  assert.match(globProblem(3)!, /expected a string/);
+  assert.match(localize(globProblem('')!, 'en'), /matches nothing/);
+  assert.match(localize(globProblem('!')!, 'en'), /matches nothing/);
+  assert.match(localize(globProblem('C:\\docs\\*.md')!, 'en'), /absolute path/);
+  assert.match(localize(globProblem('../shared/**')!, 'en'), /leaves the workspace root/);
+  assert.match(localize(globProblem('docs\\*.md')!, 'en'), /backslash/);
+  assert.match(localize(globProblem(3)!, 'en'), /expected a string/);
   for (const ok of ['docs/**', '!docs/a.md', '{a,b}/*.md', '/root.md', 'a?.md']) assert.equal(globProblem(ok), undefined, ok);
   // Bad patterns are left out of a compiled list rather than matching something unexpected.
   assert.deepEqual(compileGlobs(['../x', 'a.md']).matches('a.md'), true);

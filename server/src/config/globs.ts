@@ -4,6 +4,7 @@
 // (`["docs/reference/**", "!docs/reference/index.md"]`). A pattern that matches a folder also matches everything
 // under it (`build` is `build/**` too). Paths outside the root never match.
 import picomatch from 'picomatch';
+import type { Localized } from '../base/i18n';
 
 export interface GlobList {
   /** True when the last pattern that matches `relPath` (root-relative, `/`-separated) is not negated. */
@@ -30,17 +31,19 @@ function normalizePattern(pattern: string): { body: string; negated: boolean } {
 }
 
 /** Why a glob cannot be used, or undefined when it can. */
-export function globProblem(pattern: unknown): string | undefined {
-  if (typeof pattern !== 'string') return 'expected a string (a glob such as "docs/generated/**")';
+export function globProblem(pattern: unknown): Localized | undefined {
+  if (typeof pattern !== 'string') return { en: 'expected a string (a glob such as "docs/generated/**")', zh: '应为字符串（如 "docs/generated/**" 这样的 glob）' };
   const { body } = normalizePattern(pattern);
-  if (body === '') return `the pattern ${JSON.stringify(pattern)} matches nothing`;
-  if (/^[A-Za-z]:[\\/]/.test(pattern) || pattern.startsWith('\\')) return `the pattern ${JSON.stringify(pattern)} is an absolute path; patterns are relative to the workspace root`;
-  if (body.split('/').includes('..')) return `the pattern ${JSON.stringify(pattern)} leaves the workspace root ("..")`;
-  if (body.includes('\\')) return `the pattern ${JSON.stringify(pattern)} has a backslash; separate folders with "/"`;
+  const p = JSON.stringify(pattern);
+  if (body === '') return { en: `the pattern ${p} matches nothing`, zh: `模式 ${p} 匹配不到任何文件` };
+  if (/^[A-Za-z]:[\\/]/.test(pattern) || pattern.startsWith('\\')) return { en: `the pattern ${p} is an absolute path; patterns are relative to the workspace root`, zh: `模式 ${p} 是绝对路径；模式应相对于工作区根目录` };
+  if (body.split('/').includes('..')) return { en: `the pattern ${p} leaves the workspace root ("..")`, zh: `模式 ${p} 超出了工作区根目录（".."）` };
+  if (body.includes('\\')) return { en: `the pattern ${p} has a backslash; separate folders with "/"`, zh: `模式 ${p} 含反斜杠；请用 "/" 分隔文件夹` };
   try {
     picomatch.makeRe(body, OPTIONS);
   } catch (error) {
-    return `the pattern ${JSON.stringify(pattern)} is not a valid glob (${(error as Error).message})`;
+    const reason = (error as Error).message;
+    return { en: `the pattern ${p} is not a valid glob (${reason})`, zh: `模式 ${p} 不是有效的 glob（${reason}）` };
   }
   return undefined;
 }

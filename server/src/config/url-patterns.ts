@@ -1,6 +1,8 @@
 // URL ignore patterns as the settings write them: a glob (`*` any run, `?` one character; without a wildcard a
 // prefix) or a /regular expression/. Compiled here so that reading settings can report a broken one.
 
+import type { Localized } from '../base/i18n';
+
 const REGEX_PATTERN = /^\/(.+)\/([dgimsuvy]*)$/;
 
 export function compileUrlPattern(pattern: string): RegExp {
@@ -12,13 +14,14 @@ export function compileUrlPattern(pattern: string): RegExp {
 }
 
 /** Messages for ignore patterns that cannot be used (invalid regular expressions); empty when all are fine. */
-export function validateIgnorePatterns(patterns: readonly string[]): string[] {
-  const errors: string[] = [];
+export function validateIgnorePatterns(patterns: readonly string[]): Localized[] {
+  const errors: Localized[] = [];
   for (const p of patterns) {
     try {
       compileUrlPattern(p);
     } catch (err) {
-      errors.push(`Invalid ignore pattern ${JSON.stringify(p)}: ${(err as Error).message}`);
+      const reason = (err as Error).message;
+      errors.push({ en: `Invalid ignore pattern ${JSON.stringify(p)}: ${reason}`, zh: `无效的忽略模式 ${JSON.stringify(p)}：${reason}` });
     }
   }
   return errors;
