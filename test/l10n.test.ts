@@ -53,3 +53,22 @@ test('the settings in package.json, the config schema and the core defaults agre
     assert.ok(node, `schema has ${key}`);
   }
 });
+
+test('problems in the team\'s .benchpress/ files read in Chinese too: templates, topic tables, settings', async () => {
+  const { parseTemplate } = await import('../server/src/templates/template');
+  const { parseTopicTable } = await import('../server/src/topics/table');
+  const { parseConfigFile } = await import('../server/src/config/config');
+  const { localize } = await import('../server/src/base/i18n');
+  const template = parseTemplate('team', '---\n- a\n---\n# A\n> nope: 1\n\n# B\n\n## \n\n## Setup\n> requires: video\n\n## Run\n> role: boss\n\n## Setup\n', 'team.md').problems;
+  const empty = parseTemplate('empty', '# Only a title\n', 'empty.md').problems;
+  const table = parseTopicTable('topic,heat,extra\n,1,\nh100,x,\n', 'csv').problems;
+  const json = parseTopicTable('{ "topics": 3, "aliases": 1, "extends": "yes", "mode": "up", "bogus": 1 }', 'json').problems;
+  const config = parseConfigFile('{ "language": "fr", "nope": 1 }').problems;
+  const all = [...template, ...empty, ...table, ...json, ...config];
+  assert.ok(template.length >= 7 && empty.length === 1 && table.length >= 3 && json.length >= 5, JSON.stringify(all.map((p) => p.message)));
+  for (const p of all) {
+    const zh = localize(p.message, 'zh-cn');
+    assert.notEqual(zh, localize(p.message, 'en'), `not translated: ${zh}`);
+    assert.match(zh, /\p{Script=Han}/u, zh);
+  }
+});

@@ -6,6 +6,11 @@ export function localize(text: Localized, locale: Locale): string {
   return typeof text === 'string' ? text : locale === 'zh-cn' ? text.zh : text.en;
 }
 
+/** A message in both languages with a localized part (a reason, a list) put into each. */
+export function withPart(part: Localized, en: (text: string) => string, zh: (text: string) => string): Localized {
+  return { en: en(localize(part, 'en')), zh: zh(localize(part, 'zh-cn')) };
+}
+
 /** VS Code and LSP clients send locales like "zh-cn", "zh-CN", "zh-tw", "en-us". */
 export function toLocale(value: string | undefined): Locale {
   return value && /^zh/i.test(value) ? 'zh-cn' : 'en';

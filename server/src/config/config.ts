@@ -3,7 +3,7 @@
 import { findNodeAtLocation } from 'jsonc-parser';
 import { jsonValue, parseJsonc, type JsonNode } from '../base/jsonc';
 import type { Severity } from '../base/types';
-import { localize, type Localized } from '../base/i18n';
+import { localize, withPart, type Localized } from '../base/i18n';
 import { validateIgnorePatterns } from './url-patterns';
 import { globProblem } from './globs';
 import { ANCHOR_STYLES, type AnchorOptions, type AnchorStyle } from '../markdown/slugs';
@@ -88,8 +88,6 @@ export const DEFAULT_CONFIG: BenchpressConfig = {
 
 /** What is wrong with a value, in both languages, or undefined when it is fine. */
 type Check = (value: unknown) => Localized | undefined;
-/** A message in both languages with a localized part (a check's answer) put into each. */
-const around = (part: Localized, en: (p: string) => string, zh: (p: string) => string): Localized => ({ en: en(localize(part, 'en')), zh: zh(localize(part, 'zh-cn')) });
 const isInt = (min: number, max: number): Check => (v) =>
   typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? undefined : { en: `expected a whole number from ${min} to ${max}`, zh: `应为 ${min} 到 ${max} 之间的整数` };
 const isBool: Check = (v) => (typeof v === 'boolean' ? undefined : { en: 'expected true or false', zh: '应为 true 或 false' });
@@ -205,7 +203,7 @@ export function applySettings(
     }
     for (const [id, setting] of Object.entries(value as Record<string, unknown>)) {
       const bad = isRuleSetting(setting);
-      if (bad) problem([...at, id], around(bad, (b) => `Rule "${id}": ${b}.`, (b) => `规则“${id}”：${b}。`));
+      if (bad) problem([...at, id], withPart(bad, (b) => `Rule "${id}": ${b}.`, (b) => `规则“${id}”：${b}。`));
       else if (knownRuleIds && !knownRuleIds(id)) problem([...at, id], { en: `Unknown rule or rule group "${id}".`, zh: `未知的规则或规则组“${id}”。` }, true);
       else into[id] = setting as RuleSetting;
     }
@@ -231,7 +229,7 @@ export function applySettings(
     } else {
       files.forEach((f, i) => {
         const bad = globProblem(f);
-        if (bad) problem([...at, 'files', ...(typeof record.files === 'string' ? [] : [i])], around(bad, (b) => `"${where}.files": ${b}; the entry is not used.`, (b) => `“${where}.files”：${b}；此项不生效。`));
+        if (bad) problem([...at, 'files', ...(typeof record.files === 'string' ? [] : [i])], withPart(bad, (b) => `"${where}.files": ${b}; the entry is not used.`, (b) => `“${where}.files”：${b}；此项不生效。`));
         filesOk &&= !bad;
       });
     }
@@ -280,7 +278,7 @@ export function applySettings(
       // One bad pattern is reported at its place; the others still apply.
       const good = value.filter((pattern, i) => {
         const bad = globProblem(pattern);
-        if (bad) problem([key, i], around(bad, (b) => `"ignore": ${b}; it is left out.`, (b) => `“ignore”：${b}；此模式不生效。`));
+        if (bad) problem([key, i], withPart(bad, (b) => `"ignore": ${b}; it is left out.`, (b) => `“ignore”：${b}；此模式不生效。`));
         return !bad;
       });
       config.ignore = good;

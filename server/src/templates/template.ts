@@ -17,6 +17,7 @@ import { parseMarkdown } from '../markdown/parse';
 import { frontMatterLineCount } from '../markdown/chunks';
 import { CONTENTS_HEADING_KEYS, KEY_POINTS_HEADING_KEYS, headingKey, headingLabel } from './normalize';
 import type { HeadingInfo } from '../markdown/summary';
+import type { Localized } from '../base/i18n';
 
 export type Requirement = 'table' | 'code' | 'image';
 export type SectionRole = 'toc' | 'keypoints' | 'section';
@@ -53,7 +54,7 @@ export interface Template {
 
 export interface TemplateProblem {
   line: number;
-  message: string;
+  message: Localized;
   severity: 'error' | 'warning';
 }
 
@@ -81,7 +82,7 @@ const lineOf = (node: Nodes | undefined) => (node?.position?.start.line ?? 1) - 
 /** Reads a skeleton. A template that cannot be used at all comes back as `template: undefined` with problems. */
 export function parseTemplate(id: string, text: string, source: string): { template?: Template; problems: TemplateProblem[] } {
   const problems: TemplateProblem[] = [];
-  if (text.includes('\u0000')) return { problems: [{ line: 0, severity: 'error', message: 'Template file is binary, not Markdown.' }] };
+  if (text.includes('\u0000')) return { problems: [{ line: 0, severity: 'error', message: { en: 'Template file is binary, not Markdown.', zh: '模板文件是二进制文件，不是 Markdown。' } }] };
   const lines = text.split('\n');
   const fmLines = frontMatterLineCount(lines);
   let meta: Record<string, unknown> = {};
@@ -89,10 +90,11 @@ export function parseTemplate(id: string, text: string, source: string): { templ
     try {
       const parsed = parseYaml(lines.slice(1, fmLines - 1).join('\n'));
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) meta = parsed as Record<string, unknown>;
-      else if (parsed != null) problems.push({ line: 0, severity: 'warning', message: 'Template front matter should be key: value pairs; ignored.' });
+      else if (parsed != null) problems.push({ line: 0, severity: 'warning', message: { en: 'Template front matter should be key: value pairs; ignored.', zh: '模板的 front matter 应为“键: 值”对；未生效。' } });
     } catch (error) {
       const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? 1;
-      problems.push({ line, severity: 'warning', message: `Template front matter is not valid YAML (${(error as Error).message.split('\n')[0]}); ignored.` });
+      const reason = (error as Error).message.split('\n')[0];
+      problems.push({ line, severity: 'warning', message: { en: `Template front matter is not valid YAML (${reason}); ignored.`, zh: `模板的 front matter 不是有效的 YAML（${reason}）；未生效。` } });
     }
   }
   const body = lines.slice(fmLines).join('\n');
@@ -101,7 +103,7 @@ export function parseTemplate(id: string, text: string, source: string): { templ
   try {
     tree = parseMarkdown(body);
   } catch (error) {
-    return { problems: [...problems, { line: offsetLines, severity: 'error', message: `Template could not be read: ${(error as Error).message}` }] };
+    return { problems: [...problems, { line: offsetLines, severity: 'error', message: { en: `Template could not be read: ${(error as Error).message}`, zh: `无法读取模板：${(error as Error).message}` } }] };
   }
 
   const titlePatterns: string[] = [];
@@ -121,14 +123,14 @@ export function parseTemplate(id: string, text: string, source: string): { templ
       finishStub(node.position?.start.offset ?? body.length);
       const text = toString(node).trim();
       if (node.depth === 1) {
-        if (titlePatterns.length > 0) problems.push({ line: lineOf(node) + offsetLines, severity: 'warning', message: 'A template has one title (#); this one is ignored.' });
+        if (titlePatterns.length > 0) problems.push({ line: lineOf(node) + offsetLines, severity: 'warning', message: { en: 'A template has one title (#); this one is ignored.', zh: '模板只能有一个标题（#）；这个未生效。' } });
         else titlePatterns.push(text);
         current = undefined;
         const next = children[i + 1];
         if (next?.type === 'blockquote') {
           for (const [key, value, line] of directives(next, body)) {
             if (key === 'title' && value) titlePatterns.push(value);
-            else problems.push({ line: line + offsetLines, severity: 'warning', message: `Unknown line under the title: "${key}". Use "> title: …" for another title pattern.` });
+            else problems.push({ line: line + offsetLines, severity: 'warning', message: { en: `Unknown line under the title: "${key}". Use "> title: …" for another title pattern.`, zh: `标题下有未知的一行：“${key}”。另一种标题格式请写成 "> title: …"。` } });
           }
           i++;
         }
@@ -147,8 +149,8 @@ export function parseTemplate(id: string, text: string, source: string): { templ
         optional: false,
         stub: '',
       };
-      if (!key) problems.push({ line: lineOf(node) + offsetLines, severity: 'warning', message: 'Empty heading in template; ignored.' });
-      else if (sections.some((s) => s.keys.includes(key))) problems.push({ line: lineOf(node) + offsetLines, severity: 'warning', message: `Section "${name}" appears twice in the template; the second is ignored.` });
+      if (!key) problems.push({ line: lineOf(node) + offsetLines, severity: 'warning', message: { en: 'Empty heading in template; ignored.', zh: '模板中有空标题；未生效。' } });
+      else if (sections.some((s) => s.keys.includes(key))) problems.push({ line: lineOf(node) + offsetLines, severity: 'warning', message: { en: `Section "${name}" appears twice in the template; the second is ignored.`, zh: `章节“${name}”在模板中出现了两次；第二次未生效。` } });
       else sections.push(current);
       const next = children[i + 1];
       if (next?.type === 'blockquote' && isDirectiveBlock(next, body)) {
@@ -174,7 +176,7 @@ export function parseTemplate(id: string, text: string, source: string): { templ
     }
   }
 
-  if (sections.length === 0) problems.push({ line: offsetLines, severity: 'error', message: 'Template has no sections: add a "## " heading for each section, in order.' });
+  if (sections.length === 0) problems.push({ line: offsetLines, severity: 'error', message: { en: 'Template has no sections: add a "## " heading for each section, in order.', zh: '模板没有章节：请按顺序为每个章节写一个 "## " 标题。' } });
   const placeholders = new Set<string>();
   for (const pattern of titlePatterns) for (const m of pattern.matchAll(/\[([^\]]+)\]/g)) placeholders.add(m[1]);
   for (const s of sections) for (const m of s.stub.matchAll(/\[([^\]\n]{1,40})\](?![(:[])/g)) placeholders.add(m[1]);
@@ -235,7 +237,7 @@ function applyDirective(section: TemplateSection, key: string, value: string, li
       for (const word of splitList(value)) {
         const requirement = REQUIREMENT_WORDS[word.toLowerCase()];
         if (requirement) { if (!section.requires.includes(requirement)) section.requires.push(requirement); }
-        else problems.push({ line, severity: 'warning', message: `Unknown requirement "${word}" for section "${section.name}": use table, code or image.` });
+        else problems.push({ line, severity: 'warning', message: { en: `Unknown requirement "${word}" for section "${section.name}": use table, code or image.`, zh: `章节“${section.name}”的要求“${word}”未知：请用 table、code 或 image。` } });
       }
       break;
     case 'optional':
@@ -244,10 +246,10 @@ function applyDirective(section: TemplateSection, key: string, value: string, li
     case 'role':
       if (/^(toc|contents|目录)$/i.test(value)) section.role = 'toc';
       else if (/^(keypoints|key points|要点|核心要点)$/i.test(value)) section.role = 'keypoints';
-      else problems.push({ line, severity: 'warning', message: `Unknown role "${value}": use toc or keypoints.` });
+      else problems.push({ line, severity: 'warning', message: { en: `Unknown role "${value}": use toc or keypoints.`, zh: `未知的角色“${value}”：请用 toc 或 keypoints。` } });
       break;
     default:
-      problems.push({ line, severity: 'warning', message: `Unknown template directive "${key}": use aliases, requires or optional.` });
+      problems.push({ line, severity: 'warning', message: { en: `Unknown template directive "${key}": use aliases, requires or optional.`, zh: `未知的模板指令“${key}”：请用 aliases、requires 或 optional。` } });
   }
 }
 

@@ -161,7 +161,7 @@ export function resolveTopicTable(parsed?: ParsedTopicTable | null, base: readon
   for (const decl of parsed.aliases) {
     const row = byKey.get(topicKey(decl.topic));
     if (!row) {
-      problems.push({ line: decl.line, severity: 'warning', message: `Aliases for "${decl.topic}" are ignored: no such topic in the table.` });
+      problems.push({ line: decl.line, severity: 'warning', message: { en: `Aliases for "${decl.topic}" are ignored: no such topic in the table.`, zh: `“${decl.topic}”的别名未生效：表中没有这个话题。` } });
       continue;
     }
     addAliases(row, decl.aliases);
@@ -176,7 +176,10 @@ export function resolveTopicTable(parsed?: ParsedTopicTable | null, base: readon
         problems.push({
           line: row.line ?? 0,
           severity: 'warning',
-          message: `Alias "${alias}" of "${row.topic}" is itself a topic of the table ("${other.topic}"); that text counts for "${other.topic}".`,
+          message: {
+            en: `Alias "${alias}" of "${row.topic}" is itself a topic of the table ("${other.topic}"); that text counts for "${other.topic}".`,
+            zh: `“${row.topic}”的别名“${alias}”本身是表中的话题（“${other.topic}”）；这段文字算作“${other.topic}”。`,
+          },
         });
       }
     }

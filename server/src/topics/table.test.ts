@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseTopicTable, tableFormatOf } from './table';
 import { DEFAULT_TOPICS, resolveTopicTable } from './seed';
+import { localize, type Localized } from '../base/i18n';
+
+const en = (m: Localized) => localize(m, 'en');
 
 const SEED_CSV_ZH = [
   '排名,主题,热度值,相关度,浏览量,状态',
@@ -43,8 +46,8 @@ test('CSV with English headers in any case, BOM, CRLF, blank lines and quoted co
   assert.equal(problems.length, 1);
   assert.equal(problems[0].line, 3);
   assert.equal(problems[0].severity, 'error');
-  assert.match(problems[0].message, /8 cells but the header has 7/);
-  assert.match(problems[0].message, /"serverless"/);
+  assert.match(en(problems[0].message), /8 cells but the header has 7/);
+  assert.match(en(problems[0].message), /"serverless"/);
 });
 
 test('CSV: header names with both languages, keyword/关键词 and 、-separated aliases', () => {
@@ -83,7 +86,7 @@ test('CSV: a missing required column is one error on the header line, and no row
   assert.equal(problems.length, 1);
   assert.equal(problems[0].line, 0);
   assert.equal(problems[0].severity, 'error');
-  assert.match(problems[0].message, /heat \(热度值\)/);
+  assert.match(en(problems[0].message), /heat \(热度值\)/);
 });
 
 test('CSV: every bad row gives an error with its line; good rows around it are kept', () => {
@@ -113,11 +116,11 @@ test('CSV: every bad row gives an error with its line; good rows around it are k
       [8, 'error'],
     ],
   );
-  assert.match(problems[0].message, /"lots" is not a number/);
-  assert.match(problems[1].message, /topic .* is empty/);
-  assert.match(problems[3].message, /rank .*"four"/);
-  assert.match(problems[5].message, /line 7/);
-  assert.match(problems[6].message, /never closed/);
+  assert.match(en(problems[0].message), /"lots" is not a number/);
+  assert.match(en(problems[1].message), /topic .* is empty/);
+  assert.match(en(problems[3].message), /rank .*"four"/);
+  assert.match(en(problems[5].message), /line 7/);
+  assert.match(en(problems[6].message), /never closed/);
 });
 
 test('CSV: trailing empty cells from spreadsheets and rows of empty cells are fine', () => {
@@ -132,7 +135,7 @@ test('CSV: unknown columns are ignored with a warning; `-` and N/A mean empty', 
   assert.equal(rows[0].views, null);
   assert.equal(problems.length, 1);
   assert.equal(problems[0].severity, 'warning');
-  assert.match(problems[0].message, /Unknown column "cpc"/);
+  assert.match(en(problems[0].message), /Unknown column "cpc"/);
 });
 
 test('CSV: `# extends` and `# aliases:` directives; other comments are ignored', () => {
@@ -199,7 +202,7 @@ test('JSON: a syntax error is reported at its line and the built-in table stays'
   assert.equal(parsed.rows.length, 0);
   assert.equal(parsed.problems[0].line, 2);
   assert.equal(parsed.problems[0].severity, 'error');
-  assert.match(parsed.problems[0].message, /JSON syntax error: a comma is expected/);
+  assert.match(en(parsed.problems[0].message), /JSON syntax error: a comma is expected/);
   assert.equal(resolveTopicTable(parsed).rows.length, DEFAULT_TOPICS.length);
 });
 
@@ -225,12 +228,12 @@ test('JSON: bad rows are skipped with their line; unknown keys warn once', () =>
       [6, 'warning'],
     ],
   );
-  assert.match(problems[1].message, /"hot" is not a number/);
+  assert.match(en(problems[1].message), /"hot" is not a number/);
 });
 
 test('JSON: neither an array nor an object with topics is an error', () => {
   const parsed = parseTopicTable('{ "rows2": [] }', 'json');
-  assert.ok(parsed.problems.some((p) => p.severity === 'error' && /No topics/.test(p.message)));
+  assert.ok(parsed.problems.some((p) => p.severity === 'error' && /No topics/.test(en(p.message))));
 });
 
 test('replace (default): the team table is the table, built-in aliases still apply', () => {
@@ -267,7 +270,7 @@ test('aliases for a topic that is not in the table warn on their line', () => {
   const { problems } = resolveTopicTable(parsed);
   assert.equal(problems.length, 1);
   assert.equal(problems[0].line, 0);
-  assert.match(problems[0].message, /"b300"/);
+  assert.match(en(problems[0].message), /"b300"/);
 });
 
 test('a team alias that is another topic is flagged', () => {
@@ -301,4 +304,19 @@ test('table format from the file name', () => {
   assert.equal(tableFormatOf('.benchpress/topics.csv'), 'csv');
   assert.equal(tableFormatOf('topics.JSON'), 'json');
   assert.equal(tableFormatOf('topics.md'), undefined);
+});
+
+test('problems read in Chinese too, with the Chinese column names', () => {
+  const csv = '排名,主题,热度值,浏览量,cpc\n1,h100,lots,9,\n2,,5,1,\n3,h200,7,many,\n4,h200,8,1,\n5,"rtx,4090,1,1,\n';
+  const { problems } = parseTopicTable(csv, 'csv');
+  const zh = problems.map((p) => localize(p.message, 'zh-cn'));
+  assert.deepEqual(zh, [
+    '未知的列“cpc”未生效。可用的列：排名、主题、热度值、相关度、浏览量、状态、别名。',
+    '“h100”一行已跳过：热度值“lots”不是数字；请写成 800、1.1K 或 1.2万 这样的数。',
+    '此行已跳过：主题为空。',
+    '“h200”一行：浏览量“many”不是数字；留空。',
+    '“h200”一行未生效：第 4 行已有同一话题。',
+    '此行已跳过：带引号的单元格没有闭合（缺少 `"`），其后的内容都被读成了一个单元格。',
+  ]);
+  assert.match(localize(parseTopicTable('{ "topics": [1', 'json').problems[0].message, 'zh-cn'), /^JSON 语法错误：/);
 });

@@ -33,6 +33,7 @@
 
 import { jsoncErrors, type JsonNode as Node } from '../base/jsonc';
 import { LineIndex } from '../base/text';
+import { withPart, type Localized } from '../base/i18n';
 import { parseMetric } from './numbers';
 import { topicKey } from './normalize';
 
@@ -55,7 +56,7 @@ export interface TableProblem {
   line: number;
   /** 0-based UTF-16 column in that line, where known. */
   column?: number;
-  message: string;
+  message: Localized;
   severity: 'error' | 'warning';
 }
 
@@ -103,6 +104,12 @@ const COLUMN_LABEL: Record<Column, string> = {
   status: 'status (状态)',
   aliases: 'aliases (别名)',
 };
+/** The columns as Chinese messages name them (the CSV headers a Chinese table uses). */
+const COLUMN_LABEL_ZH: Record<Column, string> = { rank: '排名', topic: '主题', heat: '热度值', relevance: '相关度', views: '浏览量', status: '状态', aliases: '别名' };
+const knownColumns = (): Localized => ({ en: Object.values(COLUMN_LABEL).join(', '), zh: Object.values(COLUMN_LABEL_ZH).join('、') });
+const NOT_USED = (reason: string, reasonZh: string): Localized => ({ en: `${reason}; the built-in table is used.`, zh: `${reasonZh}；改用内置的话题表。` });
+const NO_TOPICS: Localized = { en: 'No topics: expected an array of rows, or an object with a "topics" array.', zh: '没有话题：应为行的数组，或带 "topics" 数组的对象。' };
+const ALIASES_LINE: Localized = { en: 'Aliases line ignored: write `# aliases: topic = alias; alias`.', zh: '别名行未生效：请写成 `# aliases: 话题 = 别名; 别名`。' };
 
 const REQUIRED: Column[] = ['topic', 'heat'];
 
@@ -144,7 +151,7 @@ class RowBuilder {
   readonly problems: TableProblem[] = [];
   private readonly seen = new Map<string, number>();
 
-  problem(severity: 'error' | 'warning', line: number, column: number | undefined, message: string): void {
+  problem(severity: 'error' | 'warning', line: number, column: number | undefined, message: Localized): void {
     this.problems.push(column === undefined ? { line, message, severity } : { line, column, message, severity });
   }
 
@@ -159,11 +166,11 @@ class RowBuilder {
     const topicCell = cells.topic;
     const topic = text(topicCell);
     if (topicCell && typeof topicCell.value !== 'string' && topicCell.value !== undefined && topicCell.value !== null) {
-      this.problem('error', topicCell.line, topicCell.column, `Row skipped: the topic must be text, not ${JSON.stringify(topicCell.value)}.`);
+      this.problem('error', topicCell.line, topicCell.column, { en: `Row skipped: the topic must be text, not ${JSON.stringify(topicCell.value)}.`, zh: `此行已跳过：主题应为文字，而不是 ${JSON.stringify(topicCell.value)}。` });
       return;
     }
     if (!topic) {
-      this.problem('error', topicCell?.line ?? line, topicCell?.column, 'Row skipped: the topic (主题) is empty.');
+      this.problem('error', topicCell?.line ?? line, topicCell?.column, { en: 'Row skipped: the topic (主题) is empty.', zh: '此行已跳过：主题为空。' });
       return;
     }
 
@@ -171,8 +178,11 @@ class RowBuilder {
     const heatText = text(heatCell);
     const heat = heatCell && typeof heatCell.value !== 'boolean' && !Array.isArray(heatCell.value) ? parseMetric(heatCell.value) : undefined;
     if (heat === undefined) {
-      const what = heatText === undefined || heatText === '' ? 'is missing' : `"${heatText}" is not a number`;
-      this.problem('error', heatCell?.line ?? line, heatCell?.column, `Row "${topic}" skipped: heat (热度值) ${what}; write e.g. 800, 1.1K or 1.2万.`);
+      const missing = heatText === undefined || heatText === '';
+      this.problem('error', heatCell?.line ?? line, heatCell?.column, {
+        en: `Row "${topic}" skipped: heat (热度值) ${missing ? 'is missing' : `"${heatText}" is not a number`}; write e.g. 800, 1.1K or 1.2万.`,
+        zh: `“${topic}”一行已跳过：${missing ? '缺少热度值' : `热度值“${heatText}”不是数字`}；请写成 800、1.1K 或 1.2万 这样的数。`,
+      });
       return;
     }
 
@@ -182,7 +192,7 @@ class RowBuilder {
     if (rankCell && rankText !== undefined && !EMPTY_CELL.test(rankText)) {
       const r = typeof rankCell.value === 'number' ? rankCell.value : Number(rankText.replace(/^#/, '').normalize('NFKC'));
       if (!Number.isInteger(r) || r < 0) {
-        this.problem('error', rankCell.line, rankCell.column, `Row "${topic}" skipped: rank (排名) "${rankText}" is not a whole number.`);
+        this.problem('error', rankCell.line, rankCell.column, { en: `Row "${topic}" skipped: rank (排名) "${rankText}" is not a whole number.`, zh: `“${topic}”一行已跳过：排名“${rankText}”不是整数。` });
         return;
       }
       rank = r;
@@ -194,7 +204,7 @@ class RowBuilder {
       if (!cell || t === undefined || EMPTY_CELL.test(t)) return null;
       const n = typeof cell.value === 'boolean' || Array.isArray(cell.value) ? undefined : parseMetric(cell.value);
       if (n === undefined) {
-        this.problem('warning', cell.line, cell.column, `Row "${topic}": ${COLUMN_LABEL[col]} "${t}" is not a number; left empty.`);
+        this.problem('warning', cell.line, cell.column, { en: `Row "${topic}": ${COLUMN_LABEL[col]} "${t}" is not a number; left empty.`, zh: `“${topic}”一行：${COLUMN_LABEL_ZH[col]}“${t}”不是数字；留空。` });
         return null;
       }
       return n;
@@ -210,13 +220,13 @@ class RowBuilder {
     if (aliasCell && aliasCell.value !== undefined && aliasCell.value !== null) {
       if (Array.isArray(aliasCell.value)) aliases = aliasCell.value.map((a) => a.trim()).filter(Boolean);
       else if (typeof aliasCell.value === 'string') aliases = splitAliases(aliasCell.value);
-      else this.problem('warning', aliasCell.line, aliasCell.column, `Row "${topic}": aliases (别名) should be text or a list of text; ignored.`);
+      else this.problem('warning', aliasCell.line, aliasCell.column, { en: `Row "${topic}": aliases (别名) should be text or a list of text; ignored.`, zh: `“${topic}”一行：别名应为文字或文字列表；未生效。` });
     }
 
     const key = topicKey(topic);
     const dup = this.seen.get(key);
     if (dup !== undefined) {
-      this.problem('warning', topicCell?.line ?? line, topicCell?.column, `Row "${topic}" ignored: the same topic is already on line ${dup + 1}.`);
+      this.problem('warning', topicCell?.line ?? line, topicCell?.column, { en: `Row "${topic}" ignored: the same topic is already on line ${dup + 1}.`, zh: `“${topic}”一行未生效：第 ${dup + 1} 行已有同一话题。` });
       return;
     }
     this.seen.set(key, line);
@@ -335,7 +345,7 @@ function readCsv(text: string, delimiter: string): CsvResult {
             line: fieldLine,
             column: fieldColumn,
             severity: 'error',
-            message: 'Row skipped: a quoted cell is never closed (missing `"`); everything after it was read as one cell.',
+            message: { en: 'Row skipped: a quoted cell is never closed (missing `"`); everything after it was read as one cell.', zh: '此行已跳过：带引号的单元格没有闭合（缺少 `"`），其后的内容都被读成了一个单元格。' },
           });
           broken = true;
           break;
@@ -385,15 +395,15 @@ function parseCsv(text: string): ParsedTopicTable {
       else if ((m = ALIAS_DIRECTIVE.exec(t))) {
         const eq = m[1].search(/[=＝]/);
         if (eq <= 0) {
-          builder.problem('warning', rec.line, 0, 'Aliases line ignored: write `# aliases: topic = alias; alias`.');
+          builder.problem('warning', rec.line, 0, ALIASES_LINE);
         } else {
           const topic = m[1].slice(0, eq).trim();
           const list = splitAliases(m[1].slice(eq + 1));
           if (topic && list.length) aliases.push({ topic, aliases: list, line: rec.line });
-          else builder.problem('warning', rec.line, 0, 'Aliases line ignored: write `# aliases: topic = alias; alias`.');
+          else builder.problem('warning', rec.line, 0, ALIASES_LINE);
         }
       } else if ((m = MODE_DIRECTIVE.exec(t))) {
-        builder.problem('warning', rec.line, 0, `Unknown mode "${m[1].trim()}": use \`# mode: extend\` or \`# mode: replace\`.`);
+        builder.problem('warning', rec.line, 0, { en: `Unknown mode "${m[1].trim()}": use \`# mode: extend\` or \`# mode: replace\`.`, zh: `未知的模式“${m[1].trim()}”：请用 \`# mode: extend\` 或 \`# mode: replace\`。` });
       }
       continue;
     }
@@ -405,9 +415,9 @@ function parseCsv(text: string): ParsedTopicTable {
         const col = header![idx];
         const name = f.value.trim();
         if (!col) {
-          if (name) builder.problem('warning', f.line, f.column, `Unknown column "${name}" is ignored. Known columns: ${Object.values(COLUMN_LABEL).join(', ')}.`);
+          if (name) builder.problem('warning', f.line, f.column, withPart(knownColumns(), (k) => `Unknown column "${name}" is ignored. Known columns: ${k}.`, (k) => `未知的列“${name}”未生效。可用的列：${k}。`));
         } else if (seen.has(col)) {
-          builder.problem('warning', f.line, f.column, `Column "${name}" repeats ${COLUMN_LABEL[col]}; only the first one is read.`);
+          builder.problem('warning', f.line, f.column, { en: `Column "${name}" repeats ${COLUMN_LABEL[col]}; only the first one is read.`, zh: `列“${name}”与前面的${COLUMN_LABEL_ZH[col]}列重复；只读取第一列。` });
           header![idx] = undefined;
         } else {
           seen.add(col);
@@ -419,8 +429,14 @@ function parseCsv(text: string): ParsedTopicTable {
           'error',
           headerLine,
           0,
-          `The table's header has no ${missing.map((c) => COLUMN_LABEL[c]).join(' or ')} column, so no row can be read. ` +
-            `The first line must name the columns, e.g. \`rank,topic,heat,relevance,views,status\` or \`排名,主题,热度值,相关度,浏览量,状态\`.`,
+          {
+            en:
+              `The table's header has no ${missing.map((c) => COLUMN_LABEL[c]).join(' or ')} column, so no row can be read. ` +
+              `The first line must name the columns, e.g. \`rank,topic,heat,relevance,views,status\` or \`排名,主题,热度值,相关度,浏览量,状态\`.`,
+            zh:
+              `表头没有${missing.map((c) => COLUMN_LABEL_ZH[c]).join('或')}列，读不出任何一行。` +
+              `第一行应写出列名，例如 \`排名,主题,热度值,相关度,浏览量,状态\` 或 \`rank,topic,heat,relevance,views,status\`。`,
+          },
         );
         headerBroken = true;
       }
@@ -434,13 +450,16 @@ function parseCsv(text: string): ParsedTopicTable {
       if (!extrasEmpty) {
         const topicIndex = header.indexOf('topic');
         const named = (topicIndex >= 0 ? fields[topicIndex] : undefined) ?? fields.find((f) => f.value.trim() !== '');
-        const label = named && named.value.trim() ? ` "${named.value.trim()}"` : '';
+        const name = named?.value.trim();
+        const label = name ? ` "${name}"` : '';
         builder.problem(
           'error',
           rec.line,
           fields.length > header.length ? fields[header.length].column : undefined,
-          `Row${label} skipped: it has ${fields.length} cells but the header has ${header.length}. ` +
-            `A cell containing the delimiter must be in double quotes.`,
+          {
+            en: `Row${label} skipped: it has ${fields.length} cells but the header has ${header.length}. A cell containing the delimiter must be in double quotes.`,
+            zh: `${name ? `“${name}”一行` : '此行'}已跳过：有 ${fields.length} 个单元格，而表头有 ${header.length} 列。含分隔符的单元格须用双引号括起。`,
+          },
         );
         continue;
       }
@@ -457,9 +476,9 @@ function parseCsv(text: string): ParsedTopicTable {
   const problems = [...readProblems, ...builder.problems];
   // In extend mode a file with only `# aliases:` lines (or no rows) is fine; in replace mode it is not.
   if (!header && problems.length === 0 && mode === 'replace') {
-    problems.push({ line: 0, severity: 'warning', message: 'The topic table is empty; the built-in table is used.' });
+    problems.push({ line: 0, severity: 'warning', message: NOT_USED('The topic table is empty', '话题表是空的') });
   } else if (header && !headerBroken && builder.rows.length === 0 && mode === 'replace') {
-    problems.push({ line: headerLine, severity: 'warning', message: 'The topic table has no usable rows; the built-in table is used.' });
+    problems.push({ line: headerLine, severity: 'warning', message: NOT_USED('The topic table has no usable rows', '话题表没有可用的行') });
   }
   problems.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
   return { rows: builder.rows, problems, mode, aliases };
@@ -507,12 +526,12 @@ function parseJson(text: string): ParsedTopicTable {
         line: p.line,
         column: p.column,
         severity: 'error',
-        message: `JSON syntax error: ${e.reason}. The table is not used until this is fixed (the built-in table applies).`,
+        message: { en: `JSON syntax error: ${e.reason}. The table is not used until this is fixed (the built-in table applies).`, zh: `JSON 语法错误：${e.reason}。修正之前不使用此表（改用内置的话题表）。` },
       };
     });
     return empty(problems);
   }
-  if (!root) return empty([{ line: 0, severity: 'warning', message: 'The topic table is empty; the built-in table is used.' }]);
+  if (!root) return empty([{ line: 0, severity: 'warning', message: NOT_USED('The topic table is empty', '话题表是空的') }]);
 
   const builder = new RowBuilder();
   let mode: TableMode = 'replace';
@@ -529,10 +548,10 @@ function parseJson(text: string): ParsedTopicTable {
       const kp = at(keyNode.offset);
       if (TOPICS_KEYS.has(key)) {
         if (valueNode.type === 'array') list = valueNode;
-        else builder.problem('error', kp.line, kp.column, `"${keyNode.value}" must be an array of topic rows.`);
+        else builder.problem('error', kp.line, kp.column, { en: `"${keyNode.value}" must be an array of topic rows.`, zh: `“${keyNode.value}”应为话题行的数组。` });
       } else if (ALIASES_KEYS.has(key)) {
         if (valueNode.type !== 'object') {
-          builder.problem('warning', kp.line, kp.column, `"${keyNode.value}" must be an object: { "topic": ["alias", …] }; ignored.`);
+          builder.problem('warning', kp.line, kp.column, { en: `"${keyNode.value}" must be an object: { "topic": ["alias", …] }; ignored.`, zh: `“${keyNode.value}”应为对象：{ "话题": ["别名", …] }；未生效。` });
           continue;
         }
         for (const a of valueNode.children ?? []) {
@@ -541,35 +560,35 @@ function parseJson(text: string): ParsedTopicTable {
           const p = at(k.offset);
           const value = cellValue(v);
           const listed = Array.isArray(value) ? value.map((s) => s.trim()).filter(Boolean) : typeof value === 'string' ? splitAliases(value) : undefined;
-          if (!listed) builder.problem('warning', p.line, p.column, `Aliases of "${k.value}" must be a list of text; ignored.`);
+          if (!listed) builder.problem('warning', p.line, p.column, { en: `Aliases of "${k.value}" must be a list of text; ignored.`, zh: `“${k.value}”的别名应为文字列表；未生效。` });
           else if (listed.length) aliases.push({ topic: String(k.value), aliases: listed, line: p.line });
         }
       } else if (EXTENDS_KEYS.has(key)) {
         if (valueNode.type === 'boolean') mode = valueNode.value ? 'extend' : 'replace';
-        else builder.problem('warning', kp.line, kp.column, `"${keyNode.value}" must be true or false; ignored.`);
+        else builder.problem('warning', kp.line, kp.column, { en: `"${keyNode.value}" must be true or false; ignored.`, zh: `“${keyNode.value}”应为 true 或 false；未生效。` });
       } else if (MODE_KEYS.has(key)) {
         const v = String(valueNode.value ?? '').toLowerCase();
         if (v === 'extend' || v === 'extends' || v === '扩展') mode = 'extend';
         else if (v === 'replace' || v === '替换') mode = 'replace';
-        else builder.problem('warning', kp.line, kp.column, `"mode" must be "extend" or "replace"; ignored.`);
+        else builder.problem('warning', kp.line, kp.column, { en: '"mode" must be "extend" or "replace"; ignored.', zh: '“mode”应为 "extend" 或 "replace"；未生效。' });
       } else if (key !== '$schema' && key !== 'source' && key !== 'updated' && key !== 'comment' && key !== 'description') {
-        builder.problem('warning', kp.line, kp.column, `Unknown key "${keyNode.value}" is ignored.`);
+        builder.problem('warning', kp.line, kp.column, { en: `Unknown key "${keyNode.value}" is ignored.`, zh: `未知的键“${keyNode.value}”未生效。` });
       }
     }
     if (!list && (mode === 'replace' || aliases.length === 0)) {
       const p = at(root.offset);
-      builder.problem('error', p.line, p.column, 'No topics: expected an array of rows, or an object with a "topics" array.');
+      builder.problem('error', p.line, p.column, NO_TOPICS);
     }
   } else {
     const p = at(root.offset);
-    builder.problem('error', p.line, p.column, 'No topics: expected an array of rows, or an object with a "topics" array.');
+    builder.problem('error', p.line, p.column, NO_TOPICS);
   }
 
   const unknownKeys = new Set<string>();
   for (const item of list?.children ?? []) {
     const p = at(item.offset);
     if (item.type !== 'object') {
-      builder.problem('error', p.line, p.column, `Row skipped: expected an object like { "topic": "h100", "heat": 173 }, found ${item.type}.`);
+      builder.problem('error', p.line, p.column, { en: `Row skipped: expected an object like { "topic": "h100", "heat": 173 }, found ${item.type}.`, zh: `此行已跳过：应为 { "topic": "h100", "heat": 173 } 这样的对象，而不是 ${item.type}。` });
       continue;
     }
     const cells: Partial<Record<Column, Cell>> = {};
@@ -583,7 +602,7 @@ function parseJson(text: string): ParsedTopicTable {
         if (!unknownKeys.has(name)) {
           unknownKeys.add(name);
           const kp = at(k.offset);
-          builder.problem('warning', kp.line, kp.column, `Unknown key "${name}" is ignored. Known keys: ${Object.values(COLUMN_LABEL).join(', ')}.`);
+          builder.problem('warning', kp.line, kp.column, withPart(knownColumns(), (k) => `Unknown key "${name}" is ignored. Known keys: ${k}.`, (k) => `未知的键“${name}”未生效。可用的键：${k}。`));
         }
         continue;
       }
@@ -596,7 +615,7 @@ function parseJson(text: string): ParsedTopicTable {
   const problems = builder.problems;
   if (list && builder.rows.length === 0 && mode === 'replace') {
     const lp = at(list.offset);
-    problems.push({ line: lp.line, severity: 'warning', message: 'The topic table has no usable rows; the built-in table is used.' });
+    problems.push({ line: lp.line, severity: 'warning', message: NOT_USED('The topic table has no usable rows', '话题表没有可用的行') });
   }
   problems.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
   return { rows: builder.rows, problems, mode, aliases };
