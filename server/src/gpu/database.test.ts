@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { builtinGpuDatabase } from '../node/data-files';
 import { fieldByKey, formatField, formatNumber, mergeUserData, parseSources, unknownGpuMessage, closestField, type DataProblem } from './database';
+import { localize, type Localized } from '../base/i18n';
+
+const en = (m: Localized) => localize(m, 'en');
 
 const db = builtinGpuDatabase();
 
@@ -102,8 +105,8 @@ test('a figure without a source is rejected with a problem on the value; the res
   assert.equal(problems[0].severity, 'error');
   assert.equal(problems[0].path, '.benchpress/gpus.json');
   assert.equal(at(text, problems[0]), '96');
-  assert.match(problems[0].message, /h100-sxm\.memoryGB = 96 has no source/);
-  assert.match(problems[0].message, /"sources": \{ "memoryGB"/);
+  assert.match(en(problems[0].message), /h100-sxm\.memoryGB = 96 has no source/);
+  assert.match(en(problems[0].message), /"sources": \{ "memoryGB"/);
   assert.equal(merged.get('h100-sxm')!.memoryGB, 80);
   assert.equal(merged.get('h100-sxm')!.tdpW, 650);
 });
@@ -130,32 +133,35 @@ test('strict validation: clear messages at the right offsets, never a throw', ()
 }`;
   const { db: merged, problems } = mergeUserData(db, text, undefined);
   const byText = new Map(problems.map((p) => [at(text, p), p]));
-  assert.match(byText.get('"H100 SXM"')!.message, /lower-case letters, digits and hyphens/);
-  assert.match(byText.get('"memorySize"')!.message, /Unknown field "memorySize" \(did you mean "memory(GB|Type)"\?\); ignored/);
+  assert.match(en(byText.get('"H100 SXM"')!.message), /lower-case letters, digits and hyphens/);
+  assert.match(en(byText.get('"memorySize"')!.message), /Unknown field "memorySize" \(did you mean "memory(GB|Type)"\?\); ignored/);
   assert.equal(byText.get('"memorySize"')!.severity, 'warning');
-  assert.match(byText.get('"2024-13"')!.message, /YYYY-MM or YYYY-MM-DD/);
-  assert.match(byText.get('"96"')!.message, /positive number in GB/);
-  assert.match(byText.get('"speed"')!.message, /not a figure that takes a source/);
-  assert.match(byText.get('"memoryGB"')!.message, /source for "memoryGB" without a value/);
-  assert.ok(problems.some((p) => /appears twice/.test(p.message) && at(text, p) === '"h100-sxm"'));
-  assert.ok(problems.some((p) => /"rtx-9090" is not a built-in GPU.*needs a "name"/.test(p.message)));
-  assert.ok(problems.some((p) => /has no "id"/.test(p.message) && at(text, p) === '{'));
-  assert.ok(problems.some((p) => /must be an object/.test(p.message) && at(text, p) === '42'));
-  assert.match(byText.get('"H100"')!.message, /already names h100-sxm/);
-  assert.match(byText.get('"extra"')!.message, /Unknown key "extra"/);
+  assert.match(en(byText.get('"2024-13"')!.message), /YYYY-MM or YYYY-MM-DD/);
+  assert.match(en(byText.get('"96"')!.message), /positive number in GB/);
+  assert.match(en(byText.get('"speed"')!.message), /not a figure that takes a source/);
+  assert.match(en(byText.get('"memoryGB"')!.message), /source for "memoryGB" without a value/);
+  assert.ok(problems.some((p) => /appears twice/.test(en(p.message)) && at(text, p) === '"h100-sxm"'));
+  assert.ok(problems.some((p) => /"rtx-9090" is not a built-in GPU.*needs a "name"/.test(en(p.message))));
+  assert.ok(problems.some((p) => /has no "id"/.test(en(p.message)) && at(text, p) === '{'));
+  assert.ok(problems.some((p) => /must be an object/.test(en(p.message)) && at(text, p) === '42'));
+  assert.match(en(byText.get('"H100"')!.message), /already names h100-sxm/);
+  assert.match(en(byText.get('"extra"')!.message), /Unknown key "extra"/);
+  // Every problem reads in Chinese too (the editor shows them in its display language).
+  for (const p of problems) assert.match(localize(p.message, 'zh-cn'), /\p{Script=Han}/u, en(p.message));
+  assert.equal(localize(byText.get('"memorySize"')!.message, 'zh-cn').replace(/memory(GB|Type)/, 'X'), '未知的字段“memorySize”（是否指“X”？）；未生效。');
   // What was valid is still used.
   assert.ok(merged.find('H200 141GB'));
   assert.equal(merged.find('H100')!.id, 'h100-sxm');
   assert.equal(merged.get('h100-sxm')!.memoryGB, 80);
   assert.equal(merged.get('rtx-9090'), undefined);
-  for (const p of problems) assert.ok(p.start >= 0 && p.end > p.start && p.end <= text.length, `${p.message} ${p.start}-${p.end}`);
+  for (const p of problems) assert.ok(p.start >= 0 && p.end > p.start && p.end <= text.length, `${en(p.message)} ${p.start}-${p.end}`);
 });
 
 test('broken JSON: one problem at the error, the built-in data unchanged', () => {
   const text = '{ "gpus": [ { "id": "h100-sxm", } ';
   const { db: merged, problems } = mergeUserData(db, text, undefined);
   assert.equal(problems.length, 1);
-  assert.match(problems[0].message, /not valid JSON/);
+  assert.match(en(problems[0].message), /not valid JSON/);
   assert.ok(problems[0].start > 0);
   assert.equal(merged.get('h100-sxm')!.memoryGB, 80);
 });
@@ -212,7 +218,7 @@ test('user prices.json: rows without a source, date or known GPU are rejected wi
   ]
 }`;
   const { db: merged, problems } = mergeUserData(db, undefined, text);
-  const msgs = problems.map((p) => `${at(text, p)} ${p.message}`);
+  const msgs = problems.map((p) => `${at(text, p)} ${en(p.message)}`);
   assert.ok(msgs.some((m) => m.startsWith('"h100-sxn" Unknown GPU "h100-sxn"; did you mean h100-sxm')), msgs.join('\n'));
   assert.ok(msgs.some((m) => /^\{ h100-sxm runpod\/secure has no "source"/.test(m)), msgs.join('\n'));
   assert.ok(msgs.some((m) => /^"Dec 2026" .*"asOf" must be the date/.test(m)), msgs.join('\n'));
@@ -231,5 +237,5 @@ test('prices for a GPU the same user files add; non-USD files are refused', () =
   assert.deepEqual(problems, []);
   assert.equal(merged.pricesFor('rtx-4080')[0].usdPerHour, 0.3);
   const eur = mergeUserData(db, undefined, '{"currency": "EUR", "prices": []}');
-  assert.match(eur.problems[0].message, /Only "USD"/);
+  assert.match(en(eur.problems[0].message), /Only "USD"/);
 });

@@ -2,7 +2,7 @@
 // team's own `.benchpress/gpus.json` and `.benchpress/prices.json` merged over them. Pure: no file system, no
 // vscode. Merging never throws; everything wrong with a user file comes back as a problem with offsets.
 import { isIsoDate } from '../base/dates';
-import type { Locale } from '../base/i18n';
+import { withPart, type Locale, type Localized } from '../base/i18n';
 import type { Node as JsonNode } from 'jsonc-parser';
 import type { GpuRecord } from './data';
 import type { Severity } from '../base/types';
@@ -332,7 +332,7 @@ export interface DataProblem {
   /** Offsets in that file. */
   start: number;
   end: number;
-  message: string;
+  message: Localized;
   severity: Severity;
 }
 
@@ -351,26 +351,41 @@ const span = (n: JsonNode | undefined, fallback = 0) => (n ? { start: n.offset, 
 const head = (n: JsonNode) => ({ start: n.offset, end: n.offset + 1 });
 
 
+/** A value as an English message names it; `describeZh` as a Chinese one does. */
 const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : typeof v === 'string' ? `"${v}"` : String(v));
+const describeZh = (v: unknown) => (Array.isArray(v) ? '列表' : typeof v === 'object' && v !== null ? '对象' : describe(v));
+const unknownField = (key: string, near: string | undefined): Localized => {
+  const hint = didYouMean(near);
+  return { en: `Unknown field "${key}"${hint.en}; ignored.`, zh: `未知的字段“${key}”${hint.zh}；未生效。` };
+};
+const unreadable = (file: string, error: unknown): Localized => {
+  const reason = (error as Error)?.message ?? String(error);
+  return { en: `${file} could not be read: ${reason}`, zh: `无法读取 ${file}：${reason}` };
+};
+/** " (did you mean "x"?)" in each language, or nothing. */
+const didYouMean = (near: string | undefined) => ({ en: near ? ` (did you mean "${near}"?)` : '', zh: near ? `（是否指“${near}”？）` : '' });
 
 /** Checks one value against a field's kind; returns a message or undefined. */
-function checkFieldValue(def: FieldDef, v: unknown): string | undefined {
-  if (v === null) return def.key === 'name' ? '"name" cannot be null' : undefined;
+function checkFieldValue(def: FieldDef, v: unknown): Localized | undefined {
+  const k = def.key;
+  if (v === null) return k === 'name' ? { en: '"name" cannot be null', zh: '“name”不能为 null' } : undefined;
   switch (def.kind) {
     case 'number':
-      if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) return `"${def.key}" must be a positive number${def.unit ? ` in ${def.unit}` : ''} or null, not ${describe(v)}`;
-      if (def.key === 'cudaCores' && !Number.isInteger(v)) return '"cudaCores" must be a whole number';
+      if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) return { en: `"${k}" must be a positive number${def.unit ? ` in ${def.unit}` : ''} or null, not ${describe(v)}`, zh: `“${k}”应为正数${def.unit ? `（单位 ${def.unit}）` : ''}或 null，而不是 ${describeZh(v)}` };
+      if (k === 'cudaCores' && !Number.isInteger(v)) return { en: '"cudaCores" must be a whole number', zh: '“cudaCores”应为整数' };
       return undefined;
     case 'usd':
-      return typeof v === 'number' && Number.isFinite(v) && v > 0 ? undefined : `"${def.key}" must be a positive number of US dollars or null, not ${describe(v)}`;
+      return typeof v === 'number' && Number.isFinite(v) && v > 0 ? undefined : { en: `"${k}" must be a positive number of US dollars or null, not ${describe(v)}`, zh: `“${k}”应为以美元计的正数或 null，而不是 ${describeZh(v)}` };
     case 'date':
-      return typeof v === 'string' && isDate(v) ? undefined : `"${def.key}" must be a date as YYYY-MM or YYYY-MM-DD, not ${describe(v)}`;
-    case 'segment':
-      return typeof v === 'string' && v in SEGMENTS ? undefined : `"segment" must be one of ${Object.keys(SEGMENTS).map((s) => `"${s}"`).join(', ')}, not ${describe(v)}`;
+      return typeof v === 'string' && isDate(v) ? undefined : { en: `"${k}" must be a date as YYYY-MM or YYYY-MM-DD, not ${describe(v)}`, zh: `“${k}”应为 YYYY-MM 或 YYYY-MM-DD 格式的日期，而不是 ${describeZh(v)}` };
+    case 'segment': {
+      const known = Object.keys(SEGMENTS).map((x) => `"${x}"`);
+      return typeof v === 'string' && v in SEGMENTS ? undefined : { en: `"segment" must be one of ${known.join(', ')}, not ${describe(v)}`, zh: `“segment”应为以下之一：${known.join('、')}，而不是 ${describeZh(v)}` };
+    }
     case 'list':
-      return Array.isArray(v) && v.every((s) => typeof s === 'string' && s.trim() !== '') ? undefined : `"${def.key}" must be a list of non-empty strings`;
+      return Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim() !== '') ? undefined : { en: `"${k}" must be a list of non-empty strings`, zh: `“${k}”应为非空字符串的列表` };
     default:
-      return typeof v === 'string' && v.trim() !== '' ? undefined : `"${def.key}" must be a non-empty string or null, not ${describe(v)}`;
+      return typeof v === 'string' && v.trim() !== '' ? undefined : { en: `"${k}" must be a non-empty string or null, not ${describe(v)}`, zh: `“${k}”应为非空字符串或 null，而不是 ${describeZh(v)}` };
   }
 }
 
@@ -383,7 +398,7 @@ function parseUserFile(text: string, file: string): ParsedFile {
   const parsed = parseJsonc(text);
   if ('error' in parsed) {
     const { start, end, reason } = parsed.error;
-    return { problems: [{ path: file, start, end, severity: 'error', message: `${file} is not valid JSON (${reason}); none of it is used until it is fixed.` }] };
+    return { problems: [{ path: file, start, end, severity: 'error', message: { en: `${file} is not valid JSON (${reason}); none of it is used until it is fixed.`, zh: `${file} 不是有效的 JSON（${reason}）；修正之前其中的内容都不使用。` } }] };
   }
   return { root: parsed.root, problems: [] };
 }
@@ -393,27 +408,28 @@ function fileList(root: JsonNode, key: 'gpus' | 'prices', file: string, problems
   const top = new Map<string, JsonNode>();
   if (root.type === 'array') return { list: root, top };
   if (root.type !== 'object') {
-    problems.push({ path: file, ...span(root), severity: 'error', message: `${file} must be an object with a "${key}" list (the same shape as the built-in data).` });
+    problems.push({ path: file, ...span(root), severity: 'error', message: { en: `${file} must be an object with a "${key}" list (the same shape as the built-in data).`, zh: `${file} 应为带 "${key}" 列表的对象（与内置数据的结构相同）。` } });
     return { top };
   }
   for (const p of jsonProperties(root)) {
     if (p.key === key || p.key === '$schema') continue;
     if (!allowedTop.includes(p.key)) {
       const near = closest(p.key, [key, ...allowedTop]);
-      problems.push({ path: file, ...span(p.keyNode), severity: 'warning', message: `Unknown key "${p.key}"${near ? ` (did you mean "${near}"?)` : ''}; ignored.` });
+      const hint = didYouMean(near);
+      problems.push({ path: file, ...span(p.keyNode), severity: 'warning', message: { en: `Unknown key "${p.key}"${hint.en}; ignored.`, zh: `未知的键“${p.key}”${hint.zh}；未生效。` } });
       continue;
     }
     top.set(p.key, p.value);
   }
   const schema = top.get('schemaVersion');
-  if (schema && schema.value !== 1) problems.push({ path: file, ...span(schema), severity: 'warning', message: `"schemaVersion" ${describe(schema.value)} is not supported; Benchpress reads version 1.` });
+  if (schema && schema.value !== 1) problems.push({ path: file, ...span(schema), severity: 'warning', message: { en: `"schemaVersion" ${describe(schema.value)} is not supported; Benchpress reads version 1.`, zh: `不支持 “schemaVersion” ${describeZh(schema.value)}；Benchpress 读取版本 1。` } });
   const list = jsonProperties(root).find((p) => p.key === key)?.value;
   if (!list) {
-    problems.push({ path: file, ...head(root), severity: 'error', message: `${file} has no "${key}" list; nothing in it is used.` });
+    problems.push({ path: file, ...head(root), severity: 'error', message: { en: `${file} has no "${key}" list; nothing in it is used.`, zh: `${file} 没有 "${key}" 列表；其中的内容都不使用。` } });
     return { top };
   }
   if (list.type !== 'array') {
-    problems.push({ path: file, ...span(list), severity: 'error', message: `"${key}" must be a list.` });
+    problems.push({ path: file, ...span(list), severity: 'error', message: { en: `"${key}" must be a list.`, zh: `“${key}”应为列表。` } });
     return { top };
   }
   return { list, top };
@@ -442,29 +458,29 @@ function mergeGpus(builtin: GpuDatabase, text: string, file: string, problems: D
   const asOfNode = top.get('asOf');
   if (asOfNode) {
     if (isFullDate(asOfNode.value)) asOf = asOfNode.value;
-    else problems.push({ path: file, ...span(asOfNode), severity: 'warning', message: `"asOf" must be a date as YYYY-MM-DD, not ${describe(asOfNode.value)}; ignored.` });
+    else problems.push({ path: file, ...span(asOfNode), severity: 'warning', message: { en: `"asOf" must be a date as YYYY-MM-DD, not ${describe(asOfNode.value)}; ignored.`, zh: `“asOf”应为 YYYY-MM-DD 格式的日期，而不是 ${describeZh(asOfNode.value)}；未生效。` } });
   }
   if (!list) return { gpus, asOf, touched };
   const seen = new Set<string>();
   for (const el of list.children ?? []) {
-    const problem = (n: { start: number; end: number }, message: string, severity: Severity = 'error') => problems.push({ path: file, ...n, message, severity });
+    const problem = (n: { start: number; end: number }, message: Localized, severity: Severity = 'error') => problems.push({ path: file, ...n, message, severity });
     if (el.type !== 'object') {
-      problem(span(el), `Each GPU must be an object like { "id": "rtx-4080", "name": "…", … }, not ${describe(jsonValue(el))}.`);
+      problem(span(el), { en: `Each GPU must be an object like { "id": "rtx-4080", "name": "…", … }, not ${describe(jsonValue(el))}.`, zh: `每款 GPU 应为 { "id": "rtx-4080", "name": "…", … } 这样的对象，而不是 ${describeZh(jsonValue(el))}。` });
       continue;
     }
     const fields = jsonProperties(el);
     const idProp = fields.find((p) => p.key === 'id');
     if (!idProp) {
-      problem(head(el), 'This GPU has no "id"; it is ignored. Use the id of a built-in GPU to change it, or a new lower-case id (e.g. "rtx-4080") to add one.');
+      problem(head(el), { en: 'This GPU has no "id"; it is ignored. Use the id of a built-in GPU to change it, or a new lower-case id (e.g. "rtx-4080") to add one.', zh: '这款 GPU 没有 "id"，未生效。要修改内置 GPU 请用它的 id；要新增请用新的小写 id（如 "rtx-4080"）。' });
       continue;
     }
     const id = idProp.value.value;
     if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
-      problem(span(idProp.value), `"id" must be lower-case letters, digits and hyphens (e.g. "rtx-4080"), not ${describe(id)}; this GPU is ignored.`);
+      problem(span(idProp.value), { en: `"id" must be lower-case letters, digits and hyphens (e.g. "rtx-4080"), not ${describe(id)}; this GPU is ignored.`, zh: `“id”应由小写字母、数字和连字符组成（如 "rtx-4080"），而不是 ${describeZh(id)}；这款 GPU 未生效。` });
       continue;
     }
     if (seen.has(id)) {
-      problem(span(idProp.value), `"${id}" appears twice in ${file}; the second one is ignored. Put all changes to one GPU in one record.`);
+      problem(span(idProp.value), { en: `"${id}" appears twice in ${file}; the second one is ignored. Put all changes to one GPU in one record.`, zh: `“${id}”在 ${file} 中出现了两次；第二次未生效。对同一款 GPU 的修改请写在一条记录里。` });
       continue;
     }
     seen.add(id);
@@ -472,7 +488,11 @@ function mergeGpus(builtin: GpuDatabase, text: string, file: string, problems: D
     const existing = index >= 0;
     const nameProp = fields.find((p) => p.key === 'name');
     if (!existing && !nameProp) {
-      problem(span(idProp.value), `"${id}" is not a built-in GPU, so it is added as a new one and needs a "name" (e.g. "NVIDIA GeForce RTX 4080"); it is ignored.${builtin.closeIds(id).length ? ` To change a built-in GPU use its id: ${builtin.closeIds(id).join(', ')}.` : ''}`);
+      const near = builtin.closeIds(id);
+      problem(span(idProp.value), {
+        en: `"${id}" is not a built-in GPU, so it is added as a new one and needs a "name" (e.g. "NVIDIA GeForce RTX 4080"); it is ignored.${near.length ? ` To change a built-in GPU use its id: ${near.join(', ')}.` : ''}`,
+        zh: `“${id}”不是内置 GPU，会作为新 GPU 加入，因此需要 "name"（如 "NVIDIA GeForce RTX 4080"）；未生效。${near.length ? `要修改内置 GPU 请用它的 id：${near.join('、')}。` : ''}`,
+      });
       continue;
     }
     const record = existing ? cloneRecord(gpus[index]) : emptyRecord(id);
@@ -482,17 +502,18 @@ function mergeGpus(builtin: GpuDatabase, text: string, file: string, problems: D
     const sourcesProp = fields.find((p) => p.key === 'sources');
     if (sourcesProp) {
       if (sourcesProp.value.type !== 'object') {
-        problem(span(sourcesProp.value), '"sources" must be an object of field → URL or citation, e.g. { "memoryGB": "https://… — vendor datasheet" }.');
+        problem(span(sourcesProp.value), { en: '"sources" must be an object of field → URL or citation, e.g. { "memoryGB": "https://… — vendor datasheet" }.', zh: '“sources”应为“字段 → 网址或出处”的对象，如 { "memoryGB": "https://… — 厂商规格书" }。' });
       } else {
         for (const s of jsonProperties(sourcesProp.value)) {
           const def = fieldByKey(s.key);
           if (!def || def.key !== s.key || !def.sourced) {
             const near = closest(s.key, SOURCED_FIELDS);
-            problem(span(s.keyNode), `"sources" names "${s.key}", which is not a figure that takes a source${near ? ` (did you mean "${near}"?)` : ''}; ignored.`, 'warning');
+            const hint = didYouMean(near);
+            problem(span(s.keyNode), { en: `"sources" names "${s.key}", which is not a figure that takes a source${hint.en}; ignored.`, zh: `“sources”中的“${s.key}”不是需要出处的数据${hint.zh}；未生效。` }, 'warning');
             continue;
           }
           if (typeof s.value.value !== 'string' || s.value.value.trim() === '') {
-            problem(span(s.value), `The source of "${s.key}" must be a non-empty string: a URL or a citation (document, page, date).`);
+            problem(span(s.value), { en: `The source of "${s.key}" must be a non-empty string: a URL or a citation (document, page, date).`, zh: `“${s.key}”的出处应为非空字符串：网址或引文（文档、页码、日期）。` });
             continue;
           }
           userSources.set(s.key, { text: s.value.value.trim(), node: s.keyNode, used: false });
@@ -506,13 +527,13 @@ function mergeGpus(builtin: GpuDatabase, text: string, file: string, problems: D
       const def = fieldByKey(p.key);
       if (!def || def.key !== p.key) {
         const near = def?.key ?? closest(p.key, FIELDS.map((d) => d.key));
-        problem(span(p.keyNode), `Unknown field "${p.key}"${near ? ` (did you mean "${near}"?)` : ''}; ignored.`, 'warning');
+        problem(span(p.keyNode), unknownField(p.key, near), 'warning');
         continue;
       }
       const value = jsonValue(p.value);
       const bad = checkFieldValue(def, value);
       if (bad) {
-        problem(span(p.value), `${id}: ${bad}; ignored.`);
+        problem(span(p.value), withPart(bad, (b) => `${id}: ${b}; ignored.`, (b) => `${id}：${b}；未生效。`));
         continue;
       }
       const rec = record as unknown as Record<string, unknown>;
@@ -526,7 +547,10 @@ function mergeGpus(builtin: GpuDatabase, text: string, file: string, problems: D
           continue;
         }
         if (!source) {
-          problem(span(p.value), `${id}.${def.key} = ${describe(value)} has no source: add "sources": { "${def.key}": "<URL or citation>" } to this record. Benchpress never shows a figure without one; the value is ignored.`);
+          problem(span(p.value), {
+            en: `${id}.${def.key} = ${describe(value)} has no source: add "sources": { "${def.key}": "<URL or citation>" } to this record. Benchpress never shows a figure without one; the value is ignored.`,
+            zh: `${id}.${def.key} = ${describeZh(value)} 没有出处：请在这条记录里加上 "sources": { "${def.key}": "<网址或引文>" }。Benchpress 不显示没有出处的数据；此值未生效。`,
+          });
           continue;
         }
         source.used = true;
@@ -543,7 +567,7 @@ function mergeGpus(builtin: GpuDatabase, text: string, file: string, problems: D
           const alias = String(aliasNode.value).trim();
           const owner = taken.get(norm(alias));
           if (owner) {
-            problem(span(aliasNode), `The alias "${alias}" already names ${owner}; ignored (an alias must name one GPU).`, 'warning');
+            problem(span(aliasNode), { en: `The alias "${alias}" already names ${owner}; ignored (an alias must name one GPU).`, zh: `别名“${alias}”已经指 ${owner}；未生效（一个别名只能指一款 GPU）。` }, 'warning');
             return;
           }
           if (!mine.has(norm(alias))) {
@@ -558,13 +582,13 @@ function mergeGpus(builtin: GpuDatabase, text: string, file: string, problems: D
       changed = true;
     }
     for (const [key, s] of userSources) {
-      if (!s.used) problem(span(s.node), `${id}: a source for "${key}" without a value for it in this record; give the value too (a source belongs to a figure). Ignored.`, 'warning');
+      if (!s.used) problem(span(s.node), { en: `${id}: a source for "${key}" without a value for it in this record; give the value too (a source belongs to a figure). Ignored.`, zh: `${id}：有“${key}”的出处，但这条记录里没有它的值；请一并给出值（出处属于某个数据）。未生效。` }, 'warning');
     }
     if (existing) {
       gpus[index] = record;
     } else {
       const clash = gpus.find((g) => norm(g.name) === norm(record.name) || (g.aliases ?? []).some((a) => norm(a) === norm(record.name)));
-      if (clash && nameProp) problem(span(nameProp.value), `The name "${record.name}" already names ${clash.id}; to change that GPU use "id": "${clash.id}".`, 'warning');
+      if (clash && nameProp) problem(span(nameProp.value), { en: `The name "${record.name}" already names ${clash.id}; to change that GPU use "id": "${clash.id}".`, zh: `名称“${record.name}”已经指 ${clash.id}；要修改那款 GPU 请用 "id": "${clash.id}"。` }, 'warning');
       gpus.push(record);
     }
     if (changed || !existing) touched.add(id);
@@ -582,7 +606,7 @@ function mergePrices(builtin: readonly PriceRow[], db: GpuDatabase, text: string
   const { list, top } = fileList(parsed.root, 'prices', file, problems, ['schemaVersion', 'provider', 'providerName', 'asOf', 'source', 'currency']);
   const currency = top.get('currency');
   if (currency && currency.value !== 'USD') {
-    problems.push({ path: file, ...span(currency), severity: 'error', message: `Only "USD" prices are supported, not ${describe(currency.value)}; none of the prices in this file are used.` });
+    problems.push({ path: file, ...span(currency), severity: 'error', message: { en: `Only "USD" prices are supported, not ${describe(currency.value)}; none of the prices in this file are used.`, zh: `只支持 "USD" 价格，不支持 ${describeZh(currency.value)}；此文件中的价格都不使用。` } });
     return { prices };
   }
   const defaults: Record<string, { value: unknown; node: JsonNode }> = {};
@@ -591,82 +615,86 @@ function mergePrices(builtin: readonly PriceRow[], db: GpuDatabase, text: string
     if (n) defaults[key] = { value: n.value, node: n };
   }
   if (defaults.asOf && !isFullDate(defaults.asOf.value)) {
-    problems.push({ path: file, ...span(defaults.asOf.node), severity: 'error', message: `"asOf" must be the date the prices were read, as YYYY-MM-DD, not ${describe(defaults.asOf.value)}.` });
+    problems.push({ path: file, ...span(defaults.asOf.node), severity: 'error', message: { en: `"asOf" must be the date the prices were read, as YYYY-MM-DD, not ${describe(defaults.asOf.value)}.`, zh: `“asOf”应为读取价格的日期，格式 YYYY-MM-DD，而不是 ${describeZh(defaults.asOf.value)}。` } });
     delete defaults.asOf;
   }
   if (!list) return { prices };
   const seen = new Set<string>();
   for (const el of list.children ?? []) {
-    const problem = (n: { start: number; end: number }, message: string, severity: Severity = 'error') => problems.push({ path: file, ...n, message, severity });
+    const problem = (n: { start: number; end: number }, message: Localized, severity: Severity = 'error') => problems.push({ path: file, ...n, message, severity });
     if (el.type !== 'object') {
-      problem(span(el), `Each price must be an object like { "gpuId": "h100-sxm", "provider": "runpod", "tier": "secure", "usdPerHour": 2.99, "source": "…", "asOf": "2026-11-25" }, not ${describe(jsonValue(el))}.`);
+      problem(span(el), {
+        en: `Each price must be an object like { "gpuId": "h100-sxm", "provider": "runpod", "tier": "secure", "usdPerHour": 2.99, "source": "…", "asOf": "2026-11-25" }, not ${describe(jsonValue(el))}.`,
+        zh: `每条价格应为 { "gpuId": "h100-sxm", "provider": "runpod", "tier": "secure", "usdPerHour": 2.99, "source": "…", "asOf": "2026-11-25" } 这样的对象，而不是 ${describeZh(jsonValue(el))}。`,
+      });
       continue;
     }
     const fields = new Map(jsonProperties(el).map((p) => [p.key, p]));
     for (const p of fields.values()) {
       if (!PRICE_KEYS.includes(p.key)) {
         const near = closest(p.key, PRICE_KEYS);
-        problem(span(p.keyNode), `Unknown field "${p.key}"${near ? ` (did you mean "${near}"?)` : ''}; ignored.`, 'warning');
+        problem(span(p.keyNode), unknownField(p.key, near), 'warning');
       }
     }
     const value = (key: string) => (fields.has(key) ? fields.get(key)!.value.value : defaults[key]?.value);
     const where = (key: string) => (fields.has(key) ? span(fields.get(key)!.value) : head(el));
     const gpuId = value('gpuId');
     if (typeof gpuId !== 'string' || gpuId.trim() === '') {
-      problem(where('gpuId'), 'This price has no "gpuId" (e.g. "h100-sxm"); it is ignored.');
+      problem(where('gpuId'), { en: 'This price has no "gpuId" (e.g. "h100-sxm"); it is ignored.', zh: '这条价格没有 "gpuId"（如 "h100-sxm"）；未生效。' });
       continue;
     }
     if (!db.get(gpuId)) {
-      problem(where('gpuId'), `${unknownGpuMessage(db, gpuId)} This price is ignored (add the GPU to .benchpress/gpus.json first).`);
+      problem(where('gpuId'), { en: `${unknownGpuMessage(db, gpuId)} This price is ignored (add the GPU to .benchpress/gpus.json first).`, zh: `${unknownGpuMessage(db, gpuId, 'zh-cn')}这条价格未生效（请先把这款 GPU 加入 .benchpress/gpus.json）。` });
       continue;
     }
     const provider = value('provider');
     if (typeof provider !== 'string' || !ID_PATTERN.test(provider)) {
-      problem(where('provider'), `"provider" must be a lower-case id such as "runpod" or "vast-ai"${provider === undefined ? '' : `, not ${describe(provider)}`}; this price is ignored.`);
+      problem(where('provider'), { en: `"provider" must be a lower-case id such as "runpod" or "vast-ai"${provider === undefined ? '' : `, not ${describe(provider)}`}; this price is ignored.`, zh: `“provider”应为 "runpod"、"vast-ai" 这样的小写 id${provider === undefined ? '' : `，而不是 ${describeZh(provider)}`}；这条价格未生效。` });
       continue;
     }
     const tier = value('tier');
     if (typeof tier !== 'string' || !ID_PATTERN.test(tier)) {
-      problem(where('tier'), `"tier" must be a lower-case id such as "secure", "community", "on-demand" or "spot"${tier === undefined ? '' : `, not ${describe(tier)}`}; this price is ignored.`);
+      problem(where('tier'), { en: `"tier" must be a lower-case id such as "secure", "community", "on-demand" or "spot"${tier === undefined ? '' : `, not ${describe(tier)}`}; this price is ignored.`, zh: `“tier”应为 "secure"、"community"、"on-demand" 或 "spot" 这样的小写 id${tier === undefined ? '' : `，而不是 ${describeZh(tier)}`}；这条价格未生效。` });
       continue;
     }
     const perHour = value('usdPerHour');
     const perSecond = value('usdPerSecond');
     const positive = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 0;
     if (perHour !== undefined && !positive(perHour)) {
-      problem(where('usdPerHour'), `"usdPerHour" must be a positive number, not ${describe(perHour)}; this price is ignored.`);
+      problem(where('usdPerHour'), { en: `"usdPerHour" must be a positive number, not ${describe(perHour)}; this price is ignored.`, zh: `“usdPerHour”应为正数，而不是 ${describeZh(perHour)}；这条价格未生效。` });
       continue;
     }
     if (perSecond !== undefined && !positive(perSecond)) {
-      problem(where('usdPerSecond'), `"usdPerSecond" must be a positive number, not ${describe(perSecond)}; this price is ignored.`);
+      problem(where('usdPerSecond'), { en: `"usdPerSecond" must be a positive number, not ${describe(perSecond)}; this price is ignored.`, zh: `“usdPerSecond”应为正数，而不是 ${describeZh(perSecond)}；这条价格未生效。` });
       continue;
     }
     if (perHour === undefined && perSecond === undefined) {
-      problem(head(el), `${gpuId} ${provider}/${tier}: give "usdPerHour" (or "usdPerSecond" for per-second billing); this price is ignored.`);
+      problem(head(el), { en: `${gpuId} ${provider}/${tier}: give "usdPerHour" (or "usdPerSecond" for per-second billing); this price is ignored.`, zh: `${gpuId} ${provider}/${tier}：请给出 "usdPerHour"（按秒计费时给出 "usdPerSecond"）；这条价格未生效。` });
       continue;
     }
     const hourly = perHour !== undefined ? (perHour as number) : Math.round((perSecond as number) * 3600 * 1e6) / 1e6;
     if (perHour !== undefined && perSecond !== undefined && Math.abs((perSecond as number) * 3600 - hourly) > Math.max(0.001, hourly * 0.001)) {
-      problem(where('usdPerSecond'), `${gpuId} ${provider}/${tier}: usdPerSecond × 3600 = ${((perSecond as number) * 3600).toFixed(4)} does not match usdPerHour ${hourly}; this price is ignored.`);
+      const product = ((perSecond as number) * 3600).toFixed(4);
+      problem(where('usdPerSecond'), { en: `${gpuId} ${provider}/${tier}: usdPerSecond × 3600 = ${product} does not match usdPerHour ${hourly}; this price is ignored.`, zh: `${gpuId} ${provider}/${tier}：usdPerSecond × 3600 = ${product}，与 usdPerHour ${hourly} 不符；这条价格未生效。` });
       continue;
     }
     if (hourly >= 1000) {
-      problem(where(perHour !== undefined ? 'usdPerHour' : 'usdPerSecond'), `${gpuId} ${provider}/${tier}: $${hourly} per GPU-hour is not plausible (a price is per GPU and hour); this price is ignored.`);
+      problem(where(perHour !== undefined ? 'usdPerHour' : 'usdPerSecond'), { en: `${gpuId} ${provider}/${tier}: $${hourly} per GPU-hour is not plausible (a price is per GPU and hour); this price is ignored.`, zh: `${gpuId} ${provider}/${tier}：每 GPU 小时 $${hourly} 不合常理（价格按每张 GPU、每小时计）；这条价格未生效。` });
       continue;
     }
     const source = value('source');
     if (typeof source !== 'string' || source.trim() === '') {
-      problem(where('source'), `${gpuId} ${provider}/${tier} has no "source": give the URL or citation the price was read from (or a file-level "source"). Benchpress never shows a figure without one; this price is ignored.`);
+      problem(where('source'), { en: `${gpuId} ${provider}/${tier} has no "source": give the URL or citation the price was read from (or a file-level "source"). Benchpress never shows a figure without one; this price is ignored.`, zh: `${gpuId} ${provider}/${tier} 没有 "source"：请给出价格所取自的网址或引文（或文件级的 "source"）。Benchpress 不显示没有出处的数据；这条价格未生效。` });
       continue;
     }
     const asOf = value('asOf');
     if (!isFullDate(asOf)) {
-      problem(where('asOf'), `${gpuId} ${provider}/${tier}: "asOf" must be the date the price was read, as YYYY-MM-DD${asOf === undefined ? ' (or a file-level "asOf")' : `, not ${describe(asOf)}`}; this price is ignored.`);
+      problem(where('asOf'), { en: `${gpuId} ${provider}/${tier}: "asOf" must be the date the price was read, as YYYY-MM-DD${asOf === undefined ? ' (or a file-level "asOf")' : `, not ${describe(asOf)}`}; this price is ignored.`, zh: `${gpuId} ${provider}/${tier}：“asOf”应为读取价格的日期，格式 YYYY-MM-DD${asOf === undefined ? '（或文件级的 "asOf"）' : `，而不是 ${describeZh(asOf)}`}；这条价格未生效。` });
       continue;
     }
     const key = `${gpuId}\u0000${provider}\u0000${tier}`;
     if (seen.has(key)) {
-      problem(head(el), `${gpuId} ${provider}/${tier} appears twice in ${file}; the second one is ignored.`);
+      problem(head(el), { en: `${gpuId} ${provider}/${tier} appears twice in ${file}; the second one is ignored.`, zh: `${gpuId} ${provider}/${tier} 在 ${file} 中出现了两次；第二次未生效。` });
       continue;
     }
     seen.add(key);
@@ -709,7 +737,7 @@ export function mergeUserData(builtin: GpuDatabase, userGpusJson?: string, userP
       db = new GpuDatabase({ gpus: merged.gpus, prices: builtin.prices, asOf: builtin.asOf, pricesAsOf: builtin.pricesAsOf, gpuAsOf });
     }
   } catch (error) {
-    problems.push({ path: gpusPath, start: 0, end: 1, severity: 'error', message: `${gpusPath} could not be read: ${(error as Error)?.message ?? String(error)}` });
+    problems.push({ path: gpusPath, start: 0, end: 1, severity: 'error', message: unreadable(gpusPath, error) });
   }
   try {
     if (userPricesJson !== undefined) {
@@ -719,7 +747,7 @@ export function mergeUserData(builtin: GpuDatabase, userGpusJson?: string, userP
       db = new GpuDatabase({ gpus: db.gpus, prices: merged.prices, asOf: db.asOf, pricesAsOf, gpuAsOf });
     }
   } catch (error) {
-    problems.push({ path: pricesPath, start: 0, end: 1, severity: 'error', message: `${pricesPath} could not be read: ${(error as Error)?.message ?? String(error)}` });
+    problems.push({ path: pricesPath, start: 0, end: 1, severity: 'error', message: unreadable(pricesPath, error) });
   }
   return { db, problems };
 }
