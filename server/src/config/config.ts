@@ -7,6 +7,9 @@ import { localize, withPart, type Localized } from '../base/i18n';
 import { validateIgnorePatterns } from './url-patterns';
 import { globProblem } from './globs';
 import { ANCHOR_STYLES, type AnchorOptions, type AnchorStyle } from '../markdown/slugs';
+import { DEFAULT_TYPOGRAPHY_CONFIG, type TypographyConfig } from './typography';
+
+export type { TypographyConfig } from './typography';
 
 export type RuleSetting = 'off' | Severity | boolean | [Severity | 'off', unknown];
 
@@ -31,15 +34,6 @@ export interface LinkSettings {
   anchorOptions: AnchorOptions;
 }
 
-/** Chinese–English typography (the `typography/…` rules); the same shape as typography's TypographySettings. */
-export interface TypographyConfig {
-  applyTo: 'chinese' | 'all';
-  unitSpacing: 'consistent' | 'space' | 'none';
-  quotes: 'curly' | 'corner';
-  brackets: 'fullwidth' | 'halfwidth';
-  names: string[];
-  ambiguousWidth: 1 | 2;
-}
 
 export interface BenchpressConfig {
   diagnosticsDelayMs: number;
@@ -81,7 +75,7 @@ export const DEFAULT_CONFIG: BenchpressConfig = {
   urlCheck: { timeoutMs: 10000, concurrency: 8, perHostConcurrency: 2, retries: 2, ignore: [], skipHosts: [], cacheTtlHours: 24, checkOnSave: false, confirmDeadAfterHours: 24 },
   links: { anchorStyle: 'github', anchorOptions: {} },
   pricingStaleAfterDays: 30,
-  typography: { applyTo: 'chinese', unitSpacing: 'consistent', quotes: 'curly', brackets: 'fullwidth', names: [], ambiguousWidth: 1 },
+  typography: DEFAULT_TYPOGRAPHY_CONFIG,
   ignore: [],
   overrides: [],
 };

@@ -1,30 +1,11 @@
-// Typography settings (`typography.*` in the VS Code settings and `.benchpress/config.json`) and the rules of the
-// group. The settings object has the same shape as `BenchpressConfig.typography`; it is plain JSON, so it travels
-// to the analysis workers and into cache keys.
+// Typography settings (`typography.*` in the VS Code settings and `.benchpress/config.json`, defined with the
+// other settings in config/) and the rules of the group. The settings object is plain JSON, so it travels to the
+// analysis workers and into cache keys.
+import { DEFAULT_TYPOGRAPHY_CONFIG, type TypographyConfig } from '../config/typography';
 
-export interface TypographySettings {
-  /** `chinese`: check sections whose prose is Chinese (the default); `all`: every section. */
-  applyTo: 'chinese' | 'all';
-  /** Number–unit spacing (`24GB` / `24 GB`): the same throughout a draft, always a space, or never. */
-  unitSpacing: 'consistent' | 'space' | 'none';
-  /** Quotation marks in Chinese text: “…” ‘…’ or 「…」 『…』. */
-  quotes: 'curly' | 'corner';
-  /** Brackets in Chinese text: full-width （…）, or half-width (…) with spaces outside. */
-  brackets: 'fullwidth' | 'halfwidth';
-  /** Product and brand names in their official spelling, added to (or overriding) the built-in list. */
-  names: string[];
-  /** Display width of East Asian Ambiguous characters (“”, …, —, °, Greek) for table alignment: 1 or 2. */
-  ambiguousWidth: 1 | 2;
-}
+export type TypographySettings = TypographyConfig;
 
-export const DEFAULT_TYPOGRAPHY: TypographySettings = {
-  applyTo: 'chinese',
-  unitSpacing: 'consistent',
-  quotes: 'curly',
-  brackets: 'fullwidth',
-  names: [],
-  ambiguousWidth: 1,
-};
+export const DEFAULT_TYPOGRAPHY: TypographySettings = DEFAULT_TYPOGRAPHY_CONFIG;
 
 /** The typography stages, one per rule (bit positions in a hunk's rule mask). */
 export enum Stage {
