@@ -59,17 +59,25 @@ export interface NumberUnit {
 
 const FULLWIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]/g;
 
-/** Lines of padded tables (a cell with two or more spaces before a pipe, or rows of equal length): left alone. */
-function paddedTableLines(text: string): Set<number> {
+/**
+ * Padded tables (a cell with two or more spaces before a pipe, or rows of equal length): left alone. Their lines as
+ * [start, end) offset ranges, in order. Only lines with a `|` can start or continue a table, so the others are
+ * passed over without a look.
+ */
+function paddedTableRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  if (!text.includes('|')) return out;
   const lines = text.split('\n');
-  const out = new Set<number>();
+  const starts: number[] = new Array(lines.length + 1);
+  starts[0] = 0;
+  for (let i = 0; i < lines.length; i++) starts[i + 1] = starts[i] + lines[i].length + 1;
   for (let i = 0; i < lines.length; i++) {
-    if (!/^ {0,3}\|?.*\|/.test(lines[i]) || !/^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(lines[i + 1] ?? '')) continue;
+    if (!lines[i].includes('|') || !/^ {0,3}\|?.*\|/.test(lines[i]) || !/^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(lines[i + 1] ?? '')) continue;
     let end = i + 2;
     while (end < lines.length && lines[end].includes('|') && lines[end].trim() !== '') end++;
     const rows = lines.slice(i, end).map((l) => l.replace(/\r$/, ''));
     const padded = rows.some((r, k) => k !== 1 && /(?: {2,}\|)|(?:\| {2,}\S)/.test(r)) || new Set(rows.map((r) => r.length)).size === 1;
-    if (padded) for (let k = i; k < end; k++) out.add(k);
+    if (padded) out.push([starts[i], starts[Math.min(end, lines.length)]]);
     i = end - 1;
   }
   return out;
@@ -82,8 +90,7 @@ function paddedTableLines(text: string): Set<number> {
  */
 export function numberUnits(text: string, prose: readonly { text: string; offset: number }[], normalizeFullwidth: boolean): NumberUnit[] {
   const out: NumberUnit[] = [];
-  let tableLines: Set<number> | undefined;
-  let lineStarts: number[] | undefined;
+  let tables: [number, number][] | undefined;
   for (const segment of prose) {
     let s = segment.text;
     if (normalizeFullwidth && FULLWIDTH_ALNUM.test(s)) s = s.replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
@@ -98,17 +105,16 @@ export function numberUnits(text: string, prose: readonly { text: string; offset
       if (m[2] && text.slice(gapStart, gapEnd) !== m[2]) continue;
       if (text.slice(start, gapStart).length !== m[1].length) continue;
       if (isSkuContext(s.slice(0, m.index))) continue;
-      tableLines ??= paddedTableLines(text);
-      if (tableLines.size) {
-        lineStarts ??= [0, ...[...text.matchAll(/\n/g)].map((x) => x.index + 1)];
+      tables ??= paddedTableRanges(text);
+      if (tables.length > 0) {
         let lo = 0;
-        let hi = lineStarts.length - 1;
+        let hi = tables.length - 1;
         while (lo < hi) {
           const mid = (lo + hi + 1) >> 1;
-          if (lineStarts[mid] <= start) lo = mid;
+          if (tables[mid][0] <= start) lo = mid;
           else hi = mid - 1;
         }
-        if (tableLines.has(lo)) continue;
+        if (tables[lo][0] <= start && start < tables[lo][1]) continue;
       }
       out.push({ start, gapStart, gapEnd, end: gapEnd + m[3].length, number: m[1], unit: m[3] });
     }
