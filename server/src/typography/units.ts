@@ -83,6 +83,43 @@ function paddedTableRanges(text: string): [number, number][] {
   return out;
 }
 
+/** A number and unit in a prose segment's text (offsets in the segment), before the checks against the draft. */
+interface Candidate {
+  index: number;
+  number: string;
+  gap: string;
+  unit: string;
+}
+
+/**
+ * Candidates by segment text, for each `normalizeFullwidth`: what only the segment's text decides (the match and
+ * whether it is a SKU name). A re-check after an edit finds the text of every segment it did not touch here (its
+ * hash already computed), so only the edited segment is matched again. Bounded: forgotten past 20,000 texts.
+ */
+const candidateCache = [new Map<string, readonly Candidate[]>(), new Map<string, readonly Candidate[]>()];
+const NONE: readonly Candidate[] = [];
+
+function candidatesOf(text: string, normalizeFullwidth: boolean): readonly Candidate[] {
+  const cache = candidateCache[normalizeFullwidth ? 1 : 0];
+  const known = cache.get(text);
+  if (known) return known;
+  let s = text;
+  if (normalizeFullwidth && FULLWIDTH_ALNUM.test(s)) s = s.replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  FULLWIDTH_ALNUM.lastIndex = 0;
+  let found: Candidate[] | undefined;
+  if (/[0-9]/.test(s)) {
+    NUMBER_UNIT.lastIndex = 0;
+    for (const m of s.matchAll(NUMBER_UNIT)) {
+      if (isSkuContext(s.slice(0, m.index))) continue;
+      (found ??= []).push({ index: m.index, number: m[1], gap: m[2], unit: m[3] });
+    }
+  }
+  if (cache.size >= 20000) cache.clear();
+  const list = found ?? NONE;
+  cache.set(text, list);
+  return list;
+}
+
 /**
  * Every number followed by a unit in the prose of a document. `prose` are the document's prose segments (code and
  * markup blanked); full-width letters and digits count as half-width when `normalizeFullwidth` (the typography fix
@@ -92,31 +129,30 @@ export function numberUnits(text: string, prose: readonly { text: string; offset
   const out: NumberUnit[] = [];
   let tables: [number, number][] | undefined;
   for (const segment of prose) {
-    let s = segment.text;
-    if (normalizeFullwidth && FULLWIDTH_ALNUM.test(s)) s = s.replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-    FULLWIDTH_ALNUM.lastIndex = 0;
-    if (!/[0-9]/.test(s)) continue;
-    NUMBER_UNIT.lastIndex = 0;
-    for (const m of s.matchAll(NUMBER_UNIT)) {
-      const start = segment.offset + m.index;
-      const gapStart = start + m[1].length;
-      const gapEnd = gapStart + m[2].length;
+    for (const c of candidatesOf(segment.text, normalizeFullwidth)) {
+      const start = segment.offset + c.index;
+      const gapStart = start + c.number.length;
+      const gapEnd = gapStart + c.gap.length;
       // The gap must be real spaces (blanked markup such as `**24**GB` is not a space).
-      if (m[2] && text.slice(gapStart, gapEnd) !== m[2]) continue;
-      if (text.slice(start, gapStart).length !== m[1].length) continue;
-      if (isSkuContext(s.slice(0, m.index))) continue;
-      tables ??= paddedTableRanges(text);
-      if (tables.length > 0) {
-        let lo = 0;
-        let hi = tables.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi + 1) >> 1;
-          if (tables[mid][0] <= start) lo = mid;
-          else hi = mid - 1;
+      if (c.gap && text.slice(gapStart, gapEnd) !== c.gap) continue;
+      if (text.slice(start, gapStart).length !== c.number.length) continue;
+      // Only a line with a pipe can be a table row (a delimiter row holds no number).
+      const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+      const lineEnd = text.indexOf('\n', start);
+      if (text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd).includes('|')) {
+        tables ??= paddedTableRanges(text);
+        if (tables.length > 0) {
+          let lo = 0;
+          let hi = tables.length - 1;
+          while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (tables[mid][0] <= start) lo = mid;
+            else hi = mid - 1;
+          }
+          if (tables[lo][0] <= start && start < tables[lo][1]) continue;
         }
-        if (tables[lo][0] <= start && start < tables[lo][1]) continue;
       }
-      out.push({ start, gapStart, gapEnd, end: gapEnd + m[3].length, number: m[1], unit: m[3] });
+      out.push({ start, gapStart, gapEnd, end: gapEnd + c.unit.length, number: c.number, unit: c.unit });
     }
   }
   return out.sort((a, b) => a.start - b.start);
