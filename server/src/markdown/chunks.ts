@@ -32,16 +32,6 @@ const HTML_BLOCK_START: [RegExp, RegExp][] = [
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
 ];
 
-function isColumnZeroAtxHeading(line: string): boolean {
-  if (line.charCodeAt(0) !== 35 /* # */) return false;
-  let i = 1;
-  while (i < line.length && line.charCodeAt(i) === 35) i++;
-  if (i > 6) return false;
-  if (i === line.length) return true;
-  const c = line.charCodeAt(i);
-  return c === 32 || c === 9 || c === 13;
-}
-
 /**
  * Lines of a YAML (`---`) or TOML (`+++`) front matter block at the very start, or 0 if there is none. Only the
  * opening fence closes it, as GitHub, Jekyll, Hugo and remark read it (YAML's `...` end marker does not: to those
