@@ -125,6 +125,92 @@ TEXT_PATCHES.push({
   ],
 });
 
+TEXT_PATCHES.push({
+  file: 'vscode-jsonrpc/lib/node/ril.js',
+  why:
+    'Every publishDiagnostics message was serialised whole: after each edit, JSON.stringify and a UTF-8 copy of all ' +
+    'of a draft\'s diagnostics (hundreds of KB for a long Chinese draft, the largest cost of an edit on the server\'s ' +
+    'main thread), though the server hands over the same diagnostic objects for every chunk the edit did not touch ' +
+    '(lsp/convert.ts). The bytes of the last message per document are kept: the diagnostics it shares with the new ' +
+    'one at the start and at the end (the same objects) are copied from it, the others serialised (each once, kept by ' +
+    'object). The same bytes as JSON.stringify gives; diagnostics are never changed once made, so nothing kept is stale.',
+  replacements: [
+    {
+      find: 'return Promise.resolve(Buffer.from(JSON.stringify(msg, undefined, 0), options.charset));',
+      replace: 'return Promise.resolve(benchpressEncode(msg, options.charset));',
+    },
+    {
+      find: 'const _ril = Object.freeze({',
+      replace: `const benchpressPieces = new WeakMap();
+const benchpressLast = new Map();
+const benchpressComma = Buffer.from(',', 'utf8');
+function benchpressPiece(d) {
+    const keep = d !== null && typeof d === 'object';
+    let piece = keep ? benchpressPieces.get(d) : undefined;
+    if (piece === undefined) {
+        piece = Buffer.from(JSON.stringify(d) ?? 'null', 'utf8');
+        if (keep) benchpressPieces.set(d, piece);
+    }
+    return piece;
+}
+function benchpressEncode(msg, charset) {
+    const params = msg && msg.method === 'textDocument/publishDiagnostics' ? msg.params : undefined;
+    const diagnostics = params ? params.diagnostics : undefined;
+    const uri = params ? params.uri : undefined;
+    if (typeof uri === 'string' && !(Array.isArray(diagnostics) && diagnostics.length >= 16)) benchpressLast.delete(uri);
+    if (typeof uri !== 'string' || !Array.isArray(diagnostics) || diagnostics.length < 16 || (charset !== 'utf-8' && charset !== 'utf8')) {
+        return Buffer.from(JSON.stringify(msg, undefined, 0), charset);
+    }
+    const shell = JSON.stringify(msg, (key, value) => (value === diagnostics ? [] : value), 0);
+    const at = shell.indexOf('"diagnostics":[]');
+    if (at === -1 || shell.indexOf('"diagnostics":[]', at + 1) !== -1) {
+        benchpressLast.delete(uri);
+        return Buffer.from(JSON.stringify(msg, undefined, 0), charset);
+    }
+    // starts[i]: where diagnostic i begins in body (the diagnostics joined by commas); starts[n] = body.length + 1.
+    const n = diagnostics.length;
+    const last = benchpressLast.get(uri);
+    const m = last ? last.list.length : 0;
+    let p = 0;
+    let q = 0;
+    if (last) {
+        while (p < n && p < m && last.list[p] === diagnostics[p]) p++;
+        while (q < n - p && q < m - p && last.list[m - 1 - q] === diagnostics[n - 1 - q]) q++;
+    }
+    const parts = [];
+    const starts = new Array(n + 1);
+    let length = 0;
+    if (p > 0) {
+        parts.push(last.body.subarray(0, last.starts[p] - 1));
+        for (let i = 0; i < p; i++) starts[i] = last.starts[i];
+        length = last.starts[p] - 1;
+    }
+    for (let i = p; i < n - q; i++) {
+        if (i > 0) { parts.push(benchpressComma); length += 1; }
+        const piece = benchpressPiece(diagnostics[i]);
+        starts[i] = length;
+        parts.push(piece);
+        length += piece.length;
+    }
+    if (q > 0) {
+        if (n - q > 0) { parts.push(benchpressComma); length += 1; }
+        const from = last.starts[m - q];
+        parts.push(last.body.subarray(from));
+        for (let k = 0; k < q; k++) starts[n - q + k] = last.starts[m - q + k] - from + length;
+        length += last.body.length - from;
+    }
+    starts[n] = length + 1;
+    const body = Buffer.concat(parts, length);
+    benchpressLast.delete(uri);
+    benchpressLast.set(uri, { list: diagnostics.slice(), body, starts });
+    if (benchpressLast.size > 64) benchpressLast.delete(benchpressLast.keys().next().value);
+    return Buffer.concat([Buffer.from(shell.slice(0, at + 15), 'utf8'), body, Buffer.from(shell.slice(at + 15), 'utf8')]);
+}
+const _ril = Object.freeze({`,
+    },
+  ],
+});
+
 /** Whole modules replaced: `importer` ends the importing module's path, `request` is the import as written. */
 export const MODULE_REPLACEMENTS = [
   {

@@ -73,3 +73,56 @@ test('the replacement EditMap makes the same edits as the original', async () =>
     assert.deepEqual(run(replacement.EditMap), run(original.EditMap));
   }
 });
+
+test('the message encoder bundled with the patches writes the same bytes as the original, reusing kept diagnostics', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bp-patches-'));
+  try {
+    const entry = path.join(dir, 'entry.mjs');
+    writeFileSync(entry, `import RIL from ${JSON.stringify(path.join(REPO, 'node_modules/vscode-jsonrpc/lib/node/ril.js'))};\nexport const encode = (msg) => RIL.default().applicationJson.encoder.encode(msg, { charset: 'utf-8' });\n`);
+    const build = async (patched: boolean) => {
+      const outfile = path.join(dir, patched ? 'patched.cjs' : 'plain.cjs');
+      await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'silent', plugins: patched ? [dependencyPatches()] : [], nodePaths: [path.join(REPO, 'node_modules')] });
+      return require(outfile).encode as (msg: unknown) => Promise<Buffer>;
+    };
+    const [plain, patched] = [await build(false), await build(true)];
+    assert.match(readFileSync(path.join(dir, 'patched.cjs'), 'utf8'), /benchpressEncode/);
+    const diagnostic = (i: number) => ({ range: { start: { line: i, character: 0 }, end: { line: i, character: 4 } }, severity: 2, source: 'benchpress', code: 'typography/quotes', codeDescription: { href: 'https://example.com/rules.md#typography-quotes' }, message: `“引号” "quoted" \\ \u2028 ${i}`, ...(i % 5 === 0 ? { data: { n: i, skip: undefined } } : {}) });
+    const kept = Array.from({ length: 40 }, (_, i) => diagnostic(i));
+    const messages = [
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a/"diagnostics":[]/b.md', version: 3, diagnostics: kept } },
+      // The same objects again (their kept JSON is used), some replaced, one moved.
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a/b.md', version: 4, diagnostics: [...kept.slice(0, 10), diagnostic(100), ...kept.slice(11), kept[0]] } },
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a/b.md', diagnostics: [] } },
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a/b.md', diagnostics: kept.slice(0, 3) } },
+      { jsonrpc: '2.0', id: 7, result: { items: kept } },
+      // Another document in between; then the first again: lines added (new objects after some point), removed, all new.
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///c.md', version: 1, diagnostics: kept.slice(5) } },
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a/b.md', version: 5, diagnostics: kept } },
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a/b.md', version: 6, diagnostics: [...kept.slice(0, 20), ...kept.slice(20).map((_, i) => diagnostic(200 + i))] } },
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a/b.md', version: 7, diagnostics: [...kept.slice(0, 20), ...kept.slice(22)] } },
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a/b.md', version: 8, diagnostics: [...kept.slice(0, 20), diagnostic(300), ...kept.slice(22)] } },
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a/b.md', version: 9, diagnostics: [...kept.slice(0, 20), diagnostic(300), ...kept.slice(22)] } },
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a/b.md', version: 10, diagnostics: [kept[39], ...kept.slice(0, 39)] } },
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a/b.md', version: 11, diagnostics: [...kept, ...kept] } },
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a/b.md', version: 12, diagnostics: kept.slice(0, 16) } },
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a/b.md', version: 13, diagnostics: kept.slice(24) } },
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///c.md', version: 2, diagnostics: Array.from({ length: 20 }, (_, i) => diagnostic(400 + i)) } },
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///c.md', version: 3, diagnostics: kept.slice(5) } },
+    ];
+    for (const msg of messages) assert.ok((await patched(msg)).equals(await plain(msg)), JSON.stringify(msg).slice(0, 80));
+    // Random edits of one document's list: runs kept, dropped, replaced, inserted.
+    let seed = 11;
+    const rand = (k: number) => Math.floor(((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * k);
+    let list = kept.slice();
+    for (let round = 0; round < 300; round++) {
+      const from = rand(list.length + 1);
+      const to = Math.min(list.length, from + rand(6));
+      list = [...list.slice(0, from), ...Array.from({ length: rand(4) }, (_, i) => (rand(2) ? diagnostic(1000 + round * 10 + i) : kept[rand(kept.length)])), ...list.slice(to)];
+      if (list.length < 10) list = [...list, ...kept.slice(0, 20)];
+      const msg = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: `file:///r${rand(2)}.md`, version: round, diagnostics: list } };
+      assert.ok((await patched(msg)).equals(await plain(msg)), `round ${round}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -107,6 +107,25 @@ export function ruleOfPhase(phase: number, context: AnalysisContext): string | u
   return phase >= PHASE.firstRule ? context.rules[phase - PHASE.firstRule]?.id : undefined;
 }
 
+/** What every chunk of a context needs to know about its rules, worked out once per context (not per chunk). */
+interface ContextRules {
+  enabledRules: ReadonlySet<string>;
+  presetRemarkLint: RuleSettingResolved[];
+  remarkLintSeverity: ReadonlyMap<string, Severity>;
+}
+
+const contextRules = new WeakMap<AnalysisContext, ContextRules>();
+
+function rulesOf(context: AnalysisContext): ContextRules {
+  let known = contextRules.get(context);
+  if (!known) {
+    const presetRemarkLint = context.rules.filter((r) => isPresetRemarkLintRule(r.id));
+    known = { enabledRules: new Set(context.rules.map((r) => r.id)), presetRemarkLint, remarkLintSeverity: new Map(presetRemarkLint.map((r) => [r.id, r.severity])) };
+    contextRules.set(context, known);
+  }
+  return known;
+}
+
 export function analyzeChunk(text: string, flavor: Flavor, context: AnalysisContext, hooks: AnalyzeHooks = {}): ChunkResult {
   const guarded = preScan(text, context);
   if (guarded) return guarded;
@@ -127,12 +146,12 @@ export function analyzeChunk(text: string, flavor: Flavor, context: AnalysisCont
   }
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
+  const { enabledRules, presetRemarkLint, remarkLintSeverity } = rulesOf(context);
   // remark-lint's rules run together in one processor (see runRemarkLintRules); the rest one by one.
-  const remarkLint = skip.has('remark-lint') ? [] : context.rules.filter((r) => isPresetRemarkLintRule(r.id));
+  const remarkLint = skip.has('remark-lint') ? [] : presetRemarkLint;
   if (remarkLint.length > 0) at(PHASE.remarkLint);
-  const enabledRules = new Set(context.rules.map((r) => r.id));
   try {
-    const severity = new Map(remarkLint.map((r) => [r.id, r.severity]));
+    const severity = remarkLintSeverity;
     for (const m of runRemarkLintRules({ tree, text, lines }, remarkLint, context.locale, types)) {
       const level = severity.get(m.ruleId);
       if (level) findings.push({ ruleId: m.ruleId, severity: level, message: m.message, range: m.range });

@@ -30,13 +30,21 @@ interface DocumentState {
   anchorsKey?: string;
 }
 
+/** Paths of URIs already parsed: every link a check looks up asks for the path of each open document. */
+const paths = new Map<string, string | undefined>();
+
 export function pathOf(uri: string): string | undefined {
+  if (paths.has(uri)) return paths.get(uri);
+  let p: string | undefined;
   try {
     const parsed = URI.parse(uri);
-    return parsed.scheme === 'file' ? parsed.fsPath : undefined;
+    p = parsed.scheme === 'file' ? parsed.fsPath : undefined;
   } catch {
-    return undefined;
+    p = undefined;
   }
+  if (paths.size >= 1000) paths.clear();
+  paths.set(uri, p);
+  return p;
 }
 
 export class CheckScheduler {

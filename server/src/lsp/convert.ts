@@ -10,13 +10,28 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** Each rule's `codeDescription`, made once (every diagnostic of a rule links to the same section). */
+const descriptions = new Map<string, { href: string }>();
+
+/**
+ * Diagnostics made from findings, by finding: a re-check after an edit reuses the findings of every chunk that did
+ * not move (see placedFindings in document-checker.ts), and so their diagnostics. Nothing changes a diagnostic.
+ */
+const made = new WeakMap<Finding, Diagnostic>();
+
 export function toDiagnostic(finding: Finding): Diagnostic {
-  return {
+  const known = made.get(finding);
+  if (known) return known;
+  let description = descriptions.get(finding.ruleId);
+  if (!description) descriptions.set(finding.ruleId, (description = { href: ruleDocsUrl(finding.ruleId) }));
+  const diagnostic: Diagnostic = {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     source: 'benchpress',
     code: finding.ruleId,
-    codeDescription: { href: ruleDocsUrl(finding.ruleId) },
+    codeDescription: description,
     message: finding.message,
   };
+  made.set(finding, diagnostic);
+  return diagnostic;
 }

@@ -31,10 +31,30 @@ export interface NearMiss {
   kind: 'case' | 'loose';
 }
 
+/** Indexes made recently, by style and anchors: a re-check after an edit that left the headings alone reuses its answers. */
+const recent = new Map<string, AnchorIndex>();
+
 export class AnchorIndex {
   private readonly exact: Set<string>;
   private readonly vscode?: Map<string, string>;
   private loose?: Map<string, string | null>;
+  /** Answers by fragment (an index never changes, so neither do they). */
+  private readonly found = new Map<string, string | undefined>();
+  private readonly near = new Map<string, NearMiss | undefined>();
+
+  /** An index of these anchors for this style: one made for the same anchors lately, or a new one. */
+  static of(anchors: readonly string[], style: AnchorStyle): AnchorIndex {
+    const key = `${style}\u0000${anchors.join('\u0000')}`;
+    let index = recent.get(key);
+    if (index) {
+      recent.delete(key);
+    } else {
+      index = new AnchorIndex(anchors, style);
+      if (recent.size >= 16) recent.delete(recent.keys().next().value as string);
+    }
+    recent.set(key, index);
+    return index;
+  }
 
   constructor(readonly anchors: readonly string[], readonly style: AnchorStyle) {
     this.exact = new Set(anchors.filter((a) => a !== ''));
@@ -46,6 +66,13 @@ export class AnchorIndex {
 
   /** The anchor the fragment (as written in the link, without `#`) reaches, or undefined. */
   find(fragment: string): string | undefined {
+    if (this.found.has(fragment)) return this.found.get(fragment);
+    const anchor = this.lookUp(fragment);
+    if (this.found.size < 50000) this.found.set(fragment, anchor);
+    return anchor;
+  }
+
+  private lookUp(fragment: string): string | undefined {
     const encoded = encodeFragment(fragment);
     const decoded = percentDecode(encoded);
     if (this.vscode) return this.vscode.get(slugify(decoded, 'vscode').toLowerCase());
@@ -60,6 +87,13 @@ export class AnchorIndex {
 
   /** The one anchor a fragment that reaches nothing was meant for, when it differs only in case, emoji or punctuation. */
   nearMiss(fragment: string): NearMiss | undefined {
+    if (this.near.has(fragment)) return this.near.get(fragment);
+    const miss = this.nearMissOf(fragment);
+    if (this.near.size < 50000) this.near.set(fragment, miss);
+    return miss;
+  }
+
+  private nearMissOf(fragment: string): NearMiss | undefined {
     const key = looseAnchorKey(fragment);
     if (key === '') return undefined;
     if (!this.loose) {

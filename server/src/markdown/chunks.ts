@@ -32,16 +32,6 @@ const HTML_BLOCK_START: [RegExp, RegExp][] = [
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
 ];
 
-function isColumnZeroAtxHeading(line: string): boolean {
-  if (line.charCodeAt(0) !== 35 /* # */) return false;
-  let i = 1;
-  while (i < line.length && line.charCodeAt(i) === 35) i++;
-  if (i > 6) return false;
-  if (i === line.length) return true;
-  const c = line.charCodeAt(i);
-  return c === 32 || c === 9 || c === 13;
-}
-
 /**
  * Lines of a YAML (`---`) or TOML (`+++`) front matter block at the very start, or 0 if there is none. Only the
  * opening fence closes it, as GitHub, Jekyll, Hugo and remark read it (YAML's `...` end marker does not: to those
@@ -56,72 +46,114 @@ export function frontMatterLineCount(lines: string[]): number {
   return 0;
 }
 
+/** Where the line starting at `start` ends (its `\n`, or the end of the text). */
+const lineEndAt = (text: string, start: number) => {
+  const end = text.indexOf('\n', start);
+  return end === -1 ? text.length : end;
+};
+
+/** The first character that is not a space, within the first four of the line (what a fence may start with), or -1. */
+function fenceLead(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && i - start < 3 && text.charCodeAt(i) === 32) i++;
+  return i < end ? text.charCodeAt(i) : -1;
+}
+
+/** `frontMatterLineCount` of the text's lines, reading only the lines it needs. */
+function frontMatterLines(text: string): { lines: number; end: number } {
+  const firstEnd = lineEndAt(text, 0);
+  const open = text.slice(0, firstEnd).replace(/\r$/, '').trimEnd();
+  if (open !== '---' && open !== '+++') return { lines: 0, end: 0 };
+  for (let i = 1, start = firstEnd + 1; start <= text.length; i++) {
+    const end = lineEndAt(text, start);
+    if (text.slice(start, end).replace(/\r$/, '').trimEnd() === open) return { lines: i + 1, end: Math.min(end + 1, text.length) };
+    if (end === text.length) break;
+    start = end + 1;
+  }
+  return { lines: 0, end: 0 };
+}
+
 /**
  * Splits `text` into chunks. `splitHeadings: false` (used for MDX, whose JSX blocks may span headings) gives one
- * body chunk after the front matter.
+ * body chunk after the front matter. The scan reads the text in place: a line is cut out of it only when its first
+ * characters say it could open or close a fence or an HTML block (re-checked on every edit, so it must not copy
+ * the whole draft line by line).
  */
 export function splitChunks(text: string, options: { splitHeadings?: boolean } = {}): Chunk[] {
   const splitHeadings = options.splitHeadings ?? true;
-  const lines = text.split('\n');
-  const lineOffsets: number[] = new Array(lines.length + 1);
-  let offset = 0;
-  for (let i = 0; i < lines.length; i++) {
-    lineOffsets[i] = offset;
-    offset += lines[i].length + 1;
-  }
-  lineOffsets[lines.length] = text.length;
-  // A text that ends with a newline has an empty last "line" that belongs to the chunk before it.
-  const lineCount = lines.length;
-
   const chunks: Chunk[] = [];
   // The scan below goes by `\n`; a lone `\r` also ends a line for the editor (base/text.ts), so chunk lines are
   // counted the editor's way when the text has any.
   const editorLine = text.includes('\r') ? editorLineCounter(text) : (scanLine: number) => scanLine;
-  const push = (kind: ChunkKind, startLine: number, endLine: number) => {
+  // Lines as `text.split('\n')` gives them: a text that ends with a newline has an empty last line, which belongs
+  // to the chunk before it.
+  const push = (kind: ChunkKind, startLine: number, startOffset: number, endLine: number, endOffset: number) => {
     if (endLine <= startLine) return;
-    const startOffset = lineOffsets[startLine];
-    const endOffset = Math.min(lineOffsets[endLine] ?? text.length, text.length);
-    chunks.push({ kind, startLine: editorLine(startLine), endLine: editorLine(endLine), startOffset, endOffset, text: text.slice(startOffset, endOffset) });
+    const end = Math.min(endOffset, text.length);
+    chunks.push({ kind, startLine: editorLine(startLine), endLine: editorLine(endLine), startOffset, endOffset: end, text: text.slice(startOffset, end) });
   };
 
-  const frontMatter = frontMatterLineCount(lines);
-  if (frontMatter > 0) push('frontmatter', 0, frontMatter);
+  const frontMatter = frontMatterLines(text);
+  if (frontMatter.lines > 0) push('frontmatter', 0, 0, frontMatter.lines, frontMatter.end);
 
-  let chunkStart = frontMatter;
+  let chunkStart = frontMatter.lines;
+  let chunkStartOffset = frontMatter.end;
   let fence: { char: string; length: number } | undefined;
   let htmlEnd: RegExp | undefined;
-  for (let i = frontMatter; i < lineCount; i++) {
-    const line = lines[i];
+  let i = frontMatter.lines;
+  let start = frontMatter.end;
+  // A front matter that is the whole text (no line after it) leaves no body lines.
+  const hasLines = !(frontMatter.lines > 0 && frontMatter.end === text.length && !text.endsWith('\n'));
+  for (; hasLines; i++) {
+    const end = lineEndAt(text, start);
     if (fence) {
-      const m = FENCE.exec(line.replace(/\r$/, ''));
-      if (m && m[2][0] === fence.char && m[2].length >= fence.length && m[3].trim() === '') fence = undefined;
-      continue;
-    }
-    if (htmlEnd) {
-      if (htmlEnd.test(line)) htmlEnd = undefined;
-      continue;
-    }
-    const fenceOpen = FENCE.exec(line.replace(/\r$/, ''));
-    if (fenceOpen && !(fenceOpen[2][0] === '`' && fenceOpen[3].includes('`'))) {
-      fence = { char: fenceOpen[2][0], length: fenceOpen[2].length };
-      continue;
-    }
-    if (line.charCodeAt(line.search(/\S/)) === 60 /* < */) {
-      const kind = HTML_BLOCK_START.find(([start]) => start.test(line));
-      if (kind) {
-        const rest = line.slice(line.indexOf('<') + 2);
-        if (!kind[1].test(rest)) htmlEnd = kind[1];
-        continue;
+      if (fenceLead(text, start, end) === fence.char.charCodeAt(0)) {
+        const m = FENCE.exec(text.slice(start, end).replace(/\r$/, ''));
+        if (m && m[2][0] === fence.char && m[2].length >= fence.length && m[3].trim() === '') fence = undefined;
+      }
+    } else if (htmlEnd) {
+      if (htmlEnd.test(text.slice(start, end))) htmlEnd = undefined;
+    } else {
+      const lead = fenceLead(text, start, end);
+      const fenceOpen = lead === 96 || lead === 126 ? FENCE.exec(text.slice(start, end).replace(/\r$/, '')) : null;
+      if (fenceOpen && !(fenceOpen[2][0] === '`' && fenceOpen[3].includes('`'))) {
+        fence = { char: fenceOpen[2][0], length: fenceOpen[2].length };
+      } else {
+        let html = false;
+        const lt = text.indexOf('<', start);
+        if (lt !== -1 && lt < end) {
+          const line = text.slice(start, end);
+          if (line.charCodeAt(line.search(/\S/)) === 60 /* < */) {
+            const kind = HTML_BLOCK_START.find(([open]) => open.test(line));
+            if (kind) {
+              html = true;
+              const rest = line.slice(line.indexOf('<') + 2);
+              if (!kind[1].test(rest)) htmlEnd = kind[1];
+            }
+          }
+        }
+        if (!html && splitHeadings && i > chunkStart && isColumnZeroAtxHeadingAt(text, start, end)) {
+          push('body', chunkStart, chunkStartOffset, i, start);
+          chunkStart = i;
+          chunkStartOffset = start;
+        }
       }
     }
-    if (splitHeadings && i > chunkStart && isColumnZeroAtxHeading(line)) {
-      push('body', chunkStart, i);
-      chunkStart = i;
-    }
+    if (end === text.length) break;
+    start = end + 1;
   }
-  push('body', chunkStart, lineCount);
-  // A text ending in "\n" leaves an empty last line; keep it inside the last chunk (already, since endLine is lineCount).
+  push('body', chunkStart, chunkStartOffset, hasLines ? i + 1 : i, text.length);
   return chunks;
+}
+
+function isColumnZeroAtxHeadingAt(text: string, start: number, end: number): boolean {
+  if (text.charCodeAt(start) !== 35 /* # */ || start >= end) return false;
+  let i = start + 1;
+  while (i < end && text.charCodeAt(i) === 35) i++;
+  if (i - start > 6) return false;
+  if (i === end) return true;
+  const c = text.charCodeAt(i);
+  return c === 32 || c === 9 || c === 13;
 }
 
 /** Maps a `\n`-counted line number to the editor's line number (lone `\r` counts as a line end too). */

@@ -22,7 +22,31 @@ export function decodeFragment(fragment: string): string {
   }
 }
 
+/**
+ * Answers by document and URL: whole-document rules ask for every link of the draft on every check, and a draft
+ * links to the same few targets again and again. Targets are never changed once made. Bounded: forgotten past 20,000.
+ */
+const answers = new Map<string, Map<string, LinkTarget>>();
+let answered = 0;
+
 export function resolveLinkTarget(url: string, documentPath: string | undefined): LinkTarget {
+  let byUrl = answers.get(documentPath ?? '');
+  if (!byUrl) answers.set(documentPath ?? '', (byUrl = new Map()));
+  let target = byUrl.get(url);
+  if (!target) {
+    if (++answered > 20000) {
+      answers.clear();
+      answers.set(documentPath ?? '', byUrl);
+      byUrl.clear();
+      answered = 1;
+    }
+    target = resolveUncached(url, documentPath);
+    byUrl.set(url, target);
+  }
+  return target;
+}
+
+function resolveUncached(url: string, documentPath: string | undefined): LinkTarget {
   const trimmed = url.trim();
   if (/^https?:\/\//i.test(trimmed)) return { kind: 'external', url: trimmed };
   if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith('//')) return { kind: 'other' };

@@ -43,16 +43,29 @@ export function contentsList(doc: DocumentView, entries: HeadingInfo[], existing
   const ordered = existing ? existing.ordered : true;
   const linked = existing ? existing.items.some((i) => i.url?.startsWith('#')) : false;
   const bullet = existing && !existing.ordered ? doc.text[existing.start] : '-';
-  return entries
+  // The first anchor of each heading (one look-up per entry, not a search of every anchor).
+  const anchors = new Map<HeadingInfo, string>();
+  if (linked) for (const a of doc.anchors) if (!anchors.has(a.heading)) anchors.set(a.heading, a.id);
+  // The list depends on these alone; a check after an edit elsewhere asks for the same one again.
+  const key = `${ordered ? 1 : 0}${linked ? 1 : 0}${bullet}${doc.eol}\u0000${entries.map((h) => `${h.text}\u0001${anchors.get(h) ?? ''}`).join('\u0000')}`;
+  const known = madeLists.get(key);
+  if (known !== undefined) return known;
+  const made = entries
     .map((heading, i) => {
       const label = plainInline(headingLabel(heading.text) || heading.text);
       // The anchor the publishing platform gives the heading (links.anchorStyle), as links/missing-anchor checks it.
-      const anchor = doc.anchors.find((a) => a.heading === heading)?.id;
+      const anchor = anchors.get(heading);
       const text = linked && anchor ? `[${label}](#${writeFragment(anchor)})` : label;
       return `${ordered ? `${i + 1}.` : bullet} ${text}`;
     })
     .join(doc.eol);
+  if (madeLists.size >= 8) madeLists.delete(madeLists.keys().next().value as string);
+  madeLists.set(key, made);
+  return made;
 }
+
+/** Contents lists made lately, by what they are made from (see contentsList). */
+const madeLists = new Map<string, string>();
 
 /**
  * The edit that replaces the section's list with one regenerated from the headings, or adds one at the end of the

@@ -82,11 +82,9 @@ export function matchTemplate(doc: DocumentView, template: Template, reason: Res
   const found: ResolvedTemplate['found'] = [];
   const used = new Set<number>();
   const candidates = doc.headings.filter((h) => h.topLevel && h.level >= 2);
-  for (const heading of candidates) {
-    const index = sectionIndexFor(heading, template, used);
-    if (index === undefined) continue;
+  for (const [candidate, index] of sectionsOfHeadings(candidates, template)) {
     used.add(index);
-    found.push({ section: template.sections[index], index, heading });
+    found.push({ section: template.sections[index], index, heading: candidates[candidate] });
   }
   const missing = template.sections
     .map((section, index) => ({ section, index }))
@@ -94,8 +92,34 @@ export function matchTemplate(doc: DocumentView, template: Template, reason: Res
   return { template, reason, title: doc.title, found, missing };
 }
 
-function sectionIndexFor(heading: HeadingInfo, template: Template, used: Set<number>): number | undefined {
-  const key = headingKey(heading.text);
+/**
+ * Which heading (by its place among `headings`) is which template section, as [heading, section] pairs. It depends
+ * on the headings' texts alone, so the answer for the last few lists of texts is kept per template: an edit that
+ * leaves the headings alone does not match them again.
+ */
+const matched = new WeakMap<Template, Map<string, readonly (readonly [number, number])[]>>();
+
+function sectionsOfHeadings(headings: readonly HeadingInfo[], template: Template): readonly (readonly [number, number])[] {
+  const key = headings.map((h) => h.text).join('\u0000');
+  let known = matched.get(template);
+  if (!known) matched.set(template, (known = new Map()));
+  const hit = known.get(key);
+  if (hit) return hit;
+  const pairs: [number, number][] = [];
+  const used = new Set<number>();
+  headings.forEach((heading, i) => {
+    const index = sectionIndexFor(heading.text, template, used);
+    if (index === undefined) return;
+    used.add(index);
+    pairs.push([i, index]);
+  });
+  if (known.size >= 4) known.delete(known.keys().next().value as string);
+  known.set(key, pairs);
+  return pairs;
+}
+
+function sectionIndexFor(text: string, template: Template, used: Set<number>): number | undefined {
+  const key = headingKey(text);
   if (!key) return undefined;
   const sections = template.sections;
   const exact = sections.findIndex((s, i) => !used.has(i) && s.keys.includes(key));

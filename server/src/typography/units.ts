@@ -59,20 +59,65 @@ export interface NumberUnit {
 
 const FULLWIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]/g;
 
-/** Lines of padded tables (a cell with two or more spaces before a pipe, or rows of equal length): left alone. */
-function paddedTableLines(text: string): Set<number> {
+/**
+ * Padded tables (a cell with two or more spaces before a pipe, or rows of equal length): left alone. Their lines as
+ * [start, end) offset ranges, in order. Only lines with a `|` can start or continue a table, so the others are
+ * passed over without a look.
+ */
+function paddedTableRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  if (!text.includes('|')) return out;
   const lines = text.split('\n');
-  const out = new Set<number>();
+  const starts: number[] = new Array(lines.length + 1);
+  starts[0] = 0;
+  for (let i = 0; i < lines.length; i++) starts[i + 1] = starts[i] + lines[i].length + 1;
   for (let i = 0; i < lines.length; i++) {
-    if (!/^ {0,3}\|?.*\|/.test(lines[i]) || !/^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(lines[i + 1] ?? '')) continue;
+    if (!lines[i].includes('|') || !/^ {0,3}\|?.*\|/.test(lines[i]) || !/^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(lines[i + 1] ?? '')) continue;
     let end = i + 2;
     while (end < lines.length && lines[end].includes('|') && lines[end].trim() !== '') end++;
     const rows = lines.slice(i, end).map((l) => l.replace(/\r$/, ''));
     const padded = rows.some((r, k) => k !== 1 && /(?: {2,}\|)|(?:\| {2,}\S)/.test(r)) || new Set(rows.map((r) => r.length)).size === 1;
-    if (padded) for (let k = i; k < end; k++) out.add(k);
+    if (padded) out.push([starts[i], starts[Math.min(end, lines.length)]]);
     i = end - 1;
   }
   return out;
+}
+
+/** A number and unit in a prose segment's text (offsets in the segment), before the checks against the draft. */
+interface Candidate {
+  index: number;
+  number: string;
+  gap: string;
+  unit: string;
+}
+
+/**
+ * Candidates by segment text, for each `normalizeFullwidth`: what only the segment's text decides (the match and
+ * whether it is a SKU name). A re-check after an edit finds the text of every segment it did not touch here (its
+ * hash already computed), so only the edited segment is matched again. Bounded: forgotten past 20,000 texts.
+ */
+const candidateCache = [new Map<string, readonly Candidate[]>(), new Map<string, readonly Candidate[]>()];
+const NONE: readonly Candidate[] = [];
+
+function candidatesOf(text: string, normalizeFullwidth: boolean): readonly Candidate[] {
+  const cache = candidateCache[normalizeFullwidth ? 1 : 0];
+  const known = cache.get(text);
+  if (known) return known;
+  let s = text;
+  if (normalizeFullwidth && FULLWIDTH_ALNUM.test(s)) s = s.replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  FULLWIDTH_ALNUM.lastIndex = 0;
+  let found: Candidate[] | undefined;
+  if (/[0-9]/.test(s)) {
+    NUMBER_UNIT.lastIndex = 0;
+    for (const m of s.matchAll(NUMBER_UNIT)) {
+      if (isSkuContext(s.slice(0, m.index))) continue;
+      (found ??= []).push({ index: m.index, number: m[1], gap: m[2], unit: m[3] });
+    }
+  }
+  if (cache.size >= 20000) cache.clear();
+  const list = found ?? NONE;
+  cache.set(text, list);
+  return list;
 }
 
 /**
@@ -82,35 +127,32 @@ function paddedTableLines(text: string): Set<number> {
  */
 export function numberUnits(text: string, prose: readonly { text: string; offset: number }[], normalizeFullwidth: boolean): NumberUnit[] {
   const out: NumberUnit[] = [];
-  let tableLines: Set<number> | undefined;
-  let lineStarts: number[] | undefined;
+  let tables: [number, number][] | undefined;
   for (const segment of prose) {
-    let s = segment.text;
-    if (normalizeFullwidth && FULLWIDTH_ALNUM.test(s)) s = s.replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-    FULLWIDTH_ALNUM.lastIndex = 0;
-    if (!/[0-9]/.test(s)) continue;
-    NUMBER_UNIT.lastIndex = 0;
-    for (const m of s.matchAll(NUMBER_UNIT)) {
-      const start = segment.offset + m.index;
-      const gapStart = start + m[1].length;
-      const gapEnd = gapStart + m[2].length;
+    for (const c of candidatesOf(segment.text, normalizeFullwidth)) {
+      const start = segment.offset + c.index;
+      const gapStart = start + c.number.length;
+      const gapEnd = gapStart + c.gap.length;
       // The gap must be real spaces (blanked markup such as `**24**GB` is not a space).
-      if (m[2] && text.slice(gapStart, gapEnd) !== m[2]) continue;
-      if (text.slice(start, gapStart).length !== m[1].length) continue;
-      if (isSkuContext(s.slice(0, m.index))) continue;
-      tableLines ??= paddedTableLines(text);
-      if (tableLines.size) {
-        lineStarts ??= [0, ...[...text.matchAll(/\n/g)].map((x) => x.index + 1)];
-        let lo = 0;
-        let hi = lineStarts.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi + 1) >> 1;
-          if (lineStarts[mid] <= start) lo = mid;
-          else hi = mid - 1;
+      if (c.gap && text.slice(gapStart, gapEnd) !== c.gap) continue;
+      if (text.slice(start, gapStart).length !== c.number.length) continue;
+      // Only a line with a pipe can be a table row (a delimiter row holds no number).
+      const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+      const lineEnd = text.indexOf('\n', start);
+      if (text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd).includes('|')) {
+        tables ??= paddedTableRanges(text);
+        if (tables.length > 0) {
+          let lo = 0;
+          let hi = tables.length - 1;
+          while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (tables[mid][0] <= start) lo = mid;
+            else hi = mid - 1;
+          }
+          if (tables[lo][0] <= start && start < tables[lo][1]) continue;
         }
-        if (tableLines.has(lo)) continue;
       }
-      out.push({ start, gapStart, gapEnd, end: gapEnd + m[3].length, number: m[1], unit: m[3] });
+      out.push({ start, gapStart, gapEnd, end: gapEnd + c.unit.length, number: c.number, unit: c.unit });
     }
   }
   return out.sort((a, b) => a.start - b.start);

@@ -62,8 +62,18 @@ export function renderedHeadingText(heading: Heading, style: AnchorStyle, option
  * An entry is '' when the renderer gives that heading no anchor (GitLab: empty heading).
  */
 export function headingAnchors(headings: readonly HeadingText[], style: AnchorStyle, options: AnchorOptions = {}): string[] {
-  return anchorProfile(style).anchors(headings, options);
+  // A draft is checked again on every edit and its headings mostly stay as they were: the anchors of the last few
+  // heading lists are kept, by everything they are made from.
+  const key = JSON.stringify([style, options, headings.map((h) => [h.text, h.explicitId ?? null, h.noAnchor === true])]);
+  const known = recentAnchors.get(key);
+  if (known) return known.slice();
+  const anchors = anchorProfile(style).anchors(headings, options);
+  if (recentAnchors.size >= 8) recentAnchors.delete(recentAnchors.keys().next().value as string);
+  recentAnchors.set(key, anchors.slice());
+  return anchors;
 }
+
+const recentAnchors = new Map<string, string[]>();
 
 /** The anchor for one heading text, before duplicate numbering (explicit ids are not considered). */
 export function slugify(text: string, style: AnchorStyle, options: AnchorOptions = {}): string {

@@ -31,7 +31,7 @@ export const missingAnchor: DocumentRule = {
   async check({ doc, workspace, report, locale }) {
     const settings = doc.anchorSettings;
     const platform = ANCHOR_STYLE_NAMES[settings.style];
-    const own = new AnchorIndex(viewAnchors(doc), settings.style);
+    const own = AnchorIndex.of(viewAnchors(doc), settings.style);
     const others = new Map<string, AnchorIndex | undefined>();
     // One suggester per anchor set (kept across checks while the anchors stay the same): thousands of links to
     // missing anchors cost one search per distinct fragment.
@@ -51,7 +51,7 @@ export const missingAnchor: DocumentRule = {
         else {
           if (!others.has(target.path)) {
             const file = await workspace.anchorsOf(target.path, settings);
-            others.set(target.path, file && new AnchorIndex(anchorsOfFile(file), settings.style));
+            others.set(target.path, file && AnchorIndex.of(anchorsOfFile(file), settings.style));
           }
           index = others.get(target.path);
         }

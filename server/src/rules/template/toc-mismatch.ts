@@ -33,9 +33,11 @@ export const tocMismatch: DocumentRule = {
     }
     const items = list.items.map((i) => headingKey(i.text));
     const headingKeys = entries.map((h) => headingKey(h.text));
-    const stale = list.items.filter((_, i) => !headingKeys.includes(items[i])).map((i) => i.text);
-    const missing = entries.filter((_, i) => !items.includes(headingKeys[i])).map((h) => h.text);
-    const common = items.filter((k) => headingKeys.includes(k));
+    const headingSet = new Set(headingKeys);
+    const itemSet = new Set(items);
+    const stale = list.items.filter((_, i) => !headingSet.has(items[i])).map((i) => i.text);
+    const missing = entries.filter((_, i) => !itemSet.has(headingKeys[i])).map((h) => h.text);
+    const common = items.filter((k) => headingSet.has(k));
     const orderDiffers = stale.length === 0 && missing.length === 0 && common.some((k, i) => k !== headingKeys[i]);
     if (stale.length === 0 && missing.length === 0 && !orderDiffers) return;
     const parts = { en: [] as string[], zh: [] as string[] };
