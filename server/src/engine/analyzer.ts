@@ -102,8 +102,10 @@ export interface WorkerPoolOptions {
   /** Time budget per chunk, in ms. */
   timeoutMs: number;
   /**
-   * The young generation of each worker, in MB. Larger cuts garbage-collection time when a run parses a lot (the
-   * CLI); smaller keeps a long-lived process lean (the language server). Default 96.
+   * The young generation of each worker, in MB (V8's semi-spaces are a third of it each). Larger cuts
+   * garbage-collection time when a run parses a lot, but every worker of a cold CLI run then holds it all: on the
+   * bench corpus 96 MB held about 110 MB more peak RSS than 16 MB (2 workers) for a few per cent less CPU time (GC
+   * about 10 % of the workers' time instead of 16 %; in the noise of a loaded 2-core machine). Default 16.
    */
   youngGenerationMb?: number;
   /** A worker beyond the first with nothing to do for this long is stopped (more start again as work queues up). Default: never. */
@@ -170,10 +172,9 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
     const worker = new Worker(this.options.script, {
       workerData: { benchpressWorker: true, shared: shared.buffer },
       execArgv: this.options.execArgv,
-      // A worker that runs out of memory dies alone; the server and the editor stay up. Parsing allocates many
-      // short-lived objects: a young generation larger than V8's default cuts garbage-collection time by a
-      // quarter (measured on the zh corpus).
-      resourceLimits: { maxOldGenerationSizeMb: 1536, maxYoungGenerationSizeMb: this.options.youngGenerationMb ?? 96 },
+      // A worker that runs out of memory dies alone; the server and the editor stay up. The young generation: see
+      // WorkerPoolOptions.youngGenerationMb.
+      resourceLimits: { maxOldGenerationSizeMb: 1536, maxYoungGenerationSizeMb: this.options.youngGenerationMb ?? 16 },
       stdout: false,
       stderr: false,
     });
