@@ -18,6 +18,12 @@ export interface ChunkAnalyzer {
   dispose(): Promise<void>;
 }
 
+/**
+ * Makes the analyzer of a run, given the check's time budget. `prewarm`, when there is one, starts what the next
+ * analyzer will need (a worker loading the analysis) while the run still reads settings and files.
+ */
+export type AnalyzerFactory = ((timeoutMs: number) => ChunkAnalyzer) & { prewarm?(): void };
+
 export class AbortError extends Error {
   constructor() {
     super('The check was cancelled.');
@@ -150,6 +156,13 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
     const inFlight = this.workers.reduce((n, w) => n + w.inFlight.length, 0);
     const wanted = Math.min(this.size, Math.max(1, Math.ceil((batches + inFlight) / IN_FLIGHT_PER_WORKER)));
     while (this.workers.length < wanted) this.workers.push(this.spawn());
+  }
+
+  /** Starts the first worker before any work is queued (it loads the analysis meanwhile). */
+  warm(): void {
+    if (this.disposed || this.workers.length > 0) return;
+    this.failedStarts = 0;
+    this.workers.push(this.spawn());
   }
 
   /** Stops workers beyond the first that have been idle for `idleMs` (the language server after a burst of work). */
