@@ -77,7 +77,7 @@ export async function checkFiles(input: CheckFilesInput): Promise<CheckFilesOutc
   }
   const settingsOf = (file: string) => fingerprints.get(setup.rootOf(file) ?? '') ?? '';
   const disk = new DiskWorkspace(setup.root, undefined, () => setup.lookRoots, answers ? { store: answers.results, signatures: answers.signatures } : undefined);
-  const run: CheckRun = { env, envFor: setup.envFor, workspace: disk, analyzer: input.makeAnalyzer(config.checkTimeoutMs), cache: setup.cache, answers, settingsOf };
+  const run: CheckRun = { env, envFor: setup.envFor, workspace: disk, analyzer: input.makeAnalyzer(config.checkTimeoutMs), cache: setup.cache, answers, settingsOf, checkedOnce: !fix && !config.checkUrls };
   const reports: FileReport[] = [];
   let fixed = 0;
   let cached = 0;
