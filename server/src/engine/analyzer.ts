@@ -114,6 +114,8 @@ export interface WorkerPoolOptions {
    * about 10 % of the workers' time instead of 16 %; in the noise of a loaded 2-core machine). Default 16.
    */
   youngGenerationMb?: number;
+  /** Called when each worker has started (a starting worker thread puts process-wide V8 flags back to their launch values). */
+  onWorkerStarted?: () => void;
   /** A worker beyond the first with nothing to do for this long is stopped (more start again as work queues up). Default: never. */
   idleMs?: number;
 }
@@ -196,6 +198,7 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
     worker.on('message', (message: { type: string; id: number; results?: ChunkResult[]; error?: string }) => {
       if (message.type === 'ready') {
         entry.ready = true;
+        this.options.onWorkerStarted?.();
         this.failedStarts = 0;
         this.pump();
         if (entry.inFlight.length === 0) this.scheduleIdleStop(entry);
