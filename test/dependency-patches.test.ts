@@ -55,6 +55,37 @@ test('a parser bundled with the patches gives the same trees as one without them
   }
 });
 
+test('a tree walk bundled with the patches visits the same nodes in the same order as one without them', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bp-patches-'));
+  try {
+    const entry = path.join(dir, 'entry.mjs');
+    writeFileSync(entry, `
+      import { fromMarkdown } from 'mdast-util-from-markdown';
+      import { visitParents, SKIP, EXIT } from 'unist-util-visit-parents';
+      import { visit } from 'unist-util-visit';
+      export const walk = (text) => {
+        const tree = fromMarkdown(text);
+        const seen = [];
+        visitParents(tree, (node, parents) => { seen.push(['all', node.type, parents.length]); return node.type === 'list' ? SKIP : undefined; });
+        visit(tree, 'text', (node, index, parent) => { seen.push(['text', index, parent.type]); return node.value === 'stop' ? EXIT : undefined; });
+        visitParents(tree, 'heading', (node, parents) => { seen.push(['heading', node.depth, parents.length]); }, true);
+        return JSON.stringify(seen);
+      };
+    `);
+    const build = async (patched: boolean) => {
+      const outfile = path.join(dir, patched ? 'patched.cjs' : 'plain.cjs');
+      await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'silent', plugins: patched ? [dependencyPatches()] : [], nodePaths: [path.join(REPO, 'node_modules')] });
+      return require(outfile).walk as (text: string) => string;
+    };
+    const [plain, patched] = [await build(false), await build(true)];
+    assert.doesNotMatch(readFileSync(path.join(dir, 'patched.cjs'), 'utf8'), /defineProperty\(visit, "name"/);
+    const text = '# A\n\n- one *two*\n  - three\n\n> quote\n\n## B\n\npara `code` stop more\n\n### C\n';
+    assert.equal(patched(text), plain(text));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('the replacement EditMap makes the same edits as the original', async () => {
   const original = await import(path.join(REPO, 'node_modules/micromark-extension-gfm-table/lib/edit-map.js'));
   const replacement = await import(path.join(REPO, 'scripts/patches/gfm-table-edit-map.js'));

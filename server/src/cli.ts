@@ -9,7 +9,7 @@ import type { CliIo } from './cli/io';
 import { parseArgs } from './cli/args';
 import { messageLocale } from './cli/locale';
 import { CliUsageError, MSG, errorText, localize } from './cli/messages';
-import type { ChunkAnalyzer } from './engine/analyzer';
+import type { AnalyzerFactory, ChunkAnalyzer } from './engine/analyzer';
 import packageJson from '../../package.json';
 
 const VERSION: string = packageJson.version;
@@ -60,16 +60,39 @@ const USAGES: Record<string, () => Promise<string>> = {
  * Analysis workers run the build's worker entry (dist/cli/worker.mjs, beside this module once bundled), which
  * loads the parser and the rules and nothing of the commands.
  */
-function makeAnalyzer(timeoutMs: number): ChunkAnalyzer {
+const newPool = (timeoutMs: number) => import('./engine/analyzer').then(({ WorkerPoolAnalyzer }) => new WorkerPoolAnalyzer({ script: fileURLToPath(new URL('./worker.mjs', import.meta.url)), timeoutMs }));
+/** A pool started early (`makeAnalyzer.prewarm`), taken by the next analyzer made. */
+let warmPool: ReturnType<typeof newPool> | undefined;
+
+const makeAnalyzer: AnalyzerFactory = (timeoutMs) => {
   let pool: Promise<ChunkAnalyzer> | undefined;
-  const get = () => (pool ??= import('./engine/analyzer').then(({ WorkerPoolAnalyzer }) => new WorkerPoolAnalyzer({ script: fileURLToPath(new URL('./worker.mjs', import.meta.url)), timeoutMs })));
+  const get = () => {
+    if (!pool) {
+      const warm = warmPool;
+      warmPool = undefined;
+      pool = warm
+        ? warm.then((p) => {
+          p.timeoutMs = timeoutMs;
+          return p;
+        })
+        : newPool(timeoutMs);
+    }
+    return pool;
+  };
   return {
     analyze: async (jobs, context, signal) => (await get()).analyze(jobs, context, signal),
     dispose: async () => {
       if (pool) await (await pool).dispose();
     },
   };
-}
+};
+// Its first worker loads the analysis while the run reads its settings and files (the budget is set when taken).
+makeAnalyzer.prewarm = () => {
+  warmPool ??= newPool(4000).then((p) => {
+    p.warm();
+    return p;
+  });
+};
 
 /** `--help` or `-h` among a command's arguments (before `--`). */
 function asksForHelp(argv: readonly string[]): boolean {
@@ -155,12 +178,15 @@ async function rulesCommand(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    process.stderr.write(`benchpress: ${(error as Error)?.stack ?? String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+main(process.argv.slice(2))
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`benchpress: ${(error as Error)?.stack ?? String(error)}\n`);
+      process.exitCode = 2;
+    },
+  )
+  // A pool started early that no run took (nothing to check): its worker would keep the process alive.
+  .then(() => warmPool?.then((p) => p.dispose()));

@@ -8,7 +8,7 @@ import type { Locale } from '../base/i18n';
 import type { Finding } from '../base/types';
 import { displayPath } from '../node/files';
 import type { ChunkAnalyzer } from '../engine/analyzer';
-import { answerFromCache, finishDraftFile, fixDraftFile, mapConcurrently, prepareDraftFile, readRunDraft, recheckDraft, cacheFolder, type Answers, type CheckRun, type FileState, type PreparedFile } from '../services/check-files';
+import { answerFromCache, finishDraftFile, fixDraftFile, mapConcurrently, prepareDraftFile, readRunDraft, recheckDraft, cacheFolder, type Answers, type ReadDraft, type CheckRun, type FileState, type PreparedFile } from '../services/check-files';
 import { RunWorkspace } from '../services/run-workspace';
 import { DiskWorkspace } from '../node/fs-workspace';
 import { LintResults, Signatures, type ProblemReport, type RootRecord } from '../node/lint-results';
@@ -77,7 +77,7 @@ export async function checkFiles(input: CheckFilesInput): Promise<CheckFilesOutc
   }
   const settingsOf = (file: string) => fingerprints.get(setup.rootOf(file) ?? '') ?? '';
   const disk = new DiskWorkspace(setup.root, undefined, () => setup.lookRoots, answers ? { store: answers.results, signatures: answers.signatures } : undefined);
-  const run: CheckRun = { env, envFor: setup.envFor, workspace: disk, analyzer: input.makeAnalyzer(config.checkTimeoutMs), cache: setup.cache, answers, settingsOf };
+  const run: CheckRun = { env, envFor: setup.envFor, workspace: disk, analyzer: input.makeAnalyzer(config.checkTimeoutMs), cache: setup.cache, answers, settingsOf, checkedOnce: !fix && !config.checkUrls };
   const reports: FileReport[] = [];
   let fixed = 0;
   let cached = 0;
@@ -96,8 +96,10 @@ export async function checkFiles(input: CheckFilesInput): Promise<CheckFilesOutc
       answers.results.setRun({ problems, locale: env.locale, roots, rootOrder: [...setup.roots.keys()] });
     }
 
-    const reads = await mapConcurrently(setup.files, readRunDraft);
+    // Each file is prepared as soon as it is read (its chunks go to the workers while other files are still read).
+    const reads: ReadDraft[] = new Array(setup.files.length);
     const prepared = await mapConcurrently(setup.files, async (file, i): Promise<PreparedFile | Answered> => {
+      reads[i] = await readRunDraft(file);
       const findings = answers && !config.checkUrls ? await answerFromCache(reads[i], settingsOf(file), answers) : undefined;
       if (findings) return { file, findings, fromCache: true };
       return prepareDraftFile(file, run, reads[i]);

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { parseArgs } from './args';
 import { displayPath } from '../node/files';
-import type { ChunkAnalyzer } from '../engine/analyzer';
+import type { AnalyzerFactory } from '../engine/analyzer';
 import { digestOfFile, mapConcurrently, cacheFolder, type Answers } from '../services/run-drafts';
 import { LintResults, Signatures } from '../node/lint-results';
 import { settingsFingerprint } from '../node/settings-inputs';
@@ -47,7 +47,7 @@ pre-commit hook with nothing staged passes). A PATH that does not exist is an er
 Exit codes: 0 nothing at or above the --fail-on level, 1 something is, 2 usage or I/O error (message on stderr).
 This usage text is in English; messages and findings follow --lang or the config's "language".`;
 
-export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyzer: (timeoutMs: number) => ChunkAnalyzer, version: string, cacheVersion = version): Promise<number> {
+export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyzer: AnalyzerFactory, version: string, cacheVersion = version): Promise<number> {
   const args = parseArgs(argv, { values: ['format', 'config', 'rules', 'fail-on', 'lang'], switches: ['fix', 'check-urls', 'allow-private-urls', 'no-cache', 'no-gitignore', 'help'] });
   if (args.switches.has('help')) {
     io.stdout(LINT_USAGE + '\n');
@@ -95,6 +95,8 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
     }
   }
 
+  // The cache cannot answer: files will be analysed (a worker can start loading now).
+  makeAnalyzer.prewarm?.();
   const { checkFiles } = await import('./lint-check');
   const outcome = await checkFiles({ paths, io, answers, makeAnalyzer, fix, noCache, flags, cacheVersion, configFile: args.values.get('config'), only, lang });
   if (outcome.nothing) return nothingToCheck(outcome.locale);

@@ -156,6 +156,13 @@ export class DocumentChecker {
     for (const [text, value] of entries) this.cache.set(text, value);
   }
 
+  /** Forgets the chunk results (a checker whose document is not checked again); the next check analyses anew. */
+  forget(): void {
+    this.cache = new Map();
+    this.lastLayout = [];
+    this.topicHits = { matcher: undefined, hits: new Map() };
+  }
+
   private useContext(context: string): void {
     if (context === this.cacheContext) return;
     this.cache = new Map();

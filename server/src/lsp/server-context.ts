@@ -5,6 +5,7 @@ import { createConnection, LSPErrorCodes, ProposedFeatures, ResponseError, TextD
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Locale } from '../base/i18n';
 import { WorkerPoolAnalyzer } from '../engine/analyzer';
+import { keepYoungGenerationSmall } from './memory';
 import type { CheckResult } from '../engine/document-checker';
 import { MemoryUrlCache, type UrlCheckCache } from '../links/external';
 import { Notifications, type InitializationOptions } from '../protocol';
@@ -39,7 +40,8 @@ export class ServerContext {
   constructor(workerScript: string) {
     // One worker: an edit's work is a chunk or two, and a second worker would hold tens of MB for the rare moment
     // when many drafts open at once. A small young generation: the server lives long and its checks are small.
-    this.analyzer = new WorkerPoolAnalyzer({ script: workerScript, timeoutMs: 4000, size: 1, youngGenerationMb: 8 });
+    keepYoungGenerationSmall();
+    this.analyzer = new WorkerPoolAnalyzer({ script: workerScript, timeoutMs: 4000, size: 1, youngGenerationMb: 8, onWorkerStarted: keepYoungGenerationSmall });
     this.scheduler = new CheckScheduler(this.connection, this.documents, this.analyzer, this.settings, () => this.folders);
     this.initializers.push((params) => {
       const options = params.initializationOptions as InitializationOptions | null | undefined;

@@ -20,6 +20,8 @@ export class DiskWorkspace implements WorkspaceView {
   private readonly openAnchors = new Map<string, { text: string; settings: string; anchors: FileAnchors | undefined }>();
   /** Many drafts link to the same images and pages: each path is looked up once until invalidated. */
   private readonly stats = new Map<string, Promise<'file' | 'directory' | 'outside' | undefined>>();
+  /** The folders on those paths, each looked at (lstat) once: links share them. Forgotten on any invalidation. */
+  private readonly lstats = new Map<string, Promise<import('node:fs').Stats | undefined>>();
   private rootsKey = '';
   private realRoots: string[] = [];
 
@@ -52,7 +54,7 @@ export class DiskWorkspace implements WorkspaceView {
     const roots = this.currentRoots();
     let cached = this.stats.get(p);
     if (!cached) {
-      cached = confine(p, roots).then((real) => (real === 'outside' || real === undefined ? real : fs.stat(real).then((s) => (s.isDirectory() ? 'directory' : 'file'), () => undefined)));
+      cached = confine(p, roots, 0, this.lstats).then((real) => (real === 'outside' || real === undefined ? real : fs.stat(real).then((s) => (s.isDirectory() ? 'directory' : 'file'), () => undefined)));
       this.stats.set(p, cached);
     }
     return cached;
@@ -73,7 +75,7 @@ export class DiskWorkspace implements WorkspaceView {
     if (!byKey) this.anchors.set(p, (byKey = new Map()));
     let cached = byKey.get(key);
     if (!cached) {
-      cached = confine(p, roots).then((real) => (real === 'outside' || real === undefined ? undefined : this.readAnchors(real, p, settings, key)));
+      cached = confine(p, roots, 0, this.lstats).then((real) => (real === 'outside' || real === undefined ? undefined : this.readAnchors(real, p, settings, key)));
       byKey.set(key, cached);
     }
     return cached;
@@ -92,6 +94,8 @@ export class DiskWorkspace implements WorkspaceView {
 
   /** Forget what was read from disk (a file changed). */
   invalidate(p?: string): void {
+    // A file or folder created or deleted anywhere on a path changes what its components are.
+    this.lstats.clear();
     if (p) {
       this.anchors.delete(p);
       this.openAnchors.delete(p);

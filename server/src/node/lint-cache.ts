@@ -49,7 +49,14 @@ export class LintCache {
     return entry.chunks.map((c) => [text.slice(c.start, c.end), c.result]);
   }
 
+  /** Whether anything is read or kept (a run with `--no-cache` has no cache file: nothing is). */
+  get enabled(): boolean {
+    return this.file !== undefined;
+  }
+
   store(file: string, hash: string, chunks: Entry['chunks']): void {
+    // Without a file nothing is saved: keeping the chunk results would only hold them in memory.
+    if (!this.file) return;
     // An entry made from the same text is the same entry: a run that only read the cache writes nothing.
     if (this.entries.get(file)?.hash === hash) return;
     this.entries.set(file, { hash, chunks });

@@ -33,6 +33,8 @@ export interface CheckRun {
   answers?: Answers;
   /** The fingerprint of a file's root's settings, for the answers stored (with `answers`). */
   settingsOf?: (file: string) => string;
+  /** No file is checked again in this run (no fixes, no link check): checkers forget their chunk results once used. */
+  checkedOnce?: boolean;
 }
 
 const envOf = (run: CheckRun, file: string) => run.envFor?.(file) ?? run.env;
@@ -80,11 +82,13 @@ export async function prepareDraftFile(file: string, run: CheckRun, read?: ReadD
   }
   const { text, bom, invalidUtf8Line, digest } = read.draft;
   const flavor = flavorOf(file);
-  const hash = LintCache.hash(env.context.key + flavor, text);
-  const hit = run.cache.lookup(file, hash, text);
+  const hash = run.cache.enabled ? LintCache.hash(env.context.key + flavor, text) : undefined;
+  const hit = hash === undefined ? undefined : run.cache.lookup(file, hash, text);
   if (hit) checker.seed(env, flavor, hit);
   const prepared = await checker.prepare({ uri: uriOf(file), path: file, text, invalidUtf8Line }, env);
-  run.cache.store(file, hash, checker.lastLayout);
+  if (hash !== undefined) run.cache.store(file, hash, checker.lastLayout);
+  // Checked once: the chunk results are not needed again (the findings and the view have their own copies).
+  if (run.checkedOnce) checker.forget();
   return { read, prepared, state: { file, checker, text, bom, invalidUtf8Line, findings: [], fromCache: !!hit && prepared.stats.analysed === 0, digest } };
 }
 

@@ -47,16 +47,42 @@ export function foldText(original: string, masked: Array<[number, number]> = [])
   const starts: number[] = [];
   const ends: number[] = [];
   let m = 0;
+  // Whether `text` ends with U+0000 (a masked run's sentinel, or a folded NUL).
+  let endsWithNul = false;
   for (let i = 0; i < original.length; ) {
+    const c = original.charCodeAt(i);
+    while (m < masked.length && masked[m][1] <= i) m++;
+    const inMask = m < masked.length && masked[m][0] <= i && i < masked[m][1];
+    // Fast paths, the same as the general case below: ASCII folds to its lower case (NFKC leaves it alone) and
+    // its separators are white space, `-` and `_`; CJK unified ideographs fold to themselves and separate nothing.
+    if (!inMask && c < 0x80) {
+      if (!(c === 32 || (c >= 9 && c <= 13) || c === 45 || c === 95)) {
+        const lower = c >= 65 && c <= 90 ? c + 32 : c;
+        text += String.fromCharCode(lower);
+        starts.push(i);
+        ends.push(i + 1);
+        endsWithNul = lower === 0;
+      }
+      i++;
+      continue;
+    }
+    if (!inMask && c >= 0x4e00 && c <= 0x9fff) {
+      text += original[i];
+      starts.push(i);
+      ends.push(i + 1);
+      endsWithNul = false;
+      i++;
+      continue;
+    }
     const cp = String.fromCodePoint(original.codePointAt(i)!);
     const end = i + cp.length;
-    while (m < masked.length && masked[m][1] <= i) m++;
-    if (m < masked.length && masked[m][0] <= i && i < masked[m][1]) {
+    if (inMask) {
       // one sentinel per masked run is enough
-      if (!text.endsWith('\u0000')) {
+      if (!endsWithNul) {
         text += '\u0000';
         starts.push(i);
         ends.push(end);
+        endsWithNul = true;
       } else {
         ends[ends.length - 1] = end;
       }
@@ -67,6 +93,7 @@ export function foldText(original: string, masked: Array<[number, number]> = [])
           text += ch[k];
           starts.push(i);
           ends.push(end);
+          endsWithNul = ch.charCodeAt(k) === 0;
         }
       }
     }
@@ -119,10 +146,18 @@ const URLISH = [
   /(?<![\w./])(?:~|\.{1,2})?\/[\w.-]+(?:\/[\w.-]*)+/gu,
 ];
 
+const WWW = /www\./iu;
+
 /** Ranges of `text` (UTF-16 offsets, end exclusive) that look like URLs, addresses, code or paths. */
 export function urlishRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  for (const re of URLISH) {
+  // What each pattern cannot match without (most prose has no `/`, `@` or backtick, Chinese prose often no `.`):
+  // a pattern whose literal is absent is not run, which finds the same ranges.
+  const hasDot = text.includes('.');
+  const hasSlash = text.includes('/');
+  const needs = [text.includes('://'), hasDot && WWW.test(text), hasDot && text.includes('@'), hasDot && hasSlash, hasDot, text.includes('`'), hasSlash];
+  for (const [i, re] of URLISH.entries()) {
+    if (!needs[i]) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {
