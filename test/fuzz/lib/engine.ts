@@ -99,6 +99,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const sources = await prepareSources(firstServer);
   let pendingCli: { index: number; caseSeed: number; c: CliCase }[] = [];
   let documents = 0;
+  /** Documents whose CLI batch is done (the CLI runs behind the servers). */
+  let cliDocuments = 0;
   let shrinkMs = 0;
 
   const record = async (kind: 'lsp' | 'cli', failures: Failure[], index: number, caseSeed: number, server?: FuzzServer, lspCase?: LspCase, cliCase?: CliCase) => {
@@ -140,6 +142,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     pendingCli = pendingCli.slice(batch.length);
     cliRunning = (async () => {
       const results = await checkCliBatch(batch.map((b) => b.c));
+      cliDocuments += batch.length;
       for (const [i, failures] of results) await record('cli', failures, batch[i].index, batch[i].caseSeed, undefined, undefined, batch[i].c);
     })()
       .catch((error) => {
@@ -183,7 +186,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         await record('lsp', await checkLspCase(server, lsp), index, caseSeed, server, lsp);
         pendingCli.push({ index, caseSeed, c: cli });
         documents++;
-        if (documents % progressEvery(documents) === 0) log(`${documents} documents, ${((documents / (Date.now() - started - shrinkMs)) * 60000).toFixed(0)}/min (shrinking apart), ${found.size} distinct failures`);
+        if (documents % progressEvery(documents) === 0) log(`${documents} documents through the servers (${cliDocuments} through the CLI), ${((documents / (Date.now() - started - shrinkMs)) * 60000).toFixed(0)}/min (shrinking apart), ${found.size} distinct failures, ${new Date().toISOString().slice(11, 19)} UTC`);
         await afterCase();
         if (++served % serverBatch === 0) {
           const code = await server.dispose();

@@ -32,6 +32,7 @@ function walk(tree: Root, visit: (node: Nodes) => void): void {
 export function protectedParts(text: string): Protected {
   const out: Protected = { code: [], inlineCode: [], frontMatter: [], html: [], specTokens: [], targets: [], fragments: [] };
   const tree = parser.parse(text) as Root;
+  const definitions = new Set<string>();
   walk(tree, (node) => {
     const source = node.position && node.position.start.offset !== undefined ? text.slice(node.position.start.offset, node.position.end.offset) : '';
     switch (node.type) {
@@ -39,7 +40,14 @@ export function protectedParts(text: string): Protected {
       case 'inlineCode': out.inlineCode.push(source); break;
       case 'yaml': out.frontMatter.push(source); break;
       case 'html': out.html.push(node.value); break;
-      case 'link': case 'image': case 'definition':
+      case 'definition':
+        // A second definition of a label with the same URL is inert (the first one is used) and fix-all removes it
+        // (links/duplicate-definition): each label–URL pair counts once. Any other change to a definition counts.
+        if (definitions.has(`${node.identifier}\u0000${node.url}`)) break;
+        definitions.add(`${node.identifier}\u0000${node.url}`);
+        (node.url.startsWith('#') ? out.fragments : out.targets).push(node.url);
+        break;
+      case 'link': case 'image':
         (node.url.startsWith('#') ? out.fragments : out.targets).push(node.url);
         break;
       default: break;
