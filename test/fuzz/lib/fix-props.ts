@@ -10,6 +10,8 @@ import type { Root, Nodes } from 'mdast';
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 
 export interface Protected {
+  /** A byte order mark at the start. */
+  bom: string[];
   code: string[];
   inlineCode: string[];
   frontMatter: string[];
@@ -29,8 +31,11 @@ function walk(tree: Root, visit: (node: Nodes) => void): void {
   }
 }
 
-export function protectedParts(text: string): Protected {
-  const out: Protected = { code: [], inlineCode: [], frontMatter: [], html: [], specTokens: [], targets: [], fragments: [] };
+export function protectedParts(original: string): Protected {
+  const out: Protected = { bom: [], code: [], inlineCode: [], frontMatter: [], html: [], specTokens: [], targets: [], fragments: [] };
+  // The parser's offsets do not count a byte order mark; the mark itself must stay.
+  const text = original.charCodeAt(0) === 0xfeff ? original.slice(1) : original;
+  if (text !== original) out.bom.push('U+FEFF');
   const tree = parser.parse(text) as Root;
   const definitions = new Set<string>();
   walk(tree, (node) => {
