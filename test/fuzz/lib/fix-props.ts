@@ -33,10 +33,11 @@ function walk(tree: Root, visit: (node: Nodes) => void): void {
 
 export function protectedParts(original: string): Protected {
   const out: Protected = { bom: [], code: [], inlineCode: [], frontMatter: [], html: [], specTokens: [], targets: [], fragments: [] };
-  // The parser's offsets do not count a byte order mark; the mark itself must stay.
+  // The parser drops one byte order mark at the start and counts its offsets without it (a second mark is text);
+  // the mark itself must stay.
   const text = original.charCodeAt(0) === 0xfeff ? original.slice(1) : original;
   if (text !== original) out.bom.push('U+FEFF');
-  const tree = parser.parse(text) as Root;
+  const tree = parser.parse(original) as Root;
   const definitions = new Set<string>();
   walk(tree, (node) => {
     const source = node.position && node.position.start.offset !== undefined ? text.slice(node.position.start.offset, node.position.end.offset) : '';
