@@ -41,7 +41,7 @@ async function main(): Promise<number> {
   console.log(`fuzz: the harness process itself used ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s of CPU (servers and CLI processes apart)`);
   const fresh = report.failures.filter((f) => !f.known);
   for (const f of report.failures) {
-    console.log(`${f.known ? 'known' : 'NEW  '} [${f.kind}] ${f.signature} ×${f.count} (first: document #${f.index}, case seed ${f.caseSeed}${f.fixture ? `, fixture ${f.fixture}` : ''})`);
+    console.log(`${f.known ? 'known' : 'NEW  '} [${f.kind}] ${f.signature} ×${f.count} (first: document #${f.index}, case seed ${f.caseSeed}${f.fixture ? `, fixture ${f.fixture}` : ''}${f.seeds.length > 1 ? `; case seeds ${f.seeds.join(', ')}${f.count > f.seeds.length ? ', …' : ''}` : ''})`);
   }
   console.log(`${report.failures.length - fresh.length} known, ${fresh.length} new distinct failures`);
   return fresh.length === 0 ? 0 : 1;

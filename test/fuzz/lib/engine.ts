@@ -37,6 +37,8 @@ export interface FoundFailure extends Failure {
   index: number;
   /** Occurrences in this run. */
   count: number;
+  /** Case seeds of the first few occurrences (the first one included), for triage. */
+  seeds: number[];
   known?: string;
   fixture?: string;
   size?: number;
@@ -108,9 +110,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       const seen = found.get(`${kind}:${f.signature}`);
       if (seen) {
         seen.count++;
+        if (seen.seeds.length < 8 && !seen.seeds.includes(caseSeed)) seen.seeds.push(caseSeed);
         continue;
       }
-      const entry: FoundFailure = { ...f, kind, caseSeed, index, count: 1, known: knownCause(f.signature, known) };
+      const entry: FoundFailure = { ...f, kind, caseSeed, index, count: 1, seeds: [caseSeed], known: knownCause(f.signature, known) };
       found.set(`${kind}:${f.signature}`, entry);
       log(`FAIL #${index} seed ${caseSeed} [${kind}] ${f.signature}${entry.known ? ' (known: ' + entry.known + ')' : ''}\n  ${f.detail.slice(0, 600).replace(/\n/g, '\n  ')}`);
       if (entry.known || options.save === false) continue;
