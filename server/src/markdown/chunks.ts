@@ -9,7 +9,6 @@
 // open block and the analysis merges it with the next chunk (see `endsOpen` in analyze.ts). So the result
 // is always that of the real parser, while an edit re-parses only the chunk it touched.
 
-import { lineStartsOf } from '../base/text';
 
 export type ChunkKind = 'frontmatter' | 'body';
 
@@ -62,7 +61,9 @@ export function frontMatterLineCount(lines: string[]): number {
  */
 export function splitChunks(text: string, options: { splitHeadings?: boolean } = {}): Chunk[] {
   const splitHeadings = options.splitHeadings ?? true;
-  const lines = text.split('\n');
+  // Lines end at `\n` (a `\r` before it stays on the line) or at a lone `\r`, as editors and the Markdown parser
+  // count them: every separator is one character, so offsets are sums of line lengths plus one.
+  const lines = text.split(/\n|\r(?!\n)/);
   const lineOffsets: number[] = new Array(lines.length + 1);
   let offset = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -74,14 +75,11 @@ export function splitChunks(text: string, options: { splitHeadings?: boolean } =
   const lineCount = lines.length;
 
   const chunks: Chunk[] = [];
-  // The scan below goes by `\n`; a lone `\r` also ends a line for the editor (base/text.ts), so chunk lines are
-  // counted the editor's way when the text has any.
-  const editorLine = text.includes('\r') ? editorLineCounter(text) : (scanLine: number) => scanLine;
   const push = (kind: ChunkKind, startLine: number, endLine: number) => {
     if (endLine <= startLine) return;
     const startOffset = lineOffsets[startLine];
     const endOffset = Math.min(lineOffsets[endLine] ?? text.length, text.length);
-    chunks.push({ kind, startLine: editorLine(startLine), endLine: editorLine(endLine), startOffset, endOffset, text: text.slice(startOffset, endOffset) });
+    chunks.push({ kind, startLine, endLine, startOffset, endOffset, text: text.slice(startOffset, endOffset) });
   };
 
   const frontMatter = frontMatterLineCount(lines);
@@ -122,24 +120,6 @@ export function splitChunks(text: string, options: { splitHeadings?: boolean } =
   push('body', chunkStart, lineCount);
   // A text ending in "\n" leaves an empty last line; keep it inside the last chunk (already, since endLine is lineCount).
   return chunks;
-}
-
-/** Maps a `\n`-counted line number to the editor's line number (lone `\r` counts as a line end too). */
-function editorLineCounter(text: string): (scanLine: number) => number {
-  const starts = lineStartsOf(text);
-  const lfStarts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lfStarts.push(i + 1);
-  return (scanLine) => {
-    const offset = lfStarts[scanLine] ?? text.length + 1;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return scanLine >= lfStarts.length ? starts.length : low;
-  };
 }
 
 /** Joins two adjacent chunks into one (used when the parse shows the first one ends inside an open block). */
