@@ -96,10 +96,12 @@ export function isPlainContentsList(doc: DocumentView, list: ListInfo): boolean 
 
 /**
  * Whether the entries can be written without copying anything but words: a heading holding a spec token
- * (`{{gpu:…}}`) would put a second token into the list, which fix-all must not do (a quick fix may).
+ * (`{{gpu:…}}`) would put a second token into the list, and one holding a URL, a `www.` address or an e-mail address
+ * a second link — GFM links those in plain text, escaped or not (`https\\://x.io` is linked too) — which fix-all must
+ * not do (a quick fix may).
  */
 export function areCopyableEntries(entries: readonly HeadingInfo[]): boolean {
-  return entries.every((h) => !h.text.includes('{{'));
+  return entries.every((h) => !h.text.includes('{{') && !/:\/\/|www\.|@/i.test(h.text));
 }
 
 /** A list item line whose entry is plain words, or `[plain words](#fragment)`. */
