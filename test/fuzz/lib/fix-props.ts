@@ -60,7 +60,8 @@ export function protectedParts(original: string): Protected {
     }
     if ((node as { type: string }).type === 'toml') out.frontMatter.push(source);
   });
-  out.specTokens = text.match(/\{\{\s*gpu:[^{}\n]*\}\}/g) ?? [];
+  // A token is on one line (a lone CR ends a line too).
+  out.specTokens = text.match(/\{\{[ \t]*gpu:[^{}\r\n]*\}\}/g) ?? [];
   for (const key of Object.keys(out) as (keyof Protected)[]) out[key].sort();
   return out;
 }
