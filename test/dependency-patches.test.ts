@@ -2,11 +2,12 @@
 // built with them parses exactly as one built without them (tables, many definitions and references, footnotes).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { REPO } from './support/workspace';
+import { CORPUS_DIR } from './fuzz/lib/generate';
 // @ts-expect-error plain ES module without types
 import { TEXT_PATCHES, MODULE_REPLACEMENTS, patchSource, dependencyPatches } from '../scripts/dependency-patches.mjs';
 // @ts-expect-error plain ES module without types
@@ -23,7 +24,7 @@ test('every text patch applies to the installed dependency', () => {
   }
 });
 
-test('a parser bundled with the patches gives the same trees as one without them', async () => {
+test('a parser bundled with the patches gives the same trees as one without them (GFM and the corpus included)', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'bp-patches-'));
   try {
     const entry = path.join(dir, 'entry.mjs');
@@ -33,12 +34,16 @@ test('a parser bundled with the patches gives the same trees as one without them
       import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
       import { gfmFootnote } from 'micromark-extension-gfm-footnote';
       import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+      import { gfm } from 'micromark-extension-gfm';
+      import { gfmFromMarkdown } from 'mdast-util-gfm';
       export const parse = (text) => JSON.stringify(fromMarkdown(text, { extensions: [gfmTable(), gfmFootnote()], mdastExtensions: [gfmTableFromMarkdown(), gfmFootnoteFromMarkdown()] }));
+      // All of GFM (autolink literals included), as the preview parses.
+      export const parseGfm = (text) => JSON.stringify(fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }));
     `);
     const build = async (patched: boolean) => {
       const outfile = path.join(dir, patched ? 'patched.cjs' : 'plain.cjs');
       await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'silent', plugins: patched ? [dependencyPatches()] : [], nodePaths: [path.join(REPO, 'node_modules')] });
-      return require(outfile).parse as (text: string) => string;
+      return require(outfile) as { parse: (text: string) => string; parseGfm: (text: string) => string };
     };
     const [plain, patched] = [await build(false), await build(true)];
     assert.match(readFileSync(path.join(dir, 'patched.cjs'), 'utf8'), /benchpressLabels/);
@@ -49,7 +54,21 @@ test('a parser bundled with the patches gives the same trees as one without them
       '[a][x] [b][] [c] [^1] [^2] [x]\n\n[x]: /u\n[X]: /v\n[c]: /w "t"\n\n[^1]: note\n[^1]: again\n',
       '> | t |\n> |---|\n> | 1 |\n\n- | a |\n  |---|\n',
     ];
-    for (const text of texts) assert.equal(patched(text), plain(text), text.slice(0, 60));
+    for (const text of texts) assert.equal(patched.parse(text), plain.parse(text), text.slice(0, 60));
+    // Unclosed and closed brackets before words, e-mail addresses and URLs (autolink literals), runs of data
+    // between other constructs (the text merge), in paragraphs, tables, quotes and lists; and the corpus.
+    const gfmTexts = [
+      ...texts,
+      '[l ' + 'word a@b.co www.x.com '.repeat(200) + '] after [x](u) word [y [z](v) w ] a@b.co\n',
+      '| a | b |\n|---|---|\n' + '| [x | word a@b.co https://x.io/a_b |\n'.repeat(50) + '\n> [q ' + 'w '.repeat(100) + '\n- [l item me@x.org\n',
+      '![i ' + 'x+y@z.io '.repeat(100) + '\n\n[a]: /u\n\n[a] [b] [a][] text_with_under a@b ~~s~~ *e* **s** `c` <http://x> &amp; \\[ \\]\n',
+      'x [^1] [ [ [ a@b.co ] ] ] [[w]](u) [w](<u> "t") ![a [b](c)](d) www.example.com/path_(x) http://a.b/c?d=e&f=g.\n\n[^1]: n\n',
+    ];
+    if (existsSync(CORPUS_DIR)) {
+      const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : /\.mdx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+      for (const file of walk(CORPUS_DIR)) gfmTexts.push(readFileSync(file, 'utf8'));
+    }
+    for (const text of gfmTexts) assert.equal(patched.parseGfm(text), plain.parseGfm(text), text.slice(0, 60));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

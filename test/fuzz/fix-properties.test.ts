@@ -261,6 +261,19 @@ const MINIMAL: { name: string; text: string; check(before: string, once: string,
     },
   },
   {
+    name: 'fix-all does not copy a heading with a URL into the contents list (GFM links it, escaped or not: a new target)',
+    text: '---\ntemplate: review\n---\n\n# RTX 4090 review\n\n## 📋 Contents\n\n1. Overview\n2. Old section\n\n## 1. Overview\n\ntext\n\n## 2. Prices on <https://runpod.io> and www.example.com\n\ntext\n',
+    check: (before, once) => assert.deepEqual(protectedDifferences(before, once), []),
+  },
+  {
+    name: 'no contents list is added inside an HTML block that runs to the end of the draft (it would be HTML, and added again)',
+    text: '---\ntemplate: review\n---\n\n# RTX 4090 review\n\n## 1. Overview\n\ntext\n\n## 📋 Contents\n\n<![CDATA[ notes\n',
+    check: (before, once, twice) => {
+      assert.deepEqual(protectedDifferences(before, once), []);
+      assert.equal(twice, once);
+    },
+  },
+  {
     name: 'a generated contents list does not take the indented code block after it',
     text: '---\ntemplate: review\n---\n\n# RTX 4090 深度评测：性能、成本与最佳实践\n\n## 📋 目录\n\n        code line\n',
     check: (before, once) => assert.deepEqual(protectedDifferences(before, once).filter((p) => p.startsWith('code')), []),

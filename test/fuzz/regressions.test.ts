@@ -23,7 +23,7 @@ test('regression fixtures are well-formed', () => {
 
 for (const { file, fixture } of fixtures) {
   test(`regression ${file}: ${fixture.signature}`, { todo: fixture.todo }, async () => {
-    const failures = fixture.kind === 'lsp' ? await checkLspCase(server, fixture.case) : checkCliBatch([fixture.case]).get(0) ?? [];
+    const failures = fixture.kind === 'lsp' ? await checkLspCase(server, fixture.case) : (await checkCliBatch([fixture.case])).get(0) ?? [];
     assert.deepEqual(failures.map((f) => `${f.signature}: ${f.detail.slice(0, 400)}`), []);
   });
 }

@@ -1,5 +1,6 @@
-// `npm run fuzz [-- --count N] [--seed S] [--minutes M] [--no-cli] [--no-save] [--shrink-seconds S] [--reopen] [--case SEED]`
-// (--reopen: the fresh check of each document closes and reopens it instead of opening a copy.)
+// `npm run fuzz [-- --count N] [--seed S] [--minutes M] [--lanes L] [--cli-batch B] [--no-cli] [--no-save] [--shrink-seconds S] [--reopen] [--case SEED]`
+// (--reopen: the fresh check of each document closes and reopens it instead of opening a copy; --lanes: servers side
+// by side, 2 by default; --cli-batch: documents per CLI process, 100 by default.)
 // Generates documents, sends them through the built server and CLI, and prints docs/min and every distinct
 // failure with its seed; new failures are shrunk and saved under test/fuzz/regressions/.
 import { runFuzz, replayCase } from './lib/engine';
@@ -27,16 +28,20 @@ async function main(): Promise<number> {
     count,
     timeLimitMs: minutes !== undefined ? minutes * 60_000 : undefined,
     cli: !flag('no-cli'),
+    lanes: Number(arg('lanes') ?? 2),
+    cliBatch: Number(arg('cli-batch') ?? 100),
     reopen: flag('reopen'),
     save: !flag('no-save'),
     shrinkMs: arg('shrink-seconds') !== undefined ? Number(arg('shrink-seconds')) * 1000 : undefined,
     log: (line) => console.log(line),
   });
   const perMin = (report.documents / Math.max(1, report.ms - report.shrinkMs)) * 60_000;
-  console.log(`\nfuzz: ${report.documents} documents in ${(report.ms / 1000).toFixed(0)} s, of which ${(report.shrinkMs / 1000).toFixed(0)} s shrinking (${perMin.toFixed(0)} documents/min without it), seed ${seed}`);
+  console.log(`\nfuzz: ${report.documents} documents in ${(report.ms / 1000).toFixed(0)} s (${((report.documents / Math.max(1, report.ms)) * 60_000).toFixed(0)} documents/min), of which ${(report.shrinkMs / 1000).toFixed(0)} s shrinking (${perMin.toFixed(0)} documents/min without it), seed ${seed}`);
+  const cpu = process.cpuUsage();
+  console.log(`fuzz: the harness process itself used ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s of CPU (servers and CLI processes apart)`);
   const fresh = report.failures.filter((f) => !f.known);
   for (const f of report.failures) {
-    console.log(`${f.known ? 'known' : 'NEW  '} [${f.kind}] ${f.signature} ×${f.count} (first: document #${f.index}, case seed ${f.caseSeed}${f.fixture ? `, fixture ${f.fixture}` : ''})`);
+    console.log(`${f.known ? 'known' : 'NEW  '} [${f.kind}] ${f.signature} ×${f.count} (first: document #${f.index}, case seed ${f.caseSeed}${f.fixture ? `, fixture ${f.fixture}` : ''}${f.seeds.length > 1 ? `; case seeds ${f.seeds.join(', ')}${f.count > f.seeds.length ? ', …' : ''}` : ''})`);
   }
   console.log(`${report.failures.length - fresh.length} known, ${fresh.length} new distinct failures`);
   return fresh.length === 0 ? 0 : 1;

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { CLI, tempWorkspace } from '../support/workspace';
 import { scanTags, textOf } from './html-scan';
 
-/** The payloads, by kind (shared with the webview test in the real VS Code, test/e2e/ui/_preview-hostile.disabled.mjs, disabled for now). */
+/** The payloads, by kind (shared with the webview test in the real VS Code, test/e2e/ui/preview-hostile.mjs). */
 const PAYLOADS: string[] = Object.values(JSON.parse(readFileSync(path.join(__dirname, 'hostile-payloads.json'), 'utf8')) as Record<string, string[]>).flat();
 
 /** Elements that must never reach the preview. */

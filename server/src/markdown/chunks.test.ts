@@ -27,6 +27,8 @@ const TRICKY: Record<string, string> = {
   'setext headings': 'Title\n=====\n\nSub\n---\n\n# Atx\n\ntext\n',
   'headings in lists and quotes': '# A\n\n- # list heading\n> # quote heading\n\n## B\n',
   'crlf line endings': '# A\r\n\r\ntext [x][y]\r\n\r\n## B\r\n\r\n[y]: http://e.com\r\n',
+  'lone cr line endings': '# A\r\rtext [x][y]\r\r## B\r\r[y]: http://e.com\r',
+  'front matter with lone cr line endings': '---\rtitle: x\rtemplate: review\r---\r\r# A\r\r## B\rtext\r',
   'reference defined in a later section': '# A\n\nSee [the docs][d] and [^1].\n\n## Refs\n\n[d]: https://example.com\n[^1]: note\n',
   'front matter': '---\ntitle: x\ntemplate: review\n---\n\n# A\n\n## B\n',
   'no trailing newline': '# A\n\ntext\n\n## B\n\nend',
@@ -75,6 +77,22 @@ function random(seed: number) {
 }
 
 const EDITS = ['#', '\n', '`', '```\n', '[', ']', '(', ')', '*', '> ', '- ', 'x', '中', '\n## New\n', '<!--', '-->', '|', ' '];
+
+test('lone CRs end lines as LFs do: front matter, chunks at headings, lines and offsets as in the same text with LFs', () => {
+  const texts = [
+    '---\rtitle: x\rbenchpress:\r  rules: { "typography/extra-spaces": off }\r---\r\r# A\r\rtext\r\r## B\rmore\r',
+    '# A\r\r```\r# not a heading\r```\r\r## B\r<!--\r# hidden\r-->\r# C\rend',
+    '+++\rtitle = "x"\r+++\r# A\r',
+  ];
+  for (const text of texts) {
+    const shape = (t: string) => splitChunks(t).map((c) => [c.kind, c.startLine, c.endLine, c.startOffset, c.endOffset]);
+    assert.deepEqual(shape(text), shape(text.replace(/\r/g, '\n')), JSON.stringify(text));
+  }
+  assert.equal(splitChunks(texts[0])[0].kind, 'frontmatter');
+  // Mixed line ends: \r\n is one line end, a lone \r another.
+  const mixed = splitChunks('# A\r\ntext\rmore\n## B\r\n');
+  assert.deepEqual(mixed.map((c) => [c.startLine, c.endLine, c.startOffset, c.endOffset]), [[0, 3, 0, 15], [3, 5, 15, 21]]);
+});
 
 test('incremental checks equal fresh checks across 300 random edits', async () => {
   const env = new CheckEnvironment({ config: DEFAULT_CONFIG, templates: buildTemplateSet([]), data: { gpus: BUILTIN_GPUS }, locale: 'en' });

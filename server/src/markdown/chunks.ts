@@ -9,7 +9,6 @@
 // open block and the analysis merges it with the next chunk (see `endsOpen` in analyze.ts). So the result
 // is always that of the real parser, while an edit re-parses only the chunk it touched.
 
-import { lineStartsOf } from '../base/text';
 
 export type ChunkKind = 'frontmatter' | 'body';
 
@@ -46,11 +45,25 @@ export function frontMatterLineCount(lines: string[]): number {
   return 0;
 }
 
-/** Where the line starting at `start` ends (its `\n`, or the end of the text). */
-const lineEndAt = (text: string, start: number) => {
-  const end = text.indexOf('\n', start);
-  return end === -1 ? text.length : end;
-};
+/**
+ * A reader of line ends: given a line's start, where it ends. Lines end at `\n` (a `\r` before it stays on the
+ * line) or at a lone `\r`, as editors and the Markdown parser count them, so every line end is one character. The
+ * next `\n` and the next lone `\r` are remembered, so reading every line of a text is linear.
+ */
+function lineEnds(text: string): (start: number) => number {
+  let nextLf = -2;
+  let nextLoneCr = text.includes('\r') ? -2 : -1;
+  return (start) => {
+    if (nextLf !== -1 && nextLf < start) nextLf = text.indexOf('\n', start);
+    if (nextLoneCr !== -1 && nextLoneCr < start) {
+      let cr = text.indexOf('\r', start);
+      while (cr !== -1 && text.charCodeAt(cr + 1) === 10) cr = text.indexOf('\r', cr + 1);
+      nextLoneCr = cr;
+    }
+    const lf = nextLf === -1 ? text.length : nextLf;
+    return nextLoneCr !== -1 && nextLoneCr < lf ? nextLoneCr : lf;
+  };
+}
 
 /** The first character that is not a space, within the first four of the line (what a fence may start with), or -1. */
 function fenceLead(text: string, start: number, end: number): number {
@@ -61,11 +74,12 @@ function fenceLead(text: string, start: number, end: number): number {
 
 /** `frontMatterLineCount` of the text's lines, reading only the lines it needs. */
 function frontMatterLines(text: string): { lines: number; end: number } {
-  const firstEnd = lineEndAt(text, 0);
+  const lineEndAt = lineEnds(text);
+  const firstEnd = lineEndAt(0);
   const open = text.slice(0, firstEnd).replace(/\r$/, '').trimEnd();
   if (open !== '---' && open !== '+++') return { lines: 0, end: 0 };
   for (let i = 1, start = firstEnd + 1; start <= text.length; i++) {
-    const end = lineEndAt(text, start);
+    const end = lineEndAt(start);
     if (text.slice(start, end).replace(/\r$/, '').trimEnd() === open) return { lines: i + 1, end: Math.min(end + 1, text.length) };
     if (end === text.length) break;
     start = end + 1;
@@ -82,15 +96,13 @@ function frontMatterLines(text: string): { lines: number; end: number } {
 export function splitChunks(text: string, options: { splitHeadings?: boolean } = {}): Chunk[] {
   const splitHeadings = options.splitHeadings ?? true;
   const chunks: Chunk[] = [];
-  // The scan below goes by `\n`; a lone `\r` also ends a line for the editor (base/text.ts), so chunk lines are
-  // counted the editor's way when the text has any.
-  const editorLine = text.includes('\r') ? editorLineCounter(text) : (scanLine: number) => scanLine;
-  // Lines as `text.split('\n')` gives them: a text that ends with a newline has an empty last line, which belongs
+  const lineEndAt = lineEnds(text);
+  // Lines as a split at every line end gives them: a text that ends with a newline has an empty last line, which belongs
   // to the chunk before it.
   const push = (kind: ChunkKind, startLine: number, startOffset: number, endLine: number, endOffset: number) => {
     if (endLine <= startLine) return;
     const end = Math.min(endOffset, text.length);
-    chunks.push({ kind, startLine: editorLine(startLine), endLine: editorLine(endLine), startOffset, endOffset: end, text: text.slice(startOffset, end) });
+    chunks.push({ kind, startLine, endLine, startOffset, endOffset: end, text: text.slice(startOffset, end) });
   };
 
   const frontMatter = frontMatterLines(text);
@@ -105,7 +117,7 @@ export function splitChunks(text: string, options: { splitHeadings?: boolean } =
   // A front matter that is the whole text (no line after it) leaves no body lines.
   const hasLines = !(frontMatter.lines > 0 && frontMatter.end === text.length && !text.endsWith('\n'));
   for (; hasLines; i++) {
-    const end = lineEndAt(text, start);
+    const end = lineEndAt(start);
     if (fence) {
       if (fenceLead(text, start, end) === fence.char.charCodeAt(0)) {
         const m = FENCE.exec(text.slice(start, end).replace(/\r$/, ''));
@@ -154,24 +166,6 @@ function isColumnZeroAtxHeadingAt(text: string, start: number, end: number): boo
   if (i === end) return true;
   const c = text.charCodeAt(i);
   return c === 32 || c === 9 || c === 13;
-}
-
-/** Maps a `\n`-counted line number to the editor's line number (lone `\r` counts as a line end too). */
-function editorLineCounter(text: string): (scanLine: number) => number {
-  const starts = lineStartsOf(text);
-  const lfStarts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lfStarts.push(i + 1);
-  return (scanLine) => {
-    const offset = lfStarts[scanLine] ?? text.length + 1;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return scanLine >= lfStarts.length ? starts.length : low;
-  };
 }
 
 /** Joins two adjacent chunks into one (used when the parse shows the first one ends inside an open block). */

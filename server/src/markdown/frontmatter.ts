@@ -6,7 +6,8 @@ import type { Chunk } from './chunks';
 export function readFrontMatter(chunk: Chunk): FrontMatter {
   const span = { start: chunk.startOffset, end: chunk.endOffset };
   if (chunk.text.startsWith('+++')) return { data: {}, span };
-  const lines = chunk.text.split('\n');
+  // Lines end at `\r\n`, `\n` or a lone `\r` (as the chunker counts them).
+  const lines = chunk.text.split(/\r\n|\r|\n/);
   const body = lines.slice(1, lines.length - (lines[lines.length - 1] === '' ? 2 : 1)).join('\n');
   try {
     const data = parseYaml(body, { maxAliasCount: 100, uniqueKeys: false });

@@ -80,13 +80,30 @@ export function regenerateContentsEdit(doc: DocumentView, contents: ContentsSect
   return { range: { start: at, end: at }, newText: doc.eol + doc.eol + contentsList(doc, contents.entries) + (atEnd ? doc.eol : '') };
 }
 
+/** HTML blocks that end only at their marker (CommonMark kinds 1–5): start, end. */
+const HTML_BLOCKS: [RegExp, RegExp][] = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
+
 /**
  * Whether adding a list at the end of the section is sure to give a list: not when the section ends inside a code
  * fence that is never closed (the list would become code).
  */
 export function canAddContentsList(doc: DocumentView, contents: ContentsSection): boolean {
   let open: string | undefined;
-  for (const line of doc.text.slice(contents.section.contentStart, contents.section.end).split(/\r\n|\r|\n/)) {
+  const body = doc.text.slice(contents.section.contentStart, contents.section.end);
+  // Nor inside an HTML block that runs on until its end marker (CommonMark kinds 1–5: <script>/<pre>/<style>/
+  // <textarea>, <!--, <?, <!X, <![CDATA[): without the marker the block takes the rest of the draft, list included.
+  const lines = body.split(/\r\n|\r|\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const kind = HTML_BLOCKS.find(([start]) => start.test(lines[i]));
+    if (kind && !kind[1].test(lines.slice(i).join('\n').replace(kind[0], ''))) return false;
+  }
+  for (const line of lines) {
     const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
     if (!fence) continue;
     if (!open) {
@@ -109,10 +126,12 @@ export function isPlainContentsList(doc: DocumentView, list: ListInfo): boolean 
 
 /**
  * Whether the entries can be written without copying anything but words: a heading holding a spec token
- * (`{{gpu:…}}`) would put a second token into the list, which fix-all must not do (a quick fix may).
+ * (`{{gpu:…}}`) would put a second token into the list, and one holding a URL, a `www.` address or an e-mail address
+ * a second link — GFM links those in plain text, escaped or not (`https\\://x.io` is linked too) — which fix-all must
+ * not do (a quick fix may).
  */
 export function areCopyableEntries(entries: readonly HeadingInfo[]): boolean {
-  return entries.every((h) => !h.text.includes('{{'));
+  return entries.every((h) => !h.text.includes('{{') && !/:\/\/|www\.|@/i.test(h.text));
 }
 
 /** A list item line whose entry is plain words, or `[plain words](#fragment)`. */

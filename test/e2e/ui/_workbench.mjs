@@ -18,6 +18,45 @@ export async function openFromExplorer(page, name, { timeout = 20_000 } = {}) {
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout });
 }
 
+/**
+ * Opens a file the test has just written into the workspace. The Explorer learns of a new file from the file
+ * watcher, which in code-server on a busy machine may not report it at all (seen: not within 40 s), so the
+ * Explorer is refreshed from disk ("File: Refresh Explorer") and, if the row is still missing, the file is
+ * opened through Quick Open (Ctrl+P searches the disk, not the watcher's view).
+ */
+export async function openNewFile(page, name, { timeout = 20_000 } = {}) {
+  const tries = [];
+  const attempt = async (how, fn) => {
+    try {
+      await fn();
+      return true;
+    } catch (e) {
+      tries.push(`${how}: ${String(e.message).split('\n')[0]}`);
+      return false;
+    }
+  };
+  if (await attempt('explorer', () => openFromExplorer(page, name, { timeout: 3_000 }))) return 'explorer';
+  for (let i = 0; i < 2; i++) {
+    await attempt('refresh', () => runCommand(page, 'File: Refresh Explorer', { timeout }));
+    await sleep(1000);
+    if (await attempt('explorer after refresh', () => openFromExplorer(page, name, { timeout: 8_000 }))) return 'explorer after refresh';
+  }
+  const viaQuickOpen = async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ timeout });
+    await input.fill(name);
+    const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: name }).first();
+    await row.waitFor({ timeout });
+    await row.click();
+    await page.locator('.tabs-container .tab', { hasText: name }).first().waitFor({ timeout });
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout });
+  };
+  if (await attempt('quick open', viaQuickOpen)) return 'quick open';
+  throw new Error(`could not open ${name}: ${tries.join('; ')}`);
+}
+
 /** Opens the command palette (F1), types `text`, returns the visible entries' labels. */
 export async function openPalette(page, text, { timeout = 10_000 } = {}) {
   await page.keyboard.press('Escape');

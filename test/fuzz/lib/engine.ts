@@ -1,6 +1,8 @@
 // The fuzz loop shared by `npm run fuzz` (run.ts) and the short seeded run inside `npm test` (fuzz.test.ts):
-// cases from a master seed, through one server per batch and the CLI in batches; each new failure is shrunk,
-// saved as a regression fixture and reported with its seed.
+// cases from a master seed (the same cases in the same order whatever the number of lanes), through `lanes`
+// servers side by side (each case to one of them; a new server every `serverBatch` cases) and the CLI in batches
+// of `cliBatch` files per process, run in the background while the lanes go on; each new failure is shrunk, saved
+// as a regression fixture and reported with its seed.
 import { Rng } from './prng';
 import { Sources, generateDocument, generateEdits, applyOffsetEdit } from './generate';
 import { FuzzServer, checkLspCase, type Failure, type LspCase } from './lsp-check';
@@ -15,6 +17,8 @@ export interface FuzzOptions {
   serverBatch?: number;
   /** Documents per CLI run. */
   cliBatch?: number;
+  /** Servers checking cases side by side (1 by default). */
+  lanes?: number;
   /** Stop starting new documents after this long. */
   timeLimitMs?: number;
   /** Shrinking budget per distinct failure (0 = save unshrunk). */
@@ -33,6 +37,8 @@ export interface FoundFailure extends Failure {
   index: number;
   /** Occurrences in this run. */
   count: number;
+  /** Case seeds of the first few occurrences (the first one included), for triage. */
+  seeds: number[];
   known?: string;
   fixture?: string;
   size?: number;
@@ -77,7 +83,7 @@ export async function shrinkLspCase(server: FuzzServer, c: LspCase, signature: s
 }
 
 export async function shrinkCliCase(c: CliCase, signature: string, budget: Budget): Promise<CliCase> {
-  const fails = async (text: string) => (checkCliBatch([{ ...c, text }]).get(0) ?? []).some((f) => f.signature === signature);
+  const fails = async (text: string) => ((await checkCliBatch([{ ...c, text }])).get(0) ?? []).some((f) => f.signature === signature);
   return { ...c, text: await shrinkText(c.text, fails, budget) };
 }
 
@@ -85,25 +91,29 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const log = options.log ?? (() => undefined);
   const serverBatch = options.serverBatch ?? 200;
   const cliBatch = options.cliBatch ?? 40;
+  const lanes = Math.max(1, options.lanes ?? 1);
   const known = knownSignatures();
   const master = new Rng(options.seed);
   const started = Date.now();
   const found = new Map<string, FoundFailure>();
   const newServer = () => Object.assign(new FuzzServer(), { reopen: options.reopen ?? false });
-  let server = newServer();
-  const sources = await prepareSources(server);
+  const firstServer = newServer();
+  const sources = await prepareSources(firstServer);
   let pendingCli: { index: number; caseSeed: number; c: CliCase }[] = [];
   let documents = 0;
+  /** Documents whose CLI batch is done (the CLI runs behind the servers). */
+  let cliDocuments = 0;
   let shrinkMs = 0;
 
-  const record = async (kind: 'lsp' | 'cli', failures: Failure[], index: number, caseSeed: number, lspCase?: LspCase, cliCase?: CliCase) => {
+  const record = async (kind: 'lsp' | 'cli', failures: Failure[], index: number, caseSeed: number, server?: FuzzServer, lspCase?: LspCase, cliCase?: CliCase) => {
     for (const f of failures) {
       const seen = found.get(`${kind}:${f.signature}`);
       if (seen) {
         seen.count++;
+        if (seen.seeds.length < 8 && !seen.seeds.includes(caseSeed)) seen.seeds.push(caseSeed);
         continue;
       }
-      const entry: FoundFailure = { ...f, kind, caseSeed, index, count: 1, known: knownCause(f.signature, known) };
+      const entry: FoundFailure = { ...f, kind, caseSeed, index, count: 1, seeds: [caseSeed], known: knownCause(f.signature, known) };
       found.set(`${kind}:${f.signature}`, entry);
       log(`FAIL #${index} seed ${caseSeed} [${kind}] ${f.signature}${entry.known ? ' (known: ' + entry.known + ')' : ''}\n  ${f.detail.slice(0, 600).replace(/\n/g, '\n  ')}`);
       if (entry.known || options.save === false) continue;
@@ -111,7 +121,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       let fixture: Fixture;
       const shrinkStarted = Date.now();
       if (kind === 'lsp') {
-        const shrunk = options.shrinkMs === 0 ? lspCase! : await shrinkLspCase(server, lspCase!, f.signature, budget);
+        const shrunk = options.shrinkMs === 0 ? lspCase! : await shrinkLspCase(server!, lspCase!, f.signature, budget);
         fixture = { kind, signature: f.signature, symptom: f.detail.slice(0, 2000), seed: caseSeed, case: shrunk };
         entry.size = shrunk.initial.length;
       } else {
@@ -125,34 +135,80 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     }
   };
 
-  const flushCli = async () => {
-    if (pendingCli.length === 0 || options.cli === false) return;
-    const batch = pendingCli;
-    pendingCli = [];
-    const results = checkCliBatch(batch.map((b) => b.c));
-    for (const [i, failures] of results) await record('cli', failures, batch[i].index, batch[i].caseSeed, undefined, batch[i].c);
+  // The CLI: one batch at a time in the background. Cases wait for it in pendingCli; when two batches' worth are
+  // waiting, the lanes wait for the running batch (so a slow CLI slows the run down instead of piling up cases).
+  let cliRunning: Promise<void> | undefined;
+  let cliError: unknown;
+  const startCli = () => {
+    if (cliRunning || pendingCli.length === 0 || options.cli === false) return;
+    const batch = pendingCli.slice(0, cliBatch);
+    pendingCli = pendingCli.slice(batch.length);
+    cliRunning = (async () => {
+      const results = await checkCliBatch(batch.map((b) => b.c));
+      cliDocuments += batch.length;
+      for (const [i, failures] of results) await record('cli', failures, batch[i].index, batch[i].caseSeed, undefined, undefined, batch[i].c);
+    })()
+      .catch((error) => {
+        cliError ??= error;
+      })
+      .finally(() => {
+        cliRunning = undefined;
+        if (pendingCli.length >= cliBatch) startCli();
+      });
+  };
+  const afterCase = async () => {
+    if (options.cli === false) {
+      pendingCli = [];
+      return;
+    }
+    if (pendingCli.length >= cliBatch) startCli();
+    while (cliRunning && pendingCli.length >= 2 * cliBatch) await cliRunning;
+  };
+  const drainCli = async () => {
+    while (options.cli !== false && (cliRunning || pendingCli.length > 0)) {
+      startCli();
+      await cliRunning;
+    }
+  };
+
+  let nextIndex = 0;
+  const nextCase = () => {
+    if (nextIndex >= options.count) return undefined;
+    if (options.timeLimitMs !== undefined && Date.now() - started > options.timeLimitMs) return undefined;
+    return { index: nextIndex++, caseSeed: master.u32() };
+  };
+  const progressEvery = (n: number) => (n <= 1000 ? 50 : 1000);
+
+  const lane = async (first: FuzzServer) => {
+    let server = first;
+    let served = 0;
+    try {
+      for (let next = nextCase(); next; next = nextCase()) {
+        const { index, caseSeed } = next;
+        const { lsp, cli } = makeCase(caseSeed, sources);
+        await record('lsp', await checkLspCase(server, lsp), index, caseSeed, server, lsp);
+        pendingCli.push({ index, caseSeed, c: cli });
+        documents++;
+        if (documents % progressEvery(documents) === 0) log(`${documents} documents through the servers (${cliDocuments} through the CLI), ${((documents / (Date.now() - started - shrinkMs)) * 60000).toFixed(0)}/min (shrinking apart), ${found.size} distinct failures, ${new Date().toISOString().slice(11, 19)} UTC`);
+        await afterCase();
+        if (++served % serverBatch === 0) {
+          const code = await server.dispose();
+          if (code !== 0) await record('lsp', [{ signature: 'server-exit-code', detail: `the server exited with ${code} after shutdown` }], index, caseSeed, server, lsp);
+          server = newServer();
+        }
+      }
+    } finally {
+      await server.dispose();
+    }
   };
 
   try {
-    for (let index = 0; index < options.count; index++) {
-      if (options.timeLimitMs !== undefined && Date.now() - started > options.timeLimitMs) break;
-      const caseSeed = master.u32();
-      const { lsp, cli } = makeCase(caseSeed, sources);
-      await record('lsp', await checkLspCase(server, lsp), index, caseSeed, lsp);
-      pendingCli.push({ index, caseSeed, c: cli });
-      documents++;
-      if (pendingCli.length >= cliBatch) await flushCli();
-      if (documents % serverBatch === 0) {
-        const code = await server.dispose();
-        if (code !== 0) await record('lsp', [{ signature: 'server-exit-code', detail: `the server exited with ${code} after shutdown` }], index, caseSeed, lsp);
-        server = newServer();
-      }
-      if (documents % 50 === 0) log(`${documents} documents, ${((documents / (Date.now() - started - shrinkMs)) * 60000).toFixed(0)}/min (shrinking apart), ${found.size} distinct failures`);
-    }
-    await flushCli();
+    await Promise.all(Array.from({ length: lanes }, (_, i) => lane(i === 0 ? firstServer : newServer())));
   } finally {
-    await server.dispose();
+    await firstServer.dispose();
+    await drainCli();
   }
+  if (cliError) throw cliError;
   return { seed: options.seed, documents, ms: Date.now() - started, shrinkMs, failures: [...found.values()] };
 }
 
@@ -162,7 +218,7 @@ export async function replayCase(caseSeed: number): Promise<{ lsp: Failure[]; cl
   try {
     const sources = await prepareSources(server);
     const { lsp, cli } = makeCase(caseSeed, sources);
-    return { lsp: await checkLspCase(server, lsp), cli: checkCliBatch([cli]).get(0) ?? [] };
+    return { lsp: await checkLspCase(server, lsp), cli: (await checkCliBatch([cli])).get(0) ?? [] };
   } finally {
     await server.dispose();
   }

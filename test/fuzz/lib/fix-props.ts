@@ -10,6 +10,8 @@ import type { Root, Nodes } from 'mdast';
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 
 export interface Protected {
+  /** A byte order mark at the start. */
+  bom: string[];
   code: string[];
   inlineCode: string[];
   frontMatter: string[];
@@ -29,9 +31,14 @@ function walk(tree: Root, visit: (node: Nodes) => void): void {
   }
 }
 
-export function protectedParts(text: string): Protected {
-  const out: Protected = { code: [], inlineCode: [], frontMatter: [], html: [], specTokens: [], targets: [], fragments: [] };
-  const tree = parser.parse(text) as Root;
+export function protectedParts(original: string): Protected {
+  const out: Protected = { bom: [], code: [], inlineCode: [], frontMatter: [], html: [], specTokens: [], targets: [], fragments: [] };
+  // The parser drops one byte order mark at the start and counts its offsets without it (a second mark is text);
+  // the mark itself must stay.
+  const text = original.charCodeAt(0) === 0xfeff ? original.slice(1) : original;
+  if (text !== original) out.bom.push('U+FEFF');
+  const tree = parser.parse(original) as Root;
+  const definitions = new Set<string>();
   walk(tree, (node) => {
     const source = node.position && node.position.start.offset !== undefined ? text.slice(node.position.start.offset, node.position.end.offset) : '';
     switch (node.type) {
@@ -39,14 +46,22 @@ export function protectedParts(text: string): Protected {
       case 'inlineCode': out.inlineCode.push(source); break;
       case 'yaml': out.frontMatter.push(source); break;
       case 'html': out.html.push(node.value); break;
-      case 'link': case 'image': case 'definition':
+      case 'definition':
+        // A second definition of a label with the same URL is inert (the first one is used) and fix-all removes it
+        // (links/duplicate-definition): each label–URL pair counts once. Any other change to a definition counts.
+        if (definitions.has(`${node.identifier}\u0000${node.url}`)) break;
+        definitions.add(`${node.identifier}\u0000${node.url}`);
+        (node.url.startsWith('#') ? out.fragments : out.targets).push(node.url);
+        break;
+      case 'link': case 'image':
         (node.url.startsWith('#') ? out.fragments : out.targets).push(node.url);
         break;
       default: break;
     }
     if ((node as { type: string }).type === 'toml') out.frontMatter.push(source);
   });
-  out.specTokens = text.match(/\{\{\s*gpu:[^{}\n]*\}\}/g) ?? [];
+  // A token is on one line (a lone CR ends a line too).
+  out.specTokens = text.match(/\{\{[ \t]*gpu:[^{}\r\n]*\}\}/g) ?? [];
   for (const key of Object.keys(out) as (keyof Protected)[]) out[key].sort();
   return out;
 }
