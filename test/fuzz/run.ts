@@ -1,5 +1,6 @@
-// `npm run fuzz [-- --count N] [--seed S] [--minutes M] [--lanes L] [--cli-batch B] [--no-cli] [--no-save] [--shrink-seconds S] [--reopen] [--case SEED]`
-// (--reopen: the fresh check of each document closes and reopens it instead of opening a copy; --lanes: servers side
+// `npm run fuzz [-- --count N] [--seed S] [--skip K] [--minutes M] [--lanes L] [--cli-batch B] [--no-cli] [--no-save] [--shrink-seconds S] [--reopen] [--case SEED]`
+// (--skip K: start at document K of the seed's sequence, continuing a run that stopped after K documents, so that
+// the two runs together check documents 0 to N-1; --reopen: the fresh check of each document closes and reopens it instead of opening a copy; --lanes: servers side
 // by side, 2 by default; --cli-batch: documents per CLI process, 100 by default.)
 // Generates documents, sends them through the built server and CLI, and prints docs/min and every distinct
 // failure with its seed; new failures are shrunk and saved under test/fuzz/regressions/.
@@ -21,11 +22,13 @@ async function main(): Promise<number> {
   }
   const seed = arg('seed') !== undefined ? Number(arg('seed')) >>> 0 : (Date.now() ^ (process.pid << 16)) >>> 0;
   const count = Number(arg('count') ?? 200);
+  const skip = Number(arg('skip') ?? 0);
   const minutes = arg('minutes') !== undefined ? Number(arg('minutes')) : undefined;
-  console.log(`fuzz: seed ${seed}, up to ${count} documents${minutes ? `, at most ${minutes} min` : ''} (replay: npm run fuzz -- --seed ${seed} --count ${count})`);
+  console.log(`fuzz: seed ${seed}, documents ${skip} to ${count - 1}${minutes ? `, at most ${minutes} min` : ''} (replay: npm run fuzz -- --seed ${seed} --count ${count}${skip ? ` --skip ${skip}` : ''})`);
   const report = await runFuzz({
     seed,
     count,
+    skip,
     timeLimitMs: minutes !== undefined ? minutes * 60_000 : undefined,
     cli: !flag('no-cli'),
     lanes: Number(arg('lanes') ?? 2),

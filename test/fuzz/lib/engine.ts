@@ -13,6 +13,8 @@ import { saveFixture, knownSignatures, knownCause, type Fixture } from './fixtur
 export interface FuzzOptions {
   seed: number;
   count: number;
+  /** Start at this document of the master seed's sequence (continues an earlier run: `--skip` its count). */
+  skip?: number;
   /** Documents per server (a new server for each batch). */
   serverBatch?: number;
   /** Documents per CLI run. */
@@ -171,7 +173,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     }
   };
 
-  let nextIndex = 0;
+  let nextIndex = Math.max(0, options.skip ?? 0);
+  for (let i = 0; i < nextIndex; i++) master.u32();
   const nextCase = () => {
     if (nextIndex >= options.count) return undefined;
     if (options.timeLimitMs !== undefined && Date.now() - started > options.timeLimitMs) return undefined;
