@@ -3,12 +3,17 @@
 // before the JSON is parsed, so client-side parsing does not count against the server).
 // Derived from /work/shared/tools/lsp-probe.mjs, which only sends full-text changes.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+
+/** What the extension's client adds to the server's environment (server/src/protocol.ts, SERVER_PROCESS_ENV). */
+const SERVER_PROCESS_ENV = JSON.parse(readFileSync(new URL('../server/src/server-env.json', import.meta.url), 'utf8'));
 
 export const fileUri = (p) => pathToFileURL(p).href;
 
+/** Starts a language server as the extension does (with the client's environment) and initializes it. */
 export async function startLspServer(argv, { cwd, rootPath, settings = {}, initTimeoutMs = 60000 } = {}) {
-  const child = spawn(argv[0], argv.slice(1), { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(argv[0], argv.slice(1), { cwd, env: { ...process.env, ...SERVER_PROCESS_ENV }, stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr = [];
   child.stderr.on('data', (d) => stderr.push(d.toString()));
   let buf = Buffer.alloc(0);

@@ -36,7 +36,9 @@
 //               (draftFromCorpus in bench/generate-draft.mjs).
 //   server      Server memory: a workspace of --server-drafts generated drafts (400–600 lines each), --server-open
 //               of them opened, then --server-edits incremental edits across them (each waits for its
-//               diagnostics); VmRSS/VmHWM from /proc/PID/status after open, during and after the edits.
+//               diagnostics); VmRSS/VmHWM from /proc/PID/status after open, during and after the edits. The servers
+//               of both editor sections start with the environment the extension's client gives them
+//               (SERVER_PROCESS_ENV in server/src/protocol.ts).
 //
 // --quick: 2 rounds, 40 edits, a 200-draft server workspace with 1,000 edits, 1 scale run (no guard-lifted
 // re-run), core peers, a 170 s budget (about 3 minutes). Full: 5 rounds, 100 edits, 1,000 drafts and 10,000
@@ -910,7 +912,7 @@ const serverNoGrowth = (s) => {
 };
 
 function printServer(s) {
-  log(`\n== Server memory: node dist/server.js --stdio, workspace of ${s.drafts} generated drafts (${s.workspaceMB} MB, with .benchpress/), ${s.opened} opened, ${s.edits} incremental edits across them`);
+  log(`\n== Server memory: node dist/server.js --stdio (with the client's SERVER_PROCESS_ENV), workspace of ${s.drafts} generated drafts (${s.workspaceMB} MB, with .benchpress/), ${s.opened} opened, ${s.edits} incremental edits across them`);
   if (s.unavailable) {
     log(`   skipped: ${s.unavailable}`);
     return;

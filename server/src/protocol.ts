@@ -271,6 +271,18 @@ export interface InitializationOptions {
   workspaceTrusted?: boolean;
 }
 
+// -- Launch -----------------------------------------------------------------------------------------------------
+
+/**
+ * Environment the client starts the server process with (on top of its own), read by glibc's allocator on Linux
+ * and ignored elsewhere. The server parses on every edit: V8's compilers and the parser free many short-lived
+ * blocks outside the JavaScript heap, and glibc by default keeps what a thread freed in that thread's own arena
+ * and raises its trim threshold after large frees, so the process held some 50 MB more than it used after a few
+ * thousand edits. Two arenas and a fixed 128 KB trim threshold give that memory back (bench/run.mjs, section
+ * "server", starts the server with the same environment). A JSON file so the benchmark can read it too.
+ */
+export { default as SERVER_PROCESS_ENV } from './server-env.json';
+
 // -- The messages -----------------------------------------------------------------------------------------------
 
 export const Requests = {

@@ -17,6 +17,16 @@ export function keepYoungGenerationSmall(): void {
   v8.setFlagsFromString('--semi-space-growth-factor=1');
 }
 
+/**
+ * Makes every full collection compact the old generation. A server that re-checks on every edit leaves its old
+ * space fragmented: after a few thousand edits V8 held pages for 65 MB with 30 MB alive in them, and its own
+ * heuristics compact only the emptiest pages. The collections heapKeeper asks for run when the editor pauses, so
+ * the extra milliseconds of moving objects are not felt; without this they would free memory V8 then keeps.
+ */
+export function compactOnFullCollections(): void {
+  v8.setFlagsFromString('--compact-on-every-full-gc');
+}
+
 export interface HeapKeeper {
   /** Call after each check. */
   afterCheck(): void;
