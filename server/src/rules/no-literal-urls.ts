@@ -4,12 +4,19 @@ import { localize } from '../base/i18n';
 import type { ProseSegment } from '../markdown/summary';
 import { gfmLiteralUrls } from '../markdown/literal-urls';
 
-/** The extent a GFM renderer links for the bare URL starting at `offset`, from the source of its paragraph. */
+/**
+ * The extent a GFM renderer links for the bare URL starting at `offset`, from the source of its paragraph; undefined
+ * when it is not known: a backtick inside an earlier linked run of the paragraph is part of that link for a GFM
+ * renderer but may open a code span for the parse here (which leaves autolink literals out), so what follows may
+ * be code to GitHub and a bare URL here (fuzz, case 3915313447).
+ */
 function renderedExtent(prose: readonly ProseSegment[], text: string, offset: number): { start: number; end: number } | undefined {
   const segment = prose.find((p) => p.offset <= offset && offset < p.offset + p.text.length);
   if (!segment) return undefined;
   const source = text.slice(segment.offset, segment.offset + segment.text.length);
-  const found = gfmLiteralUrls(source).find((u) => segment.offset + u.start <= offset && offset < segment.offset + u.end);
+  const urls = gfmLiteralUrls(source);
+  if (urls.some((u) => segment.offset + u.end <= offset && source.slice(u.start, u.end).includes('`'))) return undefined;
+  const found = urls.find((u) => segment.offset + u.start <= offset && offset < segment.offset + u.end);
   return found && { start: segment.offset + found.start, end: segment.offset + found.end };
 }
 
@@ -40,8 +47,10 @@ export const noLiteralUrls: ChunkRule = {
       const fixes: Fix[] = [];
       let note: { en: string; zh: string } | undefined;
       // `<…>` autolinks take an absolute URL: with a scheme, and with nothing in it that ends one (white space, `<`,
-      // `>`, or an ASCII control character, which a bare URL may hold but an autolink may not).
-      if (rendered && /^https?:\/\//i.test(text.slice(rendered.start, rendered.end)) && !/[\s<>\u0000-\u001f\u007f]/.test(text.slice(rendered.start, rendered.end))) {
+      // `>`, or an ASCII control character, which a bare URL may hold but an autolink may not). Nor a backtick: in
+      // a bare URL it may pair with another one as a code span, inside `<…>` it never does, so wrapping would move
+      // where code spans start and end further on (fuzz, cases 3915313447 and 656881625).
+      if (rendered && /^https?:\/\//i.test(text.slice(rendered.start, rendered.end)) && !/[\s<>`\u0000-\u001f\u007f]/.test(text.slice(rendered.start, rendered.end))) {
         const written = text.slice(rendered.start, rendered.end);
         fixes.push({ title: localize({ en: 'Wrap the URL in <…>', zh: '用 <…> 包住网址' }, locale), edits: [{ range: lines.rangeOf(rendered.start, rendered.end), newText: `<${written}>` }], safe: true, preferred: rendered.end === link.end });
         if (rendered.end > link.end) {

@@ -81,6 +81,10 @@ function buildSegment(node: Parent & Nodes, text: string, bare: readonly { start
     if (a > start && !/\s/.test(text[a - 1])) a--;
     let b = url.end;
     while (b < end && !/\s/.test(text[b])) b++;
+    // A backtick inside a run GFM links is part of the link for a GFM renderer, while the parse here (without
+    // autolink literals) may pair it with a later one as a code span: from there on, which text is code is not
+    // known, so nothing after it is changed (fuzz, cases 656881625 and 3915313447).
+    if (text.slice(url.start, url.end).includes('`')) b = end;
     set(a, b, Kind.Lock);
   }
   lockInText(source, kinds);
@@ -128,6 +132,7 @@ function markInline(children: Nodes[], text: string, set: (a: number, b: number,
 
 const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
 const TOKEN = /\{\{[^{}\n]*\}\}/g;
+const TAG_LIKE = /<\/?[A-Za-z][A-Za-z0-9-]*[^<>\n]*>?/g;
 
 /** Locks what is written as text but is not prose: escapes, entities, math, spec tokens, line prefixes and ends. */
 function lockInText(s: string, kinds: Uint8Array): void {
@@ -139,6 +144,9 @@ function lockInText(s: string, kinds: Uint8Array): void {
   }
   if (s.includes('&')) for (const m of s.matchAll(ENTITY)) lock(m.index, m.index + m[0].length);
   if (s.includes('{{')) for (const m of s.matchAll(TOKEN)) lock(m.index, m.index + m[0].length);
+  // Text that starts like a tag but is not one (`<g t=‎"图">`: a quote may not open an unquoted attribute value) would
+  // become one if a fix changed its quotes or spaces, and the renderer would then hide it (fuzz, case 4168124350).
+  if (s.includes('<')) for (const m of s.matchAll(TAG_LIKE)) if (kinds[m.index] === Kind.Text) lock(m.index, m.index + m[0].length);
   if (s.includes('$')) lockMath(s, kinds);
   // Line structure: the break itself, trailing white space (hard breaks) and the next line's prefix (block quote
   // markers, list indentation) belong to the Markdown, not to the prose.
