@@ -293,6 +293,9 @@ export class DocumentChecker {
   private async analyseChunks(text: string, chunks: Chunk[], flavor: 'markdown' | 'mdx', env: CheckEnvironment, signal: AbortSignal | undefined, stats: CheckStats) {
     this.useContext(contextOf(env, flavor));
     let current = chunks.map((chunk) => ({ chunk, key: chunk.text, result: this.cache.get(chunk.text) }));
+    /** Where the last join started, and how many chunks it took. */
+    let joinedAt = -1;
+    let joined = 0;
     for (;;) {
       const missing = current.filter((c) => !c.result);
       if (missing.length > 0) {
@@ -300,11 +303,17 @@ export class DocumentChecker {
         missing.forEach((c, i) => { c.result = analysed[i]; });
         stats.analysed += missing.length;
       }
-      // A chunk whose parse ends inside an open block (a fence the scanner thought closed) is joined to the next.
+      // A chunk whose parse ends inside an open block (an HTML block the scanner thought closed) is joined to the
+      // next. When the joined chunk still ends open, it takes twice as many chunks the next time: a block that runs
+      // on through many headings (`<div>` lines without a blank line between) costs a few parses of the rest of the
+      // draft, not one per heading.
       const open = current.findIndex((c, i) => i < current.length - 1 && c.result!.endsOpen);
       if (open === -1) break;
-      const merged = mergeChunks(current[open].chunk, current[open + 1].chunk, text);
-      current = [...current.slice(0, open), { chunk: merged, key: merged.text, result: this.cache.get(merged.text) }, ...current.slice(open + 2)];
+      joined = open === joinedAt ? joined * 2 : 1;
+      joinedAt = open;
+      const last = Math.min(current.length - 1, open + joined);
+      const merged = mergeChunks(current[open].chunk, current[last].chunk, text);
+      current = [...current.slice(0, open), { chunk: merged, key: merged.text, result: this.cache.get(merged.text) }, ...current.slice(last + 1)];
     }
     stats.reused = Math.max(0, current.length - stats.analysed);
     return current as { chunk: Chunk; key: string; result: ChunkResult }[];

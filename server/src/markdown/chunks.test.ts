@@ -24,6 +24,9 @@ const TRICKY: Record<string, string> = {
   'html comment across headings': '# A\n\n<!--\n# hidden\n-->\n\n## B\n',
   'html block type 6 runs into a heading': '# A\n\n<div>\n# inside div\n</div>\n\n## B\n',
   'script block': '# A\n\n<script>\n# x\n</script>\n## B\n',
+  'fences left open in a list item, a quote and a footnote, each closed by the next heading':
+    '# A\n\n- ```\n  code\n# B\n\ntext\n\n> ~~~\n> x\n# C\n\n[^1]: note\n\n    ```\n    y\n# D\n\n[^1]\n',
+  'html block type 6 through many headings': `# A\n\n${Array.from({ length: 40 }, (_, i) => `<div>\n# H${i}\ntext\n`).join('')}\n## After\n\ntext\n`,
   'setext headings': 'Title\n=====\n\nSub\n---\n\n# Atx\n\ntext\n',
   'headings in lists and quotes': '# A\n\n- # list heading\n> # quote heading\n\n## B\n',
   'crlf line endings': '# A\r\n\r\ntext [x][y]\r\n\r\n## B\r\n\r\n[y]: http://e.com\r\n',
@@ -69,6 +72,24 @@ for (const [name, text] of SAMPLES) {
     assert.ok(lines.length > 0);
   });
 }
+
+test('a block that runs on through many headings is joined in a few steps, not one step per heading', async () => {
+  const text = `# Start\n\n${Array.from({ length: 400 }, (_, i) => `<div>\n# Heading ${i}\n`).join('')}\n## After\n\ntext\n`;
+  const chunks = splitChunks(text).length;
+  const { stats, view } = await checkText(text);
+  // Joining one chunk at a time parsed the rest of the draft once per heading (quadratic: 2,000 such headings took
+  // 83 s); doubling the join takes about log2(400) extra analyses.
+  assert.ok(stats.analysed < chunks + 20, `${stats.analysed} analyses for ${chunks} chunks`);
+  assert.deepEqual(view!.headings.map((h) => h.text), ['Start', 'After']);
+});
+
+test('fences left open in list items under 200 headings: joined in a few steps, and read as one parse reads them', async () => {
+  const text = Array.from({ length: 200 }, (_, i) => `# Part ${i}\n\n- \`\`\`\n  code ${i}\n`).join('');
+  const chunks = splitChunks(text).length;
+  const { stats, view } = await checkText(text);
+  assert.ok(stats.analysed < chunks + 20, `${stats.analysed} analyses for ${chunks} chunks`);
+  assert.equal(view!.headings.length, 200);
+});
 
 /** A deterministic pseudo-random sequence, so failures can be reproduced. */
 function random(seed: number) {

@@ -168,14 +168,14 @@ function isColumnZeroAtxHeadingAt(text: string, start: number, end: number): boo
   return c === 32 || c === 9 || c === 13;
 }
 
-/** Joins two adjacent chunks into one (used when the parse shows the first one ends inside an open block). */
-export function mergeChunks(first: Chunk, second: Chunk, text: string): Chunk {
+/** Joins a run of adjacent chunks, `first` to `last`, into one (used when the parse shows `first` ends inside an open block). */
+export function mergeChunks(first: Chunk, last: Chunk, text: string): Chunk {
   return {
     kind: 'body',
     startLine: first.startLine,
-    endLine: second.endLine,
+    endLine: last.endLine,
     startOffset: first.startOffset,
-    endOffset: second.endOffset,
-    text: text.slice(first.startOffset, second.endOffset),
+    endOffset: last.endOffset,
+    text: text.slice(first.startOffset, last.endOffset),
   };
 }
