@@ -96,7 +96,9 @@ test('stale work is stopped: a newer version arriving cancels the older check in
     await withServer({ '.benchpress/config.json': '{ "checkTimeoutMs": 20000, "template": "none" }' }, async (client, ws) => {
       const log = path.join(dir, 'log');
       const uri = fileUri(ws.file('stale.md'));
-      const version = (tag: string) => ['# Stale', '', ...Array.from({ length: 12 }, (_, i) => `## Part ${i}\n\nRULE-SLOW 250 ${log} ${tag}-${i}\n`)].join('\n');
+      // Each part long enough to be a chunk of its own (short sections are grouped, see markdown/chunks.ts).
+      const filler = 'Filler text of this part. '.repeat(45);
+      const version = (tag: string) => ['# Stale', '', ...Array.from({ length: 12 }, (_, i) => `## Part ${i}\n\nRULE-SLOW 250 ${log} ${tag}-${i}\n\n${filler}\n`)].join('\n');
       // Workers started and ready, so the first version's chunks are in a worker (not still queued) when the
       // second arrives.
       await client.open(fileUri(ws.file('warm.md')), '# Warm\n\nText.\n');

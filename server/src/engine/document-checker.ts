@@ -8,7 +8,7 @@ import type { ChunkData } from '../rules/chunk-data';
 import type { ChunkAnalyzer } from './analyzer';
 import { type AnalysisContext, type ChunkResult, type RuleSettingResolved } from './analyze';
 import { DEFAULT_LIMITS } from '../markdown/input-limits';
-import { splitChunks, mergeChunks, type Chunk } from '../markdown/chunks';
+import { splitChunks, mergeChunks, sectionsOf, type Chunk } from '../markdown/chunks';
 import { readFrontMatter } from '../markdown/frontmatter';
 import { buildDocumentView, type DocumentView, type FrontMatter } from '../markdown/document-view';
 import { flavorOf } from '../markdown/parse';
@@ -292,7 +292,9 @@ export class DocumentChecker {
 
   private async analyseChunks(text: string, chunks: Chunk[], flavor: 'markdown' | 'mdx', env: CheckEnvironment, signal: AbortSignal | undefined, stats: CheckStats) {
     this.useContext(contextOf(env, flavor));
-    let current = chunks.map((chunk) => ({ chunk, key: chunk.text, result: this.cache.get(chunk.text) }));
+    type Entry = { chunk: Chunk; key: string; result: ChunkResult | undefined; grouped: boolean };
+    const entry = (chunk: Chunk, grouped: boolean): Entry => ({ chunk, key: chunk.text, result: this.cache.get(chunk.text), grouped });
+    let current = chunks.map((chunk) => entry(chunk, true));
     /** Where the last join started, and how many chunks it took. */
     let joinedAt = -1;
     let joined = 0;
@@ -302,6 +304,15 @@ export class DocumentChecker {
         const analysed = await this.analyzer.analyze(missing.map((c) => ({ text: c.chunk.text, flavor })), env.context, signal);
         missing.forEach((c, i) => { c.result = analysed[i]; });
         stats.analysed += missing.length;
+      }
+      // A guard stops a whole chunk, and a rule that fails or overruns is reported at its chunk's start: a group of
+      // short sections is then checked section by section, so a guard covers, and a failure names the place of,
+      // only the section that needs it.
+      const guarded = current.findIndex((c) => c.grouped && c.chunk.kind === 'body' && (c.result!.guard !== undefined || c.result!.findings.some((f) => f.ruleId.startsWith('guard/'))));
+      if (guarded !== -1) {
+        const sections = sectionsOf(current[guarded].chunk);
+        current = [...current.slice(0, guarded), ...sections.map((section) => entry(section, false)), ...current.slice(guarded + 1)];
+        continue;
       }
       // A chunk whose parse ends inside an open block (an HTML block the scanner thought closed) is joined to the
       // next. When the joined chunk still ends open, it takes twice as many chunks the next time: a block that runs
@@ -313,7 +324,7 @@ export class DocumentChecker {
       joinedAt = open;
       const last = Math.min(current.length - 1, open + joined);
       const merged = mergeChunks(current[open].chunk, current[last].chunk, text);
-      current = [...current.slice(0, open), { chunk: merged, key: merged.text, result: this.cache.get(merged.text) }, ...current.slice(last + 1)];
+      current = [...current.slice(0, open), entry(merged, false), ...current.slice(last + 1)];
     }
     stats.reused = Math.max(0, current.length - stats.analysed);
     return current as { chunk: Chunk; key: string; result: ChunkResult }[];

@@ -87,14 +87,24 @@ function frontMatterLines(text: string): { lines: number; end: number } {
   return { lines: 0, end: 0 };
 }
 
+export interface SplitOptions {
+  /** false (for MDX, whose JSX blocks may span headings): one body chunk after the front matter. */
+  splitHeadings?: boolean;
+  /** false: a chunk per section, short ones not grouped (the preview; a guarded group checked section by section). */
+  groupSections?: boolean;
+  /** false: the text is part of a body, whatever its first line says. */
+  frontMatter?: boolean;
+}
+
 /**
  * Splits `text` into chunks. `splitHeadings: false` (used for MDX, whose JSX blocks may span headings) gives one
  * body chunk after the front matter. The scan reads the text in place: a line is cut out of it only when its first
  * characters say it could open or close a fence or an HTML block (re-checked on every edit, so it must not copy
  * the whole draft line by line).
  */
-export function splitChunks(text: string, options: { splitHeadings?: boolean } = {}): Chunk[] {
+export function splitChunks(text: string, options: SplitOptions = {}): Chunk[] {
   const splitHeadings = options.splitHeadings ?? true;
+  const groupSections = options.groupSections ?? true;
   const chunks: Chunk[] = [];
   const lineEndAt = lineEnds(text);
   // Lines as a split at every line end gives them: a text that ends with a newline has an empty last line, which belongs
@@ -105,11 +115,13 @@ export function splitChunks(text: string, options: { splitHeadings?: boolean } =
     chunks.push({ kind, startLine, endLine, startOffset, endOffset: end, text: text.slice(startOffset, end) });
   };
 
-  const frontMatter = frontMatterLines(text);
+  const frontMatter = options.frontMatter === false ? { lines: 0, end: 0 } : frontMatterLines(text);
   if (frontMatter.lines > 0) push('frontmatter', 0, 0, frontMatter.lines, frontMatter.end);
 
   let chunkStart = frontMatter.lines;
   let chunkStartOffset = frontMatter.end;
+  /** Where the section before the next heading starts (the last heading a chunk could have started at). */
+  let sectionStart = frontMatter.end;
   let fence: { char: string; length: number } | undefined;
   let htmlEnd: RegExp | undefined;
   let i = frontMatter.lines;
@@ -145,9 +157,12 @@ export function splitChunks(text: string, options: { splitHeadings?: boolean } =
           }
         }
         if (!html && splitHeadings && i > chunkStart && isColumnZeroAtxHeadingAt(text, start, end)) {
-          push('body', chunkStart, chunkStartOffset, i, start);
-          chunkStart = i;
-          chunkStartOffset = start;
+          if (!groupSections || endsGroup(text, sectionStart, start) || start - chunkStartOffset >= MAX_GROUPED_CHARS) {
+            push('body', chunkStart, chunkStartOffset, i, start);
+            chunkStart = i;
+            chunkStartOffset = start;
+          }
+          sectionStart = start;
         }
       }
     }
@@ -158,6 +173,29 @@ export function splitChunks(text: string, options: { splitHeadings?: boolean } =
   return chunks;
 }
 
+// Every chunk costs a parse set-up, a message to a worker and back, and a summary: most sections of real drafts are
+// a few hundred characters (median 413 in ../shared/corpus), where that cost is larger than the parse. So short
+// sections are grouped: a chunk ends before a heading when the section before it is long, or when a hash of that
+// section (its length and first line) says so, one time in SHORT_SECTIONS_PER_CHUNK. The decision depends only on
+// the section itself, so an edit moves at most the boundary after its own section and every other chunk keeps its
+// text (and its cached result). A group stops growing at MAX_GROUPED_CHARS whatever the hashes say (thousands of
+// identical sections would otherwise hash alike).
+const LONG_SECTION_CHARS = 1024;
+const SHORT_SECTIONS_PER_CHUNK = 4;
+const MAX_GROUPED_CHARS = 16 * 1024;
+
+function endsGroup(text: string, sectionStart: number, sectionEnd: number): boolean {
+  const length = sectionEnd - sectionStart;
+  if (length >= LONG_SECTION_CHARS) return true;
+  let hash = Math.imul(length ^ 0x9e3779b9, 0x85ebca6b);
+  // A lone CR counts as the LF it stands for (chunks.test.ts: the same text with either line end splits alike).
+  for (let i = sectionStart, end = Math.min(sectionEnd, sectionStart + 48); i < end; i++) {
+    const code = text.charCodeAt(i);
+    hash = Math.imul(hash ^ (code === 13 ? 10 : code), 0x01000193);
+  }
+  return ((hash ^ (hash >>> 15)) >>> 0) % SHORT_SECTIONS_PER_CHUNK === 0;
+}
+
 function isColumnZeroAtxHeadingAt(text: string, start: number, end: number): boolean {
   if (text.charCodeAt(start) !== 35 /* # */ || start >= end) return false;
   let i = start + 1;
@@ -166,6 +204,14 @@ function isColumnZeroAtxHeadingAt(text: string, start: number, end: number): boo
   if (i === end) return true;
   const c = text.charCodeAt(i);
   return c === 32 || c === 9 || c === 13;
+}
+
+/** The sections of a body chunk, one chunk each (the chunk itself when it holds one). */
+export function sectionsOf(chunk: Chunk): Chunk[] {
+  const sections = splitChunks(chunk.text, { groupSections: false, frontMatter: false });
+  if (sections.length <= 1) return [chunk];
+  // (The chunk's text ends with its last line end: the empty line after it belongs to the next chunk.)
+  return sections.map((s) => ({ ...s, startLine: s.startLine + chunk.startLine, endLine: Math.min(s.endLine + chunk.startLine, chunk.endLine), startOffset: s.startOffset + chunk.startOffset, endOffset: s.endOffset + chunk.startOffset }));
 }
 
 /** Joins a run of adjacent chunks, `first` to `last`, into one (used when the parse shows `first` ends inside an open block). */

@@ -586,7 +586,8 @@ export function renderHtml(text: string, opts: RenderOptions = {}): RenderResult
   const fmLines = frontMatterLineCount(lines);
   for (let i = 0; i < fmLines; i++) lines[i] = '';
 
-  const chunks = splitChunks(text, { splitHeadings: flavor === 'markdown' }).filter((c) => c.kind === 'body');
+  // Section by section, so a guarded section leaves its neighbours shown.
+  const chunks = splitChunks(text, { splitHeadings: flavor === 'markdown', groupSections: false }).filter((c) => c.kind === 'body');
   const excluded: Excluded[] = [];
   const guarded = [...(opts.guardedLines ?? [])];
   for (const chunk of chunks) {
@@ -642,7 +643,7 @@ function renderByChunks(source: string, flavor: 'markdown' | 'mdx', locale: Loca
   const lineMap = new Set<number>();
   const shown = [...extra, ...notices.values()];
   const p = pipeline('markdown', undefined);
-  for (const chunk of splitChunks(source, { splitHeadings: true })) {
+  for (const chunk of splitChunks(source, { splitHeadings: true, groupSections: false })) {
     // Positions inside a chunk count from its first line; annotate() shifts them to document lines.
     try {
       const hast = renderSource(chunk.text, flavor, locale, notices, anchors, chunk.startLine);
