@@ -100,6 +100,15 @@ test('a guarded section grouped with short neighbours: the guard covers that sec
   assert.deepEqual(findings.filter((f) => f.ruleId === 'remark-lint/no-literal-urls').map((f) => f.range.start.line), [2, 10]);
 });
 
+test('an English section grouped with a Chinese one stays English: the Chinese typography rules apply per section', async () => {
+  const text = '# Notes\n\nThe Lora setup uses langchain here.\n\n## 中文部分\n\n我们使用Lora微调模型。\n';
+  assert.equal(splitChunks(text).length, 1, 'the two sections are one group');
+  const { findings } = await checkText(text);
+  const typography = findings.filter((f) => f.ruleId.startsWith('typography/'));
+  assert.ok(typography.length > 0);
+  assert.deepEqual([...new Set(typography.map((f) => f.range.start.line))], [6]);
+});
+
 /** A deterministic pseudo-random sequence, so failures can be reproduced. */
 function random(seed: number) {
   let s = seed >>> 0;

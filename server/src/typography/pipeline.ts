@@ -5,6 +5,7 @@
 // once and gets exactly the pipeline's output, which the pipeline leaves unchanged when it runs again.
 import type { Nodes, Root, Table } from 'mdast';
 import type { ChunkSummary } from '../markdown/summary';
+import { splitChunks } from '../markdown/chunks';
 import { isHanAt } from './chars';
 import { segmentsOf, type Segment } from './segment';
 import { Stage, type Message, type TypographySettings } from './settings';
@@ -35,8 +36,6 @@ export interface TypesetOptions {
 }
 
 export interface ChunkTypography {
-  /** The chunk's prose is Chinese (or the settings ask for every chunk): the Chinese rules ran. */
-  chinese: boolean;
   findings: TypographyFinding[];
 }
 
@@ -124,15 +123,38 @@ export function isChineseProse(prose: readonly { text: string }[]): boolean {
   return han > 0 && han * 8 >= latin;
 }
 
+/**
+ * Whether the prose at an offset of the chunk is Chinese, decided per section (from one column-0 heading to the
+ * next): a chunk may group several short sections (markdown/chunks.ts), and an English section stays English
+ * whatever it is grouped with.
+ */
+function chineseSections(text: string, summary: ChunkSummary, all: boolean): (offset: number) => boolean {
+  if (all) return () => true;
+  const starts = summary.headings.length <= 1 ? [0] : splitChunks(text, { groupSections: false, frontMatter: false }).map((c) => c.startOffset);
+  if (starts.length === 1) {
+    const chinese = isChineseProse(summary.prose);
+    return () => chinese;
+  }
+  const verdicts = starts.map((start, k) => {
+    const end = starts[k + 1] ?? Infinity;
+    return isChineseProse(summary.prose.filter((p) => p.offset >= start && p.offset < end));
+  });
+  return (offset) => {
+    let k = starts.length - 1;
+    while (k > 0 && starts[k] > offset) k--;
+    return verdicts[k];
+  };
+}
+
 export function typesetChunk(tree: Root, text: string, summary: ChunkSummary, options: TypesetOptions): ChunkTypography {
-  const chinese = options.settings.applyTo === 'all' || isChineseProse(summary.prose);
+  const chineseAt = chineseSections(text, summary, options.settings.applyTo === 'all');
   const findings: TypographyFinding[] = [];
   // Only segments a stage could act on (see typesetSegment): the others are not even built.
   const pattern = options.settings.brackets === 'halfwidth' ? MAY_NEED_WORK_HALFWIDTH : MAY_NEED_WORK;
-  const segments = segmentsOf(tree, text, summary, (source, block) => (chinese ? block === 'heading' || pattern.test(source) : source.includes('*')));
+  const segments = segmentsOf(tree, text, summary, (source, block, start) => (chineseAt(start) ? block === 'heading' || pattern.test(source) : source.includes('*')));
   const works = new Map<number, Work>();
   for (const segment of segments) {
-    const w = typesetSegment(segment, options, chinese);
+    const w = typesetSegment(segment, options, chineseAt(segment.start));
     if (w.changed) works.set(segment.start, w);
     else if (w.extras.length === 0) continue;
     const base = segment.start;
@@ -190,7 +212,7 @@ export function typesetChunk(tree: Root, text: string, summary: ChunkSummary, op
       });
     }
   }
-  if (options.tables && chinese && summary.features.some((f) => f.kind === 'table')) {
+  if (options.tables && summary.features.some((f) => f.kind === 'table')) {
     const finalText = (start: number, end: number) => {
       const w = works.get(start);
       if (!w) return text.slice(start, end);
@@ -200,6 +222,7 @@ export function typesetChunk(tree: Root, text: string, summary: ChunkSummary, op
     while (stack.length) {
       const node = stack.pop()!;
       if (node.type === 'table') {
+        if (!chineseAt(node.position?.start.offset ?? 0)) continue;
         const result = checkTableAlignment(text, node as Table, finalText, options.settings.ambiguousWidth);
         if (result) {
           findings.push({
@@ -220,5 +243,5 @@ export function typesetChunk(tree: Root, text: string, summary: ChunkSummary, op
       if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
     }
   }
-  return { chinese, findings };
+  return { findings };
 }

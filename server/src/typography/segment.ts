@@ -32,7 +32,7 @@ type Span = [number, number];
 const spanOf = (node: Nodes): Span => [node.position?.start.offset ?? 0, node.position?.end.offset ?? 0];
 
 /** Segments of a chunk, in document order. */
-export function segmentsOf(tree: Root, text: string, summary: ChunkSummary, wanted?: (source: string, block: Segment['block']) => boolean): Segment[] {
+export function segmentsOf(tree: Root, text: string, summary: ChunkSummary, wanted?: (source: string, block: Segment['block'], start: number) => boolean): Segment[] {
   // The summary blanks code, HTML, images, markers and escapes out of its prose, which the tree walk below marks
   // too; bare URLs it finds itself, as links of kind 'bare'.
   const bare = summary.links.filter((l) => l.kind === 'bare');
@@ -42,7 +42,7 @@ export function segmentsOf(tree: Root, text: string, summary: ChunkSummary, want
     const node = stack.pop()!;
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
       // `wanted` looks at the source first: segments it passes over are not built.
-      if (wanted && node.position && !wanted(text.slice(node.position.start.offset, node.position.end.offset), node.type === 'heading' ? 'heading' : node.type === 'tableCell' ? 'cell' : 'paragraph')) continue;
+      if (wanted && node.position && !wanted(text.slice(node.position.start.offset, node.position.end.offset), node.type === 'heading' ? 'heading' : node.type === 'tableCell' ? 'cell' : 'paragraph', node.position.start.offset ?? 0)) continue;
       const segment = buildSegment(node, text, bare);
       if (segment) segments.push(segment);
       continue;
