@@ -125,3 +125,16 @@ export async function clipAround(page, selector, { above = 0 } = {}) {
   const y = Math.max(0, box.y - above);
   return { x: box.x, y, width: box.width, height: box.y + box.height - y };
 }
+
+/** The webview frame whose document contains `text` (webviews are nested iframes in the workbench). */
+export async function webviewFrameWith(page, text, { timeout = 30_000 } = {}) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    for (const frame of page.frames().filter((f) => f !== page.mainFrame() && /webview/i.test(f.url()))) {
+      const found = await frame.evaluate((t) => document.body?.innerText?.includes(t) ?? false, text).catch(() => false);
+      if (found) return frame;
+    }
+    if (Date.now() > until) throw new Error(`no webview shows "${text}" after ${timeout / 1000} s`);
+    await sleep(500);
+  }
+}

@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openNewFile, runCommand, sleep } from './_workbench.mjs';
+import { openNewFile, runCommand, sleep, webviewFrameWith } from './_workbench.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const PAYLOADS = Object.values(JSON.parse(readFileSync(path.join(HERE, '..', '..', 'preview', 'hostile-payloads.json'), 'utf8'))).flat();
@@ -64,19 +64,6 @@ function hostileDraft() {
   });
   parts.push(`![network control](${CONTROL_IMAGE})`, '', 'LAST SENTINEL of the hostile draft.', '');
   return { text: parts.join('\n'), sentinels };
-}
-
-/** The webview frame whose document contains `text` (webviews are nested iframes in the workbench). */
-async function webviewFrameWith(page, text, { timeout = 30_000 } = {}) {
-  const until = Date.now() + timeout;
-  for (;;) {
-    for (const frame of page.frames().filter((f) => f !== page.mainFrame() && /webview/i.test(f.url()))) {
-      const found = await frame.evaluate((t) => document.body?.innerText?.includes(t) ?? false, text).catch(() => false);
-      if (found) return frame;
-    }
-    if (Date.now() > until) throw new Error(`no webview shows "${text}" after ${timeout / 1000} s`);
-    await sleep(500);
-  }
 }
 
 export const tests = [

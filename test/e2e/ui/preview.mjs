@@ -1,20 +1,7 @@
 // UI: "Benchpress: Show Preview with Content Checklist" renders the draft beside the editor, with the quality
 // checklist and template progress in its side panel; in a narrow split the panel moves below the draft.
 import assert from 'node:assert/strict';
-import { openFromExplorer, runCommand, sleep } from './_workbench.mjs';
-
-/** The webview frame whose document contains `text` (webviews are nested iframes in the workbench). */
-async function webviewFrameWith(page, text, { timeout = 30_000 } = {}) {
-  const until = Date.now() + timeout;
-  for (;;) {
-    for (const frame of page.frames().filter((f) => f !== page.mainFrame() && /webview/i.test(f.url()))) {
-      const found = await frame.evaluate((t) => document.body?.innerText?.includes(t) ?? false, text).catch(() => false);
-      if (found) return frame;
-    }
-    if (Date.now() > until) throw new Error(`no webview shows "${text}" after ${timeout / 1000} s`);
-    await sleep(500);
-  }
-}
+import { openFromExplorer, runCommand, sleep, webviewFrameWith } from './_workbench.mjs';
 
 export const tests = [
   {
