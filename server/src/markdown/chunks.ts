@@ -1,13 +1,13 @@
 // Splits a Markdown document into chunks that can be parsed and checked independently.
 //
-// A chunk boundary is placed before every ATX heading that starts in column 0 and is not inside a fenced code
-// block or a multi-line HTML block (CommonMark types 1–5). A column-0 heading always closes every open
-// container (lists need indentation, block quotes need `>`, headings are never lazy continuation), so the
-// parse of the text before it cannot change the parse of the text after it. The scanner below is a cheap
-// approximation of CommonMark's block structure; where it is wrong (a fence it thought closed is still open,
-// an HTML block of type 6/7 runs into the heading), the chunk's own parse shows the chunk ending inside an
-// open block and the analysis merges it with the next chunk (see `endsOpen` in analyze.ts). So the result
-// is always that of the real parser, while an edit re-parses only the chunk it touched.
+// A chunk boundary may be placed before any ATX heading that starts in column 0 and is not inside a fenced code
+// block or a multi-line HTML block (CommonMark types 1–5); short sections are grouped (see endsGroup). A column-0
+// heading always closes every open container (lists need indentation, block quotes need `>`, headings are never
+// lazy continuation), so the parse of the text before it cannot change the parse of the text after it. The scanner
+// below is a cheap approximation of CommonMark's block structure; where it is wrong (a fence it thought closed is
+// still open, an HTML block of type 6/7 runs into the heading), the chunk's own parse shows the chunk ending inside
+// an open block and the analysis merges it with the next chunk (see `endsOpen` in analyze.ts). So the result is
+// always that of the real parser, while an edit re-parses only the chunk it touched.
 
 
 export type ChunkKind = 'frontmatter' | 'body';
@@ -179,7 +179,8 @@ export function splitChunks(text: string, options: SplitOptions = {}): Chunk[] {
 // section (its length and first line) says so, one time in SHORT_SECTIONS_PER_CHUNK. The decision depends only on
 // the section itself, so an edit moves at most the boundary after its own section and every other chunk keeps its
 // text (and its cached result). A group stops growing at MAX_GROUPED_CHARS whatever the hashes say (thousands of
-// identical sections would otherwise hash alike).
+// identical sections would otherwise hash alike); only in such a run of short sections can an edit move later
+// boundaries too.
 const LONG_SECTION_CHARS = 1024;
 const SHORT_SECTIONS_PER_CHUNK = 4;
 const MAX_GROUPED_CHARS = 16 * 1024;
