@@ -275,11 +275,11 @@ export interface InitializationOptions {
 
 /**
  * Environment the client starts the server process with (on top of its own), read by glibc's allocator on Linux
- * and ignored elsewhere. The server parses on every edit: V8's compilers and the parser free many short-lived
- * blocks outside the JavaScript heap, and glibc by default keeps what a thread freed in that thread's own arena
- * and raises its trim threshold after large frees, so the process held some 50 MB more than it used after a few
- * thousand edits. Two arenas and a fixed 128 KB trim threshold give that memory back (bench/run.mjs, section
- * "server", starts the server with the same environment). A JSON file so the benchmark can read it too.
+ * and ignored elsewhere. The server parses on every edit on two threads, and glibc by default gives each thread
+ * that allocates its own arena (up to eight per core), each holding on to what was freed in it: two arenas cut the
+ * server's resident memory by some 15–35 MB in the benchmark. (A low trim threshold gave back more, but the
+ * trimming cost a third more CPU per edit.) bench/run.mjs starts the server with the same environment; a JSON file
+ * so the benchmark can read it too.
  */
 export { default as SERVER_PROCESS_ENV } from './server-env.json';
 

@@ -3,13 +3,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { isAnalyzerWorker, runAnalyzerWorker } from './engine/worker';
-import { compactOnFullCollections, keepYoungGenerationSmall } from './lsp/memory';
+import { keepYoungGenerationSmall } from './lsp/memory';
 
 if (isAnalyzerWorker()) runAnalyzerWorker();
 else {
   // Before the server loads (see lsp/memory.ts).
   keepYoungGenerationSmall();
-  compactOnFullCollections();
   const slim = path.join(__dirname, 'server-worker.js');
   require('./lsp/main').startServer(existsSync(slim) ? slim : __filename);
 }

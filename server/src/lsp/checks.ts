@@ -50,7 +50,7 @@ export function pathOf(uri: string): string | undefined {
 export class CheckScheduler {
   private readonly states = new Map<string, DocumentState>();
   readonly workspace: DiskWorkspace;
-  private readonly heap = heapKeeper({ slackMb: 8 });
+  private readonly heap = heapKeeper();
 
   constructor(
     private readonly connection: Connection,

@@ -18,13 +18,14 @@ export function keepYoungGenerationSmall(): void {
 }
 
 /**
- * Makes every full collection compact the old generation. A server that re-checks on every edit leaves its old
- * space fragmented: after a few thousand edits V8 held pages for 65 MB with 30 MB alive in them, and its own
- * heuristics compact only the emptiest pages. The collections heapKeeper asks for run when the editor pauses, so
- * the extra milliseconds of moving objects are not felt; without this they would free memory V8 then keeps.
+ * Whether full collections compact the old generation. A server that re-checks on every edit leaves its old space
+ * fragmented: after a few thousand edits V8 held pages for 65 MB with 30 MB alive in them, and its own heuristics
+ * compact only the emptiest pages. heapKeeper turns compaction on for the collections it runs when the editor
+ * pauses (moving objects costs tens of milliseconds nobody waits for then) and off again, so the collections made
+ * during a burst of edits stay as cheap as V8 makes them.
  */
-export function compactOnFullCollections(): void {
-  v8.setFlagsFromString('--compact-on-every-full-gc');
+function compactOnFullCollections(on: boolean): void {
+  v8.setFlagsFromString(on ? '--compact-on-every-full-gc' : '--no-compact-on-every-full-gc');
 }
 
 export interface HeapKeeper {
@@ -46,10 +47,12 @@ export function heapKeeper({ slackMb = 16, idleMs = 500 }: { slackMb?: number; i
   }
   let baseline = heapUsed();
   let timer: NodeJS.Timeout | undefined;
-  const collect = () => {
+  const collect = (idle: boolean) => {
     clearTimeout(timer);
     timer = undefined;
+    if (idle) compactOnFullCollections(true);
     gc?.();
+    if (idle) compactOnFullCollections(false);
     baseline = heapUsed();
   };
   return {
@@ -58,11 +61,11 @@ export function heapKeeper({ slackMb = 16, idleMs = 500 }: { slackMb?: number; i
       const grown = heapUsed() - baseline;
       if (grown < slackMb * 1024 * 1024) return;
       if (grown >= 2 * slackMb * 1024 * 1024) {
-        setImmediate(collect);
+        setImmediate(() => collect(false));
         return;
       }
       if (timer) return;
-      timer = setTimeout(collect, idleMs);
+      timer = setTimeout(() => collect(true), idleMs);
       timer.unref?.();
     },
     dispose() {
