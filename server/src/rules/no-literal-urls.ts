@@ -49,8 +49,9 @@ export const noLiteralUrls: ChunkRule = {
       // `<…>` autolinks take an absolute URL: with a scheme, and with nothing in it that ends one (white space, `<`,
       // `>`, or an ASCII control character, which a bare URL may hold but an autolink may not). Nor a backtick: in
       // a bare URL it may pair with another one as a code span, inside `<…>` it never does, so wrapping would move
-      // where code spans start and end further on (fuzz, cases 3915313447 and 656881625).
-      if (rendered && /^https?:\/\//i.test(text.slice(rendered.start, rendered.end)) && !/[\s<>`\u0000-\u001f\u007f]/.test(text.slice(rendered.start, rendered.end))) {
+      // where code spans start and end further on (fuzz, cases 3915313447 and 656881625). Nor a spec token's `{{`:
+      // the URL may end inside the token, and the `>` would land in it (case 2209533760).
+      if (rendered && /^https?:\/\//i.test(text.slice(rendered.start, rendered.end)) && !/[\s<>`\u0000-\u001f\u007f]|\{\{/.test(text.slice(rendered.start, rendered.end))) {
         const written = text.slice(rendered.start, rendered.end);
         fixes.push({ title: localize({ en: 'Wrap the URL in <…>', zh: '用 <…> 包住网址' }, locale), edits: [{ range: lines.rangeOf(rendered.start, rendered.end), newText: `<${written}>` }], safe: true, preferred: rendered.end === link.end });
         if (rendered.end > link.end) {
