@@ -292,9 +292,11 @@ export class DocumentChecker {
 
   private async analyseChunks(text: string, chunks: Chunk[], flavor: 'markdown' | 'mdx', env: CheckEnvironment, signal: AbortSignal | undefined, stats: CheckStats) {
     this.useContext(contextOf(env, flavor));
+    // `grouped`: the chunk may hold several sections, to be checked one by one should a guard stop it (a Markdown
+    // body chunk as split; not a join, a section, front matter, or MDX, whose blocks may span headings).
     type Entry = { chunk: Chunk; key: string; result: ChunkResult | undefined; grouped: boolean };
     const entry = (chunk: Chunk, grouped: boolean): Entry => ({ chunk, key: chunk.text, result: this.cache.get(chunk.text), grouped });
-    let current = chunks.map((chunk) => entry(chunk, true));
+    let current = chunks.map((chunk) => entry(chunk, flavor === 'markdown' && chunk.kind === 'body'));
     /** Where the last join started, and how many chunks it took. */
     let joinedAt = -1;
     let joined = 0;
@@ -308,7 +310,7 @@ export class DocumentChecker {
       // A guard stops a whole chunk, and a rule that fails or overruns is reported at its chunk's start: a group of
       // short sections is then checked section by section, so a guard covers, and a failure names the place of,
       // only the section that needs it.
-      const guarded = current.findIndex((c) => c.grouped && c.chunk.kind === 'body' && (c.result!.guard !== undefined || c.result!.findings.some((f) => f.ruleId.startsWith('guard/'))));
+      const guarded = current.findIndex((c) => c.grouped && c.result!.findings.some((f) => f.ruleId.startsWith('guard/')));
       if (guarded !== -1) {
         const sections = sectionsOf(current[guarded].chunk);
         current = [...current.slice(0, guarded), ...sections.map((section) => entry(section, false)), ...current.slice(guarded + 1)];

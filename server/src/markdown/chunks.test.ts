@@ -109,6 +109,13 @@ test('an English section grouped with a Chinese one stays English: the Chinese t
   assert.deepEqual([...new Set(typography.map((f) => f.range.start.line))], [6]);
 });
 
+test('an MDX draft stopped by a guard is not cut at its headings (its JSX blocks may span them)', async () => {
+  const text = '# Title\n\n<Tabs>\n\n## Inside a tab\n\n' + '> '.repeat(100) + 'deep\n\n</Tabs>\n\n## After\n\ntext\n';
+  const { stats, findings } = await checkText(text, { path: 'draft.mdx' });
+  assert.equal(stats.analysed, 1);
+  assert.ok(findings.some((f) => f.ruleId === 'guard/nesting-too-deep'));
+});
+
 /** A deterministic pseudo-random sequence, so failures can be reproduced. */
 function random(seed: number) {
   let s = seed >>> 0;
