@@ -40,7 +40,6 @@ export class ServerContext {
   constructor(workerScript: string) {
     // One worker: an edit's work is a chunk or two, and a second worker would hold tens of MB for the rare moment
     // when many drafts open at once. A small young generation: the server lives long and its checks are small.
-    keepYoungGenerationSmall();
     this.analyzer = new WorkerPoolAnalyzer({ script: workerScript, timeoutMs: 4000, size: 1, youngGenerationMb: 8, onWorkerStarted: keepYoungGenerationSmall });
     this.scheduler = new CheckScheduler(this.connection, this.documents, this.analyzer, this.settings, () => this.folders);
     this.initializers.push((params) => {
