@@ -139,7 +139,8 @@ function draftSet(ws: TempWorkspace, n: number, variant: number): void {
 test('four CLI runs at once on one workspace never damage the cache: afterwards it is valid JSON and gives what a run without cache gives', async () => {
   const ws = tempWorkspace();
   try {
-    const cacheFile = ws.file('.benchpress/.cache/lint-cache.json');
+    const cacheDir = ws.file('.benchpress/.cache');
+    const chunkDir = path.join(cacheDir, 'chunks');
     for (let round = 0; round < 2; round++) {
       draftSet(ws, 20, round);
       const runs = await Promise.all(Array.from({ length: 4 }, (_, i) => runAsync(['lint', '--format', 'json', i % 2 ? 'docs' : '.'], ws.root)));
@@ -150,14 +151,15 @@ test('four CLI runs at once on one workspace never damage the cache: afterwards 
         assert.equal(r.status, 1);
         assert.deepEqual(JSON.parse(r.stdout), expected);
       }
-      assert.doesNotThrow(() => JSON.parse(readFileSync(cacheFile, 'utf8')), 'the cache file is not whole JSON');
+      for (const file of [path.join(cacheDir, 'lint-results.json'), ...chunkEntryFiles(chunkDir)]) assert.doesNotThrow(() => JSON.parse(readFileSync(file, 'utf8')), `${file} is not whole JSON`);
+      assert.equal(chunkEntryFiles(chunkDir).length, 20, 'one chunk-cache entry per draft');
       const cached = lintJson(['.'], ws.root);
       assert.deepEqual(cached.reports, expected);
     }
     // The text summary says the files came from the cache (nothing changed since the runs).
     const text = spawnSync(process.execPath, [CLI, 'lint', '.'], { cwd: ws.root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     assert.match(text.stdout, /20 unchanged files from cache/);
-    assert.deepEqual(readdirSync(path.dirname(cacheFile)).filter((n) => n.endsWith('.tmp')), [], 'temporary cache files were left behind');
+    assert.deepEqual([...readdirSync(cacheDir), ...readdirSync(chunkDir)].filter((n) => n.endsWith('.tmp')), [], 'temporary cache files were left behind');
   } finally {
     ws.dispose();
   }
@@ -169,20 +171,23 @@ test('a damaged cache file (cut short, garbage, wrong shapes, right hash with br
     draftSet(ws, 6, 1);
     const expected = lintJson(['--no-cache', '.'], ws.root).reports;
     assert.deepEqual(lintJson(['.'], ws.root).reports, expected);
-    const cacheFile = ws.file('.benchpress/.cache/lint-cache.json');
-    const good = readFileSync(cacheFile, 'utf8');
-    const data = JSON.parse(good);
-    const damaged = (fn: (entry: any) => void) => { // eslint-disable-line @typescript-eslint/no-explicit-any
-      const copy = JSON.parse(good);
-      for (const entry of Object.values(copy.entries)) fn(entry);
+    // The chunk cache: one entry file per draft; each case damages every one of them.
+    const entryFiles = chunkEntryFiles(ws.file('.benchpress/.cache/chunks'));
+    assert.equal(entryFiles.length, 6);
+    const good = new Map(entryFiles.map((f) => [f, readFileSync(f, 'utf8')]));
+    type Damage = (good: string, file: string) => string | Buffer;
+    const damaged = (fn: (entry: any) => void): Damage => (text) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+      const copy = JSON.parse(text);
+      fn(copy);
       return JSON.stringify(copy);
     };
-    const cases: Record<string, string | Buffer> = {
-      'cut short': good.slice(0, Math.floor(good.length / 2)),
-      empty: '',
-      garbage: Buffer.from([0x00, 0xff, 0x13, 0x37, 0x7b]),
-      'not an object': '[1,2,3]',
-      'entries a string': JSON.stringify({ ...data, entries: 'x' }),
+    const [first, second] = entryFiles;
+    const cases: Record<string, Damage> = {
+      'cut short': (text) => text.slice(0, Math.floor(text.length / 2)),
+      empty: () => '',
+      garbage: () => Buffer.from([0x00, 0xff, 0x13, 0x37, 0x7b]),
+      'not an object': () => '[1,2,3]',
+      'another draft\'s entry': (text, file) => (file === first ? good.get(second)! : file === second ? good.get(first)! : text),
       'chunks not a list': damaged((e) => (e.chunks = 'x')),
       'results missing': damaged((e) => e.chunks.forEach((c: { result?: unknown }) => delete c.result)),
       'findings not a list': damaged((e) => e.chunks.forEach((c: { result: { findings: unknown } }) => (c.result.findings = 7))),
@@ -194,12 +199,12 @@ test('a damaged cache file (cut short, garbage, wrong shapes, right hash with br
     const answersFile = ws.file('.benchpress/.cache/lint-results.json');
     for (const [name, content] of Object.entries(cases)) {
       rmSync(answersFile, { force: true });
-      writeFileSync(cacheFile, content);
+      for (const file of entryFiles) writeFileSync(file, content(good.get(file)!, file));
       const r = lintJson(['.'], ws.root);
       noStack(r.stderr);
       assert.equal(r.stderr, '', name);
       assert.deepEqual(r.reports, expected, name);
-      assert.doesNotThrow(() => JSON.parse(readFileSync(cacheFile, 'utf8')), `${name}: the cache was not rewritten whole`);
+      for (const file of entryFiles) assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), JSON.parse(good.get(file)!), `${name}: the entry was not written again whole`);
     }
     // The answer cache damaged the same ways: redone, never trusted.
     const goodAnswers = readFileSync(answersFile, 'utf8');
@@ -349,3 +354,8 @@ test('an unreadable folder among several given paths does not stop the run (mkdi
     ws.dispose();
   }
 });
+
+/** The chunk cache's entry files (one per draft). */
+function chunkEntryFiles(dir: string): string[] {
+  return readdirSync(dir).filter((n) => n.endsWith('.json')).map((n) => path.join(dir, n)).sort();
+}

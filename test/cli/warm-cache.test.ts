@@ -3,7 +3,8 @@
 // depends on — the draft, a linked draft's headings, a linked image appearing, the config, a team template.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { runCli, tempWorkspace, type TempWorkspace } from '../support/workspace';
 import { EN_TUTORIAL_COMPLETE, ZH_REVIEW_MISSING_COST } from '../support/drafts';
 
@@ -74,6 +75,27 @@ test('--fix is never answered from the cache, and a run with other options does 
     assert.match(runCli(['lint', 'posts', 'notes'], ws.root).stdout, /4 unchanged files from cache/);
     const fixed = runCli(['lint', '--fix', 'posts', 'notes'], ws.root);
     assert.doesNotMatch(fixed.stdout, /from cache/);
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('after one draft changed, the others are answered from the cache and only that draft\'s chunk entry is written', () => {
+  const ws = tempWorkspace(FILES);
+  try {
+    lint(ws, true);
+    const chunkDir = ws.file('.benchpress/.cache/chunks');
+    const entries = () => new Map(readdirSync(chunkDir).filter((n) => n.endsWith('.json')).map((n) => [n, statSync(path.join(chunkDir, n)).mtimeMs]));
+    const before = entries();
+    assert.equal(before.size, 4, 'one chunk entry per draft');
+    ws.write('posts/review.md', ZH_REVIEW_MISSING_COST + '\n新的一段。\n');
+    const text = runCli(['lint', 'posts', 'notes'], ws.root);
+    assert.match(text.stdout, /3 unchanged files from cache/);
+    const after = entries();
+    assert.deepEqual([...after.keys()].sort(), [...before.keys()].sort());
+    const rewritten = [...after].filter(([name, mtime]) => before.get(name) !== mtime).map(([name]) => name);
+    assert.equal(rewritten.length, 1, 'only the changed draft\'s entry is written');
+    assert.equal(lint(ws, true).json, lint(ws, false).json);
   } finally {
     ws.dispose();
   }

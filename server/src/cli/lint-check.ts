@@ -8,10 +8,11 @@ import type { Locale } from '../base/i18n';
 import type { Finding } from '../base/types';
 import { displayPath } from '../node/files';
 import type { ChunkAnalyzer } from '../engine/analyzer';
-import { answerFromCache, finishDraftFile, fixDraftFile, mapConcurrently, prepareDraftFile, readRunDraft, recheckDraft, cacheFolder, type Answers, type ReadDraft, type CheckRun, type FileState, type PreparedFile } from '../services/check-files';
+import { answerFromCache, finishDraftFile, fixDraftFile, mapConcurrently, prepareDraftFile, readRunDraft, recheckDraft, cacheFolder, type Answers, type CheckRun, type FileState, type PreparedFile } from '../services/check-files';
+import type { KnownAnswers } from '../services/run-drafts';
 import { RunWorkspace } from '../services/run-workspace';
 import { DiskWorkspace } from '../node/fs-workspace';
-import { LintResults, Signatures, type ProblemReport, type RootRecord } from '../node/lint-results';
+import { LintResults, type ProblemReport, type RootRecord } from '../node/lint-results';
 import { settingsFingerprint } from '../node/settings-inputs';
 import { anchorsOfView } from '../markdown/anchors';
 import { anchorSettingsKey } from '../markdown/heading-anchors';
@@ -27,6 +28,8 @@ export interface CheckFilesInput {
   paths: readonly string[];
   io: CliIo;
   answers: Answers | undefined;
+  /** Answers the cache had for files of this run (lint.ts looked them up before it found that others changed). */
+  known?: KnownAnswers;
   makeAnalyzer: (timeoutMs: number) => ChunkAnalyzer;
   fix: boolean;
   noCache: boolean;
@@ -72,7 +75,7 @@ export async function checkFiles(input: CheckFilesInput): Promise<CheckFilesOutc
   const fingerprints = new Map<string, string>();
   if (answers) {
     answers.store = !config.checkUrls;
-    answers.signatures = new Signatures(setup.lookRoots);
+    answers.signatures = answers.signatures.over(setup.lookRoots);
     for (const key of setup.roots.keys()) fingerprints.set(key, LintResults.key(await settingsFingerprint(key === '' ? undefined : key, { configFile })));
   }
   const settingsOf = (file: string) => fingerprints.get(setup.rootOf(file) ?? '') ?? '';
@@ -97,12 +100,18 @@ export async function checkFiles(input: CheckFilesInput): Promise<CheckFilesOutc
     }
 
     // Each file is prepared as soon as it is read (its chunks go to the workers while other files are still read).
-    const reads: ReadDraft[] = new Array(setup.files.length);
+    const digests: (string | undefined)[] = new Array(setup.files.length);
     const prepared = await mapConcurrently(setup.files, async (file, i): Promise<PreparedFile | Answered> => {
-      reads[i] = await readRunDraft(file);
-      const findings = answers && !config.checkUrls ? await answerFromCache(reads[i], settingsOf(file), answers) : undefined;
+      const known = answers && !config.checkUrls ? input.known?.get(file) : undefined;
+      if (known) {
+        digests[i] = known.digest;
+        return { file, findings: known.findings, fromCache: true };
+      }
+      const read = await readRunDraft(file);
+      digests[i] = read.draft?.digest;
+      const findings = answers && !config.checkUrls ? await answerFromCache(read, settingsOf(file), answers) : undefined;
       if (findings) return { file, findings, fromCache: true };
-      return prepareDraftFile(file, run, reads[i]);
+      return prepareDraftFile(file, run, read);
     });
     // A draft of the run links into another: its anchors as that draft's own check made them (with the anchor
     // settings of the draft that links), from its view or its cached answer; other files from the disk.
@@ -113,7 +122,7 @@ export async function checkFiles(input: CheckFilesInput): Promise<CheckFilesOutc
       const key = anchorSettingsKey(settings);
       const item = prepared[i];
       if ('state' in item) return item.prepared?.view && anchorSettingsKey(item.prepared.view.anchorSettings) === key ? anchorsOfView(item.prepared.view) : undefined;
-      const digest = reads[i].draft?.digest;
+      const digest = digests[i];
       return answers && digest ? answers.results.anchorsOf(p, digest, key) : undefined;
     });
     const states = await mapConcurrently(prepared, async (item): Promise<FileState | Answered> => ('state' in item ? finishDraftFile(item, run) : item));

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from './args';
 import { displayPath } from '../node/files';
 import type { AnalyzerFactory } from '../engine/analyzer';
-import { digestOfFile, mapConcurrently, cacheFolder, type Answers } from '../services/run-drafts';
+import { digestOfFile, mapConcurrently, cacheFolder, type Answers, type KnownAnswers } from '../services/run-drafts';
 import { LintResults, Signatures } from '../node/lint-results';
 import { settingsFingerprint } from '../node/settings-inputs';
 import { findWorkspaceRoot } from '../node/workspace-root';
@@ -85,31 +85,35 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
     store: true,
   };
 
+  let known: KnownAnswers | undefined;
   if (answers) {
-    const answered = await answerAll(paths, io, answers, { configFile, noGitignore: flags.noGitignore });
-    if (answered) {
+    // A worker starts loading the analysis at the first file the cache cannot answer, while the rest are looked up.
+    const answered = await answerAll(paths, io, answers, { configFile, noGitignore: flags.noGitignore, onMiss: () => makeAnalyzer.prewarm?.() });
+    if (answered && 'reports' in answered) {
       const locale = answers.results.locale!;
       if (answered.ignoredGiven.length > 0) io.stderr(`${localize(MSG.ignoredGiven(answered.ignoredGiven), locale)}\n`);
       await print(answered.reports, { version, locale, fixed: 0, cached: answered.files });
       return fails(answered.reports, failOn) ? 1 : 0;
     }
+    known = answered?.known;
   }
 
   // The cache cannot answer: files will be analysed (a worker can start loading now).
   makeAnalyzer.prewarm?.();
   const { checkFiles } = await import('./lint-check');
-  const outcome = await checkFiles({ paths, io, answers, makeAnalyzer, fix, noCache, flags, cacheVersion, configFile: args.values.get('config'), only, lang });
+  const outcome = await checkFiles({ paths, io, answers, known, makeAnalyzer, fix, noCache, flags, cacheVersion, configFile: args.values.get('config'), only, lang });
   if (outcome.nothing) return nothingToCheck(outcome.locale);
   await print(outcome.reports, { version, locale: outcome.locale, fixed: outcome.fixed, cached: outcome.cached });
   return fails(outcome.reports, failOn) ? 1 : 0;
 }
 
 /**
- * The whole answer from the cache, or undefined when any part of it may have changed: a root's settings, the files
- * the walk finds, a file's text or what its findings depend on. The walk uses the `ignore` globs the cache kept for
- * each root, valid because the root's settings files are byte for byte the same.
+ * The whole answer from the cache; or, when some files changed, the answers it has for the others (the full check
+ * takes them instead of reading and looking up those files again); or undefined when the settings or the walk may
+ * have changed. The walk uses the `ignore` globs the cache kept for each root, valid because the root's settings
+ * files are byte for byte the same.
  */
-async function answerAll(paths: readonly string[], io: CliIo, answers: Answers, options: { configFile?: string; noGitignore: boolean }): Promise<{ reports: FileReport[]; files: number; ignoredGiven: string[] } | undefined> {
+async function answerAll(paths: readonly string[], io: CliIo, answers: Answers, options: { configFile?: string; noGitignore: boolean; onMiss(): void }): Promise<{ reports: FileReport[]; files: number; ignoredGiven: string[] } | { known: KnownAnswers } | undefined> {
   const stored = answers.results;
   if (!stored.problems || !stored.locale || stored.rootOrder.length === 0) return undefined;
   const order: string[] = [];
@@ -139,11 +143,18 @@ async function answerAll(paths: readonly string[], io: CliIo, answers: Answers, 
   if (found.files.length === 0 || found.walkProblems.length > 0 || order.join('\0') !== stored.rootOrder.join('\0')) return undefined;
   answers.signatures = new Signatures(found.lookRoots);
   // The bytes' digest is all an answer needs: the text is decoded only when a file has to be checked.
-  const answered = await mapConcurrently(found.files, async (file) => {
-    const digest = await digestOfFile(file);
-    return digest === undefined ? undefined : answers.results.lookup(file, digest, fingerprints.get(found.rootOf(file) ?? '') ?? '', answers.signatures, answers.today);
+  const digests = found.files.map(digestOfFile);
+  const answered = await mapConcurrently(found.files, async (file, i) => {
+    const digest = digests[i];
+    const findings = digest === undefined ? undefined : await answers.results.lookup(file, digest, fingerprints.get(found.rootOf(file) ?? '') ?? '', answers.signatures, answers.today);
+    if (!findings) options.onMiss();
+    return findings;
   });
-  if (answered.some((a) => a === undefined)) return undefined;
+  if (answered.some((a) => a === undefined)) {
+    const known: KnownAnswers = new Map();
+    found.files.forEach((file, i) => answered[i] && known.set(file, { digest: digests[i]!, findings: answered[i]! }));
+    return { known };
+  }
   const reports: FileReport[] = stored.problems.map((p) => ({ file: displayPath(p.path, io.cwd), path: p.path, findings: p.findings }));
   found.files.forEach((file, i) => reports.push({ file: displayPath(file, io.cwd), path: file, findings: answered[i]! }));
   return { reports, files: found.files.length, ignoredGiven: found.ignoredGiven };

@@ -1,6 +1,6 @@
 // Where a path a draft names really is, looked at only inside the folders drafts may look into (see
 // fs-workspace.ts): a module of its own, without the parser, for the answer cache's checks too.
-import { promises as fs, realpathSync } from 'node:fs';
+import { promises as fs, lstatSync, readlinkSync, realpathSync, type Stats } from 'node:fs';
 import path from 'node:path';
 
 const isInside = (p: string, root: string) => {
@@ -11,12 +11,41 @@ const isInside = (p: string, root: string) => {
 /** Symbolic links followed on one path before it counts as a loop. */
 const MAX_LINKS = 32;
 
+/** How `confine` looks at the disk: undefined for a path that cannot be looked at. */
+export interface LinkLookups {
+  lstat(p: string): Promise<Stats | undefined>;
+  readlink(p: string): Promise<string | undefined>;
+}
+
+/** Through the thread pool: the editor's server, whose event loop must not wait on a slow disk. */
+export const asyncLookups: LinkLookups = {
+  lstat: (p) => fs.lstat(p).catch(() => undefined),
+  readlink: (p) => fs.readlink(p).catch(() => undefined),
+};
+
+const orUndefined = <T>(look: () => T): Promise<T | undefined> => {
+  try {
+    return Promise.resolve(look());
+  } catch {
+    return Promise.resolve(undefined);
+  }
+};
+
+/**
+ * Answered on the spot: for the CLI's cache checks, which have nothing else to do meanwhile and look at a thousand
+ * paths, where a thread-pool round trip per path costs more than the look itself.
+ */
+export const syncLookups: LinkLookups = {
+  lstat: (p) => orUndefined(() => lstatSync(p)),
+  readlink: (p) => orUndefined(() => readlinkSync(p)),
+};
+
 /**
  * Where `p` really is, resolving symbolic links one path component at a time and never looking at anything outside
  * `roots`: `outside` as soon as the path, or a link on it, leads out of every root; undefined when part of it does
  * not exist (or the links loop).
  */
-export async function confine(p: string, roots: readonly string[], links = 0, lstats?: Map<string, Promise<import('node:fs').Stats | undefined>>): Promise<string | 'outside' | undefined> {
+export async function confine(p: string, roots: readonly string[], lstats?: Map<string, Promise<Stats | undefined>>, look: LinkLookups = asyncLookups, links = 0): Promise<string | 'outside' | undefined> {
   const abs = path.resolve(p);
   const root = roots.find((r) => isInside(abs, r));
   if (root === undefined) return 'outside';
@@ -27,20 +56,16 @@ export async function confine(p: string, roots: readonly string[], links = 0, ls
     // Many paths share their folders: with `lstats`, each component is looked at once.
     let pending = lstats?.get(next);
     if (!pending) {
-      pending = fs.lstat(next).catch(() => undefined);
+      pending = look.lstat(next);
       lstats?.set(next, pending);
     }
     const stat = await pending;
     if (!stat) return undefined;
     if (stat.isSymbolicLink()) {
       if (links >= MAX_LINKS) return undefined;
-      let target: string;
-      try {
-        target = await fs.readlink(next);
-      } catch {
-        return undefined;
-      }
-      return confine(path.resolve(current, target, ...parts.slice(i + 1)), roots, links + 1, lstats);
+      const target = await look.readlink(next);
+      if (target === undefined) return undefined;
+      return confine(path.resolve(current, target, ...parts.slice(i + 1)), roots, lstats, look, links + 1);
     }
     current = next;
   }

@@ -35,9 +35,32 @@ export interface DraftOnDisk extends DraftFile {
 
 export const digestOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+/**
+ * The text is decoded when first asked for: a run answered from its cache needs only the digest of most files, and
+ * decoding is most of a read's cost.
+ */
 export async function readDraft(file: string): Promise<DraftOnDisk> {
-  const bytes = await fs.readFile(file);
-  return { ...decodeDraft(bytes), digest: digestOf(bytes) };
+  let bytes: Uint8Array | undefined = await fs.readFile(file);
+  let decoded: DraftFile | undefined;
+  const draft = () => {
+    if (!decoded) {
+      decoded = decodeDraft(bytes!);
+      bytes = undefined;
+    }
+    return decoded;
+  };
+  return {
+    digest: digestOf(bytes),
+    get text() {
+      return draft().text;
+    },
+    get bom() {
+      return draft().bom;
+    },
+    get invalidUtf8Line() {
+      return draft().invalidUtf8Line;
+    },
+  };
 }
 
 /**

@@ -115,9 +115,12 @@ export async function collectFiles(paths: readonly string[], cwd: string, option
   return (await collectDrafts(paths, cwd, options)).files;
 }
 
-/** Files are kept once per real file: a draft linked into two places is checked (and fixed) once. */
-async function addFile(file: string, found: Map<string, string>): Promise<void> {
-  const real = await fs.realpath(file).catch(() => file);
+/**
+ * Files are kept once per real file: a draft linked into two places is checked (and fixed) once. `real`: the real
+ * path when the walk already knows it (a plain file in a folder whose real path it has).
+ */
+async function addFile(file: string, found: Map<string, string>, real?: string): Promise<void> {
+  real ??= await fs.realpath(file).catch(() => file);
   if (!found.has(real)) found.set(real, file);
 }
 
@@ -169,7 +172,7 @@ async function walk(dir: string, w: Walk, git: Gitignore | undefined, ancestors:
       await walk(full, w, inner, inside);
     } else if (kind === 'file' && MARKDOWN_FILE.test(entry.name)) {
       if (git?.ignores(full, false) || w.filter?.ignores(full)) continue;
-      await addFile(full, w.found);
+      await addFile(full, w.found, entry.isSymbolicLink() ? undefined : path.join(real, entry.name));
     }
   }
 }

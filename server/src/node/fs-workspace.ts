@@ -54,7 +54,7 @@ export class DiskWorkspace implements WorkspaceView {
     const roots = this.currentRoots();
     let cached = this.stats.get(p);
     if (!cached) {
-      cached = confine(p, roots, 0, this.lstats).then((real) => (real === 'outside' || real === undefined ? real : fs.stat(real).then((s) => (s.isDirectory() ? 'directory' : 'file'), () => undefined)));
+      cached = confine(p, roots, this.lstats).then((real) => (real === 'outside' || real === undefined ? real : fs.stat(real).then((s) => (s.isDirectory() ? 'directory' : 'file'), () => undefined)));
       this.stats.set(p, cached);
     }
     return cached;
@@ -75,7 +75,7 @@ export class DiskWorkspace implements WorkspaceView {
     if (!byKey) this.anchors.set(p, (byKey = new Map()));
     let cached = byKey.get(key);
     if (!cached) {
-      cached = confine(p, roots, 0, this.lstats).then((real) => (real === 'outside' || real === undefined ? undefined : this.readAnchors(real, p, settings, key)));
+      cached = confine(p, roots, this.lstats).then((real) => (real === 'outside' || real === undefined ? undefined : this.readAnchors(real, p, settings, key)));
       byKey.set(key, cached);
     }
     return cached;

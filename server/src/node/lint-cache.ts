@@ -1,7 +1,10 @@
-// The CLI's result cache, so a re-run skips files that did not change. One JSON file per workspace in
-// `.benchpress/.cache/` (with its own .gitignore), keyed by file path; an entry is valid only for the exact file
-// text and analysis context it was made with. A damaged cache is ignored, never trusted.
-import { promises as fs } from 'node:fs';
+// The CLI's chunk cache, so a file whose answer cannot be reused (a file it links to changed, say) is not parsed
+// again: per file, the results of its chunks for the exact text and analysis context they were made with. One small
+// JSON file per draft in `.benchpress/.cache/chunks/` (named by a hash of the draft's path), so a run reads the
+// entries of the files it analyses and writes those of the files it changed — not one file for the whole workspace,
+// which a run with one edited draft used to read and write whole (13 MB for the bench corpus). A damaged entry is
+// ignored, never trusted; an entry not written for PRUNE_AFTER_DAYS is removed (its draft may be long gone).
+import { readFileSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { ChunkResult } from '../engine/analyze';
@@ -12,31 +15,46 @@ interface Entry {
   chunks: { start: number; end: number; result: ChunkResult }[];
 }
 
-const FORMAT = 1;
+const FORMAT = 2;
+const PRUNE_AFTER_DAYS = 30;
+/** The one-file cache that earlier builds kept (removed once this build saves). */
+const OLD_SINGLE_FILE = 'lint-cache.json';
 
 export class LintCache {
-  private entries = new Map<string, Entry>();
-  private dirty = false;
+  /** What each file's entry held when looked up or stored in this run (null: none usable). */
+  private readonly known = new Map<string, Entry | null>();
+  private readonly changed = new Set<string>();
+  /** Files whose entry answered a lookup: whole and valid, so there is nothing to write for them. */
+  private readonly answered = new Set<string>();
 
-  private constructor(private readonly file: string | undefined, private readonly version: string) {}
+  private constructor(private readonly dir: string | undefined, private readonly version: string) {}
 
   static async open(dir: string | undefined, version: string): Promise<LintCache> {
-    const file = dir ? path.join(dir, 'lint-cache.json') : undefined;
-    const cache = new LintCache(file, version);
-    if (!file) return cache;
-    try {
-      const data = JSON.parse(await fs.readFile(file, 'utf8')) as { format: number; version: string; entries: Record<string, Entry> };
-      if (isRecord(data) && data.format === FORMAT && data.version === version && isRecord(data.entries)) {
-        cache.entries = new Map(Object.entries(data.entries).filter(([, e]) => isRecord(e) && typeof e.hash === 'string'));
-      }
-    } catch {
-      /* no cache yet, or unreadable: start empty */
-    }
-    return cache;
+    return new LintCache(dir ? path.join(dir, 'chunks') : undefined, version);
   }
 
   static hash(contextKey: string, text: string): string {
     return createHash('sha1').update(contextKey).update('\0').update(text).digest('hex');
+  }
+
+  private entryFile(file: string): string {
+    return path.join(this.dir!, `${createHash('sha1').update(file).digest('hex')}.json`);
+  }
+
+  /** The entry kept for a file, read once per run. */
+  private entry(file: string): Entry | null {
+    let entry = this.known.get(file);
+    if (entry === undefined) {
+      entry = null;
+      try {
+        const data = JSON.parse(readFileSync(this.entryFile(file), 'utf8')) as unknown;
+        if (isRecord(data) && data.format === FORMAT && data.version === this.version && data.file === file && typeof data.hash === 'string') entry = { hash: data.hash, chunks: data.chunks as Entry['chunks'] };
+      } catch {
+        /* none yet, or unreadable: a miss */
+      }
+      this.known.set(file, entry);
+    }
+    return entry;
   }
 
   /**
@@ -44,32 +62,57 @@ export class LintCache {
    * the shape this build writes (a damaged or foreign cache file) is a miss: the file is simply checked again.
    */
   lookup(file: string, hash: string, text: string): [string, ChunkResult][] | undefined {
-    const entry = this.entries.get(file);
+    if (!this.dir) return undefined;
+    const entry = this.entry(file);
     if (!entry || entry.hash !== hash || !validChunks(entry.chunks, text.length)) return undefined;
+    this.answered.add(file);
     return entry.chunks.map((c) => [text.slice(c.start, c.end), c.result]);
   }
 
-  /** Whether anything is read or kept (a run with `--no-cache` has no cache file: nothing is). */
+  /** Whether anything is read or kept (a run with `--no-cache` has no cache folder: nothing is). */
   get enabled(): boolean {
-    return this.file !== undefined;
+    return this.dir !== undefined;
   }
 
   store(file: string, hash: string, chunks: Entry['chunks']): void {
-    // Without a file nothing is saved: keeping the chunk results would only hold them in memory.
-    if (!this.file) return;
-    // An entry made from the same text is the same entry: a run that only read the cache writes nothing.
-    if (this.entries.get(file)?.hash === hash) return;
-    this.entries.set(file, { hash, chunks });
-    this.dirty = true;
+    // Without a folder nothing is saved: keeping the chunk results would only hold them in memory.
+    if (!this.dir) return;
+    // An entry that answered for this text is this entry: a run that only read the cache writes nothing. (One of
+    // the same text that did not answer was damaged, and is written again.)
+    if (this.answered.has(file) && this.entry(file)?.hash === hash) return;
+    this.known.set(file, { hash, chunks });
+    this.changed.add(file);
   }
 
   async save(): Promise<void> {
-    if (!this.file || !this.dirty) return;
+    if (!this.dir || this.changed.size === 0) return;
     try {
-      await ensureIgnoredFolder(path.dirname(this.file));
-      await writeFileAtomic(this.file, JSON.stringify({ format: FORMAT, version: this.version, entries: Object.fromEntries(this.entries) }));
+      await ensureIgnoredFolder(path.dirname(this.dir));
+      await fs.mkdir(this.dir, { recursive: true });
+      for (const file of this.changed) {
+        const entry = this.known.get(file)!;
+        await writeFileAtomic(this.entryFile(file), JSON.stringify({ format: FORMAT, version: this.version, file, hash: entry.hash, chunks: entry.chunks }));
+      }
+      this.changed.clear();
+      await this.prune();
     } catch {
       /* a read-only checkout simply runs without a cache */
+    }
+  }
+
+  /** Entries nobody wrote for PRUNE_AFTER_DAYS, and the old one-file cache; looked for at most once a day. */
+  private async prune(): Promise<void> {
+    const marker = path.join(this.dir!, '.pruned');
+    const last = await fs.stat(marker).then((s) => s.mtimeMs, () => 0);
+    if (Date.now() - last < 86_400_000) return;
+    await fs.writeFile(marker, '');
+    await fs.rm(path.join(path.dirname(this.dir!), OLD_SINGLE_FILE), { force: true });
+    const before = Date.now() - PRUNE_AFTER_DAYS * 86_400_000;
+    for (const name of await fs.readdir(this.dir!)) {
+      if (!name.endsWith('.json')) continue;
+      const entryFile = path.join(this.dir!, name);
+      const stat = await fs.stat(entryFile).catch(() => undefined);
+      if (stat?.isFile() && stat.mtimeMs < before) await fs.rm(entryFile, { force: true });
     }
   }
 }

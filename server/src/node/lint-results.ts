@@ -9,7 +9,7 @@
 //   - and, for a draft with data tables, the day (pricing/stale compares with today).
 // Anything else is a miss, and the file is checked as usual. One JSON file in `.benchpress/.cache/`; a damaged
 // cache is ignored, never trusted.
-import { promises as fs } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Finding } from '../base/types';
@@ -17,7 +17,7 @@ import type { Locale } from '../base/i18n';
 import type { WorkspaceView } from '../markdown/workspace';
 import type { FileAnchors } from '../markdown/anchors';
 import type { AnchorSettings } from '../markdown/heading-anchors';
-import { confine } from './confine';
+import { confine, syncLookups } from './confine';
 import { ensureIgnoredFolder, writeFileAtomic } from '../base/files';
 
 const FORMAT = 3;
@@ -84,21 +84,36 @@ interface Stored {
   linked?: Record<string, LinkedAnchors>;
 }
 
+/** A path's stat, or undefined when it cannot be looked at. */
+function statOf(p: string): Stats | undefined {
+  try {
+    return statSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Signatures and kinds of paths, each looked up once per run, and only inside `roots` (the folders drafts may look
  * into): a path leading out of them is `outside` without anything outside being touched (see fs-workspace.ts).
+ * The CLI's alone: it looks synchronously (see syncLookups).
  */
 export class Signatures {
   private readonly sigs = new Map<string, Promise<Signature | 'outside'>>();
   private readonly kinds = new Map<string, Promise<PathKind>>();
   private readonly real = new Map<string, Promise<string | 'outside' | undefined>>();
-  private readonly lstats = new Map<string, Promise<import('node:fs').Stats | undefined>>();
+  private readonly lstats = new Map<string, Promise<Stats | undefined>>();
 
   constructor(private readonly roots: readonly string[]) {}
 
+  /** These signatures for a run over `roots`: the same object when the roots are the same (what it looked up holds). */
+  over(roots: readonly string[]): Signatures {
+    return roots.length === this.roots.length && roots.every((r, i) => r === this.roots[i]) ? this : new Signatures(roots);
+  }
+
   private confined(p: string): Promise<string | 'outside' | undefined> {
     let real = this.real.get(p);
-    if (!real) this.real.set(p, (real = confine(p, this.roots, 0, this.lstats)));
+    if (!real) this.real.set(p, (real = confine(p, this.roots, this.lstats, syncLookups)));
     return real;
   }
 
@@ -106,7 +121,8 @@ export class Signatures {
   of(real: string): Promise<Signature> {
     let sig = this.sigs.get(`=${real}`) as Promise<Signature> | undefined;
     if (!sig) {
-      sig = fs.stat(real).then((s) => `${s.mtimeMs}:${s.isDirectory() ? 'd' : s.size}`, () => null);
+      const s = statOf(real);
+      sig = Promise.resolve(s ? `${s.mtimeMs}:${s.isDirectory() ? 'd' : s.size}` : null);
       this.sigs.set(`=${real}`, sig);
     }
     return sig;
@@ -126,7 +142,11 @@ export class Signatures {
   kind(p: string): Promise<PathKind> {
     let kind = this.kinds.get(p);
     if (!kind) {
-      kind = this.confined(p).then((real) => (real === 'outside' ? 'outside' : real === undefined ? null : fs.stat(real).then((s) => (s.isDirectory() ? 'directory' : 'file'), () => null)));
+      kind = this.confined(p).then((real) => {
+        if (real === 'outside') return 'outside';
+        const s = real === undefined ? undefined : statOf(real);
+        return s ? (s.isDirectory() ? 'directory' : 'file') : null;
+      });
       this.kinds.set(p, kind);
     }
     return kind;
@@ -218,7 +238,8 @@ export class LintResults implements AnchorStore {
     const results = new LintResults(file, key);
     if (!file) return results;
     try {
-      const data = JSON.parse(await fs.readFile(file, 'utf8')) as Stored;
+      // Read at once and decoded in one piece: a promise read decodes a file of megabytes chunk by chunk.
+      const data = JSON.parse(readFileSync(file, 'utf8')) as Stored;
       if (data.format === FORMAT && data.key === key && data.entries && typeof data.entries === 'object' && Array.isArray(data.problems) && Array.isArray(data.rootOrder)) {
         results.entries = new Map(Object.entries(data.entries));
         results.linked = new Map(Object.entries(data.linked ?? {}));

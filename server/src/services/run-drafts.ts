@@ -4,7 +4,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { createHash } from 'node:crypto';
 import type { Finding } from '../base/types';
-import { promises as fs } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { digestOf, readDraft, type DraftOnDisk } from '../node/drafts';
 import type { LintResults, Signatures } from '../node/lint-results';
 
@@ -16,6 +16,9 @@ export interface Answers {
   /** Whether this run's findings may be stored (not when they depend on the network). */
   store: boolean;
 }
+
+/** What the answer cache had for the files of a run it could not answer whole: file → its digest and findings. */
+export type KnownAnswers = Map<string, { digest: string; findings: Finding[] }>;
 
 /** A draft read for a run: its text and the digest of its bytes, or why it could not be read. */
 export interface ReadDraft {
@@ -34,10 +37,13 @@ export async function readRunDraft(file: string): Promise<ReadDraft> {
   }
 }
 
-/** The digest of a file's bytes (what the answer cache keys by), without decoding them; undefined when unreadable. */
-export async function digestOfFile(file: string): Promise<string | undefined> {
+/**
+ * The digest of a file's bytes (what the answer cache keys by), without decoding them; undefined when unreadable.
+ * Read synchronously: a run answered from the cache reads hundreds of small files and has nothing to do meanwhile.
+ */
+export function digestOfFile(file: string): string | undefined {
   try {
-    return digestOf(await fs.readFile(file));
+    return digestOf(readFileSync(file));
   } catch {
     return undefined;
   }
