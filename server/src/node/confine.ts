@@ -11,65 +11,89 @@ const isInside = (p: string, root: string) => {
 /** Symbolic links followed on one path before it counts as a loop. */
 const MAX_LINKS = 32;
 
-/** How `confine` looks at the disk: undefined for a path that cannot be looked at. */
-export interface LinkLookups {
-  lstat(p: string): Promise<Stats | undefined>;
-  readlink(p: string): Promise<string | undefined>;
-}
-
-/** Through the thread pool: the editor's server, whose event loop must not wait on a slow disk. */
-export const asyncLookups: LinkLookups = {
-  lstat: (p) => fs.lstat(p).catch(() => undefined),
-  readlink: (p) => fs.readlink(p).catch(() => undefined),
-};
-
-const orUndefined = <T>(look: () => T): Promise<T | undefined> => {
-  try {
-    return Promise.resolve(look());
-  } catch {
-    return Promise.resolve(undefined);
-  }
-};
-
-/**
- * Answered on the spot: for the CLI's cache checks, which have nothing else to do meanwhile and look at a thousand
- * paths, where a thread-pool round trip per path costs more than the look itself.
- */
-export const syncLookups: LinkLookups = {
-  lstat: (p) => orUndefined(() => lstatSync(p)),
-  readlink: (p) => orUndefined(() => readlinkSync(p)),
-};
+/** What resolving a path asks of the disk, one component at a time. */
+type Look = { lstat: string } | { readlink: string };
+type Confined = string | 'outside' | undefined;
 
 /**
  * Where `p` really is, resolving symbolic links one path component at a time and never looking at anything outside
  * `roots`: `outside` as soon as the path, or a link on it, leads out of every root; undefined when part of it does
- * not exist (or the links loop).
+ * not exist (or the links loop). Yields what it needs to look at (an lstat, the target of a link), and is given the
+ * answer (undefined when the disk could not say), so the same steps run against the disk asynchronously (`confine`)
+ * or synchronously (`confineSync`).
  */
-export async function confine(p: string, roots: readonly string[], lstats?: Map<string, Promise<Stats | undefined>>, look: LinkLookups = asyncLookups, links = 0): Promise<string | 'outside' | undefined> {
-  const abs = path.resolve(p);
-  const root = roots.find((r) => isInside(abs, r));
-  if (root === undefined) return 'outside';
-  const parts = path.relative(root, abs).split(path.sep).filter(Boolean);
-  let current = root;
-  for (let i = 0; i < parts.length; i++) {
-    const next = path.join(current, parts[i]);
-    // Many paths share their folders: with `lstats`, each component is looked at once.
-    let pending = lstats?.get(next);
-    if (!pending) {
-      pending = look.lstat(next);
-      lstats?.set(next, pending);
-    }
-    const stat = await pending;
-    if (!stat) return undefined;
-    if (stat.isSymbolicLink()) {
+function* confineSteps(p: string, roots: readonly string[]): Generator<Look, Confined, Stats | string | undefined> {
+  let abs = path.resolve(p);
+  for (let links = 0; ; links++) {
+    const root = roots.find((r) => isInside(abs, r));
+    if (root === undefined) return 'outside';
+    const parts = path.relative(root, abs).split(path.sep).filter(Boolean);
+    let current = root;
+    let linkTarget: string | undefined;
+    for (let i = 0; i < parts.length && linkTarget === undefined; i++) {
+      const next = path.join(current, parts[i]);
+      const stat = (yield { lstat: next }) as Stats | undefined;
+      if (!stat) return undefined;
+      if (!stat.isSymbolicLink()) {
+        current = next;
+        continue;
+      }
       if (links >= MAX_LINKS) return undefined;
-      const target = await look.readlink(next);
+      const target = (yield { readlink: next }) as string | undefined;
       if (target === undefined) return undefined;
-      return confine(path.resolve(current, target, ...parts.slice(i + 1)), roots, lstats, look, links + 1);
+      linkTarget = path.resolve(current, target, ...parts.slice(i + 1));
     }
-    current = next;
+    if (linkTarget === undefined) return current;
+    abs = linkTarget;
   }
-  return current;
+}
+
+/**
+ * `confineSteps` through the thread pool: for the editor's server, whose event loop must not wait on a slow disk.
+ * Many paths share their folders: with `lstats`, each component is looked at once.
+ */
+export async function confine(p: string, roots: readonly string[], lstats?: Map<string, Promise<Stats | undefined>>): Promise<Confined> {
+  const steps = confineSteps(p, roots);
+  for (let step = steps.next(); ; ) {
+    if (step.done) return step.value;
+    const look = step.value;
+    if ('readlink' in look) {
+      step = steps.next(await fs.readlink(look.readlink).catch(() => undefined));
+      continue;
+    }
+    let pending = lstats?.get(look.lstat);
+    if (!pending) {
+      pending = fs.lstat(look.lstat).catch(() => undefined);
+      lstats?.set(look.lstat, pending);
+    }
+    step = steps.next(await pending);
+  }
+}
+
+const orUndefined = <T>(look: () => T): T | undefined => {
+  try {
+    return look();
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * `confineSteps` answered on the spot: for the CLI's cache checks, which have nothing else to do meanwhile and look
+ * at a thousand paths, where a thread-pool round trip per path costs more than the look itself.
+ */
+export function confineSync(p: string, roots: readonly string[], lstats?: Map<string, Stats | undefined>): Confined {
+  const steps = confineSteps(p, roots);
+  for (let step = steps.next(); ; ) {
+    if (step.done) return step.value;
+    const look = step.value;
+    if ('readlink' in look) {
+      step = steps.next(orUndefined(() => readlinkSync(look.readlink)));
+      continue;
+    }
+    if (lstats && !lstats.has(look.lstat)) lstats.set(look.lstat, orUndefined(() => lstatSync(look.lstat)));
+    step = steps.next(lstats ? lstats.get(look.lstat) : orUndefined(() => lstatSync(look.lstat)));
+  }
 }
 
 /** A root as written and as it really is (a workspace reached through a linked folder). */

@@ -83,7 +83,7 @@ export class DiskWorkspace implements WorkspaceView {
 
   /** The anchors of the file at `real` (inside the roots), from the kept store when its signature still holds. */
   private async readAnchors(real: string, p: string, settings: AnchorSettings, key: string): Promise<FileAnchors | undefined> {
-    const sig = this.kept ? await this.kept.signatures.of(real) : null;
+    const sig = this.kept ? this.kept.signatures.of(real) : null;
     const hit = this.kept?.store.get(real, sig, key);
     if (hit) return hit;
     const text = await fs.readFile(real, 'utf8').catch(() => undefined);

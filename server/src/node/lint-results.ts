@@ -17,7 +17,7 @@ import type { Locale } from '../base/i18n';
 import type { WorkspaceView } from '../markdown/workspace';
 import type { FileAnchors } from '../markdown/anchors';
 import type { AnchorSettings } from '../markdown/heading-anchors';
-import { confine, syncLookups } from './confine';
+import { confineSync } from './confine';
 import { ensureIgnoredFolder, writeFileAtomic } from '../base/files';
 
 const FORMAT = 3;
@@ -96,13 +96,13 @@ function statOf(p: string): Stats | undefined {
 /**
  * Signatures and kinds of paths, each looked up once per run, and only inside `roots` (the folders drafts may look
  * into): a path leading out of them is `outside` without anything outside being touched (see fs-workspace.ts).
- * The CLI's alone: it looks synchronously (see syncLookups).
+ * The CLI's alone: it looks synchronously (see confineSync).
  */
 export class Signatures {
-  private readonly sigs = new Map<string, Promise<Signature | 'outside'>>();
-  private readonly kinds = new Map<string, Promise<PathKind>>();
-  private readonly real = new Map<string, Promise<string | 'outside' | undefined>>();
-  private readonly lstats = new Map<string, Promise<Stats | undefined>>();
+  private readonly sigs = new Map<string, Signature | 'outside'>();
+  private readonly kinds = new Map<string, PathKind>();
+  private readonly real = new Map<string, string | 'outside' | undefined>();
+  private readonly lstats = new Map<string, Stats | undefined>();
 
   constructor(private readonly roots: readonly string[]) {}
 
@@ -111,61 +111,51 @@ export class Signatures {
     return roots.length === this.roots.length && roots.every((r, i) => r === this.roots[i]) ? this : new Signatures(roots);
   }
 
-  private confined(p: string): Promise<string | 'outside' | undefined> {
-    let real = this.real.get(p);
-    if (!real) this.real.set(p, (real = confine(p, this.roots, this.lstats, syncLookups)));
-    return real;
+  private confined(p: string): string | 'outside' | undefined {
+    if (!this.real.has(p)) this.real.set(p, confineSync(p, this.roots, this.lstats));
+    return this.real.get(p);
   }
 
   /** The signature of a path that is already known to be inside the roots (resolved). */
-  of(real: string): Promise<Signature> {
-    let sig = this.sigs.get(`=${real}`) as Promise<Signature> | undefined;
-    if (!sig) {
+  of(real: string): Signature {
+    const key = `=${real}`;
+    if (!this.sigs.has(key)) {
       const s = statOf(real);
-      sig = Promise.resolve(s ? `${s.mtimeMs}:${s.isDirectory() ? 'd' : s.size}` : null);
-      this.sigs.set(`=${real}`, sig);
+      this.sigs.set(key, s ? `${s.mtimeMs}:${s.isDirectory() ? 'd' : s.size}` : null);
     }
-    return sig;
+    return this.sigs.get(key) as Signature;
   }
 
   /** The signature of the file a path names, confined to the roots. */
-  ofPath(p: string): Promise<Signature | 'outside'> {
-    let sig = this.sigs.get(p);
-    if (!sig) {
-      sig = this.confined(p).then((real) => (real === 'outside' ? 'outside' : real === undefined ? null : this.of(real)));
-      this.sigs.set(p, sig);
+  ofPath(p: string): Signature | 'outside' {
+    if (!this.sigs.has(p)) {
+      const real = this.confined(p);
+      this.sigs.set(p, real === 'outside' ? 'outside' : real === undefined ? null : this.of(real));
     }
-    return sig;
+    return this.sigs.get(p)!;
   }
 
   /** What a path is, as DiskWorkspace.stat says it. */
-  kind(p: string): Promise<PathKind> {
-    let kind = this.kinds.get(p);
-    if (!kind) {
-      kind = this.confined(p).then((real) => {
-        if (real === 'outside') return 'outside';
-        const s = real === undefined ? undefined : statOf(real);
-        return s ? (s.isDirectory() ? 'directory' : 'file') : null;
-      });
-      this.kinds.set(p, kind);
+  kind(p: string): PathKind {
+    if (!this.kinds.has(p)) {
+      const real = this.confined(p);
+      const s = real === undefined || real === 'outside' ? undefined : statOf(real);
+      this.kinds.set(p, real === 'outside' ? 'outside' : s ? (s.isDirectory() ? 'directory' : 'file') : null);
     }
-    return kind;
+    return this.kinds.get(p)!;
   }
 
-  /** Whether every recorded dependency still holds. */
-  async hold(deps: FileDeps): Promise<boolean> {
-    const checks = [
-      ...Object.entries(deps.paths).map(async ([p, kind]) => (await this.kind(p)) === kind),
-      ...Object.entries(deps.files).map(async ([p, sig]) => (await this.ofPath(p)) === sig),
-    ];
-    return (await Promise.all(checks)).every(Boolean);
+  /** Whether every recorded dependency still holds (looked at until the first that does not). */
+  hold(deps: FileDeps): boolean {
+    for (const p in deps.paths) if (this.kind(p) !== deps.paths[p]) return false;
+    for (const p in deps.files) if (this.ofPath(p) !== deps.files[p]) return false;
+    return true;
   }
 }
 
 /** A workspace view that records what a check looked at, with what it found (see Signatures.hold). */
 export class RecordingWorkspace implements WorkspaceView {
   readonly deps: FileDeps = { paths: {}, files: {} };
-  private readonly pending: Promise<void>[] = [];
 
   constructor(private readonly inner: WorkspaceView, private readonly signatures: Signatures) {}
 
@@ -180,17 +170,13 @@ export class RecordingWorkspace implements WorkspaceView {
   }
 
   async anchorsOf(p: string, settings: AnchorSettings): Promise<FileAnchors | undefined> {
-    if (!(p in this.deps.files)) {
-      this.deps.files[p] = null;
-      this.pending.push(this.signatures.ofPath(p).then((sig) => void (this.deps.files[p] = sig)));
-    }
-    await this.signatures.ofPath(p);
+    // The signature is taken before the anchors are read: a file changed in between fails the next run's check.
+    if (!(p in this.deps.files)) this.deps.files[p] = this.signatures.ofPath(p);
     return this.inner.anchorsOf(p, settings);
   }
 
-  /** The dependencies, once every signature is in. */
+  /** The dependencies. */
   async done(): Promise<FileDeps> {
-    await Promise.all(this.pending);
     return this.deps;
   }
 }
@@ -263,7 +249,7 @@ export class LintResults implements AnchorStore {
   async lookup(file: string, hash: string, settings: string, signatures: Signatures, today: string): Promise<Finding[] | undefined> {
     const entry = this.entries.get(file);
     if (!entry || !wellFormed(entry) || entry.hash !== hash || entry.settings !== settings || (entry.day !== undefined && entry.day !== today)) return undefined;
-    return (await signatures.hold(entry.deps)) ? entry.findings : undefined;
+    return signatures.hold(entry.deps) ? entry.findings : undefined;
   }
 
   /** A file's own anchors from its last check, if that check was of this exact text and with these anchor settings. */
