@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CLI, REPO } from './support/workspace';
+import { CLI, REPO, runCli } from './support/workspace';
 import { LspClient, fileUri } from './support/lsp';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -73,27 +73,36 @@ const codesAt = (ds: { line: number; code: string }[], line: number) => ds.filte
 test('CLI: links out of the workspace are not checked and nothing outside is read; links inside still are', async () => {
   const l = layout();
   try {
-    const trace = path.join(l.parent, 'trace.txt');
-    const r = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
-      execFile(process.execPath, ['--require', TRACE_HOOK, CLI, 'lint', '--format', 'json', '--no-cache', 'docs/draft.md'], { cwd: l.ws, env: { ...process.env, BP_FS_TRACE: trace } }, (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-      ),
-    );
-    assert.equal(r.stderr, '');
-    const ds = (JSON.parse(r.stdout) as Json[])[0].diagnostics as { line: number; code: string; message: string }[];
-    // Lines 3–4 point outside: no finding (no "not found", no "did you mean #secret-heading"). Line 5: a link out
-    // and one that goes out through `escape` and back in to docs/inside.md — that one is inside, and checked.
-    assert.deepEqual([3, 4].flatMap((line) => codesAt(ds, line)), []);
-    assert.deepEqual(codesAt(ds, 5), ['links/missing-anchor']);
-    assert.ok(!ds.some((d) => /secret/i.test(d.message)), JSON.stringify(ds));
-    // Line 7 is inside: a missing anchor (with its suggestion, read from inside.md), a missing file, an own anchor.
-    assert.deepEqual(codesAt(ds, 7), ['links/missing-anchor', 'links/missing-anchor', 'links/missing-file']);
-    assert.ok(ds.some((d) => /did you mean #real-heading/.test(d.message)));
-    assert.deepEqual(touchedOutside(readFileSync(trace, 'utf8'), l.ws, l.parent), []);
+    // From scratch, then filling the cache, then answered from it (its dependency checks look at paths themselves).
+    for (const [run, args] of [['no cache', ['--no-cache']], ['filling the cache', []], ['from the cache', []]] as const) {
+      const trace = path.join(l.parent, `trace-${run}.txt`);
+      const r = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+        execFile(process.execPath, ['--require', TRACE_HOOK, CLI, 'lint', '--format', 'json', ...args, 'docs/draft.md'], { cwd: l.ws, env: { ...process.env, BP_FS_TRACE: trace } }, (error, stdout, stderr) =>
+          resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+        ),
+      );
+      checkBoundaryRun(r, readFileSync(trace, 'utf8'), l, run);
+    }
+    const cached = runCli(['lint', 'docs/draft.md'], l.ws);
+    assert.match(cached.stdout, /1 unchanged file from cache/);
   } finally {
     l.dispose();
   }
 });
+
+function checkBoundaryRun(r: { stdout: string; stderr: string }, trace: string, l: ReturnType<typeof layout>, run: string): void {
+  assert.equal(r.stderr, '', run);
+  const ds = (JSON.parse(r.stdout) as Json[])[0].diagnostics as { line: number; code: string; message: string }[];
+  // Lines 3–4 point outside: no finding (no "not found", no "did you mean #secret-heading"). Line 5: a link out
+  // and one that goes out through `escape` and back in to docs/inside.md — that one is inside, and checked.
+  assert.deepEqual([3, 4].flatMap((line) => codesAt(ds, line)), []);
+  assert.deepEqual(codesAt(ds, 5), ['links/missing-anchor']);
+  assert.ok(!ds.some((d) => /secret/i.test(d.message)), JSON.stringify(ds));
+  // Line 7 is inside: a missing anchor (with its suggestion, read from inside.md), a missing file, an own anchor.
+  assert.deepEqual(codesAt(ds, 7), ['links/missing-anchor', 'links/missing-anchor', 'links/missing-file']);
+  assert.ok(ds.some((d) => /did you mean #real-heading/.test(d.message)));
+  assert.deepEqual(touchedOutside(trace, l.ws, l.parent), [], run);
+}
 
 test('server: the same draft open in the editor — diagnostics, anchor completion into an outside file and hovers read nothing outside', async () => {
   const l = layout();
