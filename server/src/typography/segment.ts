@@ -149,14 +149,28 @@ function lockInText(s: string, kinds: Uint8Array): void {
   if (s.includes('<')) for (const m of s.matchAll(TAG_LIKE)) if (kinds[m.index] === Kind.Text) lock(m.index, m.index + m[0].length);
   if (s.includes('$')) lockMath(s, kinds);
   // Line structure: the break itself, trailing white space (hard breaks) and the next line's prefix (block quote
-  // markers, list indentation) belong to the Markdown, not to the prose.
-  for (let nl = s.indexOf('\n'); nl !== -1; nl = s.indexOf('\n', nl + 1)) {
+  // markers, list indentation) belong to the Markdown, not to the prose. A lone CR ends a line too: the indentation
+  // after it made one space would turn `    # x` into a heading (fuzz, case 1834007975).
+  const hasCr = s.includes('\r');
+  for (let nl = nextLineBreak(s, 0, hasCr); nl !== -1; nl = nextLineBreak(s, nl + 1, hasCr)) {
     let a = nl;
     while (a > 0 && (s[a - 1] === ' ' || s[a - 1] === '\t' || s[a - 1] === '\r')) a--;
     let b = nl + 1;
     while (b < s.length && (s[b] === ' ' || s[b] === '\t' || s[b] === '>')) b++;
     lock(a, b);
   }
+}
+
+/**
+ * The next `\n`, or lone `\r`, at or after `from` (a `\r` before `\n` is part of the `\n`'s line end). `hasCr`:
+ * whether `s` has a `\r` at all (without one, looking for it on every line would read the rest of `s` each time).
+ */
+function nextLineBreak(s: string, from: number, hasCr: boolean): number {
+  const lf = s.indexOf('\n', from);
+  if (!hasCr) return lf;
+  const end = lf === -1 ? s.length : lf;
+  for (let i = from; i < end; i++) if (s.charCodeAt(i) === 13 && s.charCodeAt(i + 1) !== 10) return i;
+  return lf;
 }
 
 /** `$$…$$` and `$…$` (pandoc's rule: no space inside the dollars, and a closing `$` is not followed by a digit). */

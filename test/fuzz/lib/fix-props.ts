@@ -8,6 +8,19 @@ import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, Nodes } from 'mdast';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+const parserWithoutFrontMatter = unified().use(remarkParse).use(remarkGfm).freeze();
+
+/**
+ * Whether the text opens with a front matter that closes (`---` or `+++`, then the same line again). An opener that
+ * never closes is not front matter but a thematic break (`---`) or text (`+++`); it is parsed without the front
+ * matter extension, which, having tried one at the start, reads the next line as if it continued a paragraph: a
+ * list or block quote there comes out as text (`---\n- a` gives a paragraph "- a", where CommonMark has a list).
+ */
+function closedFrontMatter(text: string): boolean {
+  const lines = text.split(/\r?\n|\r/);
+  const open = lines[0].trimEnd();
+  return (open === '---' || open === '+++') && lines.slice(1).some((line) => line.trimEnd() === open);
+}
 
 export interface Protected {
   /** A byte order mark at the start. */
@@ -37,7 +50,7 @@ export function protectedParts(original: string): Protected {
   // the mark itself must stay.
   const text = original.charCodeAt(0) === 0xfeff ? original.slice(1) : original;
   if (text !== original) out.bom.push('U+FEFF');
-  const tree = parser.parse(original) as Root;
+  const tree = (closedFrontMatter(text) ? parser : parserWithoutFrontMatter).parse(original) as Root;
   const definitions = new Set<string>();
   walk(tree, (node) => {
     const source = node.position && node.position.start.offset !== undefined ? text.slice(node.position.start.offset, node.position.end.offset) : '';
