@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runFuzz } from './lib/engine';
+import { checkPreview } from './lib/lsp-check';
 
 const SEED = Number(process.env.BENCHPRESS_FUZZ_SEED ?? 20260117);
 const COUNT = Number(process.env.BENCHPRESS_FUZZ_COUNT ?? 60);
@@ -21,4 +22,23 @@ test(`fuzz: ${COUNT} seeded documents through the server and the CLI keep every 
     [],
     `new fuzz failures with master seed ${SEED}:\n${lines.join('\n')}`,
   );
+});
+
+test('the preview oracle flags live handlers, script URLs and unsafe elements, and not their look-alikes inside quoted attribute values', () => {
+  const verdict = (html: string) => {
+    try {
+      checkPreview(html);
+      return 'inert';
+    } catch (error) {
+      return (error as { category: string }).category;
+    }
+  };
+  assert.equal(verdict('<p><img src=x onerror=alert(1)></p>'), 'event-handler');
+  assert.equal(verdict('<p onclick="x()">a</p>'), 'event-handler');
+  assert.equal(verdict('<a href="java&#x73;cript:alert(1)">a</a>'), 'script-url');
+  assert.equal(verdict('<p>a</p><svg><g/></svg>'), 'unsafe-element');
+  // What a draft's alt text or code class may hold, quoted: text, not markup (fuzz case 141194585).
+  assert.equal(verdict('<p><img src="im" alt="<div><i src=x\noner=a onerror=b"></p>'), 'inert');
+  assert.equal(verdict('<pre><code class="language-<script>">x</code></pre>'), 'inert');
+  assert.equal(verdict('<p><img src="a.png" alt="x"></p>'), 'inert');
 });

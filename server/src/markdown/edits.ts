@@ -13,6 +13,28 @@ export function wholeLinesEdit(doc: DocumentView, span: Span): TextEdit {
 }
 
 /**
+ * Whether removing the whole lines a span covers leaves the blocks around them as they were. The lines above and
+ * below come together, and two lines that meet can make one block (`> ```` above and `> x` below: one quote whose
+ * code block runs on); they cannot where a blank line (or the document's edge) stays on one side, or where the line
+ * below starts a definition (a block of its own either way).
+ */
+export function removalKeepsBlocks(doc: DocumentView, span: Span): boolean {
+  const first = doc.lines.positionAt(span.start).line;
+  const last = doc.lines.positionAt(Math.max(span.start, span.end - 1)).line;
+  const blank = (line: number) => line < 0 || line >= doc.lines.lineCount || doc.lines.lineText(line).trim() === '';
+  if (blank(first - 1) || blank(last + 1)) return true;
+  return definitionLines(doc).has(last + 1);
+}
+
+/** The lines definitions start on, per document view (a draft may have ten thousand duplicates to ask about). */
+const definitionLinesOf = new WeakMap<DocumentView, Set<number>>();
+function definitionLines(doc: DocumentView): Set<number> {
+  let lines = definitionLinesOf.get(doc);
+  if (!lines) definitionLinesOf.set(doc, (lines = new Set(doc.definitions.map((d) => doc.lines.positionAt(d.start).line))));
+  return lines;
+}
+
+/**
  * Applies edits to a text. Edits are applied from the end so earlier offsets stay valid; an edit overlapping one
  * already applied is skipped (and counted), never merged into a garbled result.
  */

@@ -133,6 +133,7 @@ function markInline(children: Nodes[], text: string, set: (a: number, b: number,
 const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
 const TOKEN = /\{\{[^{}\n]*\}\}/g;
 const TAG_LIKE = /<\/?[A-Za-z][A-Za-z0-9-]*[^<>\n]*>?/g;
+const DEFINITION_LIKE = /^[ \t>]*\[[^\]\r\n]*\]:[^\r\n]*/gm;
 
 /** Locks what is written as text but is not prose: escapes, entities, math, spec tokens, line prefixes and ends. */
 function lockInText(s: string, kinds: Uint8Array): void {
@@ -148,6 +149,9 @@ function lockInText(s: string, kinds: Uint8Array): void {
   // become one if a fix changed its quotes or spaces, and the renderer would then hide it (fuzz, case 4168124350).
   if (s.includes('<')) for (const m of s.matchAll(TAG_LIKE)) if (kinds[m.index] === Kind.Text) lock(m.index, m.index + m[0].length);
   if (s.includes('$')) lockMath(s, kinds);
+  // A line that starts like a link definition but is not one (`[x]:。 文`: text may not follow the URL) would become
+  // one if a fix took a space out of it; such a line is left as written (fuzz, case 2347247568).
+  if (s.includes(']:')) for (const m of s.matchAll(DEFINITION_LIKE)) if (kinds[m.index + m[0].indexOf('[')] === Kind.Text) lock(m.index, m.index + m[0].length);
   // Line structure: the break itself, trailing white space (hard breaks) and the next line's prefix (block quote
   // markers, list indentation) belong to the Markdown, not to the prose. A lone CR ends a line too: the indentation
   // after it made one space would turn `    # x` into a heading (fuzz, case 1834007975).

@@ -52,6 +52,8 @@ export function protectedParts(original: string): Protected {
   if (text !== original) out.bom.push('U+FEFF');
   const tree = (closedFrontMatter(text) ? parser : parserWithoutFrontMatter).parse(original) as Root;
   const definitions = new Set<string>();
+  /** Duplicate definitions: inert, and removed by fix-all, spec tokens in them included. */
+  const inert: [number, number][] = [];
   walk(tree, (node) => {
     const source = node.position && node.position.start.offset !== undefined ? text.slice(node.position.start.offset, node.position.end.offset) : '';
     switch (node.type) {
@@ -62,7 +64,10 @@ export function protectedParts(original: string): Protected {
       case 'definition':
         // A second definition of a label with the same URL is inert (the first one is used) and fix-all removes it
         // (links/duplicate-definition): each label–URL pair counts once. Any other change to a definition counts.
-        if (definitions.has(`${node.identifier}\u0000${node.url}`)) break;
+        if (definitions.has(`${node.identifier}\u0000${node.url}`)) {
+          if (node.position?.start.offset !== undefined && node.position.end.offset !== undefined) inert.push([node.position.start.offset, node.position.end.offset]);
+          break;
+        }
         definitions.add(`${node.identifier}\u0000${node.url}`);
         (node.url.startsWith('#') ? out.fragments : out.targets).push(node.url);
         break;
@@ -74,7 +79,8 @@ export function protectedParts(original: string): Protected {
     if ((node as { type: string }).type === 'toml') out.frontMatter.push(source);
   });
   // A token is on one line (a lone CR ends a line too).
-  out.specTokens = text.match(/\{\{[ \t]*gpu:[^{}\r\n]*\}\}/g) ?? [];
+  const live = inert.reduce((t, [a, b]) => t.slice(0, a) + ' '.repeat(b - a) + t.slice(b), text);
+  out.specTokens = live.match(/\{\{[ \t]*gpu:[^{}\r\n]*\}\}/g) ?? [];
   for (const key of Object.keys(out) as (keyof Protected)[]) out[key].sort();
   return out;
 }

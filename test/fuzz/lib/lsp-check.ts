@@ -370,11 +370,15 @@ const problem = (category: string, message: string) => Object.assign(new Error(m
 /** The preview's HTML must be inert whatever the draft: no script elements, handlers or script URLs. */
 export function checkPreview(html: unknown): void {
   if (typeof html !== 'string') throw problem('not-html', `preview html is ${typeof html}`);
-  // Elements are looked for outside quoted attribute values (`<code class="language-<style">` is no element).
-  const bad = /<(?:script|iframe|object|embed|style|svg|math|base|meta|link|form|frame|template)\b/i.exec(html.replace(/="[^"]*"/g, '=""'));
+  // Elements and attributes are looked for outside quoted attribute values (`<code class="language-<style">` is no
+  // element, and `alt="<i src=x onerror=y"` no handler): the values are blanked, keeping every offset, and read
+  // back from the HTML itself where a URL is checked.
+  const blanked = html.replace(/="[^"]*"/g, (m) => `="${' '.repeat(m.length - 3)}"`);
+  const bad = /<(?:script|iframe|object|embed|style|svg|math|base|meta|link|form|frame|template)\b/i.exec(blanked);
   if (bad) throw problem('unsafe-element', `preview has <${bad[0].slice(1)}>`);
-  for (const tag of html.match(/<[a-z][^>]*>/gi) ?? []) {
-    if (/\son[a-z]+\s*=/i.test(tag)) throw problem('event-handler', `preview has an event handler: ${tag.slice(0, 120)}`);
+  for (const found of blanked.matchAll(/<[a-z][^>]*>/gi)) {
+    const tag = html.slice(found.index, found.index + found[0].length);
+    if (/\son[a-z]+\s*=/i.test(found[0])) throw problem('event-handler', `preview has an event handler: ${tag.slice(0, 120)}`);
     for (const m of tag.matchAll(/\s(?:href|src|srcset|action|formaction|cite|longdesc|background|poster|data|xlink:href)="([^"]*)"/gi)) {
       const value = m[1].replace(/&#x([0-9a-f]+);?/gi, (_, h) => String.fromCodePoint(parseInt(h, 16))).replace(/&#(\d+);?/g, (_, d) => String.fromCodePoint(Number(d))).replace(/&amp;/g, '&').replace(/[\s\u0000-\u001f]/g, '');
       if (/^(?:javascript|vbscript|data):/i.test(value)) throw problem('script-url', `preview has a script URL: ${tag.slice(0, 120)}`);

@@ -1,11 +1,12 @@
 import type { DocumentRule } from '../types';
 import { localize } from '../../base/i18n';
 import { isCommentDefinition } from './comment-definitions';
-import { wholeLinesEdit } from '../../markdown/edits';
+import { removalKeepsBlocks, wholeLinesEdit } from '../../markdown/edits';
 
 /**
  * links/duplicate-definition — the same id is defined twice. CommonMark uses the first definition and silently
- * ignores the rest. Removing a duplicate that points to the same URL is a safe fix.
+ * ignores the rest. Removing a duplicate that points to the same URL is a safe fix — unless the lines around it
+ * would join (a block quote above and below: the quote and what it holds would run on).
  */
 export const duplicateDefinition: DocumentRule = {
   id: 'links/duplicate-definition',
@@ -34,7 +35,7 @@ export const duplicateDefinition: DocumentRule = {
         message: same
           ? { en: `[${d.label}] is already defined on line ${line} with the same URL.`, zh: `[${d.label}] 已在第 ${line} 行定义过（URL 相同）。` }
           : { en: `[${d.label}] is already defined on line ${line}; this definition is ignored.`, zh: `[${d.label}] 已在第 ${line} 行定义过；此处的定义不会生效。` },
-        fixes: [{ title: localize({ en: `Remove duplicate definition [${d.label}]`, zh: `删除重复的定义 [${d.label}]` }, locale), edits: [wholeLinesEdit(doc, d)], safe: same }],
+        fixes: [{ title: localize({ en: `Remove duplicate definition [${d.label}]`, zh: `删除重复的定义 [${d.label}]` }, locale), edits: [wholeLinesEdit(doc, d)], safe: same && removalKeepsBlocks(doc, d) }],
       });
     }
   },
