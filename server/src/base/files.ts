@@ -10,6 +10,11 @@ export interface AtomicWriteOptions {
   mode?: number;
   /** Create the folder first. */
   mkdir?: boolean;
+  /**
+   * Flush the new content to the disk before it replaces the old (default). A cache, which is checked when read
+   * and only costs work when lost, skips it: a flush per file made a first cached run over 400 drafts 2 s slower.
+   */
+  flush?: boolean;
 }
 
 /**
@@ -26,7 +31,7 @@ export async function writeFileAtomic(given: string, data: string | Uint8Array, 
   try {
     handle = await fs.open(temp, 'wx', mode);
     await handle.writeFile(data);
-    await handle.sync();
+    if (options.flush !== false) await handle.sync();
     await handle.close();
     handle = undefined;
     await fs.rename(temp, file);

@@ -17,6 +17,8 @@ interface Entry {
 
 const FORMAT = 2;
 const PRUNE_AFTER_DAYS = 30;
+/** Entry files written at once. */
+const SAVE_BATCH = 16;
 /** The one-file cache that earlier builds kept (removed once this build saves). */
 const OLD_SINGLE_FILE = 'lint-cache.json';
 
@@ -89,9 +91,12 @@ export class LintCache {
     try {
       await ensureIgnoredFolder(path.dirname(this.dir));
       await fs.mkdir(this.dir, { recursive: true });
-      for (const file of this.changed) {
-        const entry = this.known.get(file)!;
-        await writeFileAtomic(this.entryFile(file), JSON.stringify({ format: FORMAT, version: this.version, file, hash: entry.hash, chunks: entry.chunks }));
+      const files = [...this.changed];
+      for (let i = 0; i < files.length; i += SAVE_BATCH) {
+        await Promise.all(files.slice(i, i + SAVE_BATCH).map((file) => {
+          const entry = this.known.get(file)!;
+          return writeFileAtomic(this.entryFile(file), JSON.stringify({ format: FORMAT, version: this.version, file, hash: entry.hash, chunks: entry.chunks }), { flush: false });
+        }));
       }
       this.changed.clear();
       await this.prune();

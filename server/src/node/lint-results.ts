@@ -296,7 +296,7 @@ export class LintResults implements AnchorStore {
     try {
       await ensureIgnoredFolder(path.dirname(this.file));
       const data: Stored = { format: FORMAT, key: this.key, locale: this.locale, roots: this.roots, rootOrder: this.rootOrder, problems: this.problems, entries: Object.fromEntries(this.entries), linked: Object.fromEntries(this.linked) };
-      await writeFileAtomic(this.file, JSON.stringify(data));
+      await writeFileAtomic(this.file, JSON.stringify(data), { flush: false });
       this.dirty = false;
     } catch {
       /* a read-only checkout simply runs without a cache */
