@@ -21,6 +21,18 @@ function renderedExtent(prose: readonly ProseSegment[], text: string, offset: nu
 }
 
 /**
+ * Whether the paragraph has a `<` before `offset` that starts HTML (`<a`, `</`, `<!`, `<?`) and is not closed by
+ * then: the `>` of a wrapped URL would close it, and the text up to there, the URL with it, would become HTML
+ * (`小<!t <http://b.c>` is a declaration: fuzz, case 532419964).
+ */
+function htmlOpenBefore(prose: readonly ProseSegment[], text: string, offset: number): boolean {
+  const segment = prose.find((p) => p.offset <= offset && offset < p.offset + p.text.length);
+  const before = text.slice(segment ? segment.offset : offset, offset);
+  const open = before.search(/<[A-Za-z!?/][^<>]*$/);
+  return open !== -1;
+}
+
+/**
  * remark-lint/no-literal-urls — a URL written bare in prose (`https://…`, `www.…`) instead of `<https://…>` or a
  * link. Same id and intent as remark-lint's rule of that name; Benchpress finds bare URLs itself (the GFM
  * autolink-literal parser pass is left out for speed, see core/parse.ts), so this is its own implementation.
@@ -50,8 +62,9 @@ export const noLiteralUrls: ChunkRule = {
       // `>`, or an ASCII control character, which a bare URL may hold but an autolink may not). Nor a backtick: in
       // a bare URL it may pair with another one as a code span, inside `<…>` it never does, so wrapping would move
       // where code spans start and end further on (fuzz, cases 3915313447 and 656881625). Nor a spec token's `{{`:
-      // the URL may end inside the token, and the `>` would land in it (case 2209533760).
-      if (rendered && /^https?:\/\//i.test(text.slice(rendered.start, rendered.end)) && !/[\s<>`\u0000-\u001f\u007f]|\{\{/.test(text.slice(rendered.start, rendered.end))) {
+      // the URL may end inside the token, and the `>` would land in it (case 2209533760). Nor after an unclosed
+      // `<` that starts HTML, which the `>` would close (htmlOpenBefore).
+      if (rendered && /^https?:\/\//i.test(text.slice(rendered.start, rendered.end)) && !/[\s<>`\u0000-\u001f\u007f]|\{\{/.test(text.slice(rendered.start, rendered.end)) && !htmlOpenBefore(summary.prose, text, rendered.start)) {
         const written = text.slice(rendered.start, rendered.end);
         fixes.push({ title: localize({ en: 'Wrap the URL in <…>', zh: '用 <…> 包住网址' }, locale), edits: [{ range: lines.rangeOf(rendered.start, rendered.end), newText: `<${written}>` }], safe: true, preferred: rendered.end === link.end });
         if (rendered.end > link.end) {
