@@ -56,8 +56,8 @@ test('www. URLs get no automatic fix (an autolink needs a scheme)', async () => 
   assert.equal(finding.fixes, undefined);
 });
 
-test('no wrap after an unclosed `<` that starts HTML: the added `>` would close it and turn the URL into HTML', async () => {
-  for (const md of ['小<!t http://b.c\n', 'a <span class=x http://b.c\n', 'a </b http://b.c\n']) {
+test('no wrap after an unclosed `<` that starts HTML (the added `>` would close it) or inside a spec token', async () => {
+  for (const md of ['小<!t http://b.c\n', 'a <span class=x http://b.c\n', 'a </b http://b.c\n', '{{gpu:h(https://pod.io/}}\n']) {
     const [finding] = await findingsOf('remark-lint/no-literal-urls', md);
     assert.ok(finding, md);
     assert.equal(finding.fixes, undefined, md);
@@ -66,4 +66,5 @@ test('no wrap after an unclosed `<` that starts HTML: the added `>` would close 
   // A closed tag, or a `<` that starts no HTML, does not stop the fix.
   assert.equal(await fixAll('<b>x</b> http://b.c\n'), '<b>x</b> <http://b.c>\n');
   assert.equal(await fixAll('1 < 2 http://b.c\n'), '1 < 2 <http://b.c>\n');
+  assert.equal(await fixAll('{{gpu:h100-sxm.memoryGB}} GB, see http://b.c\n'), '{{gpu:h100-sxm.memoryGB}} GB, see <http://b.c>\n');
 });

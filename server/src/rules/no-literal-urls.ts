@@ -21,15 +21,16 @@ function renderedExtent(prose: readonly ProseSegment[], text: string, offset: nu
 }
 
 /**
- * Whether the paragraph has a `<` before `offset` that starts HTML (`<a`, `</`, `<!`, `<?`) and is not closed by
- * then: the `>` of a wrapped URL would close it, and the text up to there, the URL with it, would become HTML
- * (`小<!t <http://b.c>` is a declaration: fuzz, case 532419964).
+ * Whether the paragraph has, before `offset`, something open that wrapping the URL there would change:
+ *   - a `<` that starts HTML (`<a`, `</`, `<!`, `<?`), not closed by then: the `>` of the wrapped URL would close
+ *     it, and the text up to there, the URL with it, would become HTML (`小<!t <http://b.c>`: fuzz, case 532419964);
+ *   - a spec token's `{{`, not closed by then: the URL is inside the token's text (`{{gpu:h(https://pod.io/}}`:
+ *     case 147968125).
  */
-function htmlOpenBefore(prose: readonly ProseSegment[], text: string, offset: number): boolean {
+function openBefore(prose: readonly ProseSegment[], text: string, offset: number): boolean {
   const segment = prose.find((p) => p.offset <= offset && offset < p.offset + p.text.length);
   const before = text.slice(segment ? segment.offset : offset, offset);
-  const open = before.search(/<[A-Za-z!?/][^<>]*$/);
-  return open !== -1;
+  return /<[A-Za-z!?/][^<>]*$/.test(before) || before.lastIndexOf('{{') > before.lastIndexOf('}}');
 }
 
 /**
@@ -63,8 +64,8 @@ export const noLiteralUrls: ChunkRule = {
       // a bare URL it may pair with another one as a code span, inside `<…>` it never does, so wrapping would move
       // where code spans start and end further on (fuzz, cases 3915313447 and 656881625). Nor a spec token's `{{`:
       // the URL may end inside the token, and the `>` would land in it (case 2209533760). Nor after an unclosed
-      // `<` that starts HTML, which the `>` would close (htmlOpenBefore).
-      if (rendered && /^https?:\/\//i.test(text.slice(rendered.start, rendered.end)) && !/[\s<>`\u0000-\u001f\u007f]|\{\{/.test(text.slice(rendered.start, rendered.end)) && !htmlOpenBefore(summary.prose, text, rendered.start)) {
+      // `<` that starts HTML, or inside a spec token (openBefore).
+      if (rendered && /^https?:\/\//i.test(text.slice(rendered.start, rendered.end)) && !/[\s<>`\u0000-\u001f\u007f]|\{\{/.test(text.slice(rendered.start, rendered.end)) && !openBefore(summary.prose, text, rendered.start)) {
         const written = text.slice(rendered.start, rendered.end);
         fixes.push({ title: localize({ en: 'Wrap the URL in <…>', zh: '用 <…> 包住网址' }, locale), edits: [{ range: lines.rangeOf(rendered.start, rendered.end), newText: `<${written}>` }], safe: true, preferred: rendered.end === link.end });
         if (rendered.end > link.end) {
