@@ -74,7 +74,9 @@ const madeLists = new Map<string, string>();
 export function regenerateContentsEdit(doc: DocumentView, contents: ContentsSection): TextEdit {
   if (contents.list) return { range: doc.range(contents.list), newText: contentsList(doc, contents.entries, contents.list) };
   const body = doc.text.slice(contents.section.contentStart, contents.section.end);
-  const end = contents.section.contentStart + body.trimEnd().length;
+  // After the last line with content, at its end: white space left on that line stays with it (a closing code
+  // fence's trailing space is part of the fence; fuzz, case 2303118393).
+  const end = Math.max(contents.section.contentStart + body.trimEnd().length, Math.min(contents.section.end, doc.lines.lineEnd(doc.lines.positionAt(contents.section.contentStart + body.trimEnd().length).line)));
   const at = doc.lines.positionAt(end);
   const atEnd = end >= doc.text.length;
   return { range: { start: at, end: at }, newText: doc.eol + doc.eol + contentsList(doc, contents.entries) + (atEnd ? doc.eol : '') };
