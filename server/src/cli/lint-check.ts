@@ -109,7 +109,7 @@ export async function checkFiles(input: CheckFilesInput): Promise<CheckFilesOutc
       }
       const read = await readRunDraft(file);
       digests[i] = read.draft?.digest;
-      const findings = answers && !config.checkUrls ? await answerFromCache(read, settingsOf(file), answers) : undefined;
+      const findings = answers && !config.checkUrls ? answerFromCache(read, settingsOf(file), answers) : undefined;
       if (findings) return { file, findings, fromCache: true };
       return prepareDraftFile(file, run, read);
     });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from './args';
 import { displayPath } from '../node/files';
 import type { AnalyzerFactory } from '../engine/analyzer';
-import { digestOfFile, mapConcurrently, cacheFolder, type Answers, type KnownAnswers } from '../services/run-drafts';
+import { digestOfFile, cacheFolder, type Answers, type KnownAnswers } from '../services/run-drafts';
 import { LintResults, Signatures } from '../node/lint-results';
 import { settingsFingerprint } from '../node/settings-inputs';
 import { findWorkspaceRoot } from '../node/workspace-root';
@@ -144,9 +144,9 @@ async function answerAll(paths: readonly string[], io: CliIo, answers: Answers, 
   answers.signatures = new Signatures(found.lookRoots);
   // The bytes' digest is all an answer needs: the text is decoded only when a file has to be checked.
   const digests = found.files.map(digestOfFile);
-  const answered = await mapConcurrently(found.files, async (file, i) => {
+  const answered = found.files.map((file, i) => {
     const digest = digests[i];
-    const findings = digest === undefined ? undefined : await answers.results.lookup(file, digest, fingerprints.get(found.rootOf(file) ?? '') ?? '', answers.signatures, answers.today);
+    const findings = digest === undefined ? undefined : answers.results.lookup(file, digest, fingerprints.get(found.rootOf(file) ?? '') ?? '', answers.signatures, answers.today);
     if (!findings) options.onMiss();
     return findings;
   });

@@ -70,7 +70,8 @@ export async function confine(p: string, roots: readonly string[], lstats?: Map<
   }
 }
 
-const orUndefined = <T>(look: () => T): T | undefined => {
+/** What a synchronous look at the disk answers, or undefined when it throws (no such path, no access). */
+export const orUndefined = <T>(look: () => T): T | undefined => {
   try {
     return look();
   } catch {
@@ -80,9 +81,10 @@ const orUndefined = <T>(look: () => T): T | undefined => {
 
 /**
  * `confineSteps` answered on the spot: for the CLI's cache checks, which have nothing else to do meanwhile and look
- * at a thousand paths, where a thread-pool round trip per path costs more than the look itself.
+ * at a thousand paths, where a thread-pool round trip per path costs more than the look itself. Each component is
+ * looked at once per `lstats`.
  */
-export function confineSync(p: string, roots: readonly string[], lstats?: Map<string, Stats | undefined>): Confined {
+export function confineSync(p: string, roots: readonly string[], lstats: Map<string, Stats | undefined>): Confined {
   const steps = confineSteps(p, roots);
   for (let step = steps.next(); ; ) {
     if (step.done) return step.value;
@@ -91,8 +93,8 @@ export function confineSync(p: string, roots: readonly string[], lstats?: Map<st
       step = steps.next(orUndefined(() => readlinkSync(look.readlink)));
       continue;
     }
-    if (lstats && !lstats.has(look.lstat)) lstats.set(look.lstat, orUndefined(() => lstatSync(look.lstat)));
-    step = steps.next(lstats ? lstats.get(look.lstat) : orUndefined(() => lstatSync(look.lstat)));
+    if (!lstats.has(look.lstat)) lstats.set(look.lstat, orUndefined(() => lstatSync(look.lstat)));
+    step = steps.next(lstats.get(look.lstat));
   }
 }
 

@@ -17,7 +17,7 @@ test('an answer holds for its text, settings, day and what its check looked at',
     assert.ok(await recording.anchorsOf(linked, DEFAULT_ANCHOR_SETTINGS));
     assert.equal(await recording.stat(path.join(dir, 'img', 'x.png')), undefined);
     assert.equal(await recording.stat(path.join(dir, '..', 'elsewhere.png')), 'outside');
-    const deps = await recording.done();
+    const deps = recording.deps;
     assert.deepEqual(Object.keys(deps.files), [linked]);
     assert.deepEqual(deps.paths, { [path.join(dir, 'img', 'x.png')]: null, [path.join(dir, '..', 'elsewhere.png')]: 'outside' });
 

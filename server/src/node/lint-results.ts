@@ -17,7 +17,7 @@ import type { Locale } from '../base/i18n';
 import type { WorkspaceView } from '../markdown/workspace';
 import type { FileAnchors } from '../markdown/anchors';
 import type { AnchorSettings } from '../markdown/heading-anchors';
-import { confineSync } from './confine';
+import { confineSync, orUndefined } from './confine';
 import { ensureIgnoredFolder, writeFileAtomic } from '../base/files';
 
 const FORMAT = 3;
@@ -84,31 +84,27 @@ interface Stored {
   linked?: Record<string, LinkedAnchors>;
 }
 
-/** A path's stat, or undefined when it cannot be looked at. */
-function statOf(p: string): Stats | undefined {
-  try {
-    return statSync(p);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Signatures and kinds of paths, each looked up once per run, and only inside `roots` (the folders drafts may look
  * into): a path leading out of them is `outside` without anything outside being touched (see fs-workspace.ts).
  * The CLI's alone: it looks synchronously (see confineSync).
  */
 export class Signatures {
-  private readonly sigs = new Map<string, Signature | 'outside'>();
-  private readonly kinds = new Map<string, PathKind>();
   private readonly real = new Map<string, string | 'outside' | undefined>();
   private readonly lstats = new Map<string, Stats | undefined>();
+  /** Stats of resolved paths, each taken once a run (a linked draft is asked both what it is and its signature). */
+  private readonly stats = new Map<string, Stats | undefined>();
 
   constructor(private readonly roots: readonly string[]) {}
 
   /** These signatures for a run over `roots`: the same object when the roots are the same (what it looked up holds). */
   over(roots: readonly string[]): Signatures {
     return roots.length === this.roots.length && roots.every((r, i) => r === this.roots[i]) ? this : new Signatures(roots);
+  }
+
+  private statOf(real: string): Stats | undefined {
+    if (!this.stats.has(real)) this.stats.set(real, orUndefined(() => statSync(real)));
+    return this.stats.get(real);
   }
 
   private confined(p: string): string | 'outside' | undefined {
@@ -118,31 +114,22 @@ export class Signatures {
 
   /** The signature of a path that is already known to be inside the roots (resolved). */
   of(real: string): Signature {
-    const key = `=${real}`;
-    if (!this.sigs.has(key)) {
-      const s = statOf(real);
-      this.sigs.set(key, s ? `${s.mtimeMs}:${s.isDirectory() ? 'd' : s.size}` : null);
-    }
-    return this.sigs.get(key) as Signature;
+    const s = this.statOf(real);
+    return s ? `${s.mtimeMs}:${s.isDirectory() ? 'd' : s.size}` : null;
   }
 
   /** The signature of the file a path names, confined to the roots. */
   ofPath(p: string): Signature | 'outside' {
-    if (!this.sigs.has(p)) {
-      const real = this.confined(p);
-      this.sigs.set(p, real === 'outside' ? 'outside' : real === undefined ? null : this.of(real));
-    }
-    return this.sigs.get(p)!;
+    const real = this.confined(p);
+    return real === 'outside' ? 'outside' : real === undefined ? null : this.of(real);
   }
 
   /** What a path is, as DiskWorkspace.stat says it. */
   kind(p: string): PathKind {
-    if (!this.kinds.has(p)) {
-      const real = this.confined(p);
-      const s = real === undefined || real === 'outside' ? undefined : statOf(real);
-      this.kinds.set(p, real === 'outside' ? 'outside' : s ? (s.isDirectory() ? 'directory' : 'file') : null);
-    }
-    return this.kinds.get(p)!;
+    const real = this.confined(p);
+    if (real === 'outside') return 'outside';
+    const s = real === undefined ? undefined : this.statOf(real);
+    return s ? (s.isDirectory() ? 'directory' : 'file') : null;
   }
 
   /** Whether every recorded dependency still holds (looked at until the first that does not). */
@@ -173,11 +160,6 @@ export class RecordingWorkspace implements WorkspaceView {
     // The signature is taken before the anchors are read: a file changed in between fails the next run's check.
     if (!(p in this.deps.files)) this.deps.files[p] = this.signatures.ofPath(p);
     return this.inner.anchorsOf(p, settings);
-  }
-
-  /** The dependencies. */
-  async done(): Promise<FileDeps> {
-    return this.deps;
   }
 }
 
@@ -246,7 +228,7 @@ export class LintResults implements AnchorStore {
   }
 
   /** The cached findings for this exact text, if everything they depend on is unchanged. */
-  async lookup(file: string, hash: string, settings: string, signatures: Signatures, today: string): Promise<Finding[] | undefined> {
+  lookup(file: string, hash: string, settings: string, signatures: Signatures, today: string): Finding[] | undefined {
     const entry = this.entries.get(file);
     if (!entry || !wellFormed(entry) || entry.hash !== hash || entry.settings !== settings || (entry.day !== undefined && entry.day !== today)) return undefined;
     return signatures.hold(entry.deps) ? entry.findings : undefined;

@@ -10,26 +10,24 @@ import { gfmLiteralUrls } from '../markdown/literal-urls';
  * renderer but may open a code span for the parse here (which leaves autolink literals out), so what follows may
  * be code to GitHub and a bare URL here (fuzz, case 3915313447).
  */
-function renderedExtent(prose: readonly ProseSegment[], text: string, offset: number): { start: number; end: number } | undefined {
+function renderedExtent(prose: readonly ProseSegment[], text: string, offset: number): { start: number; end: number; paragraphStart: number } | undefined {
   const segment = prose.find((p) => p.offset <= offset && offset < p.offset + p.text.length);
   if (!segment) return undefined;
   const source = text.slice(segment.offset, segment.offset + segment.text.length);
   const urls = gfmLiteralUrls(source);
   if (urls.some((u) => segment.offset + u.end <= offset && source.slice(u.start, u.end).includes('`'))) return undefined;
   const found = urls.find((u) => segment.offset + u.start <= offset && offset < segment.offset + u.end);
-  return found && { start: segment.offset + found.start, end: segment.offset + found.end };
+  return found && { start: segment.offset + found.start, end: segment.offset + found.end, paragraphStart: segment.offset };
 }
 
 /**
- * Whether the paragraph has, before `offset`, something open that wrapping the URL there would change:
+ * Whether the paragraph's text before a URL has something open that wrapping the URL would change:
  *   - a `<` that starts HTML (`<a`, `</`, `<!`, `<?`), not closed by then: the `>` of the wrapped URL would close
  *     it, and the text up to there, the URL with it, would become HTML (`小<!t <http://b.c>`: fuzz, case 532419964);
  *   - a spec token's `{{`, not closed by then: the URL is inside the token's text (`{{gpu:h(https://pod.io/}}`:
  *     case 147968125).
  */
-function openBefore(prose: readonly ProseSegment[], text: string, offset: number): boolean {
-  const segment = prose.find((p) => p.offset <= offset && offset < p.offset + p.text.length);
-  const before = text.slice(segment ? segment.offset : offset, offset);
+function openBefore(before: string): boolean {
   return /<[A-Za-z!?/][^<>]*$/.test(before) || before.lastIndexOf('{{') > before.lastIndexOf('}}');
 }
 
@@ -65,7 +63,7 @@ export const noLiteralUrls: ChunkRule = {
       // where code spans start and end further on (fuzz, cases 3915313447 and 656881625). Nor a spec token's `{{`:
       // the URL may end inside the token, and the `>` would land in it (case 2209533760). Nor after an unclosed
       // `<` that starts HTML, or inside a spec token (openBefore).
-      if (rendered && /^https?:\/\//i.test(text.slice(rendered.start, rendered.end)) && !/[\s<>`\u0000-\u001f\u007f]|\{\{/.test(text.slice(rendered.start, rendered.end)) && !openBefore(summary.prose, text, rendered.start)) {
+      if (rendered && /^https?:\/\//i.test(text.slice(rendered.start, rendered.end)) && !/[\s<>`\u0000-\u001f\u007f]|\{\{/.test(text.slice(rendered.start, rendered.end)) && !openBefore(text.slice(rendered.paragraphStart, rendered.start))) {
         const written = text.slice(rendered.start, rendered.end);
         fixes.push({ title: localize({ en: 'Wrap the URL in <…>', zh: '用 <…> 包住网址' }, locale), edits: [{ range: lines.rangeOf(rendered.start, rendered.end), newText: `<${written}>` }], safe: true, preferred: rendered.end === link.end });
         if (rendered.end > link.end) {

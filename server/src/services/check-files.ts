@@ -105,7 +105,7 @@ export async function finishDraftFile(file: PreparedFile, run: CheckRun): Promis
       settings: run.settingsOf(state.file),
       // Without their fixes: a cached answer is only ever printed (`--fix` never reads the cache).
       findings: result.findings.map(({ fixes: _fixes, ...finding }) => finding),
-      deps: await recording.done(),
+      deps: recording.deps,
       anchors: view ? { key: anchorSettingsKey(view.anchorSettings), anchors: anchorsOfView(view) } : undefined,
       ...(state.text.includes('benchpress:') ? { day: run.answers.today } : {}),
     });

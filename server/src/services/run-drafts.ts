@@ -50,7 +50,7 @@ export function digestOfFile(file: string): string | undefined {
 }
 
 /** The findings from the answer cache, when the file and everything its findings depend on are unchanged. */
-export async function answerFromCache(read: ReadDraft, settings: string, answers: Answers): Promise<Finding[] | undefined> {
+export function answerFromCache(read: ReadDraft, settings: string, answers: Answers): Finding[] | undefined {
   if (!read.draft) return undefined;
   return answers.results.lookup(read.file, read.draft.digest, settings, answers.signatures, answers.today);
 }

@@ -4,6 +4,7 @@
 // space outside the `**`"), and a literal `**` that failed to parse is text the emphasis rule may repair.
 import type { Nodes, Parent, Root } from 'mdast';
 import type { ChunkSummary } from '../markdown/summary';
+import { lineStartsOf } from '../base/text';
 
 /** What a character of a segment is. */
 export enum Kind {
@@ -155,26 +156,15 @@ function lockInText(s: string, kinds: Uint8Array): void {
   // Line structure: the break itself, trailing white space (hard breaks) and the next line's prefix (block quote
   // markers, list indentation) belong to the Markdown, not to the prose. A lone CR ends a line too: the indentation
   // after it made one space would turn `    # x` into a heading (fuzz, case 1834007975).
-  const hasCr = s.includes('\r');
-  for (let nl = nextLineBreak(s, 0, hasCr); nl !== -1; nl = nextLineBreak(s, nl + 1, hasCr)) {
+  const starts = lineStartsOf(s);
+  for (let line = 1; line < starts.length; line++) {
+    const nl = starts[line] - 1;
     let a = nl;
     while (a > 0 && (s[a - 1] === ' ' || s[a - 1] === '\t' || s[a - 1] === '\r')) a--;
     let b = nl + 1;
     while (b < s.length && (s[b] === ' ' || s[b] === '\t' || s[b] === '>')) b++;
     lock(a, b);
   }
-}
-
-/**
- * The next `\n`, or lone `\r`, at or after `from` (a `\r` before `\n` is part of the `\n`'s line end). `hasCr`:
- * whether `s` has a `\r` at all (without one, looking for it on every line would read the rest of `s` each time).
- */
-function nextLineBreak(s: string, from: number, hasCr: boolean): number {
-  const lf = s.indexOf('\n', from);
-  if (!hasCr) return lf;
-  const end = lf === -1 ? s.length : lf;
-  for (let i = from; i < end; i++) if (s.charCodeAt(i) === 13 && s.charCodeAt(i + 1) !== 10) return i;
-  return lf;
 }
 
 /** `$$…$$` and `$…$` (pandoc's rule: no space inside the dollars, and a closing `$` is not followed by a digit). */
