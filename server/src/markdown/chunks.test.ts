@@ -16,6 +16,22 @@ import { buildTemplateSet } from '../templates/registry';
 import { EMPTY_WORKSPACE } from './workspace';
 import { BUILTIN_GPUS } from '../node/data-files';
 
+const LONG_SECTION_BLOCKS = [
+  'Paragraph N with a [reference][r-1], a footnote[^f1] and a [link](#a) to fill the line with some text.\n',
+  '- item N\n\n- loose item N continues the list\n\n  indented paragraph of item N\n',
+  '1. first N\n\n2. second N\n',
+  '> quote N\n\n> another quote N\n',
+  '    indented code N\n\n    more code N\n',
+  '<!-- lint ignore no-shortcut-reference-link -->\n\n[r-1]\n',
+  '<div>\nhtml N\n\n</div>\n',
+  '<!--\ncomment N\n\n# not a heading\n-->\n',
+  '```\ncode N\n\n# not a heading either\n```\n',
+  '[^fN]: footnote N\n\n    its second paragraph\n',
+  '| a | b |\n|---|---|\n| N | x |\n',
+  'Setext N\n---\n',
+  '[d-N]: https://example.com/N "title N"\n',
+];
+
 const TRICKY: Record<string, string> = {
   'heading inside a fence': '# A\n\n```bash\n# not a heading\necho hi\n```\n\n## B\n\ntext\n',
   'tilde fence with longer close': '# A\n\n~~~\n# no\n~~~~~\n\n# C\n',
@@ -35,6 +51,9 @@ const TRICKY: Record<string, string> = {
   'reference defined in a later section': '# A\n\nSee [the docs][d] and [^1].\n\n## Refs\n\n[d]: https://example.com\n[^1]: note\n',
   'front matter': '---\ntitle: x\ntemplate: review\n---\n\n# A\n\n## B\n',
   'no trailing newline': '# A\n\ntext\n\n## B\n\nend',
+  // Long sections, cut into pieces (chunks.ts, endsPiece): blocks that continue after a blank line must stay whole.
+  'a long section of many kinds of blocks': `# A\n\n${Array.from({ length: 400 }, (_, i) => LONG_SECTION_BLOCKS[i % LONG_SECTION_BLOCKS.length].replaceAll('N', String(i))).join('\n')}\n[r-1]: https://example.com/1\n[^f1]: note\n`,
+  'a long draft without headings, CRLF': Array.from({ length: 300 }, (_, i) => LONG_SECTION_BLOCKS[(i * 7) % LONG_SECTION_BLOCKS.length].replaceAll('N', String(i))).join('\n').replaceAll('\n', '\r\n'),
 };
 
 function corpusFiles(limit: number): [string, string][] {
@@ -174,4 +193,36 @@ test('short sections are grouped into chunks, and an edit in one section re-anal
   // The edit may move the boundary after its own section (the grouping hashes the section), never another one.
   assert.ok(second.stats.analysed >= 1 && second.stats.analysed <= 2, `${second.stats.analysed} analysed`);
   assert.ok(second.stats.reused >= second.stats.chunks - 2, `${second.stats.reused} of ${second.stats.chunks} reused`);
+});
+
+test('a long section is cut into pieces at blank lines; an edit re-analyses its own piece, not the whole section', async () => {
+  const env = new CheckEnvironment({ config: DEFAULT_CONFIG, templates: buildTemplateSet([]), data: { gpus: [] }, locale: 'en' });
+  const paragraphs = Array.from({ length: 600 }, (_, i) => `Paragraph ${i} of a draft without headings, with a [link](https://example.com/${i}) in it.\n`);
+  const text = paragraphs.join('\n');
+  const chunks = splitChunks(text);
+  assert.ok(chunks.length >= 4, `${chunks.length} chunks for ${text.length} characters in one section`);
+  for (const c of chunks.slice(0, -1)) assert.ok(c.text.length >= 8 * 1024 && c.text.length <= 32 * 1024 + 200, `a piece of ${c.text.length} characters`);
+  for (const c of chunks.slice(1)) assert.match(c.text, /^Paragraph \d+ /, 'each piece starts at a paragraph');
+  const checker = new DocumentChecker(new InProcessAnalyzer());
+  const first = await checker.check({ uri: 'file:///d.md', text }, env, EMPTY_WORKSPACE);
+  assert.equal(first.stats.chunks, chunks.length);
+  const edited = text.replace('Paragraph 300 of', 'Paragraph 300 now of');
+  const second = await checker.check({ uri: 'file:///d.md', text: edited }, env, EMPTY_WORKSPACE);
+  assert.ok(second.stats.analysed >= 1 && second.stats.analysed <= 2, `${second.stats.analysed} of ${second.stats.chunks} analysed`);
+  const fresh = await new DocumentChecker(new InProcessAnalyzer()).check({ uri: 'file:///d.md', text: edited }, env, EMPTY_WORKSPACE);
+  assert.deepEqual(second.findings, fresh.findings);
+});
+
+test('a long section is never cut before a line that may continue the block before the blank line', () => {
+  // One 40 KB paragraph (no blank line in it), so that any line allowed to start a piece after it would start one.
+  const filler = 'Filler text to make the section long enough to be cut into pieces of its own.\n'.repeat(500);
+  const continuing = ['- next item of the list', '2. next item', '    indented code', '  indented continuation', '\tcode', '+ item', '* item', '10) item'];
+  for (const line of continuing) {
+    const text = `${filler}\n- a list item\n\n${line}\n`.repeat(2);
+    assert.equal(splitChunks(text).length, 1, `cut before ${JSON.stringify(line)}`);
+  }
+  // Nor before the block a `<!-- lint ignore -->` comment applies to, nor inside a fence or a comment; after them, yes.
+  // (Contents of 44 KB: a cut inside them would be forced were it allowed.)
+  const guarded = `${filler}<!-- lint ignore -->\n\nTarget paragraph.\n\n\`\`\`\n${'code line\n\n'.repeat(4000)}\`\`\`\n\n<!--\n${'comment\n\n'.repeat(4000)}-->\n\nAfter.\n`;
+  assert.deepEqual(splitChunks(guarded).map((c) => c.text.split('\n', 1)[0]), ['Filler text to make the section long enough to be cut into pieces of its own.', '```', '<!--', 'After.']);
 });

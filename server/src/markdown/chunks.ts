@@ -8,6 +8,12 @@
 // still open, an HTML block of type 6/7 runs into the heading), the chunk's own parse shows the chunk ending inside
 // an open block and the analysis merges it with the next chunk (see `endsOpen` in analyze.ts). So the result is
 // always that of the real parser, while an edit re-parses only the chunk it touched.
+//
+// A long section (a draft without headings, a pasted changelog) is cut into pieces as well, before a line that
+// starts in column 0 after a blank line: the blank line has closed every open block and container, and a line that
+// is not indented, not a list item (which would continue the list) and not after a comment (`<!-- lint ignore -->`
+// applies to the next block) starts a new block whatever came before. Without pieces every keystroke in such a
+// section re-parsed all of it, and one parse of a 300 KB section outran the check's time budget.
 
 
 export type ChunkKind = 'frontmatter' | 'body';
@@ -124,6 +130,10 @@ export function splitChunks(text: string, options: SplitOptions = {}): Chunk[] {
   let sectionStart = frontMatter.end;
   let fence: { char: string; length: number } | undefined;
   let htmlEnd: RegExp | undefined;
+  const pieces = splitHeadings && groupSections;
+  /** The line before is blank, and the last line with text before it does not open an HTML comment. */
+  let afterBlank = false;
+  let lastTextIsComment = false;
   let i = frontMatter.lines;
   let start = frontMatter.end;
   // A front matter that is the whole text (no line after it) leaves no body lines.
@@ -138,6 +148,11 @@ export function splitChunks(text: string, options: SplitOptions = {}): Chunk[] {
     } else if (htmlEnd) {
       if (htmlEnd.test(text.slice(start, end))) htmlEnd = undefined;
     } else {
+      if (pieces && afterBlank && !lastTextIsComment && i > chunkStart && !isColumnZeroAtxHeadingAt(text, start, end) && endsPiece(text, Math.max(sectionStart, chunkStartOffset), start, end)) {
+        push('body', chunkStart, chunkStartOffset, i, start);
+        chunkStart = i;
+        chunkStartOffset = start;
+      }
       const lead = fenceLead(text, start, end);
       const fenceOpen = lead === 96 || lead === 126 ? FENCE.exec(text.slice(start, end).replace(/\r$/, '')) : null;
       if (fenceOpen && !(fenceOpen[2][0] === '`' && fenceOpen[3].includes('`'))) {
@@ -165,6 +180,11 @@ export function splitChunks(text: string, options: SplitOptions = {}): Chunk[] {
           sectionStart = start;
         }
       }
+    }
+    if (pieces) {
+      const blank = isBlankLine(text, start, end);
+      if (!blank) lastTextIsComment = !fence && commentOpensAt(text, start, end);
+      afterBlank = blank && !fence && !htmlEnd;
     }
     if (end === text.length) break;
     start = end + 1;
@@ -195,6 +215,50 @@ function endsGroup(text: string, sectionStart: number, sectionEnd: number): bool
     hash = Math.imul(hash ^ (code === 13 ? 10 : code), 0x01000193);
   }
   return ((hash ^ (hash >>> 15)) >>> 0) % SHORT_SECTIONS_PER_CHUNK === 0;
+}
+
+// Pieces of a long section: at least MIN_PIECE_CHARS each (a section shorter than that is never cut), cut where a
+// hash of the next line's start says so (one such line in PIECE_HASH_MODULUS), so that an edit moves at most the
+// cut after its own piece and the others keep their text; at the first possible line after MAX_PIECE_CHARS
+// whatever the hashes say.
+const MIN_PIECE_CHARS = 8 * 1024;
+const MAX_PIECE_CHARS = 32 * 1024;
+const PIECE_HASH_MODULUS = 4;
+
+/** Whether a piece of a long section (from `pieceStart`) ends before the line at `start` (one that follows a blank line). */
+function endsPiece(text: string, pieceStart: number, start: number, end: number): boolean {
+  const length = start - pieceStart;
+  if (length < MIN_PIECE_CHARS || !startsNewBlock(text, start, end)) return false;
+  if (length >= MAX_PIECE_CHARS) return true;
+  let hash = 0x811c9dc5;
+  for (let k = start, stop = Math.min(end, start + 32); k < stop; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+  return ((hash ^ (hash >>> 15)) >>> 0) % PIECE_HASH_MODULUS === 0;
+}
+
+const LIST_ITEM_START = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|\r?$)/;
+
+/**
+ * Whether a line after a blank line starts a block of its own: it starts in column 0 (an indented line may continue
+ * a list item, a footnote or indented code) and is not a list item (which may continue the list before the blank).
+ */
+function startsNewBlock(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
+  if (start >= end || first === 32 || first === 9 || first === 13) return false;
+  return !LIST_ITEM_START.test(text.slice(start, Math.min(end, start + 12)));
+}
+
+function isBlankLine(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+
+function commentOpensAt(text: string, start: number, end: number): boolean {
+  let k = start;
+  while (k < end && k - start < 3 && text.charCodeAt(k) === 32) k++;
+  return text.startsWith('<!--', k);
 }
 
 function isColumnZeroAtxHeadingAt(text: string, start: number, end: number): boolean {
