@@ -3,6 +3,8 @@ import type { ChunkRule, Rule } from './types';
 import { GUARD_RULES } from './guards';
 import { REMARK_LINT_RULES } from './remark-lint';
 import { noLiteralUrls } from './no-literal-urls';
+import { noShortcutReferenceImage } from './references/no-shortcut-reference-image';
+import { noShortcutReferenceLink } from './references/no-shortcut-reference-link';
 import { undefinedReference } from './links/undefined-reference';
 import { unusedDefinition } from './links/unused-definition';
 import { duplicateDefinition } from './links/duplicate-definition';
@@ -66,6 +68,8 @@ export const RULES: readonly Rule[] = [
   unknownToken,
   specsMismatch,
   ...REMARK_LINT_RULES,
+  noShortcutReferenceImage,
+  noShortcutReferenceLink,
   noLiteralUrls,
   cjkLatinSpacing,
   extraSpaces,

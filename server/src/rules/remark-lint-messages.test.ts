@@ -21,8 +21,6 @@ const CASES: { rule: string; text: string; options?: unknown; zh: string[] }[] =
   { rule: 'hard-break-spaces', text: 'line  \nnext\n', options: { allowSpaces: false }, zh: ['硬换行用了 `2` 个空格，应改用反斜杠（`\\`）换行'] },
   { rule: 'no-heading-content-indent', text: '#  Title\n', zh: ['标题的 `#` 与文字之间有 `2` 个空格，应为 `1` 个，请删除 `1` 个'] },
   { rule: 'no-heading-content-indent', text: '# Title   #\n', zh: ['标题文字与结尾的 `#` 之间有 `3` 个空格，应为 `1` 个，请删除 `2` 个'] },
-  { rule: 'no-shortcut-reference-image', text: '![logo]\n\n[logo]: logo.png\n', zh: ['图片引用使用了简写形式（`![text]`），应写成折叠形式（`![text][]`）'] },
-  { rule: 'no-shortcut-reference-link', text: '[docs]\n\n[docs]: https://example.com\n', zh: ['链接引用使用了简写形式（`[text]`），应写成折叠形式（`[text][]`）'] },
 ];
 
 const settings = (rule: string, options: unknown) => ({ rules: { [`remark-lint/${rule}`]: options === undefined ? 'warning' : ['warning', options] } });

@@ -44,12 +44,6 @@ const TABLE: Record<string, Translation[]> = {
       (actual, remove) => `标题文字与结尾的 \`#\` 之间有 \`${actual}\` 个空格，应为 \`1\` 个，请删除 \`${remove}\` 个`,
     ],
   ],
-  'remark-lint/no-shortcut-reference-image': [
-    [/^Unexpected shortcut reference image \(`!\[text\]`\), expected collapsed reference \(`!\[text\]\[\]`\)$/, () => '图片引用使用了简写形式（`![text]`），应写成折叠形式（`![text][]`）'],
-  ],
-  'remark-lint/no-shortcut-reference-link': [
-    [/^Unexpected shortcut reference link \(`\[text\]`\), expected collapsed reference \(`\[text\]\[\]`\)$/, () => '链接引用使用了简写形式（`[text]`），应写成折叠形式（`[text][]`）'],
-  ],
 };
 
 /** The rule ids the table covers. */

@@ -1,6 +1,7 @@
 // The recommended remark-lint rules, each as a Benchpress rule `remark-lint/<name>`, run on each chunk's tree.
-// Three recommended rules need the whole document (definitions and references may sit in different chunks);
-// the `links/*` rules do their job across the document, so they are not run here.
+// Five recommended rules need the whole document (definitions and references may sit in different chunks): the
+// `links/*` rules and Benchpress's own `remark-lint/no-shortcut-reference-*` do their job across the document, so
+// they are not run here.
 import { unified, type Plugin } from 'unified';
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
@@ -9,12 +10,16 @@ import type { Locale } from '../base/i18n';
 import type { ChunkRule, ChunkRuleContext } from './types';
 import { localizeRemarkLintMessage } from './remark-lint-messages';
 
-const COVERED_BY_LINKS: Record<string, string> = {
+/** Recommended rules not run on chunks, and the Benchpress rule that does their job. */
+const DONE_ELSEWHERE: Record<string, string> = {
   'no-undefined-references': 'links/undefined-reference',
   'no-unused-definitions': 'links/unused-definition',
   'no-duplicate-definitions': 'links/duplicate-definition',
   // Bare URLs are found by Benchpress (see core/parse.ts); remark-lint/no-literal-urls is its own rule module.
   'no-literal-urls': 'remark-lint/no-literal-urls',
+  // Across the document (rules/references/): a chunk's parse does not know the definitions of other chunks.
+  'no-shortcut-reference-image': 'remark-lint/no-shortcut-reference-image',
+  'no-shortcut-reference-link': 'remark-lint/no-shortcut-reference-link',
 };
 
 const DOCS: Record<string, { summary: string; bad: string; good: string }> = {
@@ -25,8 +30,6 @@ const DOCS: Record<string, { summary: string; bad: string; good: string }> = {
   'ordered-list-marker-style': { summary: 'Ordered lists use `.` markers.', bad: '1) one\n2) two\n', good: '1. one\n2. two\n' },
   'hard-break-spaces': { summary: 'Hard breaks use exactly two trailing spaces.', bad: 'line   \nnext\n', good: 'line  \nnext\n' },
   'no-heading-content-indent': { summary: 'Heading text follows the `#` markers after one space.', bad: '#  Title\n', good: '# Title\n' },
-  'no-shortcut-reference-image': { summary: 'Image references use the collapsed `![alt][]` form.', bad: '![logo]\n\n[logo]: logo.png\n', good: '![logo][]\n\n[logo]: logo.png\n' },
-  'no-shortcut-reference-link': { summary: 'Link references use the collapsed `[text][]` form.', bad: '[docs]\n\n[docs]: https://example.com\n', good: '[docs][]\n\n[docs]: https://example.com\n' },
 };
 
 type Attacher = Plugin<[unknown?], Root>;
@@ -36,7 +39,7 @@ function presetRules(): { name: string; plugin: Attacher; options: unknown }[] {
   for (const entry of remarkPresetLintRecommended.plugins ?? []) {
     const [plugin, options] = (Array.isArray(entry) ? entry : [entry]) as [Attacher, unknown];
     const name = String((plugin as { name?: string }).name ?? '').replace(/^remark-lint:/, '');
-    if (!name || name === 'remarkLint' || COVERED_BY_LINKS[name]) continue;
+    if (!name || name === 'remarkLint' || DONE_ELSEWHERE[name]) continue;
     out.push({ name, plugin, options });
   }
   return out;
@@ -95,8 +98,6 @@ const NEEDS: Record<string, string> = {
   'no-blockquote-without-marker': 'blockquote',
   'hard-break-spaces': 'break',
   'no-heading-content-indent': 'heading',
-  'no-shortcut-reference-image': 'imageReference',
-  'no-shortcut-reference-link': 'linkReference',
 };
 
 const combined = new Map<string, ReturnType<typeof unified>>();
