@@ -53,6 +53,8 @@ const TRICKY: Record<string, string> = {
   'no trailing newline': '# A\n\ntext\n\n## B\n\nend',
   // Long sections, cut into pieces (chunks.ts, endsPiece): blocks that continue after a blank line must stay whole.
   'a long section of many kinds of blocks': `# A\n\n${Array.from({ length: 400 }, (_, i) => LONG_SECTION_BLOCKS[i % LONG_SECTION_BLOCKS.length].replaceAll('N', String(i))).join('\n')}\n[r-1]: https://example.com/1\n[^f1]: note\n`,
+  'a long run of definitions with lines that end or break it': `# Defs\n\nSee [a-5], [t-89], [p-79] and [^f97].\n\n${Array.from({ length: 3000 }, (_, i) =>
+    i % 97 === 0 ? `[^f${i}]: footnote ${i}` : i % 89 === 0 ? `[t-${i}]: /u\n"title ${i}"` : i % 83 === 0 ? `[x-${i}] is text` : i % 79 === 0 ? `[p-${i}]: /u(1` : i % 73 === 0 ? '' : `[a-${i}]: https://example.com/${i}${i % 3 === 0 ? ` "t ${i}"` : ''}`).join('\n')}\n`,
   'a long draft without headings, CRLF': Array.from({ length: 300 }, (_, i) => LONG_SECTION_BLOCKS[(i * 7) % LONG_SECTION_BLOCKS.length].replaceAll('N', String(i))).join('\n').replaceAll('\n', '\r\n'),
 };
 

@@ -134,6 +134,8 @@ export function splitChunks(text: string, options: SplitOptions = {}): Chunk[] {
   /** The line before is blank, and the last line with text before it does not open an HTML comment. */
   let afterBlank = false;
   let lastTextIsComment = false;
+  /** The line before is a link reference definition, in a run of them that starts after a blank line. */
+  let inDefinitions = false;
   let i = frontMatter.lines;
   let start = frontMatter.end;
   // A front matter that is the whole text (no line after it) leaves no body lines.
@@ -148,7 +150,8 @@ export function splitChunks(text: string, options: SplitOptions = {}): Chunk[] {
     } else if (htmlEnd) {
       if (htmlEnd.test(text.slice(start, end))) htmlEnd = undefined;
     } else {
-      if (pieces && afterBlank && !lastTextIsComment && i > chunkStart && !isColumnZeroAtxHeadingAt(text, start, end) && endsPiece(text, Math.max(sectionStart, chunkStartOffset), start, end)) {
+      const startsBlock = (afterBlank && !lastTextIsComment && startsNewBlock(text, start, end)) || (inDefinitions && isOneLineDefinition(text, start, end));
+      if (pieces && startsBlock && i > chunkStart && !isColumnZeroAtxHeadingAt(text, start, end) && endsPiece(text, Math.max(sectionStart, chunkStartOffset), start, end)) {
         push('body', chunkStart, chunkStartOffset, i, start);
         chunkStart = i;
         chunkStartOffset = start;
@@ -184,6 +187,7 @@ export function splitChunks(text: string, options: SplitOptions = {}): Chunk[] {
     if (pieces) {
       const blank = isBlankLine(text, start, end);
       if (!blank) lastTextIsComment = !fence && commentOpensAt(text, start, end);
+      inDefinitions = !blank && !fence && !htmlEnd && (afterBlank || inDefinitions) && isOneLineDefinition(text, start, end);
       afterBlank = blank && !fence && !htmlEnd;
     }
     if (end === text.length) break;
@@ -225,10 +229,10 @@ const MIN_PIECE_CHARS = 8 * 1024;
 const MAX_PIECE_CHARS = 32 * 1024;
 const PIECE_HASH_MODULUS = 4;
 
-/** Whether a piece of a long section (from `pieceStart`) ends before the line at `start` (one that follows a blank line). */
+/** Whether a piece of a long section (from `pieceStart`) ends before the line at `start` (one that starts a block). */
 function endsPiece(text: string, pieceStart: number, start: number, end: number): boolean {
   const length = start - pieceStart;
-  if (length < MIN_PIECE_CHARS || !startsNewBlock(text, start, end)) return false;
+  if (length < MIN_PIECE_CHARS) return false;
   if (length >= MAX_PIECE_CHARS) return true;
   let hash = 0x811c9dc5;
   for (let k = start, stop = Math.min(end, start + 32); k < stop; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
@@ -245,6 +249,21 @@ function startsNewBlock(text: string, start: number, end: number): boolean {
   const first = text.charCodeAt(start);
   if (start >= end || first === 32 || first === 9 || first === 13) return false;
   return !LIST_ITEM_START.test(text.slice(start, Math.min(end, start + 12)));
+}
+
+/**
+ * A link reference definition on one line, in column 0: `[label]: destination "title"`, the destination without
+ * white space or parentheses (or in `<…>`), the title closed on the line. After a blank line, or after another
+ * such line of the same run, it is a definition whatever follows (a title on the next line would start with a
+ * quote or a parenthesis, not `[`), so a run of them can be cut between any two. Footnote definitions (`[^1]:`) are
+ * not: a line after one may continue its paragraph.
+ */
+const ONE_LINE_DEFINITION = /^\[(?!\^)((?:[^[\]\\]|\\.){1,999})\]:[ \t]*(?:<[^<>\n\\]*>|[^\s<>()\\]+)(?:[ \t]+(?:"[^"\\]*"|'[^'\\]*'|\([^()\\]*\)))?[ \t]*\r?$/;
+
+function isOneLineDefinition(text: string, start: number, end: number): boolean {
+  if (text.charCodeAt(start) !== 91 /* [ */ || end - start >= 4096) return false;
+  const label = ONE_LINE_DEFINITION.exec(text.slice(start, end))?.[1];
+  return label !== undefined && /\S/.test(label);
 }
 
 function isBlankLine(text: string, start: number, end: number): boolean {
