@@ -393,11 +393,13 @@ function addProse(summary: ChunkSummary, node: Parent, text: string, kind: 'head
     }
     if ('children' in child) stack.push(...(child.children as Nodes[]));
   }
-  // Backslash escapes are literal text, not brackets or markup.
-  for (let i = text.indexOf('\\', contentStart); i !== -1 && i < contentEnd - 1; i = text.indexOf('\\', i + 1)) {
-    if (/[!-/:-@[-`{-~]/.test(text[i + 1])) {
-      blanks.push([i, i + 2]);
-      i++;
+  // Backslash escapes are literal text, not brackets or markup. (Searched in the block's own text: a search of
+  // the chunk from each block ran on to the next backslash anywhere, quadratic in blocks without one.)
+  const content = text.slice(contentStart, contentEnd);
+  for (let k = content.indexOf('\\'); k !== -1 && k < content.length - 1; k = content.indexOf('\\', k + 1)) {
+    if (/[!-/:-@[-`{-~]/.test(content[k + 1])) {
+      blanks.push([contentStart + k, contentStart + k + 2]);
+      k++;
     }
   }
   let masked = maskSpans(text, contentStart, contentEnd, blanks);
