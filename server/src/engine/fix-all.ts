@@ -86,7 +86,7 @@ export async function fixAllText(text: string, findings: readonly Finding[], rec
   let applied = 0;
   let remaining = findings;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const edits = safeFixEdits(remaining);
+    const edits = safeFixEdits(withoutFixesInTokens(current, remaining));
     if (edits.length === 0) break;
     const next = applyEdits(current, edits);
     if (next.text === current) break;
@@ -95,6 +95,36 @@ export async function fixAllText(text: string, findings: readonly Finding[], rec
     if (pass + 1 < MAX_FIX_PASSES) remaining = await recheck(current);
   }
   return { text: current, applied };
+}
+
+/**
+ * Text that looks like a spec token, `{{gpu:…}}` on one line, well formed or not. Fix-all leaves it alone: a token
+ * stands for a figure, and one that is not well formed (`{{gpu:H100 SXM.memory}}`, or a `{{gpu:` whose `}}` is
+ * cells further on) is the writer's to correct (specs/unknown-token says how); a product name or a bare URL fixed
+ * inside it would change what it says (fuzz, case 3973195442).
+ */
+const TOKEN_LIKE = /\{\{[ \t]*gpu[ \t]*:[^{}\r\n]*\}\}/gi;
+
+/** The findings whose safe fix edits no token-like text (an edit that only touches one from outside is fine). */
+function withoutFixesInTokens(text: string, findings: readonly Finding[]): readonly Finding[] {
+  const tokens = [...text.matchAll(TOKEN_LIKE)].map((m) => [m.index, m.index + m[0].length] as const);
+  if (tokens.length === 0) return findings;
+  const lines = new LineIndex(text);
+  const inToken = (e: TextEdit) => {
+    const start = lines.offsetAt(e.range.start);
+    const end = lines.offsetAt(e.range.end);
+    // The first token that ends after the edit starts (tokens are in order and do not overlap) is the one to look at.
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid][1] <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    const token = tokens[lo];
+    return token !== undefined && (start === end ? token[0] < start : token[0] < end);
+  };
+  return findings.filter((f) => !f.fixes?.find((x) => x.safe && !x.snippet)?.edits.some(inToken));
 }
 
 /** One edit turning `before` into `after`: the changed middle, so the editor keeps the cursor and one undo step. */

@@ -68,3 +68,11 @@ test('no wrap after an unclosed `<` that starts HTML (the added `>` would close 
   assert.equal(await fixAll('1 < 2 http://b.c\n'), '1 < 2 <http://b.c>\n');
   assert.equal(await fixAll('{{gpu:h100-sxm.memoryGB}} GB, see http://b.c\n'), '{{gpu:h100-sxm.memoryGB}} GB, see <http://b.c>\n');
 });
+
+test('no wrap after a backslash, which would escape the `<` (fuzz, case 4084697026)', async () => {
+  const md = 'see \\https://g.c here\n';
+  const [finding] = await findingsOf('remark-lint/no-literal-urls', md);
+  assert.ok(finding, 'still reported');
+  assert.equal(finding.fixes, undefined);
+  assert.equal(await fixAll(md), md);
+});

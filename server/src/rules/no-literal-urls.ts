@@ -62,8 +62,9 @@ export const noLiteralUrls: ChunkRule = {
       // a bare URL it may pair with another one as a code span, inside `<…>` it never does, so wrapping would move
       // where code spans start and end further on (fuzz, cases 3915313447 and 656881625). Nor a spec token's `{{`:
       // the URL may end inside the token, and the `>` would land in it (case 2209533760). Nor after an unclosed
-      // `<` that starts HTML, or inside a spec token (openBefore).
-      if (rendered && /^https?:\/\//i.test(text.slice(rendered.start, rendered.end)) && !/[\s<>`\u0000-\u001f\u007f]|\{\{/.test(text.slice(rendered.start, rendered.end)) && !openBefore(text.slice(rendered.paragraphStart, rendered.start))) {
+      // `<` that starts HTML, or inside a spec token (openBefore). Nor after a backslash, which would escape the
+      // `<` (case 4084697026: `\https://…` is linked by GitHub, `\<https://…>` is not).
+      if (rendered && text[rendered.start - 1] !== '\\' && /^https?:\/\//i.test(text.slice(rendered.start, rendered.end)) && !/[\s<>`\u0000-\u001f\u007f]|\{\{/.test(text.slice(rendered.start, rendered.end)) && !openBefore(text.slice(rendered.paragraphStart, rendered.start))) {
         const written = text.slice(rendered.start, rendered.end);
         fixes.push({ title: localize({ en: 'Wrap the URL in <…>', zh: '用 <…> 包住网址' }, locale), edits: [{ range: lines.rangeOf(rendered.start, rendered.end), newText: `<${written}>` }], safe: true, preferred: rendered.end === link.end });
         if (rendered.end > link.end) {
