@@ -126,7 +126,8 @@ export function isChineseProse(prose: readonly { text: string }[]): boolean {
 /**
  * Whether the prose at an offset of the chunk is Chinese, decided per section (from one column-0 heading to the
  * next): a chunk may group several short sections (markdown/chunks.ts), and an English section stays English
- * whatever it is grouped with.
+ * whatever it is grouped with. A section long enough to be cut into pieces is decided piece by piece (each piece is
+ * a chunk of its own, at least 8 KB of it).
  */
 function chineseSections(text: string, summary: ChunkSummary, all: boolean): (offset: number) => boolean {
   if (all) return () => true;
