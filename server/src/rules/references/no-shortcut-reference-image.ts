@@ -1,6 +1,5 @@
 import type { DocumentRule } from '../types';
-import { localize } from '../../base/i18n';
-import { shortcutReferences } from './shortcut';
+import { reportShortcutReferences } from './shortcut';
 
 /**
  * remark-lint/no-shortcut-reference-image — an image written as a shortcut reference, `![alt]`, instead of the
@@ -17,14 +16,5 @@ export const noShortcutReferenceImage: DocumentRule = {
     bad: '![logo]\n\n[logo]: logo.png\n',
     good: '![logo][]\n\n[logo]: logo.png\n',
   },
-  check({ doc, report, locale }) {
-    for (const span of shortcutReferences(doc, 'image')) {
-      const end = doc.range({ start: span.end, end: span.end });
-      report({
-        range: doc.range(span),
-        message: { en: 'Unexpected shortcut reference image (`![text]`), expected collapsed reference (`![text][]`)', zh: '图片引用使用了简写形式（`![text]`），应写成折叠形式（`![text][]`）' },
-        fixes: [{ title: localize({ en: 'Write as a collapsed reference (![alt][])', zh: '改为折叠形式（![alt][]）' }, locale), edits: [{ range: end, newText: '[]' }], safe: true }],
-      });
-    }
-  },
+  check: (context) => reportShortcutReferences(context, 'image'),
 };

@@ -1,6 +1,5 @@
 import type { DocumentRule } from '../types';
-import { localize } from '../../base/i18n';
-import { shortcutReferences } from './shortcut';
+import { reportShortcutReferences } from './shortcut';
 
 /**
  * remark-lint/no-shortcut-reference-link — a link written as a shortcut reference, `[text]`, instead of the
@@ -18,14 +17,5 @@ export const noShortcutReferenceLink: DocumentRule = {
     bad: '[docs]\n\n[docs]: https://example.com\n',
     good: '[docs][]\n\n[docs]: https://example.com\n',
   },
-  check({ doc, report, locale }) {
-    for (const span of shortcutReferences(doc, 'link')) {
-      const end = doc.range({ start: span.end, end: span.end });
-      report({
-        range: doc.range(span),
-        message: { en: 'Unexpected shortcut reference link (`[text]`), expected collapsed reference (`[text][]`)', zh: '链接引用使用了简写形式（`[text]`），应写成折叠形式（`[text][]`）' },
-        fixes: [{ title: localize({ en: 'Write as a collapsed reference ([text][])', zh: '改为折叠形式（[text][]）' }, locale), edits: [{ range: end, newText: '[]' }], safe: true }],
-      });
-    }
-  },
+  check: (context) => reportShortcutReferences(context, 'link'),
 };

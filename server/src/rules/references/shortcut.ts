@@ -4,6 +4,8 @@
 // has both, and this puts them together, so whether a shortcut is reported does not depend on where chunks end.
 import type { DocumentView } from '../../markdown/document-view';
 import { normalizeLabel, type Span } from '../../markdown/summary';
+import { localize } from '../../base/i18n';
+import type { DocumentRuleContext } from '../types';
 
 /** The shortcut references of one kind (`[text]` links or `![alt]` images), in document order. */
 export function shortcutReferences(doc: DocumentView, kind: 'link' | 'image'): Span[] {
@@ -17,4 +19,23 @@ export function shortcutReferences(doc: DocumentView, kind: 'link' | 'image'): S
     }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+const MESSAGES = {
+  link: {
+    message: { en: 'Unexpected shortcut reference link (`[text]`), expected collapsed reference (`[text][]`)', zh: '链接引用使用了简写形式（`[text]`），应写成折叠形式（`[text][]`）' },
+    fix: { en: 'Write as a collapsed reference ([text][])', zh: '改为折叠形式（[text][]）' },
+  },
+  image: {
+    message: { en: 'Unexpected shortcut reference image (`![text]`), expected collapsed reference (`![text][]`)', zh: '图片引用使用了简写形式（`![text]`），应写成折叠形式（`![text][]`）' },
+    fix: { en: 'Write as a collapsed reference (![alt][])', zh: '改为折叠形式（![alt][]）' },
+  },
+};
+
+/** Reports each shortcut reference of the kind, with remark-lint's message and a safe fix that adds the `[]`. */
+export function reportShortcutReferences({ doc, report, locale }: DocumentRuleContext, kind: 'link' | 'image'): void {
+  const { message, fix } = MESSAGES[kind];
+  for (const span of shortcutReferences(doc, kind)) {
+    report({ range: doc.range(span), message, fixes: [{ title: localize(fix, locale), edits: [{ range: doc.range({ start: span.end, end: span.end }), newText: '[]' }], safe: true }] });
+  }
 }
