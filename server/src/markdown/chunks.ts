@@ -12,8 +12,9 @@
 // A long section (a draft without headings, a pasted changelog) is cut into pieces as well, before a line that
 // starts in column 0 after a blank line: the blank line has closed every open block and container, and a line that
 // is not indented, not a list item (which would continue the list) and not after a comment (`<!-- lint ignore -->`
-// applies to the next block) starts a new block whatever came before. Without pieces every keystroke in such a
-// section re-parsed all of it, and one parse of a 300 KB section outran the check's time budget.
+// applies to the next block) starts a new block whatever came before; so does the second of two one-line link
+// reference definitions in a run that started after a blank line (isOneLineDefinition). Without pieces every
+// keystroke in such a section re-parsed all of it, and one parse of a 300 KB section outran the time budget.
 
 
 export type ChunkKind = 'frontmatter' | 'body';
@@ -143,6 +144,8 @@ export function splitChunks(text: string, options: SplitOptions = {}): Chunk[] {
   const hasLines = !(frontMatter.lines > 0 && frontMatter.end === text.length && !text.endsWith('\n'));
   for (; hasLines; i++) {
     const end = lineEndAt(start);
+    // A one-line definition that is one for sure: after a blank line, or in a run of them that started after one.
+    const definition = pieces && !fence && !htmlEnd && (afterBlank || inDefinitions) && isOneLineDefinition(text, start, end);
     if (fence) {
       if (fenceLead(text, start, end) === fence.char.charCodeAt(0)) {
         const m = FENCE.exec(text.slice(start, end).replace(/\r$/, ''));
@@ -151,7 +154,7 @@ export function splitChunks(text: string, options: SplitOptions = {}): Chunk[] {
     } else if (htmlEnd) {
       if (htmlEnd.test(text.slice(start, end))) htmlEnd = undefined;
     } else {
-      const startsBlock = (afterBlank && !lastTextIsComment && startsNewBlock(text, start, end)) || (inDefinitions && isOneLineDefinition(text, start, end));
+      const startsBlock = (afterBlank && !lastTextIsComment && startsNewBlock(text, start, end)) || (inDefinitions && definition);
       if (pieces && startsBlock && i > chunkStart && !isColumnZeroAtxHeadingAt(text, start, end) && endsPiece(text, Math.max(sectionStart, chunkStartOffset), start, end)) {
         push('body', chunkStart, chunkStartOffset, i, start);
         chunkStart = i;
@@ -190,7 +193,7 @@ export function splitChunks(text: string, options: SplitOptions = {}): Chunk[] {
     if (pieces) {
       const blank = isBlankLine(text, start, end);
       if (!blank) lastTextIsComment = !fence && commentOpensAt(text, start, end);
-      inDefinitions = !blank && !fence && !htmlEnd && (afterBlank || inDefinitions) && isOneLineDefinition(text, start, end);
+      inDefinitions = definition;
       afterBlank = blank && !fence && !htmlEnd;
     }
     if (end === text.length) break;
