@@ -28,11 +28,14 @@ export function findContents(doc: DocumentView, template: ResolvedTemplate | und
   return { heading, section, list, entries: contentsEntries(doc, template, heading.level) };
 }
 
-/** The body sections' headings, which a contents list should name (not the title, contents or key points). */
+/**
+ * The body sections' headings, which a contents list should name (not the title, contents or key points, nor a
+ * heading with no text, which a list could only name with an empty entry).
+ */
 export function contentsEntries(doc: DocumentView, resolved: ResolvedTemplate | undefined, level: number): HeadingInfo[] {
   const special = new Set(resolved?.found.filter((f) => f.section.role !== 'section').map((f) => f.heading) ?? []);
   return doc.headings.filter((h) => {
-    if (!h.topLevel || h.level !== level || special.has(h)) return false;
+    if (!h.topLevel || h.level !== level || special.has(h) || h.text.trim() === '') return false;
     const key = headingKey(h.text);
     return !CONTENTS_HEADING_KEYS.has(key) && !KEY_POINTS_HEADING_KEYS.has(key);
   });
