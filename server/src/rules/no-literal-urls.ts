@@ -5,19 +5,34 @@ import type { ProseSegment } from '../markdown/summary';
 import { gfmLiteralUrls } from '../markdown/literal-urls';
 
 /**
- * The extent a GFM renderer links for the bare URL starting at `offset`, from the source of its paragraph; undefined
- * when it is not known: a backtick inside an earlier linked run of the paragraph is part of that link for a GFM
- * renderer but may open a code span for the parse here (which leaves autolink literals out), so what follows may
- * be code to GitHub and a bare URL here (fuzz, case 3915313447).
+ * The extent a GFM renderer links for a bare URL, from the source of its paragraph: `at(offset)` for the URL
+ * starting at `offset`, undefined when it is not known: a backtick inside an earlier linked run of the paragraph is
+ * part of that link for a GFM renderer but may open a code span for the parse here (which leaves autolink literals
+ * out), so what follows may be code to GitHub and a bare URL here (fuzz, case 3915313447). Each paragraph is parsed
+ * once, however many bare URLs it holds, and found by binary search.
  */
-function renderedExtent(prose: readonly ProseSegment[], text: string, offset: number): { start: number; end: number; paragraphStart: number } | undefined {
-  const segment = prose.find((p) => p.offset <= offset && offset < p.offset + p.text.length);
-  if (!segment) return undefined;
-  const source = text.slice(segment.offset, segment.offset + segment.text.length);
-  const urls = gfmLiteralUrls(source);
-  if (urls.some((u) => segment.offset + u.end <= offset && source.slice(u.start, u.end).includes('`'))) return undefined;
-  const found = urls.find((u) => segment.offset + u.start <= offset && offset < segment.offset + u.end);
-  return found && { start: segment.offset + found.start, end: segment.offset + found.end, paragraphStart: segment.offset };
+function renderedExtents(prose: readonly ProseSegment[], text: string) {
+  const segments = [...prose].sort((a, b) => a.offset - b.offset);
+  const parsed = new Map<ProseSegment, ReturnType<typeof gfmLiteralUrls>>();
+  return (offset: number): { start: number; end: number; paragraphStart: number } | undefined => {
+    let lo = 0;
+    let hi = segments.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (segments[mid].offset <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const contains = (p: ProseSegment | undefined): p is ProseSegment => p !== undefined && p.offset <= offset && offset < p.offset + p.text.length;
+    // (Segments do not nest; should one ever hold another, the first that holds the URL is the one, as before.)
+    const segment = contains(segments[lo - 1]) ? segments[lo - 1] : segments.find(contains);
+    if (!segment) return undefined;
+    const source = text.slice(segment.offset, segment.offset + segment.text.length);
+    let urls = parsed.get(segment);
+    if (!urls) parsed.set(segment, (urls = gfmLiteralUrls(source)));
+    if (urls.some((u) => segment.offset + u.end <= offset && source.slice(u.start, u.end).includes('`'))) return undefined;
+    const found = urls.find((u) => segment.offset + u.start <= offset && offset < segment.offset + u.end);
+    return found && { start: segment.offset + found.start, end: segment.offset + found.end, paragraphStart: segment.offset };
+  };
 }
 
 /**
@@ -50,9 +65,10 @@ export const noLiteralUrls: ChunkRule = {
   },
   check({ summary, lines, report, locale }) {
     const text = lines.text;
+    const renderedExtent = renderedExtents(summary.prose, text);
     for (const link of summary.links) {
       if (link.kind !== 'bare') continue;
-      const rendered = renderedExtent(summary.prose, text, link.start);
+      const rendered = renderedExtent(link.start);
       // The finding covers what is linked today, so its fixes stay inside it.
       const range = lines.rangeOf(link.start, Math.max(link.end, rendered?.end ?? link.end));
       const fixes: Fix[] = [];
