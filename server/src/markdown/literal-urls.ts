@@ -6,6 +6,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import type { Nodes } from 'mdast';
+import { bomAsText } from './parse';
 
 export interface LiteralUrl {
   /** Offsets in the source given. */
@@ -17,7 +18,7 @@ export interface LiteralUrl {
 
 /** Every URL a GFM renderer links in this Markdown source without link syntax, in order. */
 export function gfmLiteralUrls(source: string): LiteralUrl[] {
-  const tree = fromMarkdown(source, { extensions: [gfmAutolinkLiteral()], mdastExtensions: [gfmAutolinkLiteralFromMarkdown()] });
+  const tree = fromMarkdown(bomAsText(source), { extensions: [gfmAutolinkLiteral()], mdastExtensions: [gfmAutolinkLiteralFromMarkdown()] });
   const out: LiteralUrl[] = [];
   const stack: Nodes[] = [tree];
   while (stack.length > 0) {
