@@ -76,3 +76,13 @@ test('no wrap after a backslash, which would escape the `<` (fuzz, case 40846970
   assert.equal(finding.fixes, undefined);
   assert.equal(await fixAll(md), md);
 });
+
+test('no wrap in a block quote paragraph whose later lines carry `>` (its extent is not known: fuzz, case 3903233439)', async () => {
+  const md = '> *A[*b)\n>址：[*Link*](https://www.mpp.post("/")\n';
+  const [finding] = await findingsOf('remark-lint/no-literal-urls', md);
+  assert.ok(finding, 'still reported');
+  assert.equal(finding.fixes, undefined);
+  assert.equal(await fixAll(md), md);
+  // On the quote's first line the extent is known, and the URL is wrapped.
+  assert.equal(await fixAll('> see https://e.com/x\n'), '> see <https://e.com/x>\n');
+});

@@ -27,6 +27,9 @@ function renderedExtents(prose: readonly ProseSegment[], text: string) {
     const segment = contains(segments[lo - 1]) ? segments[lo - 1] : segments.find(contains);
     if (!segment) return undefined;
     const source = text.slice(segment.offset, segment.offset + segment.text.length);
+    // A paragraph of a block quote carries the `>` of its later lines, which parsed on their own open a quote of
+    // their own, where GFM may end a URL elsewhere (fuzz, case 3903233439): the extent is not known there.
+    if (/[\r\n][ \t]*>/.test(source)) return undefined;
     let urls = parsed.get(segment);
     if (!urls) parsed.set(segment, (urls = gfmLiteralUrls(source)));
     if (urls.some((u) => segment.offset + u.end <= offset && source.slice(u.start, u.end).includes('`'))) return undefined;

@@ -139,9 +139,14 @@ export function areCopyableEntries(entries: readonly HeadingInfo[]): boolean {
   return entries.every((h) => !h.text.includes('{{') && !/:\/\/|www\.|@/i.test(h.text));
 }
 
-/** A list item line whose entry is plain words, or `[plain words](#fragment)`. */
+/**
+ * A list item line whose entry is plain words, or `[plain words](#fragment)`. One to four spaces after the marker:
+ * five or more (or a tab) would make the entry an indented code block (fuzz, case 1130073389).
+ */
 function isPlainEntryLine(line: string): boolean {
-  const entry = line.replace(/^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+/, '').trim();
+  const marker = /^ {0,3}(?:[-*+]|\d{1,9}[.)])( {1,4})(?! )/.exec(line);
+  if (!marker) return false;
+  const entry = line.slice(marker[0].length).trim();
   const words = (text: string) => !/[`<>{}[\]()*_~\\|!&]/.test(text) && !/:\/\/|www\.|@|mailto:/i.test(text) && !/[\u2028\u2029\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text);
   const link = /^\[([^\]]*)\]\(#[^()\s<>`]*\)$/.exec(entry);
   return link ? words(link[1]) : words(entry);

@@ -20,3 +20,9 @@ test('a list that names every heading with text is not reported because of an em
   const text = '# 标题\n\n## 目录\n\n1. 环境准备\n2. 基础配置\n\n## 环境准备\n\n文字。\n\n##\n\n## 基础配置\n\n文字。\n';
   assert.deepEqual(await findingsOf('template/toc-mismatch', text), []);
 });
+
+test('a list whose entry is indented code (five spaces after the marker) is not replaced by fix-all (fuzz, case 1130073389)', async () => {
+  const [finding] = await findingsOf('template/toc-mismatch', '# 标题\n\n## 目录\n\n5.     --max-model-len 512\n\n## 环境准备\n\n文字。\n');
+  assert.ok(finding, 'reported');
+  assert.equal(finding.fixes?.[0].safe, false, 'offered as a quick fix only');
+});
