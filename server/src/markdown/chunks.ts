@@ -145,7 +145,7 @@ export function splitChunks(text: string, options: SplitOptions = {}): Chunk[] {
   for (; hasLines; i++) {
     const end = lineEndAt(start);
     // A one-line definition that is one for sure: after a blank line, or in a run of them that started after one.
-    const definition = pieces && !fence && !htmlEnd && (afterBlank || inDefinitions) && isOneLineDefinition(text, start, end);
+    const definition: boolean = pieces && !fence && !htmlEnd && (afterBlank || inDefinitions) && isOneLineDefinition(text, start, end);
     if (fence) {
       if (fenceLead(text, start, end) === fence.char.charCodeAt(0)) {
         const m = FENCE.exec(text.slice(start, end).replace(/\r$/, ''));
