@@ -37,6 +37,8 @@ const HTML_BLOCK_START: [RegExp, RegExp][] = [
   [/^ {0,3}<![A-Za-z]/, />/],
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
 ];
+/** The comment kind (`<!-- lint ignore -->` and the like apply to the block after them). */
+const COMMENT_BLOCK = HTML_BLOCK_START[1];
 
 /**
  * Lines of a YAML (`---`) or TOML (`+++`) front matter block at the very start, or 0 if there is none. Only the
@@ -132,9 +134,16 @@ export function splitChunks(text: string, options: SplitOptions = {}): Chunk[] {
   let fence: { char: string; length: number } | undefined;
   let htmlEnd: RegExp | undefined;
   let nextLt = -2;
+  /** Ends the current chunk before `line` (which starts at `offset`). */
+  const cutBefore = (line: number, offset: number) => {
+    push('body', chunkStart, chunkStartOffset, line, offset);
+    chunkStart = line;
+    chunkStartOffset = offset;
+  };
   const pieces = splitHeadings && groupSections;
-  /** The line before is blank, and the last line with text before it does not open an HTML comment. */
+  /** The line before is blank (outside a fence or an HTML block). */
   let afterBlank = false;
+  /** The last line with text opened an HTML comment. */
   let lastTextIsComment = false;
   /** The line before is a link reference definition, in a run of them that starts after a blank line. */
   let inDefinitions = false;
@@ -146,6 +155,8 @@ export function splitChunks(text: string, options: SplitOptions = {}): Chunk[] {
     const end = lineEndAt(start);
     // A one-line definition that is one for sure: after a blank line, or in a run of them that started after one.
     const definition: boolean = pieces && !fence && !htmlEnd && (afterBlank || inDefinitions) && isOneLineDefinition(text, start, end);
+    /** The line opens an HTML comment (an HTML block of the comment kind). */
+    let opensComment = false;
     if (fence) {
       if (fenceLead(text, start, end) === fence.char.charCodeAt(0)) {
         const m = FENCE.exec(text.slice(start, end).replace(/\r$/, ''));
@@ -156,9 +167,7 @@ export function splitChunks(text: string, options: SplitOptions = {}): Chunk[] {
     } else {
       const startsBlock = (afterBlank && !lastTextIsComment && startsNewBlock(text, start, end)) || (inDefinitions && definition);
       if (pieces && startsBlock && i > chunkStart && !isColumnZeroAtxHeadingAt(text, start, end) && endsPiece(text, Math.max(sectionStart, chunkStartOffset), start, end)) {
-        push('body', chunkStart, chunkStartOffset, i, start);
-        chunkStart = i;
-        chunkStartOffset = start;
+        cutBefore(i, start);
       }
       const lead = fenceLead(text, start, end);
       const fenceOpen = lead === 96 || lead === 126 ? FENCE.exec(text.slice(start, end).replace(/\r$/, '')) : null;
@@ -175,6 +184,7 @@ export function splitChunks(text: string, options: SplitOptions = {}): Chunk[] {
             const kind = HTML_BLOCK_START.find(([open]) => open.test(line));
             if (kind) {
               html = true;
+              opensComment = kind === COMMENT_BLOCK;
               const rest = line.slice(line.indexOf('<') + 2);
               if (!kind[1].test(rest)) htmlEnd = kind[1];
             }
@@ -182,9 +192,7 @@ export function splitChunks(text: string, options: SplitOptions = {}): Chunk[] {
         }
         if (!html && splitHeadings && i > chunkStart && isColumnZeroAtxHeadingAt(text, start, end)) {
           if (!groupSections || endsGroup(text, sectionStart, start) || start - chunkStartOffset >= MAX_GROUPED_CHARS) {
-            push('body', chunkStart, chunkStartOffset, i, start);
-            chunkStart = i;
-            chunkStartOffset = start;
+            cutBefore(i, start);
           }
           sectionStart = start;
         }
@@ -192,7 +200,7 @@ export function splitChunks(text: string, options: SplitOptions = {}): Chunk[] {
     }
     if (pieces) {
       const blank = isBlankLine(text, start, end);
-      if (!blank) lastTextIsComment = !fence && commentOpensAt(text, start, end);
+      if (!blank) lastTextIsComment = opensComment;
       inDefinitions = definition;
       afterBlank = blank && !fence && !htmlEnd;
     }
@@ -278,12 +286,6 @@ function isBlankLine(text: string, start: number, end: number): boolean {
     if (c !== 32 && c !== 9 && c !== 13) return false;
   }
   return true;
-}
-
-function commentOpensAt(text: string, start: number, end: number): boolean {
-  let k = start;
-  while (k < end && k - start < 3 && text.charCodeAt(k) === 32) k++;
-  return text.startsWith('<!--', k);
 }
 
 function isColumnZeroAtxHeadingAt(text: string, start: number, end: number): boolean {

@@ -55,8 +55,8 @@ function parserFor(flavor: Flavor, parts: number): Processor {
 }
 
 export function parseMarkdown(text: string, flavor: Flavor = 'markdown'): Root {
-  if (text.charCodeAt(0) !== 0xfeff) return parserFor(flavor, gfmParts(text)).parse(text) as Root;
   const tree = parserFor(flavor, gfmParts(text)).parse(bomAsText(text)) as Root;
+  if (text.charCodeAt(0) !== 0xfeff) return tree;
   // The mark is the first character of the first leaf with a value (a paragraph's text: no block starts with it).
   let node: Nodes | undefined = tree;
   while (node && 'children' in node) node = node.children[0];

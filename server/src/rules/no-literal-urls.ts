@@ -5,15 +5,15 @@ import type { ProseSegment } from '../markdown/summary';
 import { gfmLiteralUrls } from '../markdown/literal-urls';
 
 /**
- * The extent a GFM renderer links for a bare URL, from the source of its paragraph: `at(offset)` for the URL
- * starting at `offset`, undefined when it is not known: a backtick inside an earlier linked run of the paragraph is
+ * A look-up of the extent a GFM renderer links for the bare URL starting at an offset, from the source of its
+ * paragraph; undefined when it is not known: a backtick inside an earlier linked run of the paragraph is
  * part of that link for a GFM renderer but may open a code span for the parse here (which leaves autolink literals
  * out), so what follows may be code to GitHub and a bare URL here (fuzz, case 3915313447). Each paragraph is parsed
  * once, however many bare URLs it holds, and found by binary search.
  */
 function renderedExtents(prose: readonly ProseSegment[], text: string) {
   const segments = [...prose].sort((a, b) => a.offset - b.offset);
-  const parsed = new Map<ProseSegment, ReturnType<typeof gfmLiteralUrls>>();
+  const parsed = new Map<ProseSegment, ReturnType<typeof gfmLiteralUrls> | null>();
   return (offset: number): { start: number; end: number; paragraphStart: number } | undefined => {
     let lo = 0;
     let hi = segments.length;
@@ -27,11 +27,11 @@ function renderedExtents(prose: readonly ProseSegment[], text: string) {
     const segment = contains(segments[lo - 1]) ? segments[lo - 1] : segments.find(contains);
     if (!segment) return undefined;
     const source = text.slice(segment.offset, segment.offset + segment.text.length);
-    // A paragraph of a block quote carries the `>` of its later lines, which parsed on their own open a quote of
-    // their own, where GFM may end a URL elsewhere (fuzz, case 3903233439): the extent is not known there.
-    if (/[\r\n][ \t]*>/.test(source)) return undefined;
     let urls = parsed.get(segment);
-    if (!urls) parsed.set(segment, (urls = gfmLiteralUrls(source)));
+    // A paragraph of a block quote carries the `>` of its later lines, which parsed on their own open a quote of
+    // their own, where GFM may end a URL elsewhere (fuzz, case 3903233439): the extent is not known there (null).
+    if (urls === undefined) parsed.set(segment, (urls = /[\r\n][ \t]*>/.test(source) ? null : gfmLiteralUrls(source)));
+    if (urls === null) return undefined;
     if (urls.some((u) => segment.offset + u.end <= offset && source.slice(u.start, u.end).includes('`'))) return undefined;
     const found = urls.find((u) => segment.offset + u.start <= offset && offset < segment.offset + u.end);
     return found && { start: segment.offset + found.start, end: segment.offset + found.end, paragraphStart: segment.offset };
