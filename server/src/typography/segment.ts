@@ -73,9 +73,7 @@ function buildSegment(node: Parent & Nodes, text: string, bare: readonly { start
   // no fix makes the link start, stop or end elsewhere.
   // Any run GFM may link counts, not only URLs worth checking (`https://gith>ub.com/…` is linked too).
   // Only in plain text: a link's destination is protected as markup already.
-  const linkable = [...source.matchAll(/(?:https?:\/\/|www\.)[^\s<]*/giu)]
-    .filter((m) => kinds[m.index] === Kind.Text)
-    .map((m) => ({ start: start + m.index, end: start + m.index + m[0].length }));
+  const linkable = linkableRuns(source, kinds).map(([a, b]) => ({ start: start + a, end: start + b }));
   for (const url of [...bare, ...linkable]) {
     if (url.end <= start || url.start >= end) continue;
     let a = url.start;
@@ -90,6 +88,27 @@ function buildSegment(node: Parent & Nodes, text: string, bare: readonly { start
   }
   lockInText(source, kinds);
   return { start, text: source, kinds, block: node.type === 'heading' ? 'heading' : node.type === 'tableCell' ? 'cell' : 'paragraph' };
+}
+
+const LINKABLE = /(?:https?:\/\/|www\.)[^\s<]*/giy;
+const URL_START = /https?:\/\/|www\./gi;
+
+/**
+ * Runs of plain text that GFM may link as a URL. Each is searched from every URL start in text, not from the end of
+ * the run before it: a run that starts in markup (a link's destination) and runs on into text must not hide a URL
+ * that starts in that text (fuzz, case 53339580).
+ */
+function linkableRuns(source: string, kinds: Uint8Array): Span[] {
+  const runs: Span[] = [];
+  URL_START.lastIndex = 0;
+  for (let m = URL_START.exec(source); m; m = URL_START.exec(source)) {
+    if (kinds[m.index] !== Kind.Text) continue;
+    LINKABLE.lastIndex = m.index;
+    const end = m.index + LINKABLE.exec(source)![0].length;
+    runs.push([m.index, end]);
+    URL_START.lastIndex = end;
+  }
+  return runs;
 }
 
 function markInline(children: Nodes[], text: string, set: (a: number, b: number, kind: Kind) => void): void {
