@@ -101,6 +101,8 @@ const entries = [
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   // The language server's analysis workers: the chunk analysis alone.
   { ...common, entryPoints: ['server/src/engine/worker-main.ts'], outfile: 'dist/server-worker.js' },
+  // The language server's preview renderer.
+  { ...common, entryPoints: ['server/src/preview/worker-main.ts'], outfile: 'dist/preview-worker.js' },
   cli,
 ];
 

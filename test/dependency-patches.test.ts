@@ -53,6 +53,9 @@ test('a parser bundled with the patches gives the same trees as one without them
       '| a | b |\n|---|:-:|\n| 1 | 2 | 3 |\n| x |\n\n| one |\n| --- |\n| `|` \\| |\n',
       '[a][x] [b][] [c] [^1] [^2] [x]\n\n[x]: /u\n[X]: /v\n[c]: /w "t"\n\n[^1]: note\n[^1]: again\n',
       '> | t |\n> |---|\n> | 1 |\n\n- | a |\n  |---|\n',
+      // Containers opening and closing (the document tokenizer's edits): lists, nested lists, quotes with lazy lines,
+      // footnote definitions with indented continuations.
+      Array.from({ length: 40 }, (_, i) => `- item ${i}\n  - nested\n    > deep\n> quote ${i}\nlazy\n\n[^f${i}]: note\n    more\n\npara [^f${i}]\n\n1. one\n2. two\n   lazy\n`).join(''),
     ];
     for (const text of texts) assert.equal(patched.parse(text), plain.parse(text), text.slice(0, 60));
     // Unclosed and closed brackets before words, e-mail addresses and URLs (autolink literals), runs of data

@@ -46,7 +46,7 @@ const cliModules = (): string[] => filesUnder('dist/cli').filter((f) => f.endsWi
 /** What the package must hold: the three bundles (the CLI's modules too), the manifest and its texts, the docs, and VS Code's assets. */
 function expectedFiles(): string[] {
   return [
-    'dist/cli.js', 'dist/client.js', 'dist/server.js', 'dist/server-worker.js', ...cliModules(),
+    'dist/cli.js', 'dist/client.js', 'dist/server.js', 'dist/server-worker.js', 'dist/preview-worker.js', ...cliModules(),
     'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'README.md', 'README.zh-cn.md', 'LICENSE', 'CHANGELOG.md',
     'docs/rules.md', 'docs/ci.md',
     ...['media', 'snippets', 'syntaxes', 'schemas', 'l10n'].flatMap(filesUnder),

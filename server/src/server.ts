@@ -1,14 +1,17 @@
 // `node dist/server.js --stdio`: the language server. Its analysis workers run dist/server-worker.js, a bundle of
-// the chunk analysis alone (a worker that loaded the whole server would hold its code for nothing).
+// the chunk analysis alone, and its preview renders on dist/preview-worker.js, the renderer alone (a worker that
+// loaded the whole server would hold its code for nothing). Without those bundles, this one serves as both.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { isAnalyzerWorker, runAnalyzerWorker } from './engine/worker';
+import { isPreviewWorker, runPreviewWorker } from './preview/render-worker';
 import { keepYoungGenerationSmall } from './lsp/memory';
 
 if (isAnalyzerWorker()) runAnalyzerWorker();
+else if (isPreviewWorker()) runPreviewWorker();
 else {
   // Before the server loads (see lsp/memory.ts).
   keepYoungGenerationSmall();
-  const slim = path.join(__dirname, 'server-worker.js');
-  require('./lsp/main').startServer(existsSync(slim) ? slim : __filename);
+  const bundled = (name: string) => (existsSync(path.join(__dirname, name)) ? path.join(__dirname, name) : __filename);
+  require('./lsp/main').startServer({ analysis: bundled('server-worker.js'), preview: bundled('preview-worker.js') });
 }

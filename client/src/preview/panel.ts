@@ -236,7 +236,9 @@ export class PreviewPanel implements vscode.Disposable {
       const params: PreviewParams = { uri: client.code2ProtocolConverter.asUri(uri), locale: this.locale };
       payload = await client.sendRequest(Requests.preview, params);
     } catch (error) {
-      if (seq > this.appliedSeq) this.post({ type: 'notice', text: vscode.l10n.t('The preview is not available: {0}', (error as Error)?.message ?? String(error)), locale: this.locale });
+      // Only the latest request's failure is news: an older one may have been answered ContentModified because this
+      // newer one replaced it on the server.
+      if (seq === this.requestSeq) this.post({ type: 'notice', text: vscode.l10n.t('The preview is not available: {0}', (error as Error)?.message ?? String(error)), locale: this.locale });
       return;
     }
     // Replies can overtake each other: never show an older one over a newer one, nor one for another document.

@@ -81,3 +81,37 @@ test('a second "disable for this file" adds the rule to the existing comment', a
   assert.match(fixed, /^<!-- benchpress-disable-file links\/missing-anchor remark-lint\/no-literal-urls -->\n# T/);
   assert.deepEqual(await findingsOf('remark-lint/no-literal-urls', fixed), []);
 });
+
+test('inside a code block only "disable for this file" is offered (a comment there would be code); around it, both', async () => {
+  const md = [
+    '# T', //                                   0
+    '', //                                      1
+    '```bash', //                               2  fenced, with a blank line inside
+    'nvidia-smi', //                            3
+    '', //                                      4
+    'docker ps', //                             5
+    '```', //                                   6
+    '', //                                      7
+    'Text after the fence.', //                 8
+    '', //                                      9
+    '    indented code', //                     10
+    '    more code', //                         11
+    '', //                                      12
+    'Text after the indented code.', //         13
+    '', //                                      14
+    '~~~~', //                                  15 a longer tilde fence: ``` and ~~~ do not close it
+    '~~~', //                                   16
+    '```', //                                   17
+    '~~~~', //                                  18
+    '', //                                      19
+    'Last text.', //                            20
+    '',
+  ].join('\n');
+  const view = (await checkText(md)).view!;
+  const at = (line: number) => disableEdits(view, { ruleId: 'links/missing-anchor', severity: 'warning', message: 'm', range: { start: { line, character: 0 }, end: { line, character: 1 } } });
+  const offered = (line: number) => (at(line).line ? 'line and file' : 'file');
+  const inside = [2, 3, 4, 5, 6, 10, 11, 15, 16, 17, 18];
+  const outside = [0, 8, 13, 20];
+  assert.deepEqual(inside.map(offered), inside.map(() => 'file'), 'inside a code block');
+  assert.deepEqual(outside.map(offered), outside.map(() => 'line and file'), 'outside code blocks');
+});

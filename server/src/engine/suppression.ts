@@ -123,7 +123,7 @@ export function disableEdits(view: DocumentView, finding: Finding): { line?: Tex
   if (view.frontMatter && line <= view.lines.positionAt(view.frontMatter.span.end).line) return { file: fileEdit };
   const text = view.lines.lineText(line);
   // Code blocks and tables would be broken by a comment inside them: only the file-wide comment is offered.
-  const inCode = view.features.some((f) => f.kind === 'code' && view.lines.positionAt(f.offset).line <= line && line <= blockEndLine(view, f.offset));
+  const inCode = insideCodeBlock(view, line);
   if (inCode || /^\s*\|/.test(text)) return { file: fileEdit };
   const previous = line > 0 ? view.lines.lineText(line - 1) : '';
   if (line === 0 || previous.trim() === '') {
@@ -136,15 +136,51 @@ export function disableEdits(view: DocumentView, finding: Finding): { line?: Tex
   return { line: { range: { start: end, end }, newText: ` <!-- benchpress-disable-line ${rule} -->` }, file: fileEdit };
 }
 
-function blockEndLine(view: DocumentView, offset: number): number {
-  const blank = view.text.slice(offset).search(/\n[ \t]*\r?\n/);
-  // A fenced block may hold blank lines: take its closing fence when it has one.
-  const fence = /^ {0,3}(`{3,}|~{3,})/.exec(view.text.slice(offset));
-  if (fence) {
-    const close = view.text.slice(offset + fence[0].length).search(new RegExp(`\\n {0,3}${fence[1][0] === '`' ? '`' : '~'}{${fence[1].length},}[ \\t]*(?:\\r?\\n|$)`));
-    if (close !== -1) return view.lines.positionAt(offset + fence[0].length + close + 1).line;
+/** Code blocks' line spans, in order, with the furthest end so far: a view offers many findings a quick fix. */
+const codeBlocksOf = new WeakMap<DocumentView, { start: number; reach: number }[]>();
+
+function insideCodeBlock(view: DocumentView, line: number): boolean {
+  let blocks = codeBlocksOf.get(view);
+  if (!blocks) {
+    blocks = [];
+    let reach = -1;
+    const starts = view.features.filter((f) => f.kind === 'code').map((f) => f.offset).sort((a, b) => a - b);
+    for (const offset of starts) {
+      reach = Math.max(reach, blockEndLine(view, offset));
+      blocks.push({ start: view.lines.positionAt(offset).line, reach });
+    }
+    codeBlocksOf.set(view, blocks);
   }
-  return blank === -1 ? view.lines.lineCount - 1 : view.lines.positionAt(offset + blank).line;
+  // The last block starting at or before the line: the line is inside a block when some block so far reaches it.
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].start <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && blocks[lo - 1].reach >= line;
+}
+
+const BLANK_LINE = /\n[ \t]*\r?\n/g;
+const FENCE_OPEN = / {0,3}(`{3,}|~{3,})/y;
+
+/** The last line of the code block at `offset`: its closing fence, or the line before the next blank line. */
+function blockEndLine(view: DocumentView, offset: number): number {
+  // Searched from the offset on (not in a copy of the rest of the text): each search stops at the block's end.
+  const text = view.text;
+  FENCE_OPEN.lastIndex = offset;
+  const fence = FENCE_OPEN.exec(text);
+  if (fence) {
+    // A fenced block may hold blank lines: take its closing fence when it has one.
+    const close = new RegExp(`\\n {0,3}${fence[1][0] === '`' ? '`' : '~'}{${fence[1].length},}[ \\t]*(?:\\r?\\n|$)`, 'g');
+    close.lastIndex = offset + fence[0].length;
+    const found = close.exec(text);
+    if (found) return view.lines.positionAt(found.index + 1).line;
+  }
+  BLANK_LINE.lastIndex = offset;
+  const blank = BLANK_LINE.exec(text);
+  return blank ? view.lines.positionAt(blank.index).line : view.lines.lineCount - 1;
 }
 
 function disableFileEdit(view: DocumentView, rule: string): TextEdit {

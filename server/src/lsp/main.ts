@@ -3,7 +3,7 @@
 import type { InitializeResult } from 'vscode-languageserver/node';
 import { toLocale } from '../base/i18n';
 import { pathOf } from './checks';
-import { ServerContext, type Feature } from './server-context';
+import { ServerContext, type Feature, type WorkerScripts } from './server-context';
 import { documentsFeature } from './features/documents';
 import { codeActionsFeature } from './features/code-actions';
 import { navigationFeature } from './features/navigation';
@@ -16,8 +16,8 @@ import { linkRefactorFeature } from './features/link-refactor';
 
 const FEATURES: Feature[] = [documentsFeature, codeActionsFeature, navigationFeature, linksFeature, linkRefactorFeature, articlesFeature, gpuFeature, topicsFeature, previewFeature];
 
-export function startServer(workerScript: string): void {
-  const server = new ServerContext(workerScript);
+export function startServer(scripts: WorkerScripts): void {
+  const server = new ServerContext(scripts);
   for (const feature of FEATURES) feature(server);
 
   server.connection.onInitialize((params): InitializeResult => {

@@ -12,6 +12,14 @@ import { Notifications, type InitializationOptions } from '../protocol';
 import { CheckScheduler } from './checks';
 import { SettingsStore, type RootSettings } from './settings';
 
+/** The scripts of the server's worker threads. */
+export interface WorkerScripts {
+  /** The chunk analysis (dist/server-worker.js). */
+  analysis: string;
+  /** The preview's renderer (dist/preview-worker.js). */
+  preview: string;
+}
+
 export class ServerContext {
   readonly connection: Connection = createConnection(ProposedFeatures.all);
   readonly documents = new TextDocuments(TextDocument);
@@ -36,15 +44,21 @@ export class ServerContext {
   readonly initializers: ((params: InitializeParams) => void)[] = [];
   /** What the client said about itself in `initializationOptions` (nothing from other editors). */
   host: InitializationOptions = {};
+  /** What stops at `shutdown` (worker threads); features add theirs. */
+  readonly atShutdown: (() => void)[] = [() => this.analyzer.dispose()];
 
-  constructor(workerScript: string) {
+  constructor(readonly scripts: WorkerScripts) {
     // One worker: an edit's work is a chunk or two, and a second worker would hold tens of MB for the rare moment
     // when many drafts open at once. A small young generation: the server lives long and its checks are small.
-    this.analyzer = new WorkerPoolAnalyzer({ script: workerScript, timeoutMs: 4000, size: 1, youngGenerationMb: 8, onWorkerStarted: keepYoungGenerationSmall });
+    this.analyzer = new WorkerPoolAnalyzer({ script: scripts.analysis, timeoutMs: 4000, size: 1, youngGenerationMb: 8, onWorkerStarted: keepYoungGenerationSmall });
     this.scheduler = new CheckScheduler(this.connection, this.documents, this.analyzer, this.settings, () => this.folders);
     this.initializers.push((params) => {
       const options = params.initializationOptions as InitializationOptions | null | undefined;
       this.host = options && typeof options === 'object' ? options : {};
+    });
+    // One `shutdown` handler too (see below): the context's, which stops what features listed.
+    this.connection.onShutdown(() => {
+      for (const stop of this.atShutdown) stop();
     });
     // The connection keeps one handler per notification: a second feature's `onInitialized` would silently replace
     // the first one's. Every feature may ask; the context calls them all, in the order they asked.

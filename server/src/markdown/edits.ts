@@ -42,10 +42,12 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): { text: st
   const lines = new LineIndex(text);
   // From the end backwards; insertions at the same place keep their given order (the later one goes in first).
   const sorted = edits.map((edit, index) => ({ edit, index })).sort((a, b) => comparePositions(b.edit.range.start, a.edit.range.start) || comparePositions(b.edit.range.end, a.edit.range.end) || b.index - a.index).map((x) => x.edit);
-  let result = text;
+  // The result in pieces, last first: the text after each edit up to the previous one, then the edit's new text (a
+  // copy of the whole text per edit made fix-all quadratic: 4 s for a 400 KB draft).
+  const pieces: string[] = [];
   let applied = 0;
   let skipped = 0;
-  let limit = Infinity;
+  let limit = text.length;
   for (const edit of sorted) {
     const start = lines.offsetAt(edit.range.start);
     const end = lines.offsetAt(edit.range.end);
@@ -53,9 +55,10 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): { text: st
       skipped++;
       continue;
     }
-    result = result.slice(0, start) + edit.newText + result.slice(end);
+    pieces.push(text.slice(end, limit), edit.newText);
     limit = start;
     applied++;
   }
-  return { text: result, applied, skipped };
+  pieces.push(text.slice(0, limit));
+  return { text: pieces.reverse().join(''), applied, skipped };
 }

@@ -243,7 +243,7 @@ test('rendering never throws, whatever the input', () => {
 test('previewPayload: HTML, line map, stats and version; stopped sections are not rendered again', async () => {
   const text = '# RTX 4090 评测\n\n## 性能测试\n\n| 场景 | 吞吐 |\n|---|---|\n| SDXL | 1.9 张/秒 |\n';
   const result = await checkText(text);
-  const payload = previewPayload(result.view!.uri, text, result, 'zh-cn', 7);
+  const payload = await previewPayload(result.view!.uri, text, result, 'zh-cn', 7);
   assert.equal(payload.version, 7);
   assert.match(payload.html, /<table data-line="4">/);
   assert.deepEqual(payload.lineMap, [0, 2, 4, 6]);
@@ -251,11 +251,11 @@ test('previewPayload: HTML, line map, stats and version; stopped sections are no
   assert.equal(payload.stats.checklist.find((c) => c.id === 'data.benchmark')?.done, true);
   // A guard/timeout finding from the engine keeps the preview from parsing that section.
   const stopped = { ...result, findings: [{ ruleId: 'guard/timeout', severity: 'warning' as const, message: 'slow', range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } } }] };
-  const guarded = previewPayload(result.view!.uri, text, stopped, 'zh-cn', 8);
+  const guarded = await previewPayload(result.view!.uri, text, stopped, 'zh-cn', 8);
   assert.match(guarded.html, /此小节检查超时/);
   assert.doesNotMatch(guarded.html, /<table/);
   // No check result (binary, too large): still an answer.
-  assert.equal(previewPayload('file:///x.md', 'a\u0000', undefined, 'en', 1).stats, undefined);
+  assert.equal((await previewPayload('file:///x.md', 'a\u0000', undefined, 'en', 1)).stats, undefined);
 });
 
 function fakeIo(cwd: string) {

@@ -107,6 +107,8 @@ const messages = {
   timeout: { en: 'This section took too long to check; it is not shown in the preview.', zh: '此小节检查超时，预览中不予显示。' },
   tooComplex: { en: 'This section is too deeply nested to show.', zh: '此小节结构过于复杂（嵌套过深），无法显示。' },
   mdx: { en: (line: number, reason: string) => `MDX syntax error at line ${line}: ${reason}. Shown as plain Markdown.`, zh: (line: number, reason: string) => `第 ${line} 行有 MDX 语法错误：${reason}。按普通 Markdown 显示。` },
+  renderTimeout: { en: (s: number) => `The preview took longer than ${s} s to render and was stopped; it is not shown. Checks and fixes are not affected.`, zh: (s: number) => `预览生成超过 ${s} 秒，已停止，不予显示。检查与修复不受影响。` },
+  renderStopped: { en: (reason: string) => `The preview stopped while rendering (${reason}); it is not shown.`, zh: (reason: string) => `预览生成中途停止（${reason}），不予显示。` },
   footnotes: { en: 'Footnotes', zh: '脚注' },
   back: { en: 'Back to content', zh: '返回正文' },
 };
@@ -544,6 +546,11 @@ function blankChunks(lines: string[], excluded: Excluded[], notices: Map<string,
     if (at < out.length) out[at] = `###### ${token}`;
   });
   return out.join('\n');
+}
+
+/** What the preview shows instead of a draft whose rendering overran its budget or whose renderer stopped. */
+export function unrenderedNotice(locale: Locale | undefined, why: { timeoutMs: number } | { stopped: string }): RenderResult {
+  return notice('timeoutMs' in why ? pick(messages.renderTimeout, locale)(Math.round(why.timeoutMs / 1000)) : pick(messages.renderStopped, locale)(why.stopped));
 }
 
 function notice(message: string): RenderResult {

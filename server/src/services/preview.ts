@@ -5,7 +5,7 @@ import type { Locale } from '../base/i18n';
 import { hashString } from '../base/text';
 import { flavorOf } from '../markdown/parse';
 import type { CheckResult } from '../engine/document-checker';
-import { guardedLinesOf, renderHtml } from '../preview/render';
+import { guardedLinesOf, renderHtml, type RenderOptions, type RenderResult } from '../preview/render';
 import { draftStats } from '../preview/stats';
 import type { PreviewPayload } from '../protocol';
 import { anchorSettingsKey, DEFAULT_ANCHOR_SETTINGS, type AnchorSettings } from '../markdown/heading-anchors';
@@ -26,10 +26,14 @@ const anchorsOf = (result: CheckResult | undefined, options: PreviewOptions): An
 
 type Rendering = Pick<PreviewPayload, 'html' | 'lineMap' | 'notices'>;
 
-function render(text: string, result: CheckResult | undefined, options: PreviewOptions): Rendering {
-  const r = renderHtml(text, { flavor: flavorOf(result?.view?.path ?? options.path), locale: options.locale, guardedLines: guardedLinesOf(result), maxBytes: options.maxBytes, anchors: anchorsOf(result, options) });
-  return { html: r.html, lineMap: r.lineMap, ...(r.notices ? { notices: r.notices } : {}) };
+/** Renders a draft: in this thread by default; the language server passes its render thread (preview/render-thread.ts). */
+export type RenderText = (text: string, options: RenderOptions, uri: string) => RenderResult | Promise<RenderResult>;
+
+function renderOptions(result: CheckResult | undefined, options: PreviewOptions): RenderOptions & Required<Pick<RenderOptions, 'guardedLines' | 'anchors'>> {
+  return { flavor: flavorOf(result?.view?.path ?? options.path), locale: options.locale, guardedLines: guardedLinesOf(result), maxBytes: options.maxBytes, anchors: anchorsOf(result, options) };
 }
+
+const renderingOf = (r: RenderResult): Rendering => ({ html: r.html, lineMap: r.lineMap, ...(r.notices ? { notices: r.notices } : {}) });
 
 function payload(rendering: Rendering, result: CheckResult | undefined, version: number): PreviewPayload {
   const stats = result?.view ? draftStats(result.view, result) : undefined;
@@ -38,24 +42,36 @@ function payload(rendering: Rendering, result: CheckResult | undefined, version:
 
 /** The preview of a checked draft. */
 export function previewOf(text: string, result: CheckResult | undefined, options: PreviewOptions): PreviewPayload {
-  return payload(render(text, result, options), result, options.version ?? 0);
+  return payload(renderingOf(renderHtml(text, renderOptions(result, options))), result, options.version ?? 0);
 }
 
-/** Previews of open documents, each rendered once per distinct text; a few entries: one per open panel. */
+/**
+ * Previews of open documents, each rendered once per distinct text (requests for a text being rendered share that
+ * rendering); a few entries: one per open panel.
+ */
 export class PreviewRenderer {
-  private readonly cache = new Map<string, { key: string; rendering: Rendering }>();
+  private readonly cache = new Map<string, { key: string; rendering: Promise<Rendering> }>();
 
-  constructor(private readonly size = 8) {}
+  constructor(private readonly renderText: RenderText = (text, options) => renderHtml(text, options), private readonly size = 8) {}
 
-  previewOf(uri: string, text: string, result: CheckResult | undefined, options: PreviewOptions): PreviewPayload {
-    const key = [options.locale, flavorOf(result?.view?.path ?? options.path), guardedLinesOf(result).join(','), anchorSettingsKey(anchorsOf(result, options)), text.length, hashString(text)].join('\u0000');
+  async previewOf(uri: string, text: string, result: CheckResult | undefined, options: PreviewOptions): Promise<PreviewPayload> {
+    const render = renderOptions(result, options);
+    const key = [render.locale, render.flavor, render.guardedLines.join(','), anchorSettingsKey(render.anchors), text.length, hashString(text)].join('\u0000');
     let entry = this.cache.get(uri);
-    if (!entry || entry.key !== key) entry = { key, rendering: render(text, result, options) };
+    if (!entry || entry.key !== key) {
+      const rendering = Promise.resolve().then(() => this.renderText(text, render, uri)).then(renderingOf);
+      const created = { key, rendering };
+      entry = created;
+      // A rendering that failed (or was superseded) is not kept: the next request renders again.
+      rendering.catch(() => {
+        if (this.cache.get(uri) === created) this.cache.delete(uri);
+      });
+    }
     // Most recently used last, so the first entry is the one to drop.
     this.cache.delete(uri);
     this.cache.set(uri, entry);
     while (this.cache.size > this.size) this.cache.delete(this.cache.keys().next().value!);
-    return payload(entry.rendering, result, options.version ?? 0);
+    return payload(await entry.rendering, result, options.version ?? 0);
   }
 
   /** Forgets a closed document's rendering. */

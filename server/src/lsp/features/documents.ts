@@ -93,8 +93,6 @@ export const documentsFeature: Feature = (server) => {
   });
 
   scheduler.onChecked((uri, version, result) => void connection.sendNotification(Notifications.documentStatus, documentStatus(uri, version, result)));
-
-  connection.onShutdown(() => server.analyzer.dispose());
 };
 
 function documentStatus(uri: string, version: number, result: CheckResult): DocumentStatus {
