@@ -228,7 +228,6 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
       const index = this.workers.indexOf(entry);
       if (index === -1) return;
       this.workers.splice(index, 1);
-      // The chunk that was running when its worker died is tried once more on a fresh worker, then reported.
       // The chunk that was running when its worker died is tried once more on a fresh worker; if it takes that one
       // down too, the rule it was in is named and left out, so the chunk's other rules still report.
       const culprit = this.ruleRunning(entry);
