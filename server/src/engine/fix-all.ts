@@ -9,6 +9,7 @@
 import type { Finding, Position, TextEdit } from '../base/types';
 import { LineIndex, comparePositions } from '../base/text';
 import { applyEdits } from '../markdown/edits';
+import { countAtOrBefore } from '../base/sorted';
 
 const key = (e: TextEdit) => `${e.range.start.line}:${e.range.start.character}-${e.range.end.line}:${e.range.end.character}=${e.newText}`;
 const isEmpty = (e: TextEdit) => comparePositions(e.range.start, e.range.end) === 0;
@@ -114,14 +115,7 @@ function withoutFixesInTokens(text: string, findings: readonly Finding[]): reado
     const start = lines.offsetAt(e.range.start);
     const end = lines.offsetAt(e.range.end);
     // The first token that ends after the edit starts (tokens are in order and do not overlap) is the one to look at.
-    let lo = 0;
-    let hi = tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (tokens[mid][1] <= start) lo = mid + 1;
-      else hi = mid;
-    }
-    const token = tokens[lo];
+    const token = tokens[countAtOrBefore(tokens, (t) => t[1], start)];
     return token !== undefined && (start === end ? token[0] < start : token[0] < end);
   };
   return findings.filter((f) => !f.fixes?.find((x) => x.safe && !x.snippet)?.edits.some(inToken));

@@ -16,6 +16,7 @@ import type { Finding, Range, TextEdit } from '../base/types';
 import { localize, type Locale } from '../base/i18n';
 import type { DocumentView } from '../markdown/document-view';
 import type { DirectiveInfo } from '../markdown/summary';
+import { countAtOrBefore } from '../base/sorted';
 
 export const UNKNOWN_RULE_IN_COMMENT = 'suppression/unknown-rule';
 
@@ -152,14 +153,8 @@ function insideCodeBlock(view: DocumentView, line: number): boolean {
     codeBlocksOf.set(view, blocks);
   }
   // The last block starting at or before the line: the line is inside a block when some block so far reaches it.
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid].start <= line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 && blocks[lo - 1].reach >= line;
+  const before = countAtOrBefore(blocks, (b) => b.start, line);
+  return before > 0 && blocks[before - 1].reach >= line;
 }
 
 const BLANK_LINE = /\n[ \t]*\r?\n/g;

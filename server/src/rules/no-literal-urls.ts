@@ -1,6 +1,7 @@
 import type { ChunkRule } from './types';
 import type { Fix } from '../base/types';
 import { localize } from '../base/i18n';
+import { countAtOrBefore } from '../base/sorted';
 import type { ProseSegment } from '../markdown/summary';
 import { gfmLiteralUrls } from '../markdown/literal-urls';
 
@@ -15,16 +16,10 @@ function renderedExtents(prose: readonly ProseSegment[], text: string) {
   const segments = [...prose].sort((a, b) => a.offset - b.offset);
   const parsed = new Map<ProseSegment, ReturnType<typeof gfmLiteralUrls> | null>();
   return (offset: number): { start: number; end: number; paragraphStart: number } | undefined => {
-    let lo = 0;
-    let hi = segments.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (segments[mid].offset <= offset) lo = mid + 1;
-      else hi = mid;
-    }
+    const before = countAtOrBefore(segments, (s) => s.offset, offset);
     const contains = (p: ProseSegment | undefined): p is ProseSegment => p !== undefined && p.offset <= offset && offset < p.offset + p.text.length;
     // (Segments do not nest; should one ever hold another, the first that holds the URL is the one, as before.)
-    const segment = contains(segments[lo - 1]) ? segments[lo - 1] : segments.find(contains);
+    const segment = contains(segments[before - 1]) ? segments[before - 1] : segments.find(contains);
     if (!segment) return undefined;
     const source = text.slice(segment.offset, segment.offset + segment.text.length);
     let urls = parsed.get(segment);

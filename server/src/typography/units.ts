@@ -1,5 +1,6 @@
 // Numbers followed by a unit (`24GB`, `24 GB`): which units count, which look-alikes never do (model sizes `7B`,
 // resolutions `4K`, `1080p`, precisions `FP16`, SKU names `A100-80GB`, `H100 80GB`), and how a draft writes them.
+import { countAtOrBefore } from '../base/sorted';
 
 /** Units whose spacing the team decides (`typography.unitSpacing`). Case matters: `GB` is a unit, `gb` is not. */
 export const UNITS: readonly string[] = [
@@ -141,16 +142,9 @@ export function numberUnits(text: string, prose: readonly { text: string; offset
       const lineEnd = text.indexOf('\n', start);
       if (text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd).includes('|')) {
         tables ??= paddedTableRanges(text);
-        if (tables.length > 0) {
-          let lo = 0;
-          let hi = tables.length - 1;
-          while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (tables[mid][0] <= start) lo = mid;
-            else hi = mid - 1;
-          }
-          if (tables[lo][0] <= start && start < tables[lo][1]) continue;
-        }
+        // The last table starting at or before the number: the number is in a table if that one reaches it.
+        const table = tables[countAtOrBefore(tables, (t) => t[0], start) - 1];
+        if (table && start < table[1]) continue;
       }
       out.push({ start, gapStart, gapEnd, end: gapEnd + c.unit.length, number: c.number, unit: c.unit });
     }
