@@ -81,3 +81,14 @@ test('a worker that dies answers its rendering with a notice naming why, and the
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('stopping the thread answers the running and the waiting renderings (none is left pending) and ends the worker', async () => {
+  const thread = new RenderThread({ script: SCRIPT });
+  const running = thread.render('x.md', LONG_DRAFT, {});
+  const waiting = thread.render('y.md', '# Waiting\n', {});
+  thread.dispose();
+  await assert.rejects(running, /stopped/);
+  await assert.rejects(waiting, /stopped/);
+  assert.equal(thread.started, false);
+  await assert.rejects(thread.render('x.md', '# After\n', {}), /stopped/);
+});

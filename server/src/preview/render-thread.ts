@@ -38,7 +38,7 @@ interface Job {
   reject: (error: Error) => void;
 }
 
-export const RENDER_BUDGET_MS = 15_000;
+const RENDER_BUDGET_MS = 15_000;
 const IDLE_MS = 60_000;
 
 export class RenderThread {
@@ -71,7 +71,13 @@ export class RenderThread {
 
   dispose(): void {
     this.disposed = true;
-    for (const job of this.waiting.splice(0)) job.reject(new Error('the preview renderer was stopped'));
+    const stopped = () => new Error('the preview renderer was stopped');
+    for (const job of this.waiting.splice(0)) job.reject(stopped());
+    if (this.running) {
+      clearTimeout(this.running.timer);
+      this.running.job.reject(stopped());
+      this.running = undefined;
+    }
     this.stopWorker();
   }
 
