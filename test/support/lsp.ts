@@ -147,11 +147,11 @@ export class LspClient {
   request(method: string, params: Json, timeoutMs = 20000): Promise<Json> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const timer = deadline(timeoutMs, () => {
         this.pending.delete(id);
         reject(new Error(`timeout waiting for ${method}; server stderr: ${this.stderr.join('').slice(-500)}`));
-      }, timeoutMs);
-      this.pending.set(id, { resolve: (v) => { clearTimeout(timer); resolve(v); }, reject: (e) => { clearTimeout(timer); reject(e); } });
+      });
+      this.pending.set(id, { resolve: (v) => { timer.cancel(); resolve(v); }, reject: (e) => { timer.cancel(); reject(e); } });
       this.send({ id, method, params });
     });
   }
@@ -169,11 +169,11 @@ export class LspClient {
   /** Waits for diagnostics of `uri` (of `version`, if given). */
   diagnostics(uri: string, version?: number, timeoutMs = 20000): Promise<PublishedDiagnostics> {
     return new Promise((resolve, reject) => {
-      const waiter = { uri, version, resolve: (d: PublishedDiagnostics) => { clearTimeout(timer); resolve(d); } };
-      const timer = setTimeout(() => {
+      const waiter = { uri, version, resolve: (d: PublishedDiagnostics) => { timer.cancel(); resolve(d); } };
+      const timer = deadline(timeoutMs, () => {
         this.diagnosticWaiters.splice(this.diagnosticWaiters.indexOf(waiter), 1);
         reject(new Error(`no diagnostics for ${uri} v${version} in ${timeoutMs} ms; last: ${JSON.stringify(this.published.get(uri))?.slice(0, 300)}`));
-      }, timeoutMs);
+      });
       this.diagnosticWaiters.push(waiter);
     });
   }
@@ -231,6 +231,28 @@ export class LspClient {
 }
 
 export const fileUri = (p: string) => pathToFileURL(p).href;
+
+/**
+ * Calls `expire` after `ms` unless cancelled first. A timer that fires late means this process was busy (the fuzz
+ * harness reading a long draft with remark): what the server sent meanwhile waits in the pipe, so the verdict waits
+ * one turn of the event loop, in which that is read — an answer that came in time is not a timeout.
+ */
+function deadline(ms: number, expire: () => void): { cancel(): void } {
+  let settled = false;
+  const due = Date.now() + ms;
+  const settle = () => {
+    if (settled) return;
+    settled = true;
+    expire();
+  };
+  const timer = setTimeout(() => (Date.now() - due > 1000 ? setImmediate(settle) : settle()), ms);
+  return {
+    cancel: () => {
+      settled = true;
+      clearTimeout(timer);
+    },
+  };
+}
 
 /** Applies LSP text edits to a text (from the end, as editors do). */
 export function applyTextEdits(text: string, edits: Json[]): string {
