@@ -1,14 +1,8 @@
 // What "fix all" must never change, read with remark (remark-parse + GFM + front matter) as a renderer would:
 // code (fenced, indented and inline), front matter, raw HTML, spec tokens `{{gpu:…}}`, and the targets of links,
 // images and definitions. Each property compares the text before and after a fix and names what changed.
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, Nodes } from 'mdast';
-
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
-const parserWithoutFrontMatter = unified().use(remarkParse).use(remarkGfm).freeze();
+import { parser, parserWithoutFrontMatter } from './remark-oracle';
 
 /**
  * Whether the text opens with a front matter that closes (`---` or `+++`, then the same line again). An opener that
