@@ -104,6 +104,7 @@ async function main(argv: string[]): Promise<number> {
   const io: CliIo = {
     cwd: process.cwd(),
     stdout: (t) => process.stdout.write(t),
+    stdoutBytes: (b) => process.stdout.write(b),
     stderr: (t) => process.stderr.write(t),
     isTTY: !!process.stdout.isTTY,
     env: process.env,

@@ -206,29 +206,46 @@ test('a damaged cache file (cut short, garbage, wrong shapes, right hash with br
       assert.deepEqual(r.reports, expected, name);
       for (const file of entryFiles) assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), JSON.parse(good.get(file)!), `${name}: the entry was not written again whole`);
     }
-    // The answer cache damaged the same ways: redone, never trusted.
-    const goodAnswers = readFileSync(answersFile, 'utf8');
-    const damagedAnswers = (fn: (entry: any) => void) => { // eslint-disable-line @typescript-eslint/no-explicit-any
-      const copy = JSON.parse(goodAnswers);
-      for (const entry of Object.values(copy.entries)) fn(entry);
+    // The answer cache damaged the same ways: redone, never trusted. Its three files: the index, the findings,
+    // and the printed answer (used whole by a re-run with nothing changed, so taken away when the others are damaged).
+    const cacheFile = (name: string) => ws.file(`.benchpress/.cache/${name}`);
+    const printedFile = cacheFile('lint-output-json');
+    const goodPrinted = readFileSync(printedFile);
+    const goodFiles = { index: readFileSync(answersFile, 'utf8'), findings: readFileSync(cacheFile('lint-findings.json'), 'utf8') };
+    const changed = (text: string, fn: (data: any) => void) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+      const copy = JSON.parse(text);
+      fn(copy);
       return JSON.stringify(copy);
     };
-    const answerCases: Record<string, string | Buffer> = {
-      'cut short': goodAnswers.slice(0, Math.floor(goodAnswers.length / 2)),
-      garbage: Buffer.from([0x00, 0xff, 0x13, 0x37, 0x7b]),
-      'entries a string': JSON.stringify({ ...JSON.parse(goodAnswers), entries: 'x' }),
-      'findings not a list': damagedAnswers((e) => (e.findings = 7)),
-      'a finding without a range': damagedAnswers((e) => e.findings.push({ ruleId: 'x', message: 'y', severity: 'error' })),
-      'dependencies missing': damagedAnswers((e) => delete e.deps),
-      'problems broken': JSON.stringify({ ...JSON.parse(goodAnswers), problems: [7] }),
+    const eachEntry = (fn: (entry: any) => void) => (data: any) => Object.values(data.entries ?? data.findings).forEach(fn); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const answerCases: Record<string, [file: string, content: string | Buffer]> = {
+      'index cut short': ['lint-results.json', goodFiles.index.slice(0, Math.floor(goodFiles.index.length / 2))],
+      'index garbage': ['lint-results.json', Buffer.from([0x00, 0xff, 0x13, 0x37, 0x7b])],
+      'entries a string': ['lint-results.json', changed(goodFiles.index, (d) => (d.entries = 'x'))],
+      'dependencies missing': ['lint-results.json', changed(goodFiles.index, eachEntry((e) => delete e.deps))],
+      'stamps missing': ['lint-results.json', changed(goodFiles.index, eachEntry((e) => delete e.stamp))],
+      'problems broken': ['lint-results.json', changed(goodFiles.index, (d) => (d.problems = [7]))],
+      'findings cut short': ['lint-findings.json', goodFiles.findings.slice(0, Math.floor(goodFiles.findings.length / 2))],
+      'findings not a list': ['lint-findings.json', changed(goodFiles.findings, eachEntry((e) => (e.findings = 7)))],
+      'a finding without a range': ['lint-findings.json', changed(goodFiles.findings, eachEntry((e) => e.findings.push({ ruleId: 'x', message: 'y', severity: 'error' })))],
+      'findings of other files': ['lint-findings.json', changed(goodFiles.findings, (d) => { const files = Object.keys(d.findings); d.findings = Object.fromEntries(files.map((f, i) => [f, d.findings[files[(i + 1) % files.length]]])); })],
+      'printed answer cut short': ['lint-output-json', goodPrinted.subarray(0, goodPrinted.length - 10)],
+      'printed answer edited': ['lint-output-json', Buffer.from(goodPrinted.toString('utf8').replace(/"line": (\d+)/, (_, n) => `"line": ${Number(n) + 1}`))],
+      'printed answer garbage': ['lint-output-json', Buffer.from([0x00, 0xff, 0x13, 0x37, 0x7b])],
     };
-    for (const [name, content] of Object.entries(answerCases)) {
-      writeFileSync(answersFile, content);
+    for (const [name, [file, content]] of Object.entries(answerCases)) {
+      writeFileSync(answersFile, goodFiles.index);
+      writeFileSync(cacheFile('lint-findings.json'), goodFiles.findings);
+      if (file === 'lint-output-json') writeFileSync(printedFile, content);
+      else {
+        rmSync(printedFile);
+        writeFileSync(cacheFile(file), content);
+      }
       const r = lintJson(['.'], ws.root);
       noStack(r.stderr);
       assert.equal(r.stderr, '', `answers, ${name}`);
       assert.deepEqual(r.reports, expected, `answers, ${name}`);
-      assert.doesNotThrow(() => JSON.parse(readFileSync(answersFile, 'utf8')), `answers, ${name}: the cache was not rewritten whole`);
+      for (const whole of ['lint-results.json', 'lint-findings.json']) assert.doesNotThrow(() => JSON.parse(readFileSync(cacheFile(whole), 'utf8')), `answers, ${name}: ${whole} was not rewritten whole`);
     }
   } finally {
     ws.dispose();

@@ -100,3 +100,49 @@ test('after one draft changed, the others are answered from the cache and only t
     ws.dispose();
   }
 });
+
+test('a re-run with nothing changed prints what a run from scratch prints in every format, with the same exit codes, relative to where it runs', () => {
+  const ws = tempWorkspace(FILES);
+  try {
+    const posts = ws.file('posts');
+    for (const format of ['json', 'sarif', 'junit', 'github']) {
+      const run = (cache: boolean, failOn: string, cwd = ws.root) => runCli(['lint', '--format', format, '--fail-on', failOn, ...(cache ? [] : ['--no-cache']), posts, 'notes'], cwd);
+      for (const failOn of ['error', 'warning', 'hint', 'never']) {
+        const cold = run(false, failOn);
+        // The first cached run may check; the next two are answered, the last from the text the second printed.
+        for (const round of [1, 2, 3]) {
+          const cached = run(true, failOn);
+          // GitHub's summary line says how many files came from the cache; the annotations are the same.
+          const comparable = (out: string) => (format === 'github' ? out.replace(/[^\n]*\n$/, '') : out);
+          assert.equal(comparable(cached.stdout), comparable(cold.stdout), `${format}, --fail-on ${failOn}, run ${round}`);
+          assert.equal(cached.status, cold.status, `${format}, --fail-on ${failOn}, run ${round}: exit code`);
+        }
+      }
+    }
+    // The same files from another folder: the paths shown are relative to it, as from scratch.
+    const cwd = ws.file('notes');
+    const json = (cache: boolean) => runCli(['lint', '--format', 'json', ...(cache ? [] : ['--no-cache']), posts, '.'], cwd).stdout;
+    const cold = json(false);
+    assert.match(cold, /"file": "todo\.md"/);
+    assert.equal(json(true), cold);
+    assert.equal(json(true), cold);
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('the text summary of an answered re-run counts the files from the cache each time', () => {
+  const ws = tempWorkspace(FILES);
+  try {
+    runCli(['lint', 'posts', 'notes'], ws.root);
+    const first = runCli(['lint', 'posts', 'notes'], ws.root);
+    const second = runCli(['lint', 'posts', 'notes'], ws.root);
+    assert.match(first.stdout, /4 unchanged files from cache/);
+    assert.equal(second.stdout, first.stdout);
+    ws.write('posts/review.md', ZH_REVIEW_MISSING_COST + '\n新的一段。\n');
+    assert.match(runCli(['lint', 'posts', 'notes'], ws.root).stdout, /3 unchanged files from cache/);
+    assert.match(runCli(['lint', 'posts', 'notes'], ws.root).stdout, /4 unchanged files from cache/);
+  } finally {
+    ws.dispose();
+  }
+});

@@ -3,6 +3,8 @@
 export interface CliIo {
   cwd: string;
   stdout(text: string): void;
+  /** Bytes as they are (an answer printed before, see cli/lint.ts); where absent, they are decoded and go to `stdout`. */
+  stdoutBytes?(bytes: Uint8Array): void;
   stderr(text: string): void;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;

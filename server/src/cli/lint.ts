@@ -3,7 +3,8 @@
 //
 // A run first asks the answer cache (node/lint-results.ts): when the settings of every workspace root involved are
 // unchanged, the walk finds the files with the `ignore` globs the cache kept, and every file's text and everything
-// its findings depend on are unchanged, the answer comes from the cache. Only otherwise is the rest loaded
+// its findings depend on are unchanged, the answer comes from the cache — the text printed last for the same
+// reports and options as it is, else the cached findings formatted. Only otherwise is the rest loaded
 // (lint-check.ts: settings, the parser, the rules, the worker pool; the link checker only with --check-urls), so a
 // re-run over unchanged files reads, hashes and stats, and loads nothing that the answer does not need.
 import path from 'node:path';
@@ -11,13 +12,13 @@ import { parseArgs } from './args';
 import { displayPath } from '../node/files';
 import type { AnalyzerFactory } from '../engine/analyzer';
 import { digestOfFile, cacheFolder, type Answers, type KnownAnswers } from '../services/run-drafts';
-import { LintResults, Signatures } from '../node/lint-results';
+import { LintResults, Signatures, type Worst } from '../node/lint-results';
 import { settingsFingerprint } from '../node/settings-inputs';
 import { findWorkspaceRoot } from '../node/workspace-root';
 import { ignoreFilter } from '../services/ignore';
 import { todayIso } from '../base/dates';
 import type { Locale } from '../base/i18n';
-import { FAIL_ON, FORMATS, fails, formatGithub, formatJson, formatJunit, formatSarif, formatText, textSummary, type FailOn, type FileReport, type Format } from './report';
+import { FAIL_ON, FORMATS, failsAt, worstSeverity, formatGithub, formatJson, formatJunit, formatSarif, formatText, textSummary, type FailOn, type FileReport, type Format } from './report';
 import { checkPathsGiven, collectRunFiles, configFileOption, type WalkSettings } from './run-files';
 import { checkedLang, messageLocale } from './locale';
 import { CliUsageError, MSG, localize } from './messages';
@@ -63,7 +64,11 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
     const { isKnownRuleOrGroup } = await import('../rules/registry');
     for (const id of only) if (!isKnownRuleOrGroup(id)) throw new CliUsageError(MSG.unknownRule(id));
   }
-  const print = (reports: FileReport[], o: PrintOptions) => printReports(reports, format, io, o);
+  const print = async (reports: FileReport[], o: PrintOptions) => {
+    const text = await renderReports(reports, format, io, o);
+    if (text) io.stdout(text);
+    return text;
+  };
   const nothingToCheck = async (locale: Locale = lang ?? messageLocale(argv, io.cwd)) => {
     io.stderr(`${localize(MSG.nothingToCheck, locale)}\n`);
     await print([], { version, locale: 'en', fixed: 0, cached: 0, quietText: true });
@@ -88,12 +93,19 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
   let known: KnownAnswers | undefined;
   if (answers) {
     // A worker starts loading the analysis at the first file the cache cannot answer, while the rest are looked up.
-    const answered = await answerAll(paths, io, answers, { configFile, noGitignore: flags.noGitignore, onMiss: () => makeAnalyzer.prewarm?.() });
-    if (answered && 'reports' in answered) {
+    const printedKey = (reports: readonly ReportStamp[], cached: number) => answers.results.printedKey(format, [printInputs(format, io, { version, locale: answers.results.locale!, fixed: 0, cached }), reports]);
+    const answered = await answerAll(paths, io, answers, { configFile, noGitignore: flags.noGitignore, onMiss: () => makeAnalyzer.prewarm?.(), printedKey, format });
+    if (answered && !('known' in answered)) {
       const locale = answers.results.locale!;
       if (answered.ignoredGiven.length > 0) io.stderr(`${localize(MSG.ignoredGiven(answered.ignoredGiven), locale)}\n`);
-      await print(answered.reports, { version, locale, fixed: 0, cached: answered.files });
-      return fails(answered.reports, failOn) ? 1 : 0;
+      if ('printed' in answered) {
+        if (answered.printed.bytes.length > 0) (io.stdoutBytes ?? ((b) => io.stdout(Buffer.from(b).toString('utf8'))))(answered.printed.bytes);
+        return failsAt(answered.printed.worst, failOn) ? 1 : 0;
+      }
+      const worst = worstSeverity(answered.reports);
+      const text = await print(answered.reports, { version, locale, fixed: 0, cached: answered.files });
+      await answers.results.savePrinted(format, answered.key, text, worst);
+      return failsAt(worst, failOn) ? 1 : 0;
     }
     known = answered?.known;
   }
@@ -103,8 +115,15 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
   const { checkFiles } = await import('./lint-check');
   const outcome = await checkFiles({ paths, io, answers, known, makeAnalyzer, fix, noCache, flags, cacheVersion, configFile: args.values.get('config'), only, lang });
   if (outcome.nothing) return nothingToCheck(outcome.locale);
-  await print(outcome.reports, { version, locale: outcome.locale, fixed: outcome.fixed, cached: outcome.cached });
-  return fails(outcome.reports, failOn) ? 1 : 0;
+  const worst = worstSeverity(outcome.reports);
+  const o = { version, locale: outcome.locale, fixed: outcome.fixed, cached: outcome.cached };
+  const text = await print(outcome.reports, o);
+  // Kept for a re-run with nothing changed, which finds the same reports by their stamps (see answerAll).
+  if (answers?.store && !fix) {
+    const stamps = outcome.reports.map((r): ReportStamp => [r.path ?? r.file, LintResults.stamp(r.findings)]);
+    await answers.results.savePrinted(format, answers.results.printedKey(format, [printInputs(format, io, o), stamps]), text, worst);
+  }
+  return failsAt(worst, failOn) ? 1 : 0;
 }
 
 /**
@@ -113,7 +132,24 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
  * have changed. The walk uses the `ignore` globs the cache kept for each root, valid because the root's settings
  * files are byte for byte the same.
  */
-async function answerAll(paths: readonly string[], io: CliIo, answers: Answers, options: { configFile?: string; noGitignore: boolean; onMiss(): void }): Promise<{ reports: FileReport[]; files: number; ignoredGiven: string[] } | { known: KnownAnswers } | undefined> {
+type AnswerAll =
+  | { printed: { bytes: Uint8Array; worst: Worst }; files: number; ignoredGiven: string[] }
+  | { reports: FileReport[]; key: string; files: number; ignoredGiven: string[] }
+  | { known: KnownAnswers };
+
+/** A report as a printed answer's key names it: its file and the stamp of its findings. */
+type ReportStamp = [path: string, stamp: string];
+
+interface AnswerAllOptions {
+  configFile?: string;
+  noGitignore: boolean;
+  format: Format;
+  onMiss(): void;
+  /** The key of the text printed for these reports by a run answered wholly from the cache. */
+  printedKey(reports: readonly ReportStamp[], cached: number): string;
+}
+
+async function answerAll(paths: readonly string[], io: CliIo, answers: Answers, options: AnswerAllOptions): Promise<AnswerAll | undefined> {
   const stored = answers.results;
   if (!stored.problems || !stored.locale || stored.rootOrder.length === 0) return undefined;
   const order: string[] = [];
@@ -144,20 +180,30 @@ async function answerAll(paths: readonly string[], io: CliIo, answers: Answers, 
   answers.signatures = new Signatures(found.lookRoots);
   // The bytes' digest is all an answer needs: the text is decoded only when a file has to be checked.
   const digests = found.files.map(digestOfFile);
-  const answered = found.files.map((file, i) => {
+  const stamps = found.files.map((file, i) => {
     const digest = digests[i];
-    const findings = digest === undefined ? undefined : answers.results.lookup(file, digest, fingerprints.get(found.rootOf(file) ?? '') ?? '', answers.signatures, answers.today);
-    if (!findings) options.onMiss();
-    return findings;
+    const stamp = digest === undefined ? undefined : stored.holds(file, digest, fingerprints.get(found.rootOf(file) ?? '') ?? '', answers.signatures, answers.today);
+    if (stamp === undefined) options.onMiss();
+    return stamp;
   });
-  if (answered.some((a) => a === undefined)) {
+  const files = found.files.length;
+  let key: string | undefined;
+  if (stamps.every((s) => s !== undefined)) {
+    const reportStamps: ReportStamp[] = [...stored.problems.map((p): ReportStamp => [p.path, LintResults.stamp(p.findings)]), ...found.files.map((file, i): ReportStamp => [file, stamps[i]!])];
+    key = options.printedKey(reportStamps, files);
+    const printed = stored.printed(options.format, key);
+    if (printed) return { printed, files, ignoredGiven: found.ignoredGiven };
+  }
+  const findings = found.files.map((file, i) => (stamps[i] === undefined ? undefined : stored.findingsOf(file, stamps[i]!)));
+  if (key === undefined || findings.some((f) => f === undefined)) {
     const known: KnownAnswers = new Map();
-    found.files.forEach((file, i) => answered[i] && known.set(file, { digest: digests[i]!, findings: answered[i]! }));
+    found.files.forEach((file, i) => findings[i] && known.set(file, { digest: digests[i]!, findings: findings[i]! }));
+    if (known.size < files) options.onMiss();
     return { known };
   }
   const reports: FileReport[] = stored.problems.map((p) => ({ file: displayPath(p.path, io.cwd), path: p.path, findings: p.findings }));
-  found.files.forEach((file, i) => reports.push({ file: displayPath(file, io.cwd), path: file, findings: answered[i]! }));
-  return { reports, files: found.files.length, ignoredGiven: found.ignoredGiven };
+  found.files.forEach((file, i) => reports.push({ file: displayPath(file, io.cwd), path: file, findings: findings[i]! }));
+  return { reports, key, files, ignoredGiven: found.ignoredGiven };
 }
 
 interface PrintOptions {
@@ -168,26 +214,40 @@ interface PrintOptions {
   quietText?: boolean;
 }
 
-async function printReports(reports: FileReport[], format: Format, io: CliIo, o: PrintOptions): Promise<void> {
+/**
+ * What the text of `renderReports` depends on besides the reports, for each format (the key of a printed answer):
+ * the working folder always (paths are shown relative to it), and the options the format reads.
+ */
+function printInputs(format: Format, io: CliIo, o: PrintOptions): unknown[] {
   switch (format) {
     case 'json':
-      io.stdout(formatJson(reports) + '\n');
-      return;
+    case 'junit':
+      return [io.cwd];
     case 'sarif':
-      io.stdout(formatSarif(reports, { version: o.version, srcRoot: io.cwd, rules: (await import('../rules/registry')).RULES }) + '\n');
-      return;
+      return [io.cwd, o.version];
+    case 'github':
+      return [io.cwd, io.env.GITHUB_WORKSPACE ?? null, o.quietText ?? false, o.fixed, o.cached, o.locale];
+    default:
+      return [io.cwd, io.isTTY && !io.env.NO_COLOR, o.quietText ?? false, o.fixed, o.cached, o.locale];
+  }
+}
+
+/** The output of a run, ending with a newline, or '' when there is none. */
+async function renderReports(reports: FileReport[], format: Format, io: CliIo, o: PrintOptions): Promise<string> {
+  switch (format) {
+    case 'json':
+      return formatJson(reports) + '\n';
+    case 'sarif':
+      return formatSarif(reports, { version: o.version, srcRoot: io.cwd, rules: (await import('../rules/registry')).RULES }) + '\n';
     case 'github': {
       // Annotation paths are relative to the checkout (GITHUB_WORKSPACE) when the files are in it.
       const workspace = io.env.GITHUB_WORKSPACE;
       const text = formatGithub(reports, { base: workspace ? path.resolve(io.cwd, workspace) : io.cwd });
-      if (text) io.stdout(text + '\n');
-      if (!o.quietText) io.stdout(textSummary(reports, { fixed: o.fixed, cached: o.cached, locale: o.locale }) + '\n');
-      return;
+      return (text ? text + '\n' : '') + (o.quietText ? '' : textSummary(reports, { fixed: o.fixed, cached: o.cached, locale: o.locale }) + '\n');
     }
     case 'junit':
-      io.stdout(formatJunit(reports) + '\n');
-      return;
+      return formatJunit(reports) + '\n';
     default:
-      if (!o.quietText) io.stdout(formatText(reports, { color: io.isTTY && !io.env.NO_COLOR, fixed: o.fixed, cached: o.cached, locale: o.locale }) + '\n');
+      return o.quietText ? '' : formatText(reports, { color: io.isTTY && !io.env.NO_COLOR, fixed: o.fixed, cached: o.cached, locale: o.locale }) + '\n';
   }
 }

@@ -26,10 +26,16 @@ const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 
 export const FAIL_ON = ['error', 'warning', 'info', 'hint', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
-/** Whether the findings fail the run: any at or above the `--fail-on` level (`never`: none do). */
-export function fails(reports: readonly FileReport[], failOn: FailOn): boolean {
-  if (failOn === 'never') return false;
-  return reports.some((r) => r.findings.some((f) => RANK[f.severity] >= RANK[failOn]));
+/** The most serious severity among the reports' findings; 'none' when there are none. */
+export function worstSeverity(reports: readonly FileReport[]): Severity | 'none' {
+  let worst: Severity | 'none' = 'none';
+  for (const r of reports) for (const f of r.findings) if (worst === 'none' || RANK[f.severity] > RANK[worst]) worst = f.severity;
+  return worst;
+}
+
+/** Whether a run whose most serious finding is `worst` fails: it is at or above the `--fail-on` level (`never`: none is). */
+export function failsAt(worst: Severity | 'none', failOn: FailOn): boolean {
+  return failOn !== 'never' && worst !== 'none' && RANK[worst] >= RANK[failOn];
 }
 
 export interface JsonDiagnostic {

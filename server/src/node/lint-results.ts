@@ -7,8 +7,13 @@
 //     and size; for each path whose existence it checked, the mtime of the folder holding it (a folder's mtime
 //     changes when an entry is added, removed or renamed, so one stat answers for every link into it);
 //   - and, for a draft with data tables, the day (pricing/stale compares with today).
-// Anything else is a miss, and the file is checked as usual. One JSON file in `.benchpress/.cache/`; a damaged
-// cache is ignored, never trusted.
+// Anything else is a miss, and the file is checked as usual. Files in `.benchpress/.cache/`; a damaged cache is
+// ignored, never trusted:
+//   - lint-results.json, the index: per file what its answer rests on, and the stamp (a digest) of its findings;
+//   - lint-findings.json, the findings by file with their stamps, read only when a run needs findings (an entry
+//     whose stamp differs from the index's is a miss, so the two files can never be mixed up);
+//   - lint-output-FORMAT, the last printed answer of a run in that format, under a key made of the run's options
+//     and every report's stamp: a re-run with nothing changed prints it as it is, without reading any findings.
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -20,7 +25,7 @@ import type { AnchorSettings } from '../markdown/heading-anchors';
 import { confineSync, orUndefined } from './confine';
 import { ensureIgnoredFolder, writeFileAtomic } from '../base/files';
 
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** `mtime:size` of a file, `mtime:d` of a folder, or null when it does not exist. */
 export type Signature = string | null;
@@ -45,6 +50,11 @@ export interface ResultEntry {
   day?: string;
   /** The file's own anchors as its check made them, with the anchor settings' key, for links from later runs. */
   anchors?: { key: string; anchors: FileAnchors };
+}
+
+/** An entry as the index keeps it: its findings are in the findings file, under `stamp`. */
+interface IndexEntry extends Omit<ResultEntry, 'findings'> {
+  stamp: string;
 }
 
 /** Findings on a `.benchpress/` file (settings problems), by absolute path. */
@@ -80,8 +90,14 @@ interface Stored {
   roots: Record<string, RootRecord>;
   rootOrder: string[];
   problems: ProblemReport[];
-  entries: Record<string, ResultEntry>;
+  entries: Record<string, IndexEntry>;
   linked?: Record<string, LinkedAnchors>;
+}
+
+interface StoredFindings {
+  format: number;
+  key: string;
+  findings: Record<string, { stamp: string; findings: Finding[] }>;
 }
 
 /**
@@ -168,28 +184,35 @@ const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
 const wellFormedAnchors = (a: FileAnchors | undefined): boolean =>
   !!a && Array.isArray(a.html) && a.html.every((h) => typeof h === 'string') && Array.isArray(a.headings) && a.headings.every((h) => !!h && typeof h.id === 'string' && typeof h.text === 'string');
 
-/** An entry of the shape this code writes (a damaged or foreign cache file is never trusted). */
-function wellFormed(entry: ResultEntry): boolean {
+const wellFormedFinding = (f: Finding): boolean =>
+  !!f && typeof f.ruleId === 'string' && typeof f.message === 'string' && SEVERITIES.has(f.severity) && !!f.range && isPosition(f.range.start) && isPosition(f.range.end);
+
+/** An index entry of the shape this code writes (a damaged or foreign cache file is never trusted). */
+function wellFormed(entry: IndexEntry): boolean {
   const deps = entry.deps as Partial<FileDeps> | undefined;
   return (
     typeof entry.hash === 'string' &&
     typeof entry.settings === 'string' &&
-    Array.isArray(entry.findings) &&
-    entry.findings.every((f) => !!f && typeof f.ruleId === 'string' && typeof f.message === 'string' && SEVERITIES.has(f.severity) && !!f.range && isPosition(f.range.start) && isPosition(f.range.end)) &&
+    typeof entry.stamp === 'string' &&
     !!deps && typeof deps.paths === 'object' && deps.paths !== null && typeof deps.files === 'object' && deps.files !== null
   );
 }
 
+/** The most severe finding's severity, for the exit code of a printed answer. */
+export type Worst = Finding['severity'] | 'none';
+
 export class LintResults implements AnchorStore {
-  private entries = new Map<string, ResultEntry>();
+  private entries = new Map<string, IndexEntry>();
   private linked = new Map<string, LinkedAnchors>();
+  /** The findings file, read at the first question that needs findings (a fully cached answer never does). */
+  private findings: Map<string, { stamp: string; findings: Finding[] }> | undefined;
   private dirty = false;
   problems: ProblemReport[] | undefined;
   locale: Locale | undefined;
   roots: Record<string, RootRecord> = {};
   rootOrder: string[] = [];
 
-  private constructor(private readonly file: string | undefined, readonly key: string) {}
+  private constructor(private readonly dir: string | undefined, readonly key: string) {}
 
   /** The run key: the build and the options that change findings (settings are checked per root: `roots`). */
   static key(parts: unknown): string {
@@ -200,14 +223,23 @@ export class LintResults implements AnchorStore {
     return createHash('sha1').update(flavor).update('\0').update(text).digest('hex');
   }
 
+  /** What identifies a list of findings as the cache keeps them (without fixes): equal findings, equal stamps. */
+  static stamp(findings: readonly Finding[]): string {
+    const kept = findings.some((f) => f.fixes !== undefined) ? findings.map(({ fixes: _fixes, ...f }) => f) : findings;
+    return createHash('sha1').update(JSON.stringify(kept)).digest('hex');
+  }
+
+  private path(name: string): string {
+    return path.join(this.dir!, name);
+  }
+
   /** Opens the cache in `dir` for runs with `key` (a cache made under another key is not used); no dir: a no-op cache. */
   static async open(dir: string | undefined, key: string): Promise<LintResults> {
-    const file = dir ? path.join(dir, 'lint-results.json') : undefined;
-    const results = new LintResults(file, key);
-    if (!file) return results;
+    const results = new LintResults(dir, key);
+    if (!dir) return results;
     try {
       // Read at once and decoded in one piece: a promise read decodes a file of megabytes chunk by chunk.
-      const data = JSON.parse(readFileSync(file, 'utf8')) as Stored;
+      const data = JSON.parse(readFileSync(results.path('lint-results.json'), 'utf8')) as Stored;
       if (data.format === FORMAT && data.key === key && data.entries && typeof data.entries === 'object' && Array.isArray(data.problems) && Array.isArray(data.rootOrder)) {
         results.entries = new Map(Object.entries(data.entries));
         results.linked = new Map(Object.entries(data.linked ?? {}));
@@ -215,7 +247,7 @@ export class LintResults implements AnchorStore {
         results.locale = data.locale;
         results.roots = data.roots && typeof data.roots === 'object' ? data.roots : {};
         results.rootOrder = data.rootOrder.filter((r) => typeof r === 'string');
-        if (!data.problems.every((p) => p && typeof p.path === 'string' && Array.isArray(p.findings))) results.problems = undefined;
+        if (!data.problems.every((p) => p && typeof p.path === 'string' && Array.isArray(p.findings) && p.findings.every(wellFormedFinding))) results.problems = undefined;
       }
     } catch {
       /* no cache yet, or unreadable: start empty */
@@ -224,14 +256,42 @@ export class LintResults implements AnchorStore {
   }
 
   get enabled(): boolean {
-    return this.file !== undefined;
+    return this.dir !== undefined;
+  }
+
+  private findingsFile(): Map<string, { stamp: string; findings: Finding[] }> {
+    if (this.findings) return this.findings;
+    this.findings = new Map();
+    if (!this.dir || this.entries.size === 0) return this.findings;
+    try {
+      const data = JSON.parse(readFileSync(this.path('lint-findings.json'), 'utf8')) as StoredFindings;
+      if (data.format === FORMAT && data.key === this.key && data.findings && typeof data.findings === 'object') this.findings = new Map(Object.entries(data.findings));
+    } catch {
+      /* missing or unreadable: every answer is a miss */
+    }
+    return this.findings;
+  }
+
+  /**
+   * The stamp of the cached findings for this exact text, if everything they depend on is unchanged (the findings
+   * themselves are not read: see `findingsOf`).
+   */
+  holds(file: string, hash: string, settings: string, signatures: Signatures, today: string): string | undefined {
+    const entry = this.entries.get(file);
+    if (!entry || !wellFormed(entry) || entry.hash !== hash || entry.settings !== settings || (entry.day !== undefined && entry.day !== today)) return undefined;
+    return signatures.hold(entry.deps) ? entry.stamp : undefined;
+  }
+
+  /** The findings stored under `stamp` for a file, if the findings file has them whole. */
+  findingsOf(file: string, stamp: string): Finding[] | undefined {
+    const stored = this.findingsFile().get(file);
+    return stored && stored.stamp === stamp && Array.isArray(stored.findings) && stored.findings.every(wellFormedFinding) ? stored.findings : undefined;
   }
 
   /** The cached findings for this exact text, if everything they depend on is unchanged. */
   lookup(file: string, hash: string, settings: string, signatures: Signatures, today: string): Finding[] | undefined {
-    const entry = this.entries.get(file);
-    if (!entry || !wellFormed(entry) || entry.hash !== hash || entry.settings !== settings || (entry.day !== undefined && entry.day !== today)) return undefined;
-    return signatures.hold(entry.deps) ? entry.findings : undefined;
+    const stamp = this.holds(file, hash, settings, signatures, today);
+    return stamp === undefined ? undefined : this.findingsOf(file, stamp);
   }
 
   /** A file's own anchors from its last check, if that check was of this exact text and with these anchor settings. */
@@ -246,14 +306,17 @@ export class LintResults implements AnchorStore {
   }
 
   set(file: string, sig: Signature, key: string, anchors: FileAnchors): void {
-    if (!this.file || sig === null) return;
+    if (!this.dir || sig === null) return;
     this.linked.set(file, { sig, key, anchors });
     this.dirty = true;
   }
 
   store(file: string, entry: ResultEntry): void {
-    if (!this.file) return;
-    this.entries.set(file, entry);
+    if (!this.dir) return;
+    const { findings, ...rest } = entry;
+    const stamp = LintResults.stamp(findings);
+    this.findingsFile().set(file, { stamp, findings });
+    this.entries.set(file, { ...rest, stamp });
     this.dirty = true;
   }
 
@@ -262,7 +325,7 @@ export class LintResults implements AnchorStore {
    * whose settings it used (with their fingerprints and `ignore` globs, for a later run's walk).
    */
   setRun(run: { problems: ProblemReport[]; locale: Locale; roots: Record<string, RootRecord>; rootOrder: string[] }): void {
-    if (!this.file) return;
+    if (!this.dir) return;
     const before = JSON.stringify([this.problems, this.locale, this.roots, this.rootOrder]);
     if (JSON.stringify([run.problems, run.locale, run.roots, run.rootOrder]) !== before) {
       this.dirty = true;
@@ -274,14 +337,57 @@ export class LintResults implements AnchorStore {
   }
 
   async save(): Promise<void> {
-    if (!this.file || !this.dirty || !this.problems || !this.locale) return;
+    if (!this.dir || !this.dirty || !this.problems || !this.locale) return;
     try {
-      await ensureIgnoredFolder(path.dirname(this.file));
+      await ensureIgnoredFolder(this.dir);
+      // Findings first: an index written without them (a run stopped in between) only has stamps that miss.
+      const findings: StoredFindings = { format: FORMAT, key: this.key, findings: Object.fromEntries(this.findingsFile()) };
+      await writeFileAtomic(this.path('lint-findings.json'), JSON.stringify(findings), { flush: false });
       const data: Stored = { format: FORMAT, key: this.key, locale: this.locale, roots: this.roots, rootOrder: this.rootOrder, problems: this.problems, entries: Object.fromEntries(this.entries), linked: Object.fromEntries(this.linked) };
-      await writeFileAtomic(this.file, JSON.stringify(data), { flush: false });
+      await writeFileAtomic(this.path('lint-results.json'), JSON.stringify(data), { flush: false });
       this.dirty = false;
     } catch {
       /* a read-only checkout simply runs without a cache */
     }
   }
+
+  /** The key of a printed answer: this cache's run key, the format, and what the text was made of (see cli/lint.ts). */
+  printedKey(format: string, parts: unknown): string {
+    return LintResults.key([FORMAT, this.key, format, parts]);
+  }
+
+  /**
+   * The answer printed last under `key` (a digest of everything the printed text depends on, see cli/lint.ts), as
+   * bytes, with the most severe finding in it; undefined when there is none, or it is damaged (its digest is kept
+   * with it).
+   */
+  printed(format: string, key: string): { bytes: Buffer; worst: Worst } | undefined {
+    if (!this.dir) return undefined;
+    try {
+      const bytes = readFileSync(this.path(`lint-output-${format}`));
+      const newline = bytes.indexOf(10);
+      if (newline < 0) return undefined;
+      const [storedKey, worst, digest] = bytes.subarray(0, newline).toString('latin1').split(' ');
+      const body = bytes.subarray(newline + 1);
+      if (storedKey !== key || !WORST.includes(worst as Worst) || digest !== createHash('sha1').update(body).digest('hex')) return undefined;
+      return { bytes: body, worst: worst as Worst };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Keeps the answer printed under `key` (see `printed`). */
+  async savePrinted(format: string, key: string, text: string, worst: Worst): Promise<void> {
+    if (!this.dir) return;
+    try {
+      const body = Buffer.from(text, 'utf8');
+      const header = `${key} ${worst} ${createHash('sha1').update(body).digest('hex')}\n`;
+      await ensureIgnoredFolder(this.dir);
+      await writeFileAtomic(this.path(`lint-output-${format}`), Buffer.concat([Buffer.from(header, 'latin1'), body]), { flush: false });
+    } catch {
+      /* as save() */
+    }
+  }
 }
+
+const WORST: readonly Worst[] = ['error', 'warning', 'info', 'hint', 'none'];
