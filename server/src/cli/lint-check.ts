@@ -43,7 +43,7 @@ export interface CheckFilesInput {
 
 export type CheckFilesOutcome = { nothing: true; locale: Locale } | { nothing?: false; reports: FileReport[]; locale: Locale; fixed: number; cached: number };
 
-type Answered = { file: string; findings: Finding[]; fromCache: true };
+type Answered = { file: string; findings: Finding[]; stamp: string; fromCache: true };
 
 export async function checkFiles(input: CheckFilesInput): Promise<CheckFilesOutcome> {
   const { io, answers, fix, flags } = input;
@@ -105,12 +105,12 @@ export async function checkFiles(input: CheckFilesInput): Promise<CheckFilesOutc
       const known = answers && !config.checkUrls ? input.known?.get(file) : undefined;
       if (known) {
         digests[i] = known.digest;
-        return { file, findings: known.findings, fromCache: true };
+        return { file, findings: known.findings, stamp: known.stamp, fromCache: true };
       }
       const read = await readRunDraft(file);
       digests[i] = read.draft?.digest;
-      const findings = answers && !config.checkUrls ? answerFromCache(read, settingsOf(file), answers) : undefined;
-      if (findings) return { file, findings, fromCache: true };
+      const cached = answers && !config.checkUrls ? answerFromCache(read, settingsOf(file), answers) : undefined;
+      if (cached) return { file, ...cached, fromCache: true };
       return prepareDraftFile(file, run, read);
     });
     // A draft of the run links into another: its anchors as that draft's own check made them (with the anchor
@@ -150,7 +150,7 @@ export async function checkFiles(input: CheckFilesInput): Promise<CheckFilesOutc
         continue;
       }
       if (state.fromCache) cached++;
-      reports.push({ file: displayPath(state.file, io.cwd), path: state.file, findings: state.findings });
+      reports.push({ file: displayPath(state.file, io.cwd), path: state.file, findings: state.findings, stamp: state.stamp });
     }
   } finally {
     await run.analyzer.dispose();

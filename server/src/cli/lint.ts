@@ -64,10 +64,11 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
     const { isKnownRuleOrGroup } = await import('../rules/registry');
     for (const id of only) if (!isKnownRuleOrGroup(id)) throw new CliUsageError(MSG.unknownRule(id));
   }
+  // Encoded once, for stdout and for the answer cache.
   const print = async (reports: FileReport[], o: PrintOptions) => {
-    const text = await renderReports(reports, format, io, o);
-    if (text) io.stdout(text);
-    return text;
+    const bytes = Buffer.from(await renderReports(reports, format, io, o), 'utf8');
+    writeBytes(io, bytes);
+    return bytes;
   };
   const nothingToCheck = async (locale: Locale = lang ?? messageLocale(argv, io.cwd)) => {
     io.stderr(`${localize(MSG.nothingToCheck, locale)}\n`);
@@ -99,7 +100,7 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
       const locale = answers.results.locale!;
       if (answered.ignoredGiven.length > 0) io.stderr(`${localize(MSG.ignoredGiven(answered.ignoredGiven), locale)}\n`);
       if ('printed' in answered) {
-        if (answered.printed.bytes.length > 0) (io.stdoutBytes ?? ((b) => io.stdout(Buffer.from(b).toString('utf8'))))(answered.printed.bytes);
+        writeBytes(io, answered.printed.bytes);
         return failsAt(answered.printed.worst, failOn) ? 1 : 0;
       }
       const worst = worstSeverity(answered.reports);
@@ -120,7 +121,7 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
   const text = await print(outcome.reports, o);
   // Kept for a re-run with nothing changed, which finds the same reports by their stamps (see answerAll).
   if (answers?.store && !fix) {
-    const stamps = outcome.reports.map((r): ReportStamp => [r.path ?? r.file, LintResults.stamp(r.findings)]);
+    const stamps = outcome.reports.map((r): ReportStamp => [r.path ?? r.file, r.stamp ?? LintResults.stamp(r.findings)]);
     await answers.results.savePrinted(format, answers.results.printedKey(format, [printInputs(format, io, o), stamps]), text, worst);
   }
   return failsAt(worst, failOn) ? 1 : 0;
@@ -197,7 +198,7 @@ async function answerAll(paths: readonly string[], io: CliIo, answers: Answers, 
   const findings = found.files.map((file, i) => (stamps[i] === undefined ? undefined : stored.findingsOf(file, stamps[i]!)));
   if (key === undefined || findings.some((f) => f === undefined)) {
     const known: KnownAnswers = new Map();
-    found.files.forEach((file, i) => findings[i] && known.set(file, { digest: digests[i]!, findings: findings[i]! }));
+    found.files.forEach((file, i) => findings[i] && known.set(file, { digest: digests[i]!, findings: findings[i]!, stamp: stamps[i]! }));
     if (known.size < files) options.onMiss();
     return { known };
   }
@@ -212,6 +213,12 @@ interface PrintOptions {
   fixed: number;
   cached: number;
   quietText?: boolean;
+}
+
+function writeBytes(io: CliIo, bytes: Uint8Array): void {
+  if (bytes.length === 0) return;
+  if (io.stdoutBytes) io.stdoutBytes(bytes);
+  else io.stdout(Buffer.from(bytes).toString('utf8'));
 }
 
 /**

@@ -15,6 +15,8 @@ export interface FileReport {
   /** The absolute path (for formats that name files relative to another folder). */
   path?: string;
   findings: Finding[];
+  /** The stamp of the findings in the answer cache, when the run knows it (see node/lint-results.ts). */
+  stamp?: string;
 }
 
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;

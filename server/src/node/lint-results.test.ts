@@ -29,7 +29,7 @@ test('an answer holds for its text, settings, day and what its check looked at',
     await results.save();
 
     const again = await LintResults.open(cacheDir, 'k1');
-    const lookup = (r: LintResults, text = 'h', settings = 's1', day = '2026-01-01') => r.lookup('/a.md', text, settings, new Signatures(roots), day);
+    const lookup = (r: LintResults, text = 'h', settings = 's1', day = '2026-01-01') => r.lookup('/a.md', text, settings, new Signatures(roots), day)?.findings;
     assert.deepEqual(await lookup(again), findings);
     assert.equal(await lookup(again, 'other text'), undefined);
     assert.equal(await lookup(again, 'h', 's2'), undefined, 'other settings');

@@ -288,10 +288,11 @@ export class LintResults implements AnchorStore {
     return stored && stored.stamp === stamp && Array.isArray(stored.findings) && stored.findings.every(wellFormedFinding) ? stored.findings : undefined;
   }
 
-  /** The cached findings for this exact text, if everything they depend on is unchanged. */
-  lookup(file: string, hash: string, settings: string, signatures: Signatures, today: string): Finding[] | undefined {
+  /** The cached findings for this exact text, with their stamp, if everything they depend on is unchanged. */
+  lookup(file: string, hash: string, settings: string, signatures: Signatures, today: string): { findings: Finding[]; stamp: string } | undefined {
     const stamp = this.holds(file, hash, settings, signatures, today);
-    return stamp === undefined ? undefined : this.findingsOf(file, stamp);
+    const findings = stamp === undefined ? undefined : this.findingsOf(file, stamp);
+    return findings && { findings, stamp: stamp! };
   }
 
   /** A file's own anchors from its last check, if that check was of this exact text and with these anchor settings. */
@@ -311,13 +312,15 @@ export class LintResults implements AnchorStore {
     this.dirty = true;
   }
 
-  store(file: string, entry: ResultEntry): void {
-    if (!this.dir) return;
+  /** Keeps a file's answer; returns the stamp of its findings (undefined for a no-op cache). */
+  store(file: string, entry: ResultEntry): string | undefined {
+    if (!this.dir) return undefined;
     const { findings, ...rest } = entry;
     const stamp = LintResults.stamp(findings);
     this.findingsFile().set(file, { stamp, findings });
     this.entries.set(file, { ...rest, stamp });
     this.dirty = true;
+    return stamp;
   }
 
   /**
@@ -377,10 +380,9 @@ export class LintResults implements AnchorStore {
   }
 
   /** Keeps the answer printed under `key` (see `printed`). */
-  async savePrinted(format: string, key: string, text: string, worst: Worst): Promise<void> {
+  async savePrinted(format: string, key: string, body: Uint8Array, worst: Worst): Promise<void> {
     if (!this.dir) return;
     try {
-      const body = Buffer.from(text, 'utf8');
       const header = `${key} ${worst} ${createHash('sha1').update(body).digest('hex')}\n`;
       await ensureIgnoredFolder(this.dir);
       await writeFileAtomic(this.path(`lint-output-${format}`), Buffer.concat([Buffer.from(header, 'latin1'), body]), { flush: false });

@@ -50,6 +50,8 @@ export interface FileState {
   findings: Finding[];
   /** Answered from the persistent cache: nothing was analysed. */
   fromCache: boolean;
+  /** The stamp of `findings` as the answer cache keeps them, when they were stored (see node/lint-results.ts). */
+  stamp?: string;
   /** A digest of the bytes read: a fix is written only over these very bytes. */
   digest?: string;
   /** The file was gone when its turn came (deleted or moved during the run): nothing to report on it. */
@@ -98,9 +100,10 @@ export async function finishDraftFile(file: PreparedFile, run: CheckRun): Promis
   if (!prepared) return state;
   const recording = run.answers?.store ? new RecordingWorkspace(run.workspace, run.answers.signatures) : undefined;
   const result = await state.checker.finish(prepared, recording ?? run.workspace);
+  let stamp: string | undefined;
   if (recording && run.answers && read.draft && run.settingsOf) {
     const view = result.view;
-    run.answers.results.store(state.file, {
+    stamp = run.answers.results.store(state.file, {
       hash: read.draft.digest,
       settings: run.settingsOf(state.file),
       // Without their fixes: a cached answer is only ever printed (`--fix` never reads the cache).
@@ -110,7 +113,7 @@ export async function finishDraftFile(file: PreparedFile, run: CheckRun): Promis
       ...(state.text.includes('benchpress:') ? { day: run.answers.today } : {}),
     });
   }
-  return { ...state, result, findings: result.findings };
+  return { ...state, result, findings: result.findings, stamp };
 }
 
 /** Checks the file's current text again (after a link check, or a fix). */
@@ -118,6 +121,7 @@ export async function recheckDraft(state: FileState, run: CheckRun, urlResults?:
   if (!state.result) return;
   state.result = await state.checker.check({ uri: uriOf(state.file), path: state.file, text: state.text, urlResults, invalidUtf8Line: state.invalidUtf8Line }, envOf(run, state.file), run.workspace);
   state.findings = state.result.findings;
+  state.stamp = undefined;
 }
 
 /**

@@ -18,7 +18,7 @@ export interface Answers {
 }
 
 /** What the answer cache had for the files of a run it could not answer whole: file → its digest and findings. */
-export type KnownAnswers = Map<string, { digest: string; findings: Finding[] }>;
+export type KnownAnswers = Map<string, { digest: string; findings: Finding[]; stamp: string }>;
 
 /** A draft read for a run: its text and the digest of its bytes, or why it could not be read. */
 export interface ReadDraft {
@@ -49,8 +49,8 @@ export function digestOfFile(file: string): string | undefined {
   }
 }
 
-/** The findings from the answer cache, when the file and everything its findings depend on are unchanged. */
-export function answerFromCache(read: ReadDraft, settings: string, answers: Answers): Finding[] | undefined {
+/** The findings from the answer cache (with their stamp), when the file and everything they depend on are unchanged. */
+export function answerFromCache(read: ReadDraft, settings: string, answers: Answers): { findings: Finding[]; stamp: string } | undefined {
   if (!read.draft) return undefined;
   return answers.results.lookup(read.file, read.draft.digest, settings, answers.signatures, answers.today);
 }
