@@ -191,7 +191,8 @@ export function splitChunks(text: string, options: SplitOptions = {}): Chunk[] {
           }
         }
         if (!html && splitHeadings && i > chunkStart && isColumnZeroAtxHeadingAt(text, start, end)) {
-          if (!groupSections || endsGroup(text, sectionStart, start) || start - chunkStartOffset >= MAX_GROUPED_CHARS) {
+          const grouped = start - chunkStartOffset;
+          if (!groupSections || (grouped >= MIN_GROUPED_CHARS && endsGroup(text, sectionStart, start)) || grouped >= MAX_GROUPED_CHARS) {
             cutBefore(i, start);
           }
           sectionStart = start;
@@ -218,10 +219,14 @@ export function splitChunks(text: string, options: SplitOptions = {}): Chunk[] {
 // the section itself, so an edit moves at most the boundary after its own section and every other chunk keeps its
 // text (and its cached result). A group stops growing at MAX_GROUPED_CHARS whatever the hashes say (thousands of
 // identical sections would otherwise hash alike); only in such a run of short sections can an edit move later
-// boundaries too.
+// boundaries too. A group ends by its hash only once it holds MIN_GROUPED_CHARS: a draft of many tiny sections
+// (5,000 headings of one line each) was cut into chunks of 150 characters, each costing more to set up than to
+// parse; an edit may then move the boundaries of the next few groups, until a hash boundary falls past the minimum
+// in both texts again. Real drafts barely notice (their groups are mostly longer already).
 const LONG_SECTION_CHARS = 1024;
 const SHORT_SECTIONS_PER_CHUNK = 4;
 const MAX_GROUPED_CHARS = 16 * 1024;
+const MIN_GROUPED_CHARS = 1024;
 
 function endsGroup(text: string, sectionStart: number, sectionEnd: number): boolean {
   const length = sectionEnd - sectionStart;
