@@ -359,7 +359,10 @@ export function findGpuMentions(text: string, matcher: GpuNameMatcher): GpuMenti
 /** findGpuMentions on text that is already NFKC (offsets as given). */
 function scanMentions(text: string, matcher: GpuNameMatcher): GpuMention[] {
   const mentions: GpuMention[] = [];
-  const re = new RegExp(matcher.regex.source, matcher.regex.flags);
+  // The matcher's own regex, from the start: a copy per call (a paragraph, a cell) built the regex of every name
+  // again, which cost more than the search (scanning is synchronous: nothing else uses it meanwhile).
+  const re = matcher.regex;
+  re.lastIndex = 0;
   const at = (sticky: RegExp, offset: number) => { sticky.lastIndex = offset; return sticky.exec(text); };
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
