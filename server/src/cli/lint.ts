@@ -104,8 +104,8 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
         return failsAt(answered.printed.worst, failOn) ? 1 : 0;
       }
       const worst = worstSeverity(answered.reports);
-      const text = await print(answered.reports, { version, locale, fixed: 0, cached: answered.files });
-      await answers.results.savePrinted(format, answered.key, text, worst);
+      const printed = await print(answered.reports, { version, locale, fixed: 0, cached: answered.files });
+      await answers.results.savePrinted(format, answered.key, printed, worst);
       return failsAt(worst, failOn) ? 1 : 0;
     }
     known = answered?.known;
@@ -118,21 +118,15 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
   if (outcome.nothing) return nothingToCheck(outcome.locale);
   const worst = worstSeverity(outcome.reports);
   const o = { version, locale: outcome.locale, fixed: outcome.fixed, cached: outcome.cached };
-  const text = await print(outcome.reports, o);
+  const printed = await print(outcome.reports, o);
   // Kept for a re-run with nothing changed, which finds the same reports by their stamps (see answerAll).
   if (answers?.store && !fix) {
     const stamps = outcome.reports.map((r): ReportStamp => [r.path ?? r.file, r.stamp ?? LintResults.stamp(r.findings)]);
-    await answers.results.savePrinted(format, answers.results.printedKey(format, [printInputs(format, io, o), stamps]), text, worst);
+    await answers.results.savePrinted(format, answers.results.printedKey(format, [printInputs(format, io, o), stamps]), printed, worst);
   }
   return failsAt(worst, failOn) ? 1 : 0;
 }
 
-/**
- * The whole answer from the cache; or, when some files changed, the answers it has for the others (the full check
- * takes them instead of reading and looking up those files again); or undefined when the settings or the walk may
- * have changed. The walk uses the `ignore` globs the cache kept for each root, valid because the root's settings
- * files are byte for byte the same.
- */
 type AnswerAll =
   | { printed: { bytes: Uint8Array; worst: Worst }; files: number; ignoredGiven: string[] }
   | { reports: FileReport[]; key: string; files: number; ignoredGiven: string[] }
@@ -150,6 +144,13 @@ interface AnswerAllOptions {
   printedKey(reports: readonly ReportStamp[], cached: number): string;
 }
 
+/**
+ * The whole answer from the cache (the text printed last for the same reports, else the reports to format); or,
+ * when some files changed, the answers it has for the others (the full check takes them instead of reading and
+ * looking up those files again); or undefined when the settings or the walk may have changed. The walk uses the
+ * `ignore` globs the cache kept for each root, valid because the root's settings
+ * files are byte for byte the same.
+ */
 async function answerAll(paths: readonly string[], io: CliIo, answers: Answers, options: AnswerAllOptions): Promise<AnswerAll | undefined> {
   const stored = answers.results;
   if (!stored.problems || !stored.locale || stored.rootOrder.length === 0) return undefined;
@@ -215,6 +216,7 @@ interface PrintOptions {
   quietText?: boolean;
 }
 
+/** Output bytes as they are where the process takes them (see CliIo.stdoutBytes). */
 function writeBytes(io: CliIo, bytes: Uint8Array): void {
   if (bytes.length === 0) return;
   if (io.stdoutBytes) io.stdoutBytes(bytes);

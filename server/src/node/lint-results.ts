@@ -14,7 +14,7 @@
 //     whose stamp differs from the index's is a miss, so the two files can never be mixed up);
 //   - lint-output-FORMAT, the last printed answer of a run in that format, under a key made of the run's options
 //     and every report's stamp: a re-run with nothing changed prints it as it is, without reading any findings.
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Finding } from '../base/types';
@@ -111,7 +111,11 @@ export class Signatures {
   /** Stats of resolved paths, each taken once a run (a linked draft is asked both what it is and its signature). */
   private readonly stats = new Map<string, Stats | undefined>();
 
-  constructor(private readonly roots: readonly string[]) {}
+  private readonly rootSet: ReadonlySet<string>;
+
+  constructor(private readonly roots: readonly string[]) {
+    this.rootSet = new Set(roots);
+  }
 
   /** These signatures for a run over `roots`: the same object when the roots are the same (what it looked up holds). */
   over(roots: readonly string[]): Signatures {
@@ -123,9 +127,29 @@ export class Signatures {
     return this.stats.get(real);
   }
 
+  /**
+   * `confineSync`'s answer, from the parent's where it can: in a folder that resolved to itself (no link on the way
+   * from its root), a path is itself when it exists and is no link; in a folder that does not exist, nothing does.
+   * A re-run asks this for every path its cached answers depend on (thousands, mostly in a few folders, many of
+   * them missing); each folder is walked once instead of once per path.
+   */
   private confined(p: string): string | 'outside' | undefined {
-    if (!this.real.has(p)) this.real.set(p, confineSync(p, this.roots, this.lstats));
-    return this.real.get(p);
+    if (this.real.has(p)) return this.real.get(p);
+    const parent = path.dirname(p);
+    const fromParent = !this.rootSet.has(p) && parent !== p && path.isAbsolute(p) && path.normalize(p) === p;
+    const realParent = fromParent ? this.confined(parent) : null;
+    let real: string | 'outside' | undefined;
+    if (fromParent && realParent === undefined) {
+      real = undefined;
+    } else if (fromParent && realParent === parent) {
+      if (!this.lstats.has(p)) this.lstats.set(p, orUndefined(() => lstatSync(p)));
+      const stat = this.lstats.get(p);
+      real = !stat ? undefined : stat.isSymbolicLink() ? confineSync(p, this.roots, this.lstats) : p;
+    } else {
+      real = confineSync(p, this.roots, this.lstats);
+    }
+    this.real.set(p, real);
+    return real;
   }
 
   /** The signature of a path that is already known to be inside the roots (resolved). */
