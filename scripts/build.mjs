@@ -2,7 +2,10 @@
 // dist/server.js (the language server) and dist/cli.js (the command line). Each bundle runs on Node 20
 // with no node_modules beside it: unified/remark are ESM-only, so esbuild turns them into CommonJS here.
 import * as esbuild from 'esbuild';
-import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
 import { dependencyPatches } from './dependency-patches.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -35,6 +38,27 @@ function writeConfigSchema() {
   writeFileSync('schemas/config.schema.json', JSON.stringify(schema, null, 2) + '\n');
 }
 writeConfigSchema();
+
+/**
+ * The built-in templates, parsed here once (templates/registry.ts): the JSON the bundles get as
+ * BENCHPRESS_BUILTIN_TEMPLATES, so no run parses them again.
+ */
+async function parsedBuiltinTemplates() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'benchpress-build-'));
+  try {
+    const outfile = path.join(dir, 'registry.cjs');
+    await esbuild.build({
+      entryPoints: ['server/src/templates/registry.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile,
+      mainFields: ['module', 'main'], logLevel: 'warning', plugins: [dependencyPatches()],
+      define: { 'import.meta.url': 'importMetaUrl' }, banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+    });
+    return JSON.stringify(createRequire(import.meta.url)(outfile).parseBuiltinTemplates());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const BUILTIN_TEMPLATES = await parsedBuiltinTemplates();
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -47,7 +71,7 @@ const common = {
   mainFields: ['module', 'main'],
   // Some ESM dependencies read import.meta.url; give them the CommonJS equivalent.
   // BUILD_ID tells caches written by another build apart (results may differ between builds of one version).
-  define: { 'import.meta.url': 'importMetaUrl', BENCHPRESS_BUILD_ID: JSON.stringify(`${Date.now().toString(36)}`) },
+  define: { 'import.meta.url': 'importMetaUrl', BENCHPRESS_BUILD_ID: JSON.stringify(`${Date.now().toString(36)}`), BENCHPRESS_BUILTIN_TEMPLATES: BUILTIN_TEMPLATES },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   // Quadratic costs in micromark and its GFM table extension, removed at bundle time (see dependency-patches.mjs).
   plugins: [dependencyPatches()],
@@ -75,7 +99,7 @@ const cli = {
   chunkNames: 'chunks/[name]-[hash]',
   metafile: true,
   // ES modules have import.meta.url; CommonJS dependencies inside the bundle get a require of their own.
-  define: { BENCHPRESS_BUILD_ID: common.define.BENCHPRESS_BUILD_ID },
+  define: { BENCHPRESS_BUILD_ID: common.define.BENCHPRESS_BUILD_ID, BENCHPRESS_BUILTIN_TEMPLATES: BUILTIN_TEMPLATES },
   banner: { js: "import { createRequire as __benchpressCreateRequire } from 'node:module';\nconst require = __benchpressCreateRequire(import.meta.url);" },
   plugins: [
     ...common.plugins,
