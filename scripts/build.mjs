@@ -41,7 +41,8 @@ writeConfigSchema();
 
 /**
  * The built-in templates, parsed here once (templates/registry.ts): the JSON the bundles get as
- * BENCHPRESS_BUILTIN_TEMPLATES, so no run parses them again.
+ * BENCHPRESS_BUILTIN_TEMPLATES, so no run parses them again. Parsed when the build starts: restart --watch after
+ * editing a skeleton.
  */
 async function parsedBuiltinTemplates() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'benchpress-build-'));
