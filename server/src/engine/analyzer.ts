@@ -127,6 +127,14 @@ export interface WorkerPoolOptions {
  * by one, so only the chunk that really stalls is reported and skipped.
  */
 const IN_FLIGHT_PER_WORKER = 2;
+/**
+ * The most old-generation memory a worker may hold. A chunk's analysis is stopped at its time budget well before
+ * it could hold this much (the slowest kind per byte, a GFM table, held 60–120 MB live at its peak for 125 KB parsed
+ * in about a second); a chunk that gets there anyway kills its worker, which is replaced, and the chunk gets a
+ * finding. V8 sizes a heap by its limit: at 1,536 MB the two workers of a cold CLI run on the bench corpus peaked
+ * about 20 MB higher (292–296 MB against 269–274 MB for the process, same time).
+ */
+const WORKER_OLD_GENERATION_MB = 768;
 const BATCH_MAX_JOBS = 32;
 const BATCH_MAX_CHARS = 64 * 1024;
 
@@ -187,9 +195,9 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
     const worker = new Worker(this.options.script, {
       workerData: { benchpressWorker: true, shared: shared.buffer },
       execArgv: this.options.execArgv,
-      // A worker that runs out of memory dies alone; the server and the editor stay up. The young generation: see
-      // WorkerPoolOptions.youngGenerationMb.
-      resourceLimits: { maxOldGenerationSizeMb: 1536, maxYoungGenerationSizeMb: this.options.youngGenerationMb ?? 16 },
+      // A worker that runs out of memory dies alone; the server and the editor stay up (see WORKER_OLD_GENERATION_MB).
+      // The young generation: see WorkerPoolOptions.youngGenerationMb.
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB, maxYoungGenerationSizeMb: this.options.youngGenerationMb ?? 16 },
       stdout: false,
       stderr: false,
     });
