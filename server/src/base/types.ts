@@ -2,6 +2,8 @@
 // Positions are 0-based lines and UTF-16 columns, as in LSP and VS Code; the CLI adds 1 when printing.
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
+/** The most serious severity among some findings; 'none' when there are none. */
+export type WorstSeverity = Severity | 'none';
 
 export interface Position {
   line: number;

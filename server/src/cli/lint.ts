@@ -12,12 +12,13 @@ import { parseArgs } from './args';
 import { displayPath } from '../node/files';
 import type { AnalyzerFactory } from '../engine/analyzer';
 import { digestOfFile, cacheFolder, type Answers, type KnownAnswers } from '../services/run-drafts';
-import { LintResults, Signatures, type Worst } from '../node/lint-results';
+import { LintResults, Signatures } from '../node/lint-results';
 import { settingsFingerprint } from '../node/settings-inputs';
 import { findWorkspaceRoot } from '../node/workspace-root';
 import { ignoreFilter } from '../services/ignore';
 import { todayIso } from '../base/dates';
 import type { Locale } from '../base/i18n';
+import type { WorstSeverity } from '../base/types';
 import { FAIL_ON, FORMATS, failsAt, worstSeverity, formatGithub, formatJson, formatJunit, formatSarif, formatText, textSummary, type FailOn, type FileReport, type Format } from './report';
 import { checkPathsGiven, collectRunFiles, configFileOption, type WalkSettings } from './run-files';
 import { checkedLang, messageLocale } from './locale';
@@ -91,22 +92,29 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
     store: true,
   };
 
+  // The key of the text printed for reports with these stamps: a re-run with nothing changed finds it (answerAll).
+  const printedKey = (results: LintResults, o: PrintOptions, stamps: readonly ReportStamp[]) => results.printedKey(format, [printInputs(format, io, o), stamps]);
+  // Prints the reports and, given a key, keeps the text in the answer cache under it; the exit code.
+  const printAndKeep = async (reports: FileReport[], o: PrintOptions, keep?: { results: LintResults; key: string }) => {
+    const worst = worstSeverity(reports);
+    const printed = await print(reports, o);
+    if (keep) await keep.results.savePrinted(format, keep.key, printed, worst);
+    return failsAt(worst, failOn) ? 1 : 0;
+  };
+
   let known: KnownAnswers | undefined;
   if (answers) {
+    const { results } = answers;
+    const printOptions = (cached: number): PrintOptions => ({ version, locale: results.locale!, fixed: 0, cached });
     // A worker starts loading the analysis at the first file the cache cannot answer, while the rest are looked up.
-    const printedKey = (reports: readonly ReportStamp[], cached: number) => answers.results.printedKey(format, [printInputs(format, io, { version, locale: answers.results.locale!, fixed: 0, cached }), reports]);
-    const answered = await answerAll(paths, io, answers, { configFile, noGitignore: flags.noGitignore, onMiss: () => makeAnalyzer.prewarm?.(), printedKey, format });
+    const answered = await answerAll(paths, io, answers, { configFile, noGitignore: flags.noGitignore, onMiss: () => makeAnalyzer.prewarm?.(), printedKey: (stamps, cached) => printedKey(results, printOptions(cached), stamps), format });
     if (answered && !('known' in answered)) {
-      const locale = answers.results.locale!;
-      if (answered.ignoredGiven.length > 0) io.stderr(`${localize(MSG.ignoredGiven(answered.ignoredGiven), locale)}\n`);
+      if (answered.ignoredGiven.length > 0) io.stderr(`${localize(MSG.ignoredGiven(answered.ignoredGiven), results.locale!)}\n`);
       if ('printed' in answered) {
         writeBytes(io, answered.printed.bytes);
         return failsAt(answered.printed.worst, failOn) ? 1 : 0;
       }
-      const worst = worstSeverity(answered.reports);
-      const printed = await print(answered.reports, { version, locale, fixed: 0, cached: answered.files });
-      await answers.results.savePrinted(format, answered.key, printed, worst);
-      return failsAt(worst, failOn) ? 1 : 0;
+      return printAndKeep(answered.reports, printOptions(answered.files), { results, key: answered.key });
     }
     known = answered?.known;
   }
@@ -116,19 +124,15 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
   const { checkFiles } = await import('./lint-check');
   const outcome = await checkFiles({ paths, io, answers, known, makeAnalyzer, fix, noCache, flags, cacheVersion, configFile: args.values.get('config'), only, lang });
   if (outcome.nothing) return nothingToCheck(outcome.locale);
-  const worst = worstSeverity(outcome.reports);
-  const o = { version, locale: outcome.locale, fixed: outcome.fixed, cached: outcome.cached };
-  const printed = await print(outcome.reports, o);
-  // Kept for a re-run with nothing changed, which finds the same reports by their stamps (see answerAll).
-  if (answers?.store && !fix) {
-    const stamps = outcome.reports.map((r): ReportStamp => [r.path ?? r.file, r.stamp ?? LintResults.stamp(r.findings)]);
-    await answers.results.savePrinted(format, answers.results.printedKey(format, [printInputs(format, io, o), stamps]), printed, worst);
-  }
-  return failsAt(worst, failOn) ? 1 : 0;
+  const o: PrintOptions = { version, locale: outcome.locale, fixed: outcome.fixed, cached: outcome.cached };
+  // (`--fix` runs without the cache: `answers` is undefined then.)
+  if (!answers?.store) return printAndKeep(outcome.reports, o);
+  const stamps = outcome.reports.map((r): ReportStamp => [r.path ?? r.file, r.stamp ?? LintResults.stamp(r.findings)]);
+  return printAndKeep(outcome.reports, o, { results: answers.results, key: printedKey(answers.results, o, stamps) });
 }
 
 type AnswerAll =
-  | { printed: { bytes: Uint8Array; worst: Worst }; files: number; ignoredGiven: string[] }
+  | { printed: { bytes: Uint8Array; worst: WorstSeverity }; files: number; ignoredGiven: string[] }
   | { reports: FileReport[]; key: string; files: number; ignoredGiven: string[] }
   | { known: KnownAnswers };
 
@@ -140,16 +144,15 @@ interface AnswerAllOptions {
   noGitignore: boolean;
   format: Format;
   onMiss(): void;
-  /** The key of the text printed for these reports by a run answered wholly from the cache. */
-  printedKey(reports: readonly ReportStamp[], cached: number): string;
+  /** The key of the text printed for reports with these stamps by a run answered wholly from the cache. */
+  printedKey(stamps: readonly ReportStamp[], cached: number): string;
 }
 
 /**
  * The whole answer from the cache (the text printed last for the same reports, else the reports to format); or,
  * when some files changed, the answers it has for the others (the full check takes them instead of reading and
  * looking up those files again); or undefined when the settings or the walk may have changed. The walk uses the
- * `ignore` globs the cache kept for each root, valid because the root's settings
- * files are byte for byte the same.
+ * `ignore` globs the cache kept for each root, valid because the root's settings files are byte for byte the same.
  */
 async function answerAll(paths: readonly string[], io: CliIo, answers: Answers, options: AnswerAllOptions): Promise<AnswerAll | undefined> {
   const stored = answers.results;

@@ -3,7 +3,7 @@
 // XML for CI test reports. Lines and columns are 1-based; columns count UTF-16 code units.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Finding, Severity } from '../base/types';
+import type { Finding, Severity, WorstSeverity } from '../base/types';
 import type { Locale } from '../base/i18n';
 import type { Rule } from '../rules/types';
 import { ruleDocsUrl } from '../rules/docs-url';
@@ -28,15 +28,15 @@ const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 
 export const FAIL_ON = ['error', 'warning', 'info', 'hint', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
-/** The most serious severity among the reports' findings; 'none' when there are none. */
-export function worstSeverity(reports: readonly FileReport[]): Severity | 'none' {
-  let worst: Severity | 'none' = 'none';
+/** The most serious severity among the reports' findings. */
+export function worstSeverity(reports: readonly FileReport[]): WorstSeverity {
+  let worst: WorstSeverity = 'none';
   for (const r of reports) for (const f of r.findings) if (worst === 'none' || RANK[f.severity] > RANK[worst]) worst = f.severity;
   return worst;
 }
 
 /** Whether a run whose most serious finding is `worst` fails: it is at or above the `--fail-on` level (`never`: none is). */
-export function failsAt(worst: Severity | 'none', failOn: FailOn): boolean {
+export function failsAt(worst: WorstSeverity, failOn: FailOn): boolean {
   return failOn !== 'never' && worst !== 'none' && RANK[worst] >= RANK[failOn];
 }
 

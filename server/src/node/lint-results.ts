@@ -17,12 +17,13 @@
 import { lstatSync, readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import type { Finding } from '../base/types';
+import type { Finding, WorstSeverity } from '../base/types';
 import type { Locale } from '../base/i18n';
 import type { WorkspaceView } from '../markdown/workspace';
 import type { FileAnchors } from '../markdown/anchors';
 import type { AnchorSettings } from '../markdown/heading-anchors';
 import { confineSync, orUndefined } from './confine';
+import { digestOf } from './drafts';
 import { ensureIgnoredFolder, writeFileAtomic } from '../base/files';
 
 const FORMAT = 4;
@@ -222,9 +223,6 @@ function wellFormed(entry: IndexEntry): boolean {
   );
 }
 
-/** The most severe finding's severity, for the exit code of a printed answer. */
-export type Worst = Finding['severity'] | 'none';
-
 export class LintResults implements AnchorStore {
   private entries = new Map<string, IndexEntry>();
   private linked = new Map<string, LinkedAnchors>();
@@ -241,10 +239,6 @@ export class LintResults implements AnchorStore {
   /** The run key: the build and the options that change findings (settings are checked per root: `roots`). */
   static key(parts: unknown): string {
     return createHash('sha1').update(JSON.stringify(parts)).digest('hex');
-  }
-
-  static hash(flavor: string, text: string): string {
-    return createHash('sha1').update(flavor).update('\0').update(text).digest('hex');
   }
 
   /** What identifies a list of findings as the cache keeps them (without fixes): equal findings, equal stamps. */
@@ -388,7 +382,7 @@ export class LintResults implements AnchorStore {
    * bytes, with the most severe finding in it; undefined when there is none, or it is damaged (its digest is kept
    * with it).
    */
-  printed(format: string, key: string): { bytes: Buffer; worst: Worst } | undefined {
+  printed(format: string, key: string): { bytes: Buffer; worst: WorstSeverity } | undefined {
     if (!this.dir) return undefined;
     try {
       const bytes = readFileSync(this.path(`lint-output-${format}`));
@@ -396,18 +390,18 @@ export class LintResults implements AnchorStore {
       if (newline < 0) return undefined;
       const [storedKey, worst, digest] = bytes.subarray(0, newline).toString('latin1').split(' ');
       const body = bytes.subarray(newline + 1);
-      if (storedKey !== key || !WORST.includes(worst as Worst) || digest !== createHash('sha1').update(body).digest('hex')) return undefined;
-      return { bytes: body, worst: worst as Worst };
+      if (storedKey !== key || !(worst === 'none' || SEVERITIES.has(worst)) || digest !== digestOf(body)) return undefined;
+      return { bytes: body, worst: worst as WorstSeverity };
     } catch {
       return undefined;
     }
   }
 
   /** Keeps the answer printed under `key` (see `printed`). */
-  async savePrinted(format: string, key: string, body: Uint8Array, worst: Worst): Promise<void> {
+  async savePrinted(format: string, key: string, body: Uint8Array, worst: WorstSeverity): Promise<void> {
     if (!this.dir) return;
     try {
-      const header = `${key} ${worst} ${createHash('sha1').update(body).digest('hex')}\n`;
+      const header = `${key} ${worst} ${digestOf(body)}\n`;
       await ensureIgnoredFolder(this.dir);
       await writeFileAtomic(this.path(`lint-output-${format}`), Buffer.concat([Buffer.from(header, 'latin1'), body]), { flush: false });
     } catch {
@@ -415,5 +409,3 @@ export class LintResults implements AnchorStore {
     }
   }
 }
-
-const WORST: readonly Worst[] = ['error', 'warning', 'info', 'hint', 'none'];
