@@ -26,6 +26,7 @@
 // and h100-nvl are family "h100", the three A100 records are "a100", rtx-4090 is "rtx-4090". A mention's
 // `candidates` are the family's records the text may mean: all three for a plain "H100", one for "H100 NVL".
 import type { GpuRecord } from './data';
+import { countAtOrBefore } from '../base/sorted';
 
 export interface GpuMention {
   /** The record the name maps to (for a plain family name, the family's default variant: "H100" → h100-sxm). */
@@ -326,15 +327,8 @@ export function normalizeText(text: string): NormalizedText {
   return {
     text: out,
     toOriginal: (o) => {
-      let lo = 0;
-      let hi = points.length - 1;
-      let found = -1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (points[mid].norm <= o) { found = mid; lo = mid + 1; } else hi = mid - 1;
-      }
-      if (found === -1) return o;
-      const p = points[found];
+      const p = points[countAtOrBefore(points, (q) => q.norm, o) - 1];
+      if (!p) return o;
       if (o < p.norm + p.len) return p.orig;
       return p.orig + 1 + (o - p.norm - p.len);
     },
