@@ -39,28 +39,8 @@ function writeConfigSchema() {
 }
 writeConfigSchema();
 
-/**
- * The built-in templates, parsed here once (templates/registry.ts): the JSON the bundles get as
- * BENCHPRESS_BUILTIN_TEMPLATES, so no run parses them again. Parsed when the build starts: restart --watch after
- * editing a skeleton.
- */
-async function parsedBuiltinTemplates() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'benchpress-build-'));
-  try {
-    const outfile = path.join(dir, 'registry.cjs');
-    await esbuild.build({
-      entryPoints: ['server/src/templates/registry.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile,
-      mainFields: ['module', 'main'], logLevel: 'warning', plugins: [dependencyPatches()],
-      define: { 'import.meta.url': 'importMetaUrl' }, banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-    });
-    return JSON.stringify(createRequire(import.meta.url)(outfile).parseBuiltinTemplates());
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-const BUILTIN_TEMPLATES = await parsedBuiltinTemplates();
-
-const common = {
+// What every bundle shares (the bundles' own defines are added below).
+const bundling = {
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -71,12 +51,34 @@ const common = {
   // jsonc-parser's CommonJS build requires files by relative path at run time; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
   // Some ESM dependencies read import.meta.url; give them the CommonJS equivalent.
-  // BUILD_ID tells caches written by another build apart (results may differ between builds of one version).
-  define: { 'import.meta.url': 'importMetaUrl', BENCHPRESS_BUILD_ID: JSON.stringify(`${Date.now().toString(36)}`), BENCHPRESS_BUILTIN_TEMPLATES: BUILTIN_TEMPLATES },
+  define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   // Quadratic costs in micromark and its GFM table extension, removed at bundle time (see dependency-patches.mjs).
   plugins: [dependencyPatches()],
 };
+
+/**
+ * The built-in templates, parsed here once (templates/registry.ts): the JSON the bundles get as
+ * BENCHPRESS_BUILTIN_TEMPLATES, so no run parses them again. Parsed when the build starts: restart --watch after
+ * editing a skeleton.
+ */
+async function parsedBuiltinTemplates() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'benchpress-build-'));
+  try {
+    const outfile = path.join(dir, 'registry.cjs');
+    await esbuild.build({ ...bundling, entryPoints: ['server/src/templates/registry.ts'], outfile, sourcemap: false, minify: false });
+    return JSON.stringify(createRequire(import.meta.url)(outfile).parseBuiltinTemplates());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const buildDefines = {
+  // BUILD_ID tells caches written by another build apart (results may differ between builds of one version).
+  BENCHPRESS_BUILD_ID: JSON.stringify(`${Date.now().toString(36)}`),
+  BENCHPRESS_BUILTIN_TEMPLATES: await parsedBuiltinTemplates(),
+};
+const common = { ...bundling, define: { ...bundling.define, ...buildDefines } };
 
 // The command line is ES modules split into chunks (dist/cli/): each command, and the analysis workers, load only
 // the modules they use — `lint` never loads the network client, the preview or the price and nvidia-smi readers,
@@ -100,7 +102,7 @@ const cli = {
   chunkNames: 'chunks/[name]-[hash]',
   metafile: true,
   // ES modules have import.meta.url; CommonJS dependencies inside the bundle get a require of their own.
-  define: { BENCHPRESS_BUILD_ID: common.define.BENCHPRESS_BUILD_ID, BENCHPRESS_BUILTIN_TEMPLATES: BUILTIN_TEMPLATES },
+  define: buildDefines,
   banner: { js: "import { createRequire as __benchpressCreateRequire } from 'node:module';\nconst require = __benchpressCreateRequire(import.meta.url);" },
   plugins: [
     ...common.plugins,

@@ -131,8 +131,9 @@ const IN_FLIGHT_PER_WORKER = 2;
  * The most old-generation memory a worker may hold. With the default time budget (checkTimeoutMs, 4 s) a chunk's
  * analysis is stopped well before it could hold this much (the slowest kind per byte, a GFM table, held 60–120 MB
  * live at its peak for 125 KB parsed in about a second); a chunk that gets there anyway (a budget raised for a huge
- * table) kills its worker, which is replaced, and the chunk gets a finding, as past any limit. V8 sizes a heap by its limit: at 1,536 MB the two workers of a cold CLI run on the bench corpus peaked
- * about 20 MB higher (292–296 MB against 269–274 MB for the process, same time).
+ * table) kills its worker, which is replaced, and the chunk gets a finding, as past any limit. V8 sizes a heap by
+ * its limit: at 1,536 MB the two workers of a cold CLI run on the bench corpus peaked about 20 MB higher (292–296 MB
+ * against 269–274 MB for the process, same time).
  */
 const WORKER_OLD_GENERATION_MB = 768;
 const BATCH_MAX_JOBS = 32;
