@@ -18,6 +18,7 @@ import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Nodes, Root } from 'mdast';
 
 import type { Flavor } from './flavor';
+import { parseWithTablePieces } from './table-pieces';
 
 export { flavorOf, type Flavor } from './flavor';
 
@@ -55,8 +56,12 @@ function parserFor(flavor: Flavor, parts: number): Processor {
 }
 
 export function parseMarkdown(text: string, flavor: Flavor = 'markdown'): Root {
-  const tree = parserFor(flavor, gfmParts(text)).parse(bomAsText(text)) as Root;
-  if (text.charCodeAt(0) !== 0xfeff) return tree;
+  const parser = parserFor(flavor, gfmParts(text));
+  const startsWithMark = text.charCodeAt(0) === 0xfeff;
+  // MDX is left whole: a JSX block may hold what looks like table rows.
+  const inPieces = flavor === 'markdown' && !startsWithMark ? parseWithTablePieces(text, (piece) => parser.parse(piece) as Root) : undefined;
+  const tree = inPieces ?? (parser.parse(bomAsText(text)) as Root);
+  if (!startsWithMark) return tree;
   // The mark is the first character of the first leaf with a value (a paragraph's text: no block starts with it).
   let node: Nodes | undefined = tree;
   while (node && 'children' in node) node = node.children[0];
