@@ -37,6 +37,7 @@ const CASES: Record<string, string> = {
   'CRLF line ends': `Intro.\r\n\r\n${HEAD.replace(/\n/g, '\r\n')}${rows(LONG, '\r\n')}\r\nAfter.\r\n`,
   'a table that interrupts a paragraph': `A paragraph line\n${HEAD}${rows(LONG)}`,
   'a second long table after the first': `${HEAD}${rows(LONG)}\n${HEAD}${rows(LONG)}`,
+  'an indented table': `Intro.\n\n${(HEAD + rows(LONG)).replace(/^/gm, '  ').trimEnd()}\n`,
   'rows followed by a heading and a list': `${HEAD}${rows(LONG)}# Next\n\n- item | with pipe\n`,
 };
 

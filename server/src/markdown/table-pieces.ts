@@ -44,7 +44,7 @@ function findLongTable(text: string): LongTable | undefined {
   while (lineStart < text.length) {
     const end = lineEndOf(text, lineStart);
     const next = nextLineStart(text, end);
-    if (previousStart >= 0 && DELIMITER_ROW.test(text.slice(lineStart, end)) && text.slice(previousStart, lineStart).includes('|')) {
+    if (previousStart >= 0 && mayStartDelimiterRow(text.charCodeAt(lineStart)) && DELIMITER_ROW.test(text.slice(lineStart, end)) && text.slice(previousStart, lineStart).includes('|')) {
       const found = pipeRowsAfter(text, next, line + 1, previousStart);
       if (found) return found;
     }
@@ -77,6 +77,11 @@ function pipeRowsAfter(text: string, bodyStart: number, bodyLine: number, header
   return { headerStart, bodyStart, groupStarts, groupLines, groupRows };
 }
 
+/** `|`, `:`, `-` or a space: the only characters a delimiter row can start with. */
+function mayStartDelimiterRow(code: number): boolean {
+  return code === 124 || code === 58 || code === 45 || code === 32;
+}
+
 function lineEndOf(text: string, from: number): number {
   const n = text.indexOf('\n', from);
   const end = n < 0 ? text.length : n;
@@ -98,18 +103,20 @@ export function parseWithTablePieces(text: string, parse: (piece: string) => Roo
   const { headerStart, bodyStart, groupStarts, groupLines, groupRows } = table;
   const head = text.slice(headerStart, bodyStart);
   const headLines = 2;
+  // A table starts after the header row's indentation (up to three spaces).
+  const indent = /^ */.exec(head)![0].length;
   const groups = groupRows.length;
 
   const first = parse(text.slice(0, groupStarts[1]));
   const merged = first.children.at(-1);
-  if (merged?.type !== 'table' || merged.children.length !== 1 + groupRows[0]) return undefined;
+  if (merged?.type !== 'table' || merged.position?.start.offset !== headerStart + indent || merged.children.length !== 1 + groupRows[0]) return undefined;
 
   for (let g = 1; g < groups; g++) {
     const last = g === groups - 1;
     const pieceText = head + text.slice(groupStarts[g], last ? text.length : groupStarts[g + 1]);
     const piece = parse(pieceText);
     const pieceTable = piece.children[0];
-    if (pieceTable?.type !== 'table' || (last ? pieceTable.children.length < 1 + groupRows[g] : piece.children.length !== 1 || pieceTable.children.length !== 1 + groupRows[g])) return undefined;
+    if (pieceTable?.type !== 'table' || pieceTable.position?.start.offset !== indent || (last ? pieceTable.children.length < 1 + groupRows[g] : piece.children.length !== 1 || pieceTable.children.length !== 1 + groupRows[g])) return undefined;
     const shift = { lines: groupLines[g] - headLines, offset: groupStarts[g] - head.length };
     const rows = pieceTable.children.slice(1);
     for (const row of rows) shiftPositions(row, shift);
