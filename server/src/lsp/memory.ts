@@ -36,6 +36,8 @@ export interface HeapKeeper {
 
 /** The heap in use (V8's own figure: cheaper than process.memoryUsage(), which reads the resident set too). */
 const heapUsed = () => v8.getHeapStatistics().used_heap_size;
+/** The heap V8 holds pages for, alive or not. */
+const heapHeld = () => v8.getHeapStatistics().total_heap_size;
 
 export function heapKeeper({ slackMb = 16, idleMs = 500 }: { slackMb?: number; idleMs?: number } = {}): HeapKeeper {
   let gc: (() => void) | undefined;
@@ -50,9 +52,13 @@ export function heapKeeper({ slackMb = 16, idleMs = 500 }: { slackMb?: number; i
   const collect = (idle: boolean) => {
     clearTimeout(timer);
     timer = undefined;
-    if (idle) compactOnFullCollections(true);
+    // Without a pause (edits back to back for minutes) the heap is never compacted and its pages fill with holes:
+    // 78 MB held for 47 MB alive after 10,000 edits. A collection in a burst compacts too once the holes exceed the
+    // slack (a few times per thousand edits, each some tens of milliseconds).
+    const compact = idle || heapHeld() - heapUsed() > slackMb * 1024 * 1024;
+    if (compact) compactOnFullCollections(true);
     gc?.();
-    if (idle) compactOnFullCollections(false);
+    if (compact) compactOnFullCollections(false);
     baseline = heapUsed();
   };
   return {
