@@ -74,3 +74,37 @@ test('a table of thousands of rows keeps every row, each where its line is', () 
     assert.equal(text.slice(start.offset, row.position!.end.offset), lines[start.line - 1]);
   }
 });
+
+/** A small seeded generator (mulberry32): the same cases on every run. */
+function seeded(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Cell text made of the pieces of inline syntax most likely to interact with a row's pipes or with each other:
+// code spans holding pipes, escapes, unclosed emphasis and brackets, HTML, entities, footnote calls, autolinks.
+const FRAGMENTS = ['a', ' ', '`x|y`', '`', '\\|', '\\', '*', '**', '_', '~~', '[', ']', '(', ')', '[t](u)', '![i](p)', '<b>', '</b>', '<!--', '-->', '&amp;', '&#124;', '[^1]', '<https://e.com>', 'H100', '显存', '\t'];
+
+test('random long tables parsed in pieces give the whole parse (200 seeded cases)', () => {
+  const rand = seeded(14);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
+  const cell = () => Array.from({ length: Math.floor(rand() * 5) }, () => pick(FRAGMENTS)).join('');
+  let split = 0;
+  for (let n = 0; n < 200; n++) {
+    const columns = 1 + Math.floor(rand() * 4);
+    const row = () => `|${Array.from({ length: columns }, cell).join('|')}${rand() < 0.5 ? '|' : ''}`;
+    // A plain header, so that most cases are tables (a random one often has more cells than the delimiter row).
+    const head = `|${Array.from({ length: columns }, (_, i) => `h${i}`).join('|')}|\n|${Array.from({ length: columns }, () => pick(['---', ':--', '--:', ':-:'])).join('|')}|\n`;
+    const body = Array.from({ length: MIN_SPLIT_ROWS + Math.floor(rand() * 100) }, row).join('\n').padEnd(2048, ' ');
+    const before = pick(['', 'Intro paragraph\n', '# Title\n\n', '- item\n\n', '> quote\n\n', '```\ncode\n```\n\n']);
+    const after = pick(['', '\n', '\ncontinued', '\n\nAfter.\n', '\n- list', '\n> quote\n', '\n```\n|not|a|row|\n```\n']);
+    const text = before + head + body + after;
+    if (parseWithTablePieces(text, parseWhole)) split++;
+    assert.deepEqual(parseMarkdown(text), parseWhole(text), `case ${n}:\n${text.slice(0, 300)}`);
+  }
+  assert.ok(split > 150, `${split} of 200 cases were split`);
+});
