@@ -87,6 +87,18 @@ test('lint answered from its cache: loads neither the parser nor the rules nor t
   }
 });
 
+test('the worker pool loads without the analysis: a run starts its first worker before the main thread has loaded the parser', () => {
+  // Every chunk the pool's module imports, statically, through the chunks they import.
+  const meta = JSON.parse(readFileSync(META, 'utf8')) as Metafile & { outputs: Record<string, { entryPoint?: string; imports: { path: string; kind: string }[] }> };
+  const entry = Object.keys(meta.outputs).find((o) => meta.outputs[o].entryPoint === 'server/src/engine/analyzer.ts');
+  assert.ok(entry, 'the pool is a chunk of its own (imported dynamically by cli.ts)');
+  const reached = new Set<string>([entry]);
+  for (const chunk of reached) for (const i of meta.outputs[chunk].imports) if (i.kind === 'import-statement' && meta.outputs[i.path]) reached.add(i.path);
+  const sources = [...reached].flatMap((c) => Object.keys(meta.outputs[c].inputs));
+  assert.ok(sources.includes('server/src/engine/analyzer.ts'));
+  assert.deepEqual(sources.filter((s) => /node_modules\/micromark|server\/src\/(markdown\/parse|engine\/analyze|rules\/registry)\.ts/.test(s)), []);
+});
+
 test('the hook does see a command that needs one of those modules load it (smi reads nvidia-smi output)', () => {
   const ws = tempWorkspace({ 'q.csv': 'name, memory.total [MiB]\nNVIDIA H100 80GB HBM3, 81559 MiB\n' });
   try {

@@ -1,10 +1,11 @@
-// Where chunk analyses run. In process (tests, small jobs) or in a pool of worker threads, which is what lets a
-// check be stopped: a chunk that takes longer than its budget gets its worker terminated and a guard finding,
-// and the editor never waits on a runaway parse.
+// Where chunk analyses run: in a pool of worker threads, which is what lets a check be stopped (a chunk that takes
+// longer than its budget gets its worker terminated and a guard finding, and the editor never waits on a runaway
+// parse), or in process (in-process-analyzer.ts: tests, the preview). This module does not load the analysis: a CLI
+// run starts its first worker while the main thread is still loading the parser and the rules for itself.
 import { Worker } from 'node:worker_threads';
 import os from 'node:os';
-import { analyzeChunk, guardedResult, ruleOfPhase, type AnalysisContext, type ChunkResult } from './analyze';
-import { SHARED_SLOTS, SLOT } from './worker';
+import { guardedResult, ruleOfPhase, type AnalysisContext, type ChunkResult } from './chunk-result';
+import { SHARED_SLOTS, SLOT } from './worker-slots';
 import type { Flavor } from '../markdown/parse';
 import { guardFinding } from '../rules/guards';
 
@@ -31,26 +32,6 @@ export class AbortError extends Error {
   }
 }
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** Runs analyses on the calling thread, yielding between chunks so other work (LSP messages) can go on. */
-export class InProcessAnalyzer implements ChunkAnalyzer {
-  async analyze(jobs: readonly ChunkJob[], context: AnalysisContext, signal?: AbortSignal): Promise<ChunkResult[]> {
-    const results: ChunkResult[] = [];
-    let last = Date.now();
-    for (const job of jobs) {
-      if (signal?.aborted) throw new AbortError();
-      results.push(analyzeChunk(job.text, job.flavor, context));
-      if (Date.now() - last > 20) {
-        await yieldToEventLoop();
-        last = Date.now();
-      }
-    }
-    return results;
-  }
-
-  async dispose(): Promise<void> {}
-}
 
 interface PendingJob {
   job: ChunkJob;

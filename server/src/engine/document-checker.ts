@@ -6,7 +6,7 @@ import type { Finding, Severity } from '../base/types';
 import type { BenchpressConfig } from '../config/config';
 import type { ChunkData } from '../rules/chunk-data';
 import type { ChunkAnalyzer } from './analyzer';
-import { type AnalysisContext, type ChunkResult, type RuleSettingResolved } from './analyze';
+import { type AnalysisContext, type ChunkResult, type RuleSettingResolved } from './chunk-result';
 import { DEFAULT_LIMITS } from '../markdown/input-limits';
 import { splitChunks, mergeChunks, sectionsOf, type Chunk } from '../markdown/chunks';
 import { readFrontMatter } from '../markdown/frontmatter';

@@ -2,15 +2,13 @@
 // memory shared with the pool says, while a batch runs, which chunk and which rule the worker is in (so the pool
 // can name a rule that overran its budget) and lets the pool cancel a batch nobody waits for any more.
 import { parentPort, isMainThread, workerData } from 'node:worker_threads';
-import { AnalysisCancelled, analyzeChunk, type AnalysisContext } from './analyze';
+import { analyzeChunk } from './analyze';
+import { AnalysisCancelled, type AnalysisContext } from './chunk-result';
+import { SLOT } from './worker-slots';
 
 export function isAnalyzerWorker(): boolean {
   return !isMainThread && !!(workerData as { benchpressWorker?: boolean } | undefined)?.benchpressWorker;
 }
-
-/** Slots of the shared block (Int32Array). */
-export const SLOT = { batch: 0, job: 1, phase: 2, phaseAt: 3, cancelFirst: 4, cancelCount: 8 } as const;
-export const SHARED_SLOTS = SLOT.cancelFirst + SLOT.cancelCount;
 
 export function runAnalyzerWorker(): void {
   const contexts = new Map<string, AnalysisContext>();

@@ -10,7 +10,7 @@ import { parseMarkdown } from './parse';
 import { summarize } from './summary';
 import { checkText } from '../testing/lint-text';
 import { CheckEnvironment, DocumentChecker } from '../engine/document-checker';
-import { InProcessAnalyzer } from '../engine/analyzer';
+import { InProcessAnalyzer } from '../engine/in-process-analyzer';
 import { DEFAULT_CONFIG } from '../config/config';
 import { buildTemplateSet } from '../templates/registry';
 import { EMPTY_WORKSPACE } from './workspace';

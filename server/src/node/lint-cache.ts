@@ -7,7 +7,7 @@
 import { readFileSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import type { ChunkResult } from '../engine/analyze';
+import type { ChunkResult } from '../engine/chunk-result';
 import { ensureIgnoredFolder, writeFileAtomic } from '../base/files';
 
 interface Entry {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Finding } from '../base/types';
 import { DEFAULT_CONFIG, applySettings, type BenchpressConfig } from '../config/config';
 import { CheckEnvironment, DocumentChecker, type CheckResult } from '../engine/document-checker';
-import { InProcessAnalyzer } from '../engine/analyzer';
+import { InProcessAnalyzer } from '../engine/in-process-analyzer';
 import { buildTemplateSet } from '../templates/registry';
 import { anchorsOfText } from '../markdown/anchors';
 import type { WorkspaceView } from '../markdown/workspace';
