@@ -332,25 +332,6 @@ TEXT_PATCHES.push({
   ],
 });
 
-TEXT_PATCHES.push({
-  file: 'micromark-util-subtokenize/index.js',
-  why:
-    'The jumps over events already expanded were kept in a plain object keyed by event index and merged into with ' +
-    'Object.assign after every expanded token: integer keys that grow with the document make V8 reshape the ' +
-    'object\'s elements again and again (the largest self time of the whole parse on the corpora). A Map holds ' +
-    'the same pairs.',
-  replacements: [
-    { find: '  const jumps = {};\n  let index = -1;', replace: '  const jumps = new Map();\n  let index = -1;' },
-    { find: '    while (index in jumps) {\n      index = jumps[index];\n    }', replace: '    while (jumps.has(index)) {\n      index = jumps.get(index);\n    }' },
-    {
-      find: '        Object.assign(jumps, subcontent(events, index));\n        index = jumps[index];',
-      replace: '        for (const [from, to] of subcontent(events, index)) jumps.set(from, to);\n        index = jumps.get(index);',
-    },
-    { find: '  const gaps = {};', replace: '  const gaps = new Map();' },
-    { find: '    gaps[adjust + jumps[index][0]] = adjust + jumps[index][1];', replace: '    gaps.set(adjust + jumps[index][0], adjust + jumps[index][1]);' },
-  ],
-});
-
 /** Whole modules replaced: `importer` ends the importing module's path, `request` is the import as written. */
 export const MODULE_REPLACEMENTS = [
   {
