@@ -21,8 +21,8 @@ export function keepYoungGenerationSmall(): void {
  * Whether full collections compact the old generation. A server that re-checks on every edit leaves its old space
  * fragmented: after a few thousand edits V8 held pages for 65 MB with 30 MB alive in them, and its own heuristics
  * compact only the emptiest pages. heapKeeper turns compaction on for the collections it runs when the editor
- * pauses (moving objects costs tens of milliseconds nobody waits for then) and off again, so the collections made
- * during a burst of edits stay as cheap as V8 makes them.
+ * pauses (moving objects costs tens of milliseconds nobody waits for then), and in a burst of edits only once the
+ * holes exceed its slack, and off again, so most collections made during a burst stay as cheap as V8 makes them.
  */
 function compactOnFullCollections(on: boolean): void {
   v8.setFlagsFromString(on ? '--compact-on-every-full-gc' : '--no-compact-on-every-full-gc');
