@@ -93,9 +93,14 @@ export function confineSync(p: string, roots: readonly string[], lstats: Map<str
       step = steps.next(orUndefined(() => readlinkSync(look.readlink)));
       continue;
     }
-    if (!lstats.has(look.lstat)) lstats.set(look.lstat, orUndefined(() => lstatSync(look.lstat)));
-    step = steps.next(lstats.get(look.lstat));
+    step = steps.next(lstatOnce(look.lstat, lstats));
   }
+}
+
+/** `lstatSync(p)`, looked at once per `lstats` (undefined when it throws). */
+export function lstatOnce(p: string, lstats: Map<string, Stats | undefined>): Stats | undefined {
+  if (!lstats.has(p)) lstats.set(p, orUndefined(() => lstatSync(p)));
+  return lstats.get(p);
 }
 
 /** A root as written and as it really is (a workspace reached through a linked folder). */

@@ -14,7 +14,7 @@
 //     whose stamp differs from the index's is a miss, so the two files can never be mixed up);
 //   - lint-output-FORMAT, the last printed answer of a run in that format, under a key made of the run's options
 //     and every report's stamp: a re-run with nothing changed prints it as it is, without reading any findings.
-import { lstatSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Finding, WorstSeverity } from '../base/types';
@@ -22,7 +22,7 @@ import type { Locale } from '../base/i18n';
 import type { WorkspaceView } from '../markdown/workspace';
 import type { FileAnchors } from '../markdown/anchors';
 import type { AnchorSettings } from '../markdown/heading-anchors';
-import { confineSync, orUndefined } from './confine';
+import { confineSync, lstatOnce, orUndefined } from './confine';
 import { digestOf } from './drafts';
 import { ensureIgnoredFolder, writeFileAtomic } from '../base/files';
 
@@ -143,8 +143,7 @@ export class Signatures {
     if (fromParent && realParent === undefined) {
       real = undefined;
     } else if (fromParent && realParent === parent) {
-      if (!this.lstats.has(p)) this.lstats.set(p, orUndefined(() => lstatSync(p)));
-      const stat = this.lstats.get(p);
+      const stat = lstatOnce(p, this.lstats);
       real = !stat ? undefined : stat.isSymbolicLink() ? confineSync(p, this.roots, this.lstats) : p;
     } else {
       real = confineSync(p, this.roots, this.lstats);
