@@ -37,7 +37,7 @@ interface LongTable {
 
 /** The long table of `text` worth splitting, or undefined. Reads line starts only; the parse decides what is a table. */
 function findLongTable(text: string): LongTable | undefined {
-  if (text.length < 2048 || !text.includes('|') || DEFINITION_LIKE.test(text)) return undefined;
+  if (text.length < 2048 || !text.includes('|')) return undefined;
   let lineStart = 0;
   let line = 0;
   let previousStart = -1;
@@ -46,7 +46,8 @@ function findLongTable(text: string): LongTable | undefined {
     const next = nextLineStart(text, end);
     if (previousStart >= 0 && mayStartDelimiterRow(text.charCodeAt(lineStart)) && DELIMITER_ROW.test(text.slice(lineStart, end)) && text.slice(previousStart, lineStart).includes('|')) {
       const found = pipeRowsAfter(text, next, line + 1, previousStart);
-      if (found) return found;
+      // The definitions are looked for only now: most texts with a `|` hold no long table.
+      if (found) return DEFINITION_LIKE.test(text) ? undefined : found;
     }
     previousStart = lineStart;
     lineStart = next;
