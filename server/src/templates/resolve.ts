@@ -107,8 +107,12 @@ function sectionsOfHeadings(headings: readonly HeadingInfo[], template: Template
   if (hit) return hit;
   const pairs: [number, number][] = [];
   const used = new Set<number>();
+  // A draft may repeat a heading thousands of times (`## Results` per run): its candidates are worked out once.
+  const candidatesByText = new Map<string, SectionCandidates | undefined>();
   headings.forEach((heading, i) => {
-    const index = sectionIndexFor(heading.text, template, used);
+    let candidates = candidatesByText.get(heading.text);
+    if (!candidatesByText.has(heading.text)) candidatesByText.set(heading.text, (candidates = sectionCandidates(heading.text, template)));
+    const index = candidates && pickSection(candidates, used);
     if (index === undefined) return;
     used.add(index);
     pairs.push([i, index]);
@@ -118,20 +122,33 @@ function sectionsOfHeadings(headings: readonly HeadingInfo[], template: Template
   return pairs;
 }
 
-function sectionIndexFor(text: string, template: Template, used: Set<number>): number | undefined {
+/** The sections a heading text could be, before any is taken: exact matches, and prefix matches with their length. */
+interface SectionCandidates {
+  exact: number[];
+  prefix: { i: number; length: number }[];
+}
+
+function sectionCandidates(text: string, template: Template): SectionCandidates | undefined {
   const key = headingKey(text);
   if (!key) return undefined;
   const sections = template.sections;
-  const exact = sections.findIndex((s, i) => !used.has(i) && s.keys.includes(key));
-  if (exact !== -1) return exact;
-  // "性能测试：推理吞吐" is the 性能测试 section; "总结" is 总结与建议. Only an unambiguous prefix counts.
+  const exact = sections.flatMap((s, i) => (s.keys.includes(key) ? [i] : []));
+  // "性能测试：推理吞吐" is the 性能测试 section; "总结" is 总结与建议.
   const prefix = sections
     .map((s, i) => ({ i, length: Math.max(0, ...s.keys.filter((k) => k.length >= 2 && (key.startsWith(k) || (key.length >= 2 && k.startsWith(key)))).map((k) => k.length)) }))
-    .filter((c) => c.length > 0 && !used.has(c.i));
-  if (prefix.length === 1) return prefix[0].i;
-  if (prefix.length > 1) {
-    prefix.sort((a, b) => b.length - a.length);
-    if (prefix[0].length > prefix[1].length) return prefix[0].i;
+    .filter((c) => c.length > 0);
+  return { exact, prefix };
+}
+
+/** The first exact match not yet taken; else the prefix match, if only one is left or one is longer than the rest. */
+function pickSection({ exact, prefix }: SectionCandidates, used: Set<number>): number | undefined {
+  const first = exact.find((i) => !used.has(i));
+  if (first !== undefined) return first;
+  const open = prefix.filter((c) => !used.has(c.i));
+  if (open.length === 1) return open[0].i;
+  if (open.length > 1) {
+    open.sort((a, b) => b.length - a.length);
+    if (open[0].length > open[1].length) return open[0].i;
   }
   return undefined;
 }

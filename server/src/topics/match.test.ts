@@ -88,6 +88,14 @@ test('a team table and its aliases are matched too, Chinese topics included', ()
   assert.deepEqual(named('Serverless ComfyUI on RunPod', m), ['serverless comfyui[Serverless ComfyUI]', 'run pod[RunPod]']);
 });
 
+test('one-character topics and names that start with a full-width or upper-case form are found', () => {
+  const parsed = parseTopicTable('# extends\n# aliases: 云 = 云端\ntopic,heat\n云,70\nx,60\n', 'csv');
+  const m = compileTopics(resolveTopicTable(parsed).rows);
+  assert.deepEqual(named('在云上跑 ＲＴＸ４０９０', m), ['云[云]', '4090 graphics card[ＲＴＸ４０９０]']);
+  assert.deepEqual(named('云端部署，X 轴', m), ['云[云端]', 'x[X]']);
+  assert.deepEqual(named('xyz', m), []);
+});
+
 const REVIEW = `---
 title: RTX 4090 深度评测：性能、成本与最佳实践
 date: 2024-07-29

@@ -27,7 +27,7 @@
 // names a topic in its title is that topic's article, even before the body is written); a heading plus
 // one body mention covers; three body mentions cover; a passing mention or two does not.
 
-import { foldText, isWordChar, patternParts, topicKey, urlishRanges } from './normalize';
+import { foldText, foldedOnly, isWordChar, patternParts, topicKey, urlishRanges } from './normalize';
 import type { TopicRow } from './table';
 
 export interface DraftSegment {
@@ -73,12 +73,29 @@ export interface TopicPattern {
   source: string;
   /** Parts that must all occur in the folded text for the pattern to have a chance. */
   parts: string[];
+  /** Its place in TopicMatcher.patterns. */
+  order: number;
 }
 
 /** A table prepared for matching; build it once per table and reuse it for every draft. */
 export interface TopicMatcher {
   readonly rows: readonly TopicRow[];
   readonly patterns: readonly TopicPattern[];
+  /** Where a match could start: the patterns' first parts, by their first UTF-16 unit. */
+  readonly leads: Leads;
+}
+
+/** A first part and the patterns that start with it. */
+interface Lead {
+  part: string;
+  patterns: TopicPattern[];
+}
+
+interface Leads {
+  byFirstUnit: ReadonlyMap<number, readonly Lead[]>;
+  /** 1 for each UTF-16 unit that starts a first part, and that comes second in one (a part of one unit: every unit). */
+  first: Uint8Array;
+  second: Uint8Array;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -117,11 +134,53 @@ export function compileTopics(rows: readonly TopicRow[]): TopicMatcher {
     const key = parts.join('');
     if (!key || taken.has(key)) return;
     taken.add(key);
-    patterns.push({ row, source, parts });
+    patterns.push({ row, source, parts, order: patterns.length });
   };
   rows.forEach((r, i) => add(i, r.topic));
   rows.forEach((r, i) => r.aliases.forEach((a) => add(i, a)));
-  return { rows, patterns };
+  const byFirstUnit = new Map<number, Lead[]>();
+  const first = new Uint8Array(0x10000);
+  const second = new Uint8Array(0x10000);
+  for (const p of patterns) {
+    const part = p.parts[0];
+    const unit = part.charCodeAt(0);
+    first[unit] = 1;
+    if (part.length > 1) second[part.charCodeAt(1)] = 1;
+    else second.fill(1);
+    const known = byFirstUnit.get(unit) ?? [];
+    const lead = known.find((l) => l.part === part);
+    if (lead) lead.patterns.push(p);
+    else byFirstUnit.set(unit, [...known, { part, patterns: [p] }]);
+  }
+  const leads = { byFirstUnit, first, second };
+  return { rows, patterns, leads };
+}
+
+/** A pattern's parts found in order in a folded text, from `start` to `end` (exclusive), boundaries not yet judged. */
+interface PatternMatch {
+  pattern: TopicPattern;
+  start: number;
+  end: number;
+}
+
+/** Where patterns match in folded text `f`, by start (then the table's order of patterns); at most `limit` of them. */
+function patternMatches(f: string, matcher: TopicMatcher, limit: number): PatternMatch[] {
+  const { byFirstUnit, first, second } = matcher.leads;
+  const found: PatternMatch[] = [];
+  // The unit tables let most positions go without a lookup (`second` at the end of the text: undefined, not 1).
+  for (let i = 0; i < f.length; i++) {
+    if (first[f.charCodeAt(i)] !== 1 || (second[f.charCodeAt(i + 1)] !== 1 && !second[0xffff])) continue;
+    for (const lead of byFirstUnit.get(f.charCodeAt(i))!) {
+      if (!f.startsWith(lead.part, i)) continue;
+      for (const pattern of lead.patterns) {
+        const end = matchRest(f, pattern.parts, 1, i + lead.part.length);
+        if (end < 0) continue;
+        found.push({ pattern, start: i, end });
+        if (found.length >= limit) return found;
+      }
+    }
+  }
+  return found.sort((a, b) => a.start - b.start || a.pattern.order - b.pattern.order);
 }
 
 function isMatcher(t: readonly TopicRow[] | TopicMatcher): t is TopicMatcher {
@@ -159,37 +218,39 @@ export interface TextHit {
  */
 export function findTopicsInText(text: string, matcherOrRows: readonly TopicRow[] | TopicMatcher): TextHit[] {
   const matcher = isMatcher(matcherOrRows) ? matcherOrRows : compileTopics(matcherOrRows);
+  // Most prose names no topic: that is told from its folded text alone, before finding URLs or mapping offsets (a
+  // masked range only removes text a pattern could have matched across).
+  if (patternMatches(foldedOnly(text), matcher, 1).length === 0) return [];
   const folded = foldText(text, urlishRanges(text));
   const f = folded.text;
-  const candidates: TextHit[] = [];
-  for (const p of matcher.patterns) {
-    if (!p.parts.every((part) => f.includes(part))) continue;
-    const first = p.parts[0];
-    for (let fs = f.indexOf(first); fs >= 0; fs = f.indexOf(first, fs + 1)) {
-      const fe = matchRest(f, p.parts, 1, fs + first.length);
-      if (fe < 0) continue;
-      const start = folded.starts[fs];
-      const end = folded.ends[fe - 1];
-      // boundaries on the original text
-      if (isWordChar(f[fs])) {
-        const before = codePointBefore(text, start);
-        if (before && isWordChar(folded1(before))) continue;
-      }
-      if (isWordChar(f[fe - 1])) {
-        const after = codePointAt(text, end);
-        if (after && isWordChar(folded1(after))) {
-          const plural = folded1(after) === 's' && !isWordChar(folded1(codePointAt(text, end + after.length) || ' '));
-          if (!plural) continue;
-        }
-      }
-      candidates.push({ row: p.row, pattern: p.source, start, end });
+  const candidates: { hit: TextHit; order: number }[] = [];
+  for (const { pattern: p, start: fs, end: fe } of patternMatches(f, matcher, Infinity)) {
+    const start = folded.starts[fs];
+    const end = folded.ends[fe - 1];
+    // boundaries on the original text
+    if (isWordChar(f[fs])) {
+      const before = codePointBefore(text, start);
+      if (before && isWordChar(folded1(before))) continue;
     }
+    if (isWordChar(f[fe - 1])) {
+      const after = codePointAt(text, end);
+      if (after && isWordChar(folded1(after))) {
+        const plural = folded1(after) === 's' && !isWordChar(folded1(codePointAt(text, end + after.length) || ' '));
+        if (!plural) continue;
+      }
+    }
+    candidates.push({ hit: { row: p.row, pattern: p.source, start, end }, order: p.order });
   }
+  // Longest first, then hotter, then earlier; then the table's order of patterns.
   candidates.sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || matcher.rows[b.row].heat - matcher.rows[a.row].heat || a.start - b.start,
+    (x, y) => {
+      const a = x.hit;
+      const b = y.hit;
+      return b.end - b.start - (a.end - a.start) || matcher.rows[b.row].heat - matcher.rows[a.row].heat || a.start - b.start || x.order - y.order;
+    },
   );
   const accepted: TextHit[] = [];
-  for (const c of candidates) {
+  for (const { hit: c } of candidates) {
     if (accepted.some((a) => c.start < a.end && a.start < c.end)) continue;
     accepted.push(c);
   }

@@ -102,6 +102,37 @@ export function foldText(original: string, masked: Array<[number, number]> = [])
   return { text, starts, ends };
 }
 
+/** Runs of what foldText's fast paths do not cover (neither ASCII nor a CJK unified ideograph), and ASCII separators. */
+const SLOW_OR_SEPARATOR = /[^\x00-\x7f\u4e00-\u9fff]+|[\t-\r \-_]+/g;
+const HAS_SLOW = /[^\x00-\x7f\u4e00-\u9fff]/;
+const ASCII_SEPARATORS = /[\t-\r \-_]+/g;
+/** Folded forms of the characters met outside the fast paths (a text uses few of them, and uses them often). */
+const foldedChars = new Map<string, string>();
+
+function foldRun(run: string): string {
+  if (run.charCodeAt(0) < 0x80) return '';
+  let out = '';
+  for (const cp of run) {
+    let folded = foldedChars.get(cp);
+    if (folded === undefined) {
+      folded = isSeparator(cp) ? '' : fold(cp);
+      if (foldedChars.size < 4096) foldedChars.set(cp, folded);
+    }
+    out += folded;
+  }
+  return out;
+}
+
+/**
+ * foldText(original).text (nothing masked), without the map back to the original: enough to tell whether a pattern
+ * could match at all, which for most prose it cannot. Lower-casing the whole text at the end changes only its ASCII
+ * letters: what foldRun returns is lower case already.
+ */
+export function foldedOnly(original: string): string {
+  if (!HAS_SLOW.test(original)) return original.replace(ASCII_SEPARATORS, '').toLowerCase();
+  return original.replace(SLOW_OR_SEPARATOR, foldRun).toLowerCase();
+}
+
 /** The parts of a topic or alias: folded, split at separators and at Latin/digit ↔ Chinese transitions. */
 export function patternParts(pattern: string): string[] {
   const parts: string[] = [];
