@@ -28,8 +28,11 @@ export function languageOfText(text: string): Locale {
   // A re-check after an edit usually asks about the same text: the last answers are kept.
   const known = lastLanguages.find((l) => l.sample === sample);
   if (known) return known.locale;
-  const han = sample.match(/\p{Script=Han}/gu)?.length ?? 0;
-  const latin = sample.match(/[A-Za-z]/g)?.length ?? 0;
+  // Counted by what is left once everything else is removed (matching would make a string per character).
+  const hanOnly = sample.replace(NOT_HAN, '');
+  let han = hanOnly.length;
+  for (let i = 0; i < hanOnly.length; i++) if (hanOnly.charCodeAt(i) >= 0xdc00 && hanOnly.charCodeAt(i) <= 0xdfff) han--;
+  const latin = sample.replace(NOT_LATIN, '').length;
   const locale: Locale = han > 0 && han * 4 >= latin ? 'zh-cn' : 'en';
   lastLanguages.unshift({ sample, locale });
   if (lastLanguages.length > 4) lastLanguages.pop();
@@ -37,3 +40,5 @@ export function languageOfText(text: string): Locale {
 }
 
 const lastLanguages: { sample: string; locale: Locale }[] = [];
+const NOT_HAN = /\P{Script=Han}+/gu;
+const NOT_LATIN = /[^A-Za-z]+/g;

@@ -49,12 +49,20 @@ export function frontMatterValueSpan(doc: DocumentView, key: string): Span | und
 export function titleSimilarity(title: string, template: Template): number {
   const tokens = titleTokens(title);
   let best = 0;
-  for (const pattern of template.titlePatterns) {
-    const literal = titleTokens(pattern.replace(/\[[^\]]*\]/g, ' '));
-    if (literal.length === 0) continue;
-    best = Math.max(best, commonSubsequence(literal, tokens) / literal.length);
-  }
+  for (const literal of literalTitleTokens(template)) best = Math.max(best, commonSubsequence(literal, tokens) / literal.length);
   return best;
+}
+
+const literalTokens = new WeakMap<Template, string[][]>();
+
+/** The tokens of each title pattern of a template without its placeholders (`[GPU]`), worked out once per template. */
+function literalTitleTokens(template: Template): string[][] {
+  let known = literalTokens.get(template);
+  if (!known) {
+    known = template.titlePatterns.map((pattern) => titleTokens(pattern.replace(/\[[^\]]*\]/g, ' '))).filter((literal) => literal.length > 0);
+    literalTokens.set(template, known);
+  }
+  return known;
 }
 
 function detectTemplate(doc: DocumentView, templates: Map<string, Template>): ResolvedTemplate | undefined {
