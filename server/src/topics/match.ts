@@ -93,9 +93,12 @@ interface Lead {
 
 interface Leads {
   byFirstUnit: ReadonlyMap<number, readonly Lead[]>;
-  /** 1 for each UTF-16 unit that starts a first part, and that comes second in one (a part of one unit: every unit). */
+  /** 1 at each UTF-16 unit that a first part starts with. */
   first: Uint8Array;
+  /** 1 at each unit that comes second in a first part. */
   second: Uint8Array;
+  /** Whether some first part is a single unit (then any unit may follow). */
+  oneUnitPart: boolean;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -138,21 +141,19 @@ export function compileTopics(rows: readonly TopicRow[]): TopicMatcher {
   };
   rows.forEach((r, i) => add(i, r.topic));
   rows.forEach((r, i) => r.aliases.forEach((a) => add(i, a)));
-  const byFirstUnit = new Map<number, Lead[]>();
-  const first = new Uint8Array(0x10000);
-  const second = new Uint8Array(0x10000);
+  const leads: Leads = { byFirstUnit: new Map(), first: new Uint8Array(0x10000), second: new Uint8Array(0x10000), oneUnitPart: false };
+  const byFirstUnit = leads.byFirstUnit as Map<number, Lead[]>;
   for (const p of patterns) {
     const part = p.parts[0];
     const unit = part.charCodeAt(0);
-    first[unit] = 1;
-    if (part.length > 1) second[part.charCodeAt(1)] = 1;
-    else second.fill(1);
+    leads.first[unit] = 1;
+    if (part.length > 1) leads.second[part.charCodeAt(1)] = 1;
+    else leads.oneUnitPart = true;
     const known = byFirstUnit.get(unit) ?? [];
     const lead = known.find((l) => l.part === part);
     if (lead) lead.patterns.push(p);
     else byFirstUnit.set(unit, [...known, { part, patterns: [p] }]);
   }
-  const leads = { byFirstUnit, first, second };
   return { rows, patterns, leads };
 }
 
@@ -163,13 +164,13 @@ interface PatternMatch {
   end: number;
 }
 
-/** Where patterns match in folded text `f`, by start (then the table's order of patterns); at most `limit` of them. */
+/** Where patterns match in folded text `f`, in the order of their starts; at most `limit` of them. */
 function patternMatches(f: string, matcher: TopicMatcher, limit: number): PatternMatch[] {
-  const { byFirstUnit, first, second } = matcher.leads;
+  const { byFirstUnit, first, second, oneUnitPart } = matcher.leads;
   const found: PatternMatch[] = [];
-  // The unit tables let most positions go without a lookup (`second` at the end of the text: undefined, not 1).
+  // The unit tables let most positions go without a lookup (`second` past the end of the text: undefined, not 1).
   for (let i = 0; i < f.length; i++) {
-    if (first[f.charCodeAt(i)] !== 1 || (second[f.charCodeAt(i + 1)] !== 1 && !second[0xffff])) continue;
+    if (first[f.charCodeAt(i)] !== 1 || (!oneUnitPart && second[f.charCodeAt(i + 1)] !== 1)) continue;
     for (const lead of byFirstUnit.get(f.charCodeAt(i))!) {
       if (!f.startsWith(lead.part, i)) continue;
       for (const pattern of lead.patterns) {
@@ -180,7 +181,7 @@ function patternMatches(f: string, matcher: TopicMatcher, limit: number): Patter
       }
     }
   }
-  return found.sort((a, b) => a.start - b.start || a.pattern.order - b.pattern.order);
+  return found;
 }
 
 function isMatcher(t: readonly TopicRow[] | TopicMatcher): t is TopicMatcher {
