@@ -279,9 +279,9 @@ export interface InitializationOptions {
  * that allocates its own arena (up to eight per core), each holding on to what was freed in it: two arenas cut the
  * server's resident memory by some 15–35 MB in the benchmark. glibc also raises its trim and mmap thresholds each
  * time a large block is freed, so that after a while little of what is freed goes back to the system; fixing both
- * at their starting 128 KB keeps them there: 140–145 MB instead of 163–172 MB after 10,000 edits in the benchmark,
- * for about 4 % more CPU per edit (a lower trim threshold, tried before, gave back more but cost a third more CPU
- * per edit).
+ * at their starting 128 KB keeps them there: 140, 145, 147 and 162 MB after 10,000 edits in four benchmark runs,
+ * against 158, 163 and 167 MB without, for about 4 % more CPU per edit (a lower trim threshold, tried before, gave
+ * back more but cost a third more CPU per edit).
  * bench/run.mjs starts the server with the same environment; a JSON file so the benchmark can read it too.
  */
 export { default as SERVER_PROCESS_ENV } from './server-env.json';
