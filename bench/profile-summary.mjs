@@ -7,8 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-
-const B64 = new Map([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]));
+import { decodeSegment } from '../scripts/source-map-vlq.mjs';
 
 /** Decodes a source map's mappings into, per generated line, sorted [column, sourceIndex, line] triples. */
 function decodeMappings(mappings) {
@@ -21,19 +20,7 @@ function decodeMappings(mappings) {
     let col = 0;
     if (lineText) {
       for (const seg of lineText.split(',')) {
-        const values = [];
-        let value = 0;
-        let shift = 0;
-        for (const ch of seg) {
-          const digit = B64.get(ch);
-          value += (digit & 31) << shift;
-          if (digit & 32) shift += 5;
-          else {
-            values.push(value & 1 ? -(value >>> 1) : value >>> 1);
-            value = 0;
-            shift = 0;
-          }
-        }
+        const values = decodeSegment(seg);
         col += values[0];
         if (values.length >= 4) {
           src += values[1];

@@ -10,6 +10,7 @@
 // linked source map is shifted to match: each escape adds five columns to its line.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import * as acorn from 'acorn';
+import { decodeSegment, encodeSegment } from './source-map-vlq.mjs';
 
 const NON_ASCII = /[^\x00-\x7f]/;
 const escapeUnit = (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
@@ -65,36 +66,6 @@ export function escapeNonAscii(code, sourceType = 'script') {
   return { code: out, escapes, left };
 }
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const DIGIT = new Map([...BASE64].map((c, i) => [c, i]));
-
-/** The first VLQ number of `segment` and how many characters it took. */
-function readVlq(segment) {
-  let value = 0;
-  let shift = 0;
-  let i = 0;
-  for (;;) {
-    const digit = DIGIT.get(segment[i++]);
-    if (digit === undefined) throw new Error(`bad source map segment "${segment}"`);
-    value += (digit & 31) << shift;
-    shift += 5;
-    if (!(digit & 32)) break;
-  }
-  return { value: value & 1 ? -(value >>> 1) : value >>> 1, length: i };
-}
-
-function writeVlq(value) {
-  let rest = value < 0 ? (-value << 1) | 1 : value << 1;
-  let out = '';
-  do {
-    let digit = rest & 31;
-    rest >>>= 5;
-    if (rest > 0) digit |= 32;
-    out += BASE64[digit];
-  } while (rest > 0);
-  return out;
-}
-
 /**
  * A source map's `mappings` with generated columns moved for `escapes` (as escapeNonAscii gives them): a segment
  * at column c of a line moves right by five for each escape on that line before c.
@@ -115,13 +86,13 @@ export function shiftMappings(mappings, escapes) {
     lines[line] = lines[line]
       .split(',')
       .map((segment) => {
-        const { value, length } = readVlq(segment);
-        column += value;
+        const values = decodeSegment(segment);
+        column += values[0];
         while (passed < columns.length && columns[passed] < column) passed++;
         const moved = column + 5 * passed;
-        const out = writeVlq(moved - shiftedColumn) + segment.slice(length);
+        values[0] = moved - shiftedColumn;
         shiftedColumn = moved;
-        return out;
+        return encodeSegment(values);
       })
       .join(',');
   }
