@@ -12,9 +12,6 @@ import { firstLimitProblem } from '../markdown/input-limits';
 import { AnalysisCancelled, guardedResult, PHASE, shallowSummary, type AnalysisContext, type ChunkResult, type RuleSettingResolved } from './chunk-result';
 import { isPresetRemarkLintRule, runRemarkLintRules } from '../rules/remark-lint';
 
-
-
-
 function preScan(text: string, context: AnalysisContext): ChunkResult | undefined {
   const problem = firstLimitProblem(text, context.limits);
   if (!problem) return undefined;
@@ -25,7 +22,6 @@ function preScan(text: string, context: AnalysisContext): ChunkResult | undefine
   return guardedResult(text, guardFinding('nesting-too-deep', context.locale, { depth: problem.depth, limit: context.limits.maxNesting }, { start: { line, character: 0 }, end: { line, character: problem.width } }));
 }
 
-
 export interface AnalyzeHooks {
   /** Told the phase as the analysis moves on: PHASE.parse, PHASE.remarkLint, PHASE.firstRule + i for `context.rules[i]`. */
   phase?(phase: number): void;
@@ -34,7 +30,6 @@ export interface AnalyzeHooks {
   /** Rules not to run on this chunk (they overran their budget on it): ids, or `remark-lint` for that group. */
   skip?: readonly string[];
 }
-
 
 /** What every chunk of a context needs to know about its rules, worked out once per context (not per chunk). */
 interface ContextRules {

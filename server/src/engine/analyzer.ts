@@ -32,7 +32,6 @@ export class AbortError extends Error {
   }
 }
 
-
 interface PendingJob {
   job: ChunkJob;
   context: AnalysisContext;

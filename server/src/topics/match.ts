@@ -141,20 +141,22 @@ export function compileTopics(rows: readonly TopicRow[]): TopicMatcher {
   };
   rows.forEach((r, i) => add(i, r.topic));
   rows.forEach((r, i) => r.aliases.forEach((a) => add(i, a)));
-  const leads: Leads = { byFirstUnit: new Map(), first: new Uint8Array(0x10000), second: new Uint8Array(0x10000), oneUnitPart: false };
-  const byFirstUnit = leads.byFirstUnit as Map<number, Lead[]>;
+  const byFirstUnit = new Map<number, Lead[]>();
+  const first = new Uint8Array(0x10000);
+  const second = new Uint8Array(0x10000);
+  let oneUnitPart = false;
   for (const p of patterns) {
     const part = p.parts[0];
     const unit = part.charCodeAt(0);
-    leads.first[unit] = 1;
-    if (part.length > 1) leads.second[part.charCodeAt(1)] = 1;
-    else leads.oneUnitPart = true;
+    first[unit] = 1;
+    if (part.length > 1) second[part.charCodeAt(1)] = 1;
+    else oneUnitPart = true;
     const known = byFirstUnit.get(unit) ?? [];
     const lead = known.find((l) => l.part === part);
     if (lead) lead.patterns.push(p);
     else byFirstUnit.set(unit, [...known, { part, patterns: [p] }]);
   }
-  return { rows, patterns, leads };
+  return { rows, patterns, leads: { byFirstUnit, first, second, oneUnitPart } };
 }
 
 /** A pattern's parts found in order in a folded text, from `start` to `end` (exclusive), boundaries not yet judged. */
