@@ -30,7 +30,8 @@ export interface Chunk {
 }
 
 const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
-const HTML_BLOCK_START: [RegExp, RegExp][] = [
+/** How CommonMark's HTML blocks of types 1–5 start and end (they may hold blank lines). */
+export const HTML_BLOCK_START: [RegExp, RegExp][] = [
   [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
   [/^ {0,3}<!--/, /-->/],
   [/^ {0,3}<\?/, /\?>/],

@@ -19,6 +19,7 @@ import type { Nodes, Root } from 'mdast';
 
 import type { Flavor } from './flavor';
 import { parseWithTablePieces } from './table-pieces';
+import { findFastBlocks, mergeFastBlocks } from './fast-blocks';
 
 export { flavorOf, type Flavor } from './flavor';
 
@@ -56,6 +57,16 @@ function parserFor(flavor: Flavor, parts: number): Processor {
 }
 
 export function parseMarkdown(text: string, flavor: Flavor = 'markdown'): Root {
+  if (flavor === 'markdown' && text.charCodeAt(0) !== 0xfeff) {
+    const fast = findFastBlocks(text);
+    const tree = fast && mergeFastBlocks(text, fast, fast.rest === undefined ? undefined : parseWithMicromark(fast.rest));
+    if (tree) return tree;
+  }
+  return parseWithMicromark(text, flavor);
+}
+
+/** The tree of `text` as micromark gives it, every block parsed by it (what fast-blocks.ts is compared with). */
+export function parseWithMicromark(text: string, flavor: Flavor = 'markdown'): Root {
   const parser = parserFor(flavor, gfmParts(text));
   const startsWithMark = text.charCodeAt(0) === 0xfeff;
   // MDX is left whole: a JSX block may hold what looks like table rows.

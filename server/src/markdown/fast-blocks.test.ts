@@ -1,0 +1,165 @@
+// The blocks built without micromark must be exactly the ones micromark builds: every rule, the summary and every
+// position downstream read them. Each text below is parsed both ways and the trees compared node for node; the
+// cases also say whether the fast path must take a block (so a change that quietly stops taking them fails too).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Root } from 'mdast';
+import { findFastBlocks, mergeFastBlocks } from './fast-blocks';
+import { parseMarkdown, parseWithMicromark } from './parse';
+import { splitChunks } from './chunks';
+
+/** The tree as plain JSON (no undefined fields), for a deep comparison. */
+const plain = (tree: Root) => JSON.parse(JSON.stringify(tree)) as unknown;
+
+function assertSameTree(text: string, label = JSON.stringify(text)): void {
+  assert.deepStrictEqual(plain(parseMarkdown(text)), plain(parseWithMicromark(text)), `tree of ${label}`);
+}
+
+/** How many characters of `text` the fast path builds itself. */
+function fastChars(text: string): number {
+  return findFastBlocks(text)?.runs.reduce((sum, run) => sum + run.end - run.start, 0) ?? 0;
+}
+
+const TAKEN: [string, string][] = [
+  ['a paragraph of plain text', 'Plain text, with punctuation (and parentheses) — and CJK 中文，标点。\n'],
+  ['links, code spans and images', 'See [the guide](https://example.com/a_b?x=1#y), `npm ci`, ` spaced ` and ![a chart](./chart.png).\n'],
+  ['a soft line break with a trailing space and an indented continuation', 'First line \n   second line\n\tthird [l](u)\n'],
+  ['emphasis and strong emphasis, also next to CJK text', 'An *important* point and **显存**的 usage; 文**粗体**文 too.\n'],
+  ['intra-word underscores', 'Set CUDA_VISIBLE_DEVICES and snake_case_names.\n'],
+  ['headings of each depth, with inline content', '# One\n\n## Two `code`\n### Three [link](u)  \n###### Six *em*\n'],
+  ['a heading right after a paragraph line and a paragraph right after a heading', 'para\n# Heading here\nnext para\n'],
+  ['brackets that are only text when nothing is defined', 'A [placeholder] and [x][y] and [TODO] soon\n'],
+  ['one-line definitions with nothing left to reference them', '# Links\n\n[a]: https://a.example\n[B  c]: /b "Title"\n[d]: /d \'t\'\n[e]: /e (t)\n'],
+  ['a paragraph between two lists (the comment keeps them apart)', '- a\n\nPlain paragraph text.\n\n- b\n'],
+  ['a paragraph between indented code blocks', '    code one\n\nPlain paragraph text.\n\n    code two\n'],
+  ['a paragraph after a block quote and a table', '> quote\n\nPlain paragraph text.\n\n| a |\n|---|\n| 1 |\n\nMore plain text here.\n'],
+  ['a character that is not a reference', 'R&D and AT&T and & alone.\n'],
+  ['Unicode spaces that are not Markdown white space', '\u3000indented by an ideographic space\n\n\u00a0\n'],
+];
+
+const LEFT: [string, string][] = [
+  ['a hard break', 'a  \nb\n'],
+  ['an escape', 'a \\* b\n'],
+  ['HTML and autolinks', 'a <b>c</b> <https://x.y>\n'],
+  ['a character reference', 'a &amp; b &#35;\n'],
+  ['unpaired or nested emphasis', 'a *b **c*\n'],
+  ['underscore emphasis', 'an _emphasis_ here\n'],
+  ['a list item, a block quote, a thematic break, a setext heading', '- a\n\n> b\n\n***\n\nc\n===\n'],
+  ['a heading closed by hashes', '## Title ##\n'],
+  ['a fence and what is inside it', '```\nplain text in code\n\nmore code lines here\n```\n'],
+  ['an HTML comment that spans blank lines', '<!--\n\nplain text in a comment\n\n-->\n'],
+  ['a reference when definitions exist', 'See [a] here.\n\n[a]: https://a.example\n'],
+  ['a link whose destination has a title', 'a [b](u "t") c\n'],
+  ['a link label across lines', 'a [b\nc](u) d\n'],
+  ['strikethrough and table pipes', 'a ~~b~~ | c\n'],
+  ['CRLF line ends', 'plain text\r\nmore text\r\n'],
+];
+
+for (const [name, text] of TAKEN) {
+  test(`fast path takes ${name}, with micromark's tree`, () => {
+    assert.ok(fastChars(text) > 0, 'the fast path builds a block');
+    assertSameTree(text);
+  });
+}
+
+for (const [name, text] of LEFT) {
+  test(`fast path leaves ${name} to micromark`, () => {
+    assertSameTree(text);
+    // Only the blocks that hold the construct are left: a text of nothing else has no fast block.
+    assert.equal(fastChars(text), 0);
+  });
+}
+
+test('a definition stays in the text micromark parses while something may reference it', () => {
+  const text = '# Links\n\nSee [docs].\n\n[docs]: https://docs.example\n';
+  const tree = parseMarkdown(text);
+  const paragraph = tree.children[1] as { children: { type: string }[] };
+  assert.equal(paragraph.children[1].type, 'linkReference');
+  assert.equal(tree.children[2].type, 'definition');
+  assertSameTree(text);
+});
+
+test('when a block of the rest spans a fast block, the merge refuses and the text is parsed whole', () => {
+  const text = '- a\n\nPlain paragraph text.\n\n- b\n';
+  const fast = findFastBlocks(text)!;
+  assert.equal(fast.runs.length, 1);
+  // Without the comment, the two items are one loose list around the paragraph.
+  const rest = parseWithMicromark(fast.rest!.replace('<!---->', '       '));
+  assert.equal(rest.children.length, 1);
+  assert.equal(mergeFastBlocks(text, fast, rest), undefined);
+  assert.ok(mergeFastBlocks(text, fast, parseWithMicromark(fast.rest!)));
+});
+
+test('a text of fast blocks only is never handed to micromark, and has its root position', () => {
+  const text = '# Title\n\nSome text with [a link](https://e.com).\n\n';
+  assert.equal(findFastBlocks(text)?.rest, undefined);
+  assertSameTree(text);
+});
+
+test('50,000 links: the fast path builds them all, as micromark would', () => {
+  const line = (i: number) => `Links ${i}: ` + Array.from({ length: 10 }, (_, k) => `[GPU page ${i * 10 + k}](https://example.com/gpus/${k}?run=${i})`).join(', ') + '.';
+  const text = `# Many links\n\n${Array.from({ length: 5000 }, (_, i) => line(i)).join('\n\n')}\n`;
+  const fast = findFastBlocks(text);
+  assert.equal(fast?.runs.length, 5001);
+  assert.equal(fast?.rest, undefined);
+  // micromark on all of it takes seconds; a slice of it is enough for the comparison.
+  assertSameTree(text.slice(0, 40_000));
+});
+
+/** mulberry32: the same seed gives the same texts. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PLAIN = ['word', 'two words', ' ', '中文', '，', '。', '\n', '\n\n', '\n\n', 'x', '1', 'é', ' and ', '.', '(', ')', '!'];
+const TRICKY_PIECES = [
+  '*', '**', '***', '_', '__', '`', '``', '[', ']', '](', '![', '#', '## ', '- ', '* ', '1. ', '> ', '```', '~~~', '<!--', '-->', '<div>',
+  '&amp;', '&', '\\', '|', '~', '    ', '\t', '[a]: u', '[a](u)', '[b](http://x.y/z_w)', ']:', '===', '---', "'", '"', ':', 'x_y', '*a*',
+  '**b**', '`c`', ' `d` ', '[^1]', '\r\n', '😀', '\u3000', '&#35;', 'R&D', 'a_b', '_a', '**粗体**的', '文**粗体**', '  \n', ' \n', '\n   ',
+  '\n    ', '[x][y]', '![i](u)', '![i]', '[l]: u "t"', '[l]: u\n"t"', '\n[l]: u\n', '\n# H *e* `c` [l](u)\n', '\n## a_b ##\n', '**[a](u)**',
+];
+
+test('generated texts of tricky pieces: the same tree both ways (seeded, 6,000 texts)', () => {
+  const random = prng(20261205);
+  let taken = 0;
+  for (let k = 0; k < 6000; k++) {
+    let text = '';
+    for (let n = 1 + Math.floor(random() * 30); n > 0; n--) {
+      const pieces = random() < 0.7 ? PLAIN : TRICKY_PIECES;
+      text += pieces[Math.floor(random() * pieces.length)];
+    }
+    if (fastChars(text) > 0) taken++;
+    assertSameTree(text);
+  }
+  // The generator must reach the fast path often, or the comparison proves little.
+  assert.ok(taken > 1000, `fast blocks in ${taken} texts`);
+});
+
+function corpusChunks(): [string, string][] {
+  const root = path.resolve('../shared/corpus');
+  if (!existsSync(root)) return [];
+  const out: [string, string][] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name.endsWith('.md')) for (const chunk of splitChunks(readFileSync(full, 'utf8'))) if (chunk.kind === 'body') out.push([`${path.relative(root, full)}:${chunk.startLine + 1}`, chunk.text]);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+test('every chunk of the shared corpora: the same tree both ways', (t) => {
+  const chunks = corpusChunks();
+  if (chunks.length === 0) return t.skip('../shared/corpus is not here');
+  for (const [where, text] of chunks) assertSameTree(text, where);
+});

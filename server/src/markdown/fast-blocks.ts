@@ -1,0 +1,483 @@
+// Top-level blocks simple enough to build without micromark: paragraphs of plain text, inline links and code spans,
+// ATX headings of the same, and one-line link reference definitions.
+//
+// micromark costs about 30 µs for a plain paragraph of one line and 50–100 µs per inline link, whatever the text
+// holds: a draft of 50,000 links took 2.6 s to parse, 5,000 short sections 1 s. Most of that is spent proving that
+// nothing special happens. The blocks here are those where a few character tests prove it instead: a run of lines
+// after a blank line (so no container or open block can hold them, outside a fence or a multi-line HTML block),
+// each line starting in column 0 with a character that cannot start any other block, and no character in them
+// that could start an inline construct other than `[label](destination)` and `` `code` ``. Anything else in a
+// run, and the run is left to micromark. The tree is the one micromark gives, node for node (fast-blocks.test.ts
+// compares the two over the corpora, the scale cases and generated texts).
+//
+// The rest of the text is still parsed by micromark, with each fast run replaced by an HTML comment of the same
+// length (`<!---->` and spaces, line ends kept): it ends every container and block before it, as the run did, and
+// keeps every offset, line and column. The comment's node is then swapped for the run's nodes. If the parse of
+// the rest shows a run was not at the top level after all (a node of the rest spans it), the caller parses the
+// whole text instead.
+import type { Definition, Emphasis, Heading, Image, InlineCode, Link, Paragraph, PhrasingContent, Root, RootContent, Strong, Text } from 'mdast';
+import { classifyCharacter } from 'micromark-util-classify-character';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
+
+import { HTML_BLOCK_START } from './chunks';
+
+export interface FastRun {
+  /** Offsets of the run's first character and of its last line's end. */
+  start: number;
+  end: number;
+  nodes: RootContent[];
+  hasDefinition: boolean;
+}
+
+export interface FastBlocks {
+  runs: FastRun[];
+  /** The text with every run replaced by an HTML comment of the same length; undefined when nothing else is left. */
+  rest: string | undefined;
+}
+
+type Point = { line: number; column: number; offset: number };
+
+/** Line starts of a text, for points at offsets. */
+class Points {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let n = text.indexOf('\n'); n !== -1; n = text.indexOf('\n', n + 1)) this.starts.push(n + 1);
+  }
+  at(offset: number): Point {
+    const starts = this.starts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - starts[low] + 1, offset };
+  }
+  span(start: number, end: number) {
+    return { start: this.at(start), end: this.at(end) };
+  }
+}
+
+const enum Code {
+  tab = 9,
+  newline = 10,
+  space = 32,
+  bang = 33,
+  hash = 35,
+  amp = 38,
+  quote = 34,
+  apostrophe = 39,
+  leftParen = 40,
+  rightParen = 41,
+  leftBracket = 91,
+  backslash = 92,
+  rightBracket = 93,
+  backtick = 96,
+  asterisk = 42,
+  lessThan = 60,
+  underscore = 95,
+  pipe = 124,
+  tilde = 126,
+}
+
+/** A character reference (`&amp;`, `&#35;`): anything shaped like one is left to micromark. */
+const CHARACTER_REFERENCE = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/y;
+/** First characters of a line that may start (or continue) another kind of block: indentation, headings, block
+ * quotes, list items, thematic breaks and setext underlines, fences, HTML, tables, definitions' and footnotes'
+ * brackets are decided elsewhere; `:` may start a table's delimiter row. An asterisk starts a list item or a
+ * thematic break unless one or two of them are followed by text (`*a*`, `**a**`). */
+const NOT_PARAGRAPH_START = /^(?:[ \t#>\-+=_|~`<:]|\*(?!\*?[^\s*])|\d{1,9}[.)](?:[ \t]|$))/;
+const ATX_HEADING = /^(#{1,6})[ \t]+(.*?)[ \t]*$/;
+const ONE_LINE_DEFINITION = /^\[([^[\]\\\n`<&^][^[\]\\\n`<&]{0,998})\]:[ \t]*([^\s<>()\\&`[\]]+)(?:[ \t]+(?:"([^"\\&\n]+)"|'([^'\\&\n]+)'|\(([^()\\&\n]+)\)))?[ \t]*$/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+
+/**
+ * The fast runs of `text`, or undefined when there are none. `text` is a chunk of Markdown (not MDX) that does not
+ * start with a byte order mark.
+ */
+export function findFastBlocks(text: string): FastBlocks | undefined {
+  // Definitions anywhere (in a block quote or a list item too) may make a bracket a reference: then only inline links
+  // are taken, and a run holding anything else in brackets is left to micromark.
+  const strict = text.includes(']:') || text.includes('[^');
+  const points = new Points(text);
+  const runs: FastRun[] = [];
+  let fence: { char: number; length: number } | undefined;
+  let htmlEnd: RegExp | undefined;
+  let afterBlank = true;
+  let start = 0;
+  while (start <= text.length) {
+    const end = lineEnd(text, start);
+    if (isBlank(text, start, end)) {
+      if (!fence && !htmlEnd) afterBlank = true;
+      if (end === text.length) break;
+      start = end + 1;
+      continue;
+    }
+    let runEnd = end;
+    while (runEnd < text.length) {
+      const next = lineEnd(text, runEnd + 1);
+      if (isBlank(text, runEnd + 1, next)) break;
+      runEnd = next;
+    }
+    const run = afterBlank && !fence && !htmlEnd ? fastRun(text, start, runEnd, strict, points) : undefined;
+    if (run) {
+      runs.push(run);
+    } else {
+      // The run's lines may open or close a fence or an HTML block that a later blank line is inside of.
+      for (let s = start; s <= runEnd; ) {
+        const e = lineEnd(text, s);
+        ({ fence, htmlEnd } = trackOpenBlock(text.slice(s, e), fence, htmlEnd));
+        s = e + 1;
+      }
+    }
+    afterBlank = false;
+    if (runEnd === text.length) break;
+    start = runEnd + 1;
+  }
+  const fitting = runs.filter((run) => commentFits(text, run));
+  // A definition taken here is unknown to micromark's parse of the rest: it stays there if the rest has brackets.
+  const kept = fitting.some((r) => r.hasDefinition) && hasBracketOutside(text, fitting) ? fitting.filter((r) => !r.hasDefinition) : fitting;
+  if (kept.length === 0) return undefined;
+  return { runs: kept, rest: restOf(text, kept) };
+}
+
+function lineEnd(text: string, from: number): number {
+  const n = text.indexOf('\n', from);
+  return n === -1 ? text.length : n;
+}
+
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== Code.space && c !== Code.tab && c !== 13) return false;
+  }
+  return true;
+}
+
+/** The fence or HTML block (CommonMark types 1–5) open after `line`, given those open before it. */
+function trackOpenBlock(line: string, fence: { char: number; length: number } | undefined, htmlEnd: RegExp | undefined) {
+  if (fence) {
+    const m = FENCE.exec(line.replace(/\r$/, ''));
+    if (m && m[1].charCodeAt(0) === fence.char && m[1].length >= fence.length && m[2].trim() === '') fence = undefined;
+    return { fence, htmlEnd };
+  }
+  if (htmlEnd) return { fence, htmlEnd: htmlEnd.test(line) ? undefined : htmlEnd };
+  const open = FENCE.exec(line.replace(/\r$/, ''));
+  if (open && !(open[1][0] === '`' && open[2].includes('`'))) return { fence: { char: open[1].charCodeAt(0), length: open[1].length }, htmlEnd };
+  const kind = HTML_BLOCK_START.find(([opens]) => opens.test(line));
+  if (kind && !kind[1].test(line.slice(line.indexOf('<') + 2))) return { fence, htmlEnd: kind[1] };
+  return { fence, htmlEnd };
+}
+
+/** The nodes of the lines from `start` to `end` (a run between blank lines), or undefined if one is not simple. */
+function fastRun(text: string, start: number, end: number, strict: boolean, points: Points): FastRun | undefined {
+  const nodes: RootContent[] = [];
+  let hasDefinition = false;
+  let paragraphStart = -1;
+  let previous: 'start' | 'heading' | 'definition' | 'paragraph' = 'start';
+  const closeParagraph = (until: number): boolean => {
+    if (paragraphStart < 0) return true;
+    const paragraph = paragraphAt(text, paragraphStart, until, strict, points);
+    paragraphStart = -1;
+    if (!paragraph) return false;
+    nodes.push(paragraph);
+    return true;
+  };
+  for (let s = start; s <= end; ) {
+    const e = lineEnd(text, s);
+    const line = text.slice(s, e);
+    const first = line.charCodeAt(0);
+    if (first === Code.hash) {
+      if (!closeParagraph(s - 1)) return undefined;
+      const heading = headingAt(text, s, e, strict, points);
+      if (!heading) return undefined;
+      nodes.push(heading);
+      previous = 'heading';
+    } else if (strict && first === Code.leftBracket && previous !== 'paragraph') {
+      const next = text.charCodeAt(e + 1);
+      // A line after a definition that starts with a quote or a parenthesis may be its title.
+      if (e < end && (next === Code.quote || next === Code.apostrophe || next === Code.leftParen)) return undefined;
+      const definition = definitionAt(line, s, points);
+      if (!definition) return undefined;
+      nodes.push(definition);
+      hasDefinition = true;
+      previous = 'definition';
+    } else {
+      // A continuation line may be indented (its indentation is not text); a first line may not (code, a list's).
+      const content = previous === 'paragraph' ? line.replace(/^[ \t]+/, '') : line;
+      if (NOT_PARAGRAPH_START.test(content) || (strict && content.charCodeAt(0) === Code.leftBracket)) return undefined;
+      if (paragraphStart < 0) paragraphStart = s;
+      previous = 'paragraph';
+    }
+    s = e + 1;
+  }
+  if (!closeParagraph(end)) return undefined;
+  return { start, end, nodes, hasDefinition };
+}
+
+function headingAt(text: string, start: number, end: number, strict: boolean, points: Points): Heading | undefined {
+  const line = text.slice(start, end);
+  const m = ATX_HEADING.exec(line);
+  if (!m || m[2] === '' || m[2].endsWith('#')) return undefined;
+  const contentStart = start + line.indexOf(m[2], m[1].length);
+  const children = phrasing(text, contentStart, contentStart + m[2].length, strict, points);
+  if (!children) return undefined;
+  return { type: 'heading', depth: m[1].length as Heading['depth'], children, position: points.span(start, end) };
+}
+
+function definitionAt(line: string, start: number, points: Points): Definition | undefined {
+  const m = ONE_LINE_DEFINITION.exec(line);
+  if (!m || !/\S/.test(m[1])) return undefined;
+  const title = m[3] ?? m[4] ?? m[5] ?? null;
+  return { type: 'definition', identifier: normalizeIdentifier(m[1]).toLowerCase(), label: m[1], title, url: m[2], position: points.span(start, start + line.length) };
+}
+
+function paragraphAt(text: string, start: number, end: number, strict: boolean, points: Points): Paragraph | undefined {
+  const children = phrasing(text, start, end, strict, points);
+  return children && { type: 'paragraph', children, position: points.span(start, end) };
+}
+
+/**
+ * The inline nodes of the text from `from` to `to` (the lines of a paragraph, or a heading's content), or
+ * undefined if they hold anything but text, inline links and code spans.
+ */
+function phrasing(text: string, from: number, to: number, strict: boolean, points: Points): PhrasingContent[] | undefined {
+  const nodes: PhrasingContent[] = [];
+  // The text node being built: its value, where its first data starts and its last data ends.
+  let value = '';
+  let textStart = -1;
+  let textEnd = -1;
+  const data = (start: number, end: number) => {
+    if (end <= start) return true;
+    if (!isPlainText(text, start, end, from, to)) return false;
+    if (textStart < 0) textStart = start;
+    value += text.slice(start, end);
+    textEnd = end;
+    return true;
+  };
+  const flush = () => {
+    if (textStart < 0) return;
+    nodes.push({ type: 'text', value, position: points.span(textStart, textEnd) } satisfies Text);
+    value = '';
+    textStart = -1;
+  };
+  let lineStart = from;
+  for (;;) {
+    const newline = text.indexOf('\n', lineStart);
+    const last = newline === -1 || newline >= to;
+    const lineEnd = last ? to : newline;
+    // Trailing white space before a line end is not text (two spaces or more would be a hard break).
+    let contentEnd = lineEnd;
+    while (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === Code.space) contentEnd--;
+    if (text.charCodeAt(contentEnd - 1) === Code.tab || (!last && lineEnd - contentEnd >= 2)) return undefined;
+    let dataStart = lineStart;
+    for (let i = lineStart; i < contentEnd; ) {
+      const c = text.charCodeAt(i);
+      if (c === Code.backtick) {
+        if (text.charCodeAt(i + 1) === Code.backtick) return undefined;
+        const close = text.indexOf('`', i + 1);
+        if (close === -1 || close >= contentEnd || text.charCodeAt(close + 1) === Code.backtick) return undefined;
+        if (!data(dataStart, i)) return undefined;
+        flush();
+        nodes.push(inlineCode(text, i, close, points));
+        i = dataStart = close + 1;
+      } else if (c === Code.leftBracket) {
+        const close = text.indexOf(']', i + 1);
+        if (close === -1 || close >= contentEnd || close === i + 1 || close - i > 1000) return undefined;
+        const label = text.slice(i + 1, close);
+        if (label.includes('[') || label.includes('`') || !isPlainText(text, i + 1, close, from, to)) return undefined;
+        const image = i > dataStart && text.charCodeAt(i - 1) === Code.bang;
+        if (text.charCodeAt(close + 1) === Code.leftParen) {
+          const destinationEnd = text.indexOf(')', close + 2);
+          if (destinationEnd === -1 || destinationEnd >= contentEnd || !isPlainDestination(text, close + 2, destinationEnd)) return undefined;
+          if (!data(dataStart, image ? i - 1 : i)) return undefined;
+          flush();
+          nodes.push(image ? imageAt(text, i - 1, close, destinationEnd, points) : linkAt(text, i, close, destinationEnd, points));
+          i = dataStart = destinationEnd + 1;
+        } else {
+          // Not a link: with no definitions in the text, a bracketed text is text.
+          if (strict || image) return undefined;
+          i = close + 1;
+        }
+      } else if (c === Code.asterisk) {
+        const emphasis = emphasisAt(text, i, contentEnd, from, to, points);
+        if (!emphasis || !data(dataStart, i)) return undefined;
+        flush();
+        nodes.push(emphasis);
+        i = dataStart = emphasis.position!.end.offset!;
+      } else {
+        i++;
+      }
+    }
+    if (!data(dataStart, contentEnd)) return undefined;
+    if (last) break;
+    data(lineEnd, lineEnd + 1);
+    lineStart = lineEnd + 1;
+    // A continuation line's indentation is not text either.
+    while (text.charCodeAt(lineStart) === Code.space || text.charCodeAt(lineStart) === Code.tab) lineStart++;
+  }
+  flush();
+  return nodes;
+}
+
+/**
+ * Whether micromark reads the text from `start` to `end` (outside code spans and link destinations, within the
+ * block's inline content from `from` to `to`) as plain text: no escape, emphasis, HTML or autolink, strikethrough,
+ * table cell, character reference, CR or NUL; underscores only between two characters that make them unable to
+ * open or close emphasis (`snake_case`, as micromark classifies the characters on both sides).
+ */
+function isPlainText(text: string, start: number, end: number, from: number, to: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === Code.backslash || c === Code.asterisk || c === Code.lessThan || c === Code.tilde || c === Code.pipe || c === 13 || c === 0) return false;
+    if (c === Code.amp) {
+      CHARACTER_REFERENCE.lastIndex = i;
+      if (CHARACTER_REFERENCE.test(text)) return false;
+    } else if (c === Code.underscore) {
+      let after = i + 1;
+      while (after < end && text.charCodeAt(after) === Code.underscore) after++;
+      const before = i > from ? text.charCodeAt(i - 1) : null;
+      const next = after < to ? text.charCodeAt(after) : null;
+      if (before === null || next === null || classifyCharacter(before) !== undefined || classifyCharacter(next) !== undefined) return false;
+      i = after - 1;
+    }
+  }
+  return true;
+}
+
+/** A destination micromark takes as it is: no white space, parentheses, angle brackets, escapes or references. */
+function isPlainDestination(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= Code.space || c === 127 || c === Code.leftParen || c === 60 || c === 62 || c === Code.backslash || c === Code.amp || c === Code.backtick || c === Code.leftBracket || c === Code.rightBracket) return false;
+  }
+  return true;
+}
+
+function inlineCode(text: string, open: number, close: number, points: Points): InlineCode {
+  let value = text.slice(open + 1, close);
+  // One space is stripped from each side of a code span that has both and is not all spaces.
+  if (value.length >= 2 && value.charCodeAt(0) === Code.space && value.charCodeAt(value.length - 1) === Code.space && /[^ ]/.test(value)) value = value.slice(1, -1);
+  return { type: 'inlineCode', value, position: points.span(open, close + 1) };
+}
+
+/**
+ * The emphasis (`*a*`) or strong emphasis (`**a**`) whose opening run starts at `open`, closed by the next run of
+ * asterisks on the line, or undefined unless micromark must read it so: both runs as long (one or two), the first
+ * able to open and the second able to close (by the characters on their sides), plain text between them. Every
+ * asterisk of a block is in such a pair or the block is left to micromark, so no other run can take part.
+ */
+function emphasisAt(text: string, open: number, lineContentEnd: number, from: number, to: number, points: Points): Emphasis | Strong | undefined {
+  let length = 1;
+  while (text.charCodeAt(open + length) === Code.asterisk) length++;
+  const contentStart = open + length;
+  const close = text.indexOf('*', contentStart);
+  if (length > 2 || close === -1 || close >= lineContentEnd || close === contentStart) return undefined;
+  let closeLength = 1;
+  while (text.charCodeAt(close + closeLength) === Code.asterisk) closeLength++;
+  if (closeLength !== length || !canOpen(text, open, contentStart, from, to) || !canClose(text, close, close + length, from, to)) return undefined;
+  const content = text.slice(contentStart, close);
+  if (content.includes('`') || content.includes('[') || !isPlainText(text, contentStart, close, from, to)) return undefined;
+  const children: PhrasingContent[] = [{ type: 'text', value: content, position: points.span(contentStart, close) }];
+  return { type: length === 2 ? 'strong' : 'emphasis', children, position: points.span(open, close + length) };
+}
+
+/** How micromark classifies the characters around a delimiter run from `start` to `end`. */
+function sides(text: string, start: number, end: number, from: number, to: number) {
+  const before = start > from ? text.charCodeAt(start - 1) : null;
+  const after = end < to ? text.charCodeAt(end) : null;
+  return { before, after, beforeKind: classifyCharacter(before), afterKind: classifyCharacter(after) };
+}
+
+const ATTENTION_MARKERS = [Code.asterisk, Code.underscore, Code.tilde];
+
+/** micromark's test of an asterisk run that may open emphasis. */
+function canOpen(text: string, start: number, end: number, from: number, to: number): boolean {
+  const { after, beforeKind, afterKind } = sides(text, start, end, from, to);
+  return !afterKind || (afterKind === 2 && !!beforeKind) || (after !== null && ATTENTION_MARKERS.includes(after));
+}
+
+/** micromark's test of an asterisk run that may close emphasis. */
+function canClose(text: string, start: number, end: number, from: number, to: number): boolean {
+  const { before, beforeKind, afterKind } = sides(text, start, end, from, to);
+  return !beforeKind || (beforeKind === 2 && !!afterKind) || (before !== null && ATTENTION_MARKERS.includes(before));
+}
+
+function imageAt(text: string, bang: number, close: number, destinationEnd: number, points: Points): Image {
+  return { type: 'image', title: null, url: text.slice(close + 2, destinationEnd), alt: text.slice(bang + 2, close), position: points.span(bang, destinationEnd + 1) };
+}
+
+function linkAt(text: string, open: number, close: number, destinationEnd: number, points: Points): Link {
+  const label: Text = { type: 'text', value: text.slice(open + 1, close), position: points.span(open + 1, close) };
+  return { type: 'link', title: null, url: text.slice(close + 2, destinationEnd), children: [label], position: points.span(open, destinationEnd + 1) };
+}
+
+/**
+ * The HTML comment that stands in for a run in the text micromark parses: `<!---->` on its first line, or `<!--`
+ * there and `-->` on its last; the rest spaces, line ends kept. It fits unless the run's lines are too short.
+ */
+function commentFits(text: string, run: FastRun): boolean {
+  const firstLength = lineEnd(text, run.start) - run.start;
+  const lastStart = text.lastIndexOf('\n', run.end - 1) + 1;
+  return firstLength >= 7 || (firstLength >= 4 && lastStart > run.start && run.end - lastStart >= 3);
+}
+
+function commentFor(run: string): string {
+  const blank = run.replace(/[^\n]+/g, (line) => ' '.repeat(line.length));
+  const firstEnd = lineEnd(run, 0);
+  if (firstEnd >= 7) return '<!---->' + blank.slice(7);
+  const lastStart = run.lastIndexOf('\n') + 1;
+  return '<!--' + blank.slice(4, lastStart) + '-->' + blank.slice(lastStart + 3);
+}
+
+function hasBracketOutside(text: string, runs: FastRun[]): boolean {
+  let from = 0;
+  for (const run of runs) {
+    const bracket = text.indexOf('[', from);
+    if (bracket !== -1 && bracket < run.start) return true;
+    from = run.end;
+  }
+  return text.indexOf('[', from) !== -1;
+}
+
+/** The text with each run replaced by its comment, or undefined when only blank lines would be left. */
+function restOf(text: string, runs: FastRun[]): string | undefined {
+  const gaps = runs.map((run, i) => text.slice(i === 0 ? 0 : runs[i - 1].end, run.start));
+  gaps.push(text.slice(runs[runs.length - 1].end));
+  if (!gaps.some((gap) => /[^ \t\r\n]/.test(gap))) return undefined;
+  return gaps.map((gap, i) => (i < runs.length ? gap + commentFor(text.slice(runs[i].start, runs[i].end)) : gap)).join('');
+}
+
+/**
+ * The tree of the whole text from the parse of `fast.rest` (undefined when nothing was left to parse): each run's
+ * comment replaced by the run's nodes. Undefined when a node of the rest reaches into a run (the run was not a
+ * top-level block after all).
+ */
+export function mergeFastBlocks(text: string, fast: FastBlocks, rest: Root | undefined): Root | undefined {
+  const { runs } = fast;
+  if (!rest) {
+    const points = new Points(text);
+    return { type: 'root', children: runs.flatMap((r) => r.nodes), position: points.span(0, text.length) };
+  }
+  const children: RootContent[] = [];
+  let r = 0;
+  for (const child of rest.children) {
+    const start = child.position?.start.offset ?? -1;
+    const end = child.position?.end.offset ?? -1;
+    const run = runs[r];
+    if (run && start >= run.start) {
+      if (start !== run.start || child.type !== 'html' || end > run.end) return undefined;
+      children.push(...run.nodes);
+      r++;
+    } else if (run && end > run.start) {
+      return undefined;
+    } else {
+      children.push(child);
+    }
+  }
+  if (r !== runs.length) return undefined;
+  rest.children = children;
+  return rest;
+}
