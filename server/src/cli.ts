@@ -179,6 +179,13 @@ async function rulesCommand(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+// A reader that stops early (`benchpress lint | head`) closes the pipe: stop quietly, with the status a program
+// killed by SIGPIPE has (128 + 13), instead of an unhandled EPIPE and its stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(141);
+});
+
 main(process.argv.slice(2))
   .then(
     (code) => {

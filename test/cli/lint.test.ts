@@ -1,8 +1,9 @@
 // The CLI as a process: exit codes, output formats, folders, fixes, rule selection, config problems, caching.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { codes, lintJson, runCli, tempWorkspace } from '../support/workspace';
+import { CLI, codes, lintJson, runCli, tempWorkspace } from '../support/workspace';
 import { EN_TUTORIAL_COMPLETE, ZH_REVIEW_COMPLETE, ZH_REVIEW_MISSING_COST } from '../support/drafts';
 
 test('a clean draft exits 0 and says so', () => {
@@ -175,6 +176,22 @@ test('a second run answers unchanged files from the cache with the same findings
     ws.write('b.md', EN_TUTORIAL_COMPLETE.replace('## 6. Troubleshooting', '## 6. Troubleshooting tips'));
     assert.match(runCli(['lint', '.'], ws.root).stdout, /1 unchanged file from cache/);
     assert.equal(readFileSync(ws.file('.benchpress/.cache/.gitignore'), 'utf8'), '*\n');
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('a reader that stops early (`lint | head`) ends the CLI quietly, without an EPIPE stack trace', async () => {
+  // Thousands of findings: far more output than a pipe's buffer holds.
+  const ws = tempWorkspace({ 'many.md': '# T\n\n' + 'word [x](missing.md)\n\n'.repeat(5000) });
+  try {
+    const child = spawn(process.execPath, [CLI, 'lint', '--format', 'json', 'many.md'], { cwd: ws.root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    assert.equal(stderr, '');
+    assert.equal(status, 141);
   } finally {
     ws.dispose();
   }
