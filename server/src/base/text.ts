@@ -52,6 +52,35 @@ export class LineIndex {
   }
 }
 
+/** What `/\s/` matches, tested on a UTF-16 code unit (ASCII first: callers read text character by character). */
+export function isWhiteSpaceCode(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return /\s/.test(String.fromCharCode(code));
+}
+
+/** `text` with every character but `\n` replaced by a space: the same length, and the same lines where they end at `\n`. */
+export function blankKeepingNewlines(text: string): string {
+  return text.replace(/[^\n]+/g, (run) => ' '.repeat(run.length));
+}
+
+/**
+ * The text from `start` to `end` with the parts in `spans` (offsets in `text`, any order, may overlap) blanked as
+ * `blankKeepingNewlines` does. Sorts `spans`.
+ */
+export function blankSpans(text: string, start: number, end: number, spans: [number, number][]): string {
+  if (spans.length === 0) return text.slice(start, end);
+  spans.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = start;
+  for (const [from, to] of spans) {
+    if (to <= at) continue;
+    const a = Math.max(from, at);
+    out += text.slice(at, a) + blankKeepingNewlines(text.slice(a, to));
+    at = to;
+  }
+  return out + text.slice(at, end);
+}
+
 /** Where each line starts: after `\n`, and after a `\r` that is not followed by `\n`. */
 export function lineStartsOf(text: string): number[] {
   const starts = [0];

@@ -19,6 +19,7 @@ import type { Definition, Emphasis, Heading, Image, InlineCode, Link, Paragraph,
 import { classifyCharacter } from 'micromark-util-classify-character';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 
+import { blankKeepingNewlines, lineStartsOf } from '../base/text';
 import { HTML_BLOCK_START } from './chunks';
 
 export interface FastRun {
@@ -37,11 +38,11 @@ export interface FastBlocks {
 
 type Point = { line: number; column: number; offset: number };
 
-/** Line starts of a text, for points at offsets. */
+/** Line starts of a text, for points at offsets. A lone CR ends a line too, to micromark as to editors. */
 class Points {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
   constructor(text: string) {
-    for (let n = text.indexOf('\n'); n !== -1; n = text.indexOf('\n', n + 1)) this.starts.push(n + 1);
+    this.starts = lineStartsOf(text);
   }
   at(offset: number): Point {
     const starts = this.starts;
@@ -425,7 +426,7 @@ function commentFits(text: string, run: FastRun): boolean {
 }
 
 function commentFor(run: string): string {
-  const blank = run.replace(/[^\n]+/g, (line) => ' '.repeat(line.length));
+  const blank = blankKeepingNewlines(run);
   const firstEnd = lineEnd(run, 0);
   if (firstEnd >= 7) return '<!---->' + blank.slice(7);
   const lastStart = run.lastIndexOf('\n') + 1;

@@ -3,6 +3,7 @@
 // chunk, so a summary can be cached with the chunk and reused wherever the chunk moves in the document.
 import type { Nodes, Parent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { blankSpans, isWhiteSpaceCode } from '../base/text';
 import { htmlAnchors, type HeadingText } from './slugs';
 import { chunkHeadingText, DEFAULT_ANCHOR_SETTINGS, type AnchorSettings } from './heading-anchors';
 
@@ -123,7 +124,7 @@ function destinationSpan(text: string, from: number, end: number): Span | undefi
   const open = text.indexOf('](', from);
   if (open === -1 || open >= end) return undefined;
   let i = open + 2;
-  while (i < end && /\s/.test(text[i])) i++;
+  while (i < end && isWhiteSpaceCode(text.charCodeAt(i))) i++;
   if (text[i] === '<') {
     const close = text.indexOf('>', i);
     return close === -1 || close > end ? undefined : { start: i + 1, end: close };
@@ -131,11 +132,11 @@ function destinationSpan(text: string, from: number, end: number): Span | undefi
   let depth = 0;
   let j = i;
   for (; j < end; j++) {
-    const c = text[j];
-    if (c === '\\') { j++; continue; }
-    if (c === '(') depth++;
-    else if (c === ')') { if (depth === 0) break; depth--; }
-    else if (/\s/.test(c)) break;
+    const c = text.charCodeAt(j);
+    if (c === 92 /* \\ */) { j++; continue; }
+    if (c === 40 /* ( */) depth++;
+    else if (c === 41 /* ) */) { if (depth === 0) break; depth--; }
+    else if (isWhiteSpaceCode(c)) break;
   }
   return { start: i, end: j };
 }
@@ -158,21 +159,6 @@ export function findBareUrls(text: string): { start: number; end: number; url: s
 }
 
 const BARE_URL = /(?<![A-Za-z0-9_/.@-])(?:https?:\/\/|www\.)[^\s<>"'`\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+/giu;
-
-/** text[start, end) with the given spans replaced by spaces (line breaks kept, so offsets and lines stay). */
-function maskSpans(text: string, start: number, end: number, spans: [number, number][]): string {
-  if (spans.length === 0) return text.slice(start, end);
-  spans.sort((a, b) => a[0] - b[0]);
-  let out = '';
-  let at = start;
-  for (const [from, to] of spans) {
-    if (to <= at) continue;
-    const a = Math.max(from, at);
-    out += text.slice(at, a) + text.slice(a, to).replace(/[^\n]/g, ' ');
-    at = to;
-  }
-  return out + text.slice(at, end);
-}
 
 const DIRECTIVE = /<!--\s*(?:benchpress-(disable-next-line|disable-line|disable-file|disable|enable)|lint\s+(disable|enable|ignore))\b([^]*?)-->/g;
 
@@ -211,7 +197,7 @@ export function summarize(tree: Root, text: string, anchors: AnchorSettings = DE
         const first = node.children[0];
         const last = node.children[node.children.length - 1];
         const content = first && last ? { start: offsetOf(first).start, end: offsetOf(last).end } : { start: span.end, end: span.end };
-        summary.headings.push({ ...span, level: node.depth, text: toString(node).trim(), content, topLevel, ...chunkHeadingText(node, text, anchors) });
+        summary.headings.push({ start: span.start, end: span.end, level: node.depth, text: toString(node).trim(), content, topLevel, ...chunkHeadingText(node, text, anchors) });
         addProse(summary, node, text, 'heading');
         break;
       }
@@ -246,7 +232,7 @@ export function summarize(tree: Root, text: string, anchors: AnchorSettings = DE
         const textEnd = node.children.length ? offsetOf(node.children[node.children.length - 1]).end : span.start + 1;
         if (isAutolink) {
           const inner = text[span.start] === '<' ? { start: span.start + 1, end: span.end - 1 } : span;
-          summary.links.push({ ...span, kind: 'autolink', url: node.url, urlSpan: inner });
+          summary.links.push({ start: span.start, end: span.end, kind: 'autolink', url: node.url, urlSpan: inner });
         } else {
           addLink(summary, 'link', node.url, span, text, textEnd);
         }
@@ -265,30 +251,30 @@ export function summarize(tree: Root, text: string, anchors: AnchorSettings = DE
             urlSpan = { start: i, end: j };
           }
         }
-        summary.definitions.push({ ...span, kind: 'link', label: node.label ?? node.identifier, id: normalizeLabel(node.label ?? node.identifier), url: node.url, urlSpan });
-        if (urlSpan) summary.links.push({ ...span, kind: 'definition', url: node.url, urlSpan });
+        summary.definitions.push({ start: span.start, end: span.end, kind: 'link', label: node.label ?? node.identifier, id: normalizeLabel(node.label ?? node.identifier), url: node.url, urlSpan });
+        if (urlSpan) summary.links.push({ start: span.start, end: span.end, kind: 'definition', url: node.url, urlSpan });
         break;
       }
       case 'footnoteDefinition':
-        summary.definitions.push({ ...span, kind: 'footnote', label: node.label ?? node.identifier, id: normalizeLabel(node.label ?? node.identifier) });
+        summary.definitions.push({ start: span.start, end: span.end, kind: 'footnote', label: node.label ?? node.identifier, id: normalizeLabel(node.label ?? node.identifier) });
         break;
       case 'linkReference':
       case 'imageReference': {
         const label = node.label ?? node.identifier;
         const labelStart = node.referenceType === 'full' ? text.lastIndexOf('[', span.end - 1) + 1 : span.start + (node.type === 'imageReference' ? 2 : 1);
         const labelEnd = node.referenceType === 'full' ? span.end - 1 : labelStart + label.length;
-        summary.references.push({ ...span, kind: node.type === 'linkReference' ? 'link' : 'image', label, id: normalizeLabel(label), form: node.referenceType, parsed: true, labelSpan: { start: labelStart, end: labelEnd } });
+        summary.references.push({ start: span.start, end: span.end, kind: node.type === 'linkReference' ? 'link' : 'image', label, id: normalizeLabel(label), form: node.referenceType, parsed: true, labelSpan: { start: labelStart, end: labelEnd } });
         if (node.type === 'imageReference') summary.features.push({ kind: 'image', offset: span.start });
         break;
       }
       case 'footnoteReference': {
         const label = node.label ?? node.identifier;
-        summary.references.push({ ...span, kind: 'footnote', label, id: normalizeLabel(label), form: 'full', parsed: true, labelSpan: { start: span.start + 2, end: span.end - 1 } });
+        summary.references.push({ start: span.start, end: span.end, kind: 'footnote', label, id: normalizeLabel(label), form: 'full', parsed: true, labelSpan: { start: span.start + 2, end: span.end - 1 } });
         break;
       }
       case 'list':
         summary.features.push({ kind: 'content', offset: span.start });
-        summary.lists.push({ ...span, ordered: !!node.ordered, topLevel, items: listItems(node, text) });
+        summary.lists.push({ start: span.start, end: span.end, ordered: !!node.ordered, topLevel, items: listItems(node, text) });
         break;
       case 'blockquote':
         summary.features.push({ kind: 'content', offset: span.start });
@@ -310,7 +296,7 @@ export function summarize(tree: Root, text: string, anchors: AnchorSettings = DE
 
 function addLink(summary: ChunkSummary, kind: 'link' | 'image', url: string, span: Span, text: string, textEnd: number): void {
   const urlSpan = destinationSpan(text, Math.max(span.start, textEnd - 1), span.end);
-  summary.links.push({ ...span, kind, url, urlSpan: urlSpan ?? span });
+  summary.links.push({ start: span.start, end: span.end, kind, url, urlSpan: urlSpan ?? span });
 }
 
 const HTML_URL = /\b(href|src)\s*=\s*("([^"]*)"|'([^']*)')/gi;
@@ -332,7 +318,8 @@ function listItems(list: Parent, text: string): ListItemInfo[] {
     if (first?.type === 'paragraph' && first.children.length === 1 && first.children[0].type === 'link') url = first.children[0].url;
     const nested = item.children.find((c) => c.type === 'list');
     items.push({
-      ...span,
+      start: span.start,
+      end: span.end,
       text: first && first.type === 'paragraph' ? toString(first).trim() : '',
       url,
       children: nested && nested.type === 'list' ? listItems(nested, text) : [],
@@ -402,15 +389,15 @@ function addProse(summary: ChunkSummary, node: Parent, text: string, kind: 'head
       k++;
     }
   }
-  let masked = maskSpans(text, contentStart, contentEnd, blanks);
+  let masked = blankSpans(text, contentStart, contentEnd, blanks);
   // Bare URLs become links (for checking) and are blanked from prose (no topic or figure inside a URL).
   const bare = findBareUrls(masked).filter((u) => !linkTexts.some(([a, b]) => contentStart + u.start >= a && contentStart + u.end <= b));
   if (bare.length > 0) {
     for (const u of bare) {
       const span = { start: contentStart + u.start, end: contentStart + u.end };
-      summary.links.push({ ...span, kind: 'bare', url: u.url, urlSpan: span });
+      summary.links.push({ start: span.start, end: span.end, kind: 'bare', url: u.url, urlSpan: span });
     }
-    masked = maskSpans(masked, 0, masked.length, bare.map((u) => [u.start, u.end]));
+    masked = blankSpans(masked, 0, masked.length, bare.map((u) => [u.start, u.end]));
   }
   summary.prose.push({ kind, text: masked, offset: contentStart });
   for (const m of masked.matchAll(BRACKETS)) {
