@@ -36,6 +36,8 @@ const TAKEN: [string, string][] = [
   ['a paragraph between indented code blocks', '    code one\n\nPlain paragraph text.\n\n    code two\n'],
   ['a paragraph after a block quote and a table', '> quote\n\nPlain paragraph text.\n\n| a |\n|---|\n| 1 |\n\nMore plain text here.\n'],
   ['a character that is not a reference', 'R&D and AT&T and & alone.\n'],
+  ['fenced code: info and meta, blank lines, tabs, a longer closing fence', '```js  title="a b" \n\tconst a = 1;\n\n  ```not closing\n````  \n\n~~~\n```\n~~~\n'],
+  ['a fence right after a paragraph line, and a short first line', 'Run:\n```\nnpm ci\n```\nDone.\n'],
   ['Unicode spaces that are not Markdown white space', '\u3000indented by an ideographic space\n\n\u00a0\n'],
 ];
 
@@ -48,7 +50,9 @@ const LEFT: [string, string][] = [
   ['underscore emphasis', 'an _emphasis_ here\n'],
   ['a list item, a block quote, a thematic break, a setext heading', '- a\n\n> b\n\n***\n\nc\n===\n'],
   ['a heading closed by hashes', '## Title ##\n'],
-  ['a fence and what is inside it', '```\nplain text in code\n\nmore code lines here\n```\n'],
+  ['what is inside a fence that never closes', '```\nplain text in code\n\nmore code lines here\n'],
+  ['what is inside an indented fence', '  ```\nplain text in code\n\nmore code lines here\n  ```\n'],
+  ['a fence whose info string has an escape or a reference', '```a\\_b\ncode\n```\n\n~~~&amp;\ncode\n~~~\n'],
   ['an HTML comment that spans blank lines', '<!--\n\nplain text in a comment\n\n-->\n'],
   ['a reference when definitions exist', 'See [a] here.\n\n[a]: https://a.example\n'],
   ['a link whose destination has a title', 'a [b](u "t") c\n'],
@@ -124,7 +128,7 @@ const TRICKY_PIECES = [
   '*', '**', '***', '_', '__', '`', '``', '[', ']', '](', '![', '#', '## ', '- ', '* ', '1. ', '> ', '```', '~~~', '<!--', '-->', '<div>',
   '&amp;', '&', '\\', '|', '~', '    ', '\t', '[a]: u', '[a](u)', '[b](http://x.y/z_w)', ']:', '===', '---', "'", '"', ':', 'x_y', '*a*',
   '**b**', '`c`', ' `d` ', '[^1]', '\r\n', '😀', '\u3000', '&#35;', 'R&D', 'a_b', '_a', '**粗体**的', '文**粗体**', '  \n', ' \n', '\n   ',
-  '\n    ', '[x][y]', '![i](u)', '![i]', '[l]: u "t"', '[l]: u\n"t"', '\n[l]: u\n', '\n# H *e* `c` [l](u)\n', '\n## a_b ##\n', '**[a](u)**',
+  '\n    ', '\n```js x\n', '\n````\n', '\n```\n', '\n~~~\n', '  ```', '[x][y]', '![i](u)', '![i]', '[l]: u "t"', '[l]: u\n"t"', '\n[l]: u\n', '\n# H *e* `c` [l](u)\n', '\n## a_b ##\n', '**[a](u)**',
 ];
 
 test('generated texts of tricky pieces: the same tree both ways (seeded, 6,000 texts)', () => {

@@ -15,7 +15,7 @@
 // keeps every offset, line and column. The comment's node is then swapped for the run's nodes. If the parse of
 // the rest shows a run was not at the top level after all (a node of the rest spans it), the caller parses the
 // whole text instead.
-import type { Definition, Emphasis, Heading, Image, InlineCode, Link, Paragraph, PhrasingContent, Root, RootContent, Strong, Text } from 'mdast';
+import type { Code, Definition, Emphasis, Heading, Image, InlineCode, Link, Paragraph, PhrasingContent, Root, RootContent, Strong, Text } from 'mdast';
 import { classifyCharacter } from 'micromark-util-classify-character';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 
@@ -60,7 +60,7 @@ class Points {
   }
 }
 
-const enum Code {
+const enum Char {
   tab = 9,
   newline = 10,
   space = 32,
@@ -88,10 +88,13 @@ const CHARACTER_REFERENCE = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za
  * quotes, list items, thematic breaks and setext underlines, fences, HTML, tables, definitions' and footnotes'
  * brackets are decided elsewhere; `:` may start a table's delimiter row. An asterisk starts a list item or a
  * thematic break unless one or two of them are followed by text (`*a*`, `**a**`). */
-const NOT_PARAGRAPH_START = /^(?:[ \t#>\-+=_|~`<:]|\*(?!\*?[^\s*])|\d{1,9}[.)](?:[ \t]|$))/;
+const NOT_PARAGRAPH_START = /^(?:[ \t#>\-+=_|~<:]|`{3}|\*(?!\*?[^\s*])|\d{1,9}[.)](?:[ \t]|$))/;
 const ATX_HEADING = /^(#{1,6})[ \t]+(.*?)[ \t]*$/;
 const ONE_LINE_DEFINITION = /^\[([^[\]\\\n`<&^][^[\]\\\n`<&]{0,998})\]:[ \t]*([^\s<>()\\&`[\]]+)(?:[ \t]+(?:"([^"\\&\n]+)"|'([^'\\&\n]+)'|\(([^()\\&\n]+)\)))?[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+/** A fence opening in column 0 (what a fast run may hold), and its info string: language, then meta. */
+const FENCE_OPEN = /^(?:`{3}|~{3})/;
+const FENCE_INFO = /^(`{3,}|~{3,})[ \t]*([^ \t]*)[ \t]*(.*)$/;
 
 /**
  * The fast runs of `text`, or undefined when there are none. `text` is a chunk of Markdown (not MDX) that does not
@@ -115,28 +118,28 @@ export function findFastBlocks(text: string): FastBlocks | undefined {
       start = end + 1;
       continue;
     }
-    let runEnd = end;
-    while (runEnd < text.length) {
-      const next = lineEnd(text, runEnd + 1);
-      if (isBlank(text, runEnd + 1, next)) break;
-      runEnd = next;
-    }
-    const run = afterBlank && !fence && !htmlEnd ? fastRun(text, start, runEnd, strict, points) : undefined;
+    const run = afterBlank && !fence && !htmlEnd ? fastRun(text, start, strict, points) : undefined;
+    afterBlank = false;
     if (run) {
       runs.push(run);
-    } else {
-      // The run's lines may open or close a fence or an HTML block that a later blank line is inside of.
-      for (let s = start; s <= runEnd; ) {
-        const e = lineEnd(text, s);
-        ({ fence, htmlEnd } = trackOpenBlock(text.slice(s, e), fence, htmlEnd));
-        s = e + 1;
-      }
+      if (run.end >= text.length) break;
+      start = run.end + 1;
+      continue;
     }
-    afterBlank = false;
-    if (runEnd === text.length) break;
+    // Not taken: its lines may open or close a fence or an HTML block that a later blank line is inside of.
+    let runEnd = end;
+    for (let s = start; ; ) {
+      const e = lineEnd(text, s);
+      if (s > start && isBlank(text, s, e)) break;
+      ({ fence, htmlEnd } = trackOpenBlock(text.slice(s, e), fence, htmlEnd));
+      runEnd = e;
+      if (e >= text.length) break;
+      s = e + 1;
+    }
+    if (runEnd >= text.length) break;
     start = runEnd + 1;
   }
-  const fitting = runs.filter((run) => commentFits(text, run));
+  const fitting = runs.filter((run) => commentPlace(text, run) !== undefined);
   // A definition taken here is unknown to micromark's parse of the rest: it stays there if the rest has brackets.
   const kept = fitting.some((r) => r.hasDefinition) && hasBracketOutside(text, fitting) ? fitting.filter((r) => !r.hasDefinition) : fitting;
   if (kept.length === 0) return undefined;
@@ -151,7 +154,7 @@ function lineEnd(text: string, from: number): number {
 function isBlank(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c !== Code.space && c !== Code.tab && c !== 13) return false;
+    if (c !== Char.space && c !== Char.tab && c !== 13) return false;
   }
   return true;
 }
@@ -171,12 +174,12 @@ function trackOpenBlock(line: string, fence: { char: number; length: number } | 
   return { fence, htmlEnd };
 }
 
-/** The nodes of the lines from `start` to `end` (a run between blank lines), or undefined if one is not simple. */
-function fastRun(text: string, start: number, end: number, strict: boolean, points: Points): FastRun | undefined {
+/** The nodes of the run of lines from `start` to the next blank line, or undefined if one is not simple. */
+function fastRun(text: string, start: number, strict: boolean, points: Points): FastRun | undefined {
   const nodes: RootContent[] = [];
   let hasDefinition = false;
   let paragraphStart = -1;
-  let previous: 'start' | 'heading' | 'definition' | 'paragraph' = 'start';
+  let previous: 'start' | 'heading' | 'definition' | 'paragraph' | 'code' = 'start';
   const closeParagraph = (until: number): boolean => {
     if (paragraphStart < 0) return true;
     const paragraph = paragraphAt(text, paragraphStart, until, strict, points);
@@ -185,20 +188,29 @@ function fastRun(text: string, start: number, end: number, strict: boolean, poin
     nodes.push(paragraph);
     return true;
   };
-  for (let s = start; s <= end; ) {
-    const e = lineEnd(text, s);
+  let end = start;
+  for (let s = start; ; ) {
+    let e = lineEnd(text, s);
+    if (s > start && isBlank(text, s, e)) break;
     const line = text.slice(s, e);
     const first = line.charCodeAt(0);
-    if (first === Code.hash) {
+    if (first === Char.hash) {
       if (!closeParagraph(s - 1)) return undefined;
       const heading = headingAt(text, s, e, strict, points);
       if (!heading) return undefined;
       nodes.push(heading);
       previous = 'heading';
-    } else if (strict && first === Code.leftBracket && previous !== 'paragraph') {
+    } else if ((first === Char.backtick || first === Char.tilde) && FENCE_OPEN.test(line)) {
+      if (!closeParagraph(s - 1)) return undefined;
+      const code = fencedCodeAt(text, s, e, points);
+      if (!code) return undefined;
+      nodes.push(code);
+      e = code.position!.end.offset!;
+      previous = 'code';
+    } else if (strict && first === Char.leftBracket && previous !== 'paragraph') {
       const next = text.charCodeAt(e + 1);
       // A line after a definition that starts with a quote or a parenthesis may be its title.
-      if (e < end && (next === Code.quote || next === Code.apostrophe || next === Code.leftParen)) return undefined;
+      if (next === Char.quote || next === Char.apostrophe || next === Char.leftParen) return undefined;
       const definition = definitionAt(line, s, points);
       if (!definition) return undefined;
       nodes.push(definition);
@@ -207,14 +219,50 @@ function fastRun(text: string, start: number, end: number, strict: boolean, poin
     } else {
       // A continuation line may be indented (its indentation is not text); a first line may not (code, a list's).
       const content = previous === 'paragraph' ? line.replace(/^[ \t]+/, '') : line;
-      if (NOT_PARAGRAPH_START.test(content) || (strict && content.charCodeAt(0) === Code.leftBracket)) return undefined;
+      if (NOT_PARAGRAPH_START.test(content) || (strict && content.charCodeAt(0) === Char.leftBracket)) return undefined;
       if (paragraphStart < 0) paragraphStart = s;
       previous = 'paragraph';
     }
+    end = e;
+    if (e >= text.length) break;
     s = e + 1;
   }
   if (!closeParagraph(end)) return undefined;
   return { start, end, nodes, hasDefinition };
+}
+
+/**
+ * A fenced code block whose opening line (in column 0) starts at `start` and ends at `end`, up to its closing
+ * fence; undefined when it is not closed (it would run to the end of the text), or its info string holds an escape
+ * or a character reference (which micromark decodes), or a line holds a CR or NUL.
+ */
+function fencedCodeAt(text: string, start: number, end: number, points: Points): Code | undefined {
+  const m = FENCE_INFO.exec(text.slice(start, end));
+  if (!m || /[\\&\r\0]/.test(m[0]) || (m[1][0] === '`' && m[0].includes('`', m[1].length))) return undefined;
+  const marker = m[1].charCodeAt(0);
+  const contentStart = end + 1;
+  for (let s = contentStart; s <= text.length; ) {
+    const e = lineEnd(text, s);
+    if (isClosingFence(text, s, e, marker, m[1].length)) {
+      const value = s === contentStart ? '' : text.slice(contentStart, s - 1);
+      if (value.includes('\r') || value.includes('\0')) return undefined;
+      return { type: 'code', lang: m[2] || null, meta: m[2] && m[3] ? m[3] : null, value, position: points.span(start, e) };
+    }
+    if (e >= text.length) break;
+    s = e + 1;
+  }
+  return undefined;
+}
+
+/** Up to three spaces, at least `length` of the fence's character, then only spaces or tabs. */
+function isClosingFence(text: string, start: number, end: number, marker: number, length: number): boolean {
+  let i = start;
+  while (i < end && i - start < 3 && text.charCodeAt(i) === Char.space) i++;
+  const sequenceStart = i;
+  while (i < end && text.charCodeAt(i) === marker) i++;
+  if (i - sequenceStart < length) return false;
+  while (i < end && (text.charCodeAt(i) === Char.space || text.charCodeAt(i) === Char.tab)) i++;
+  return i === end;
 }
 
 function headingAt(text: string, start: number, end: number, strict: boolean, points: Points): Heading | undefined {
@@ -270,26 +318,26 @@ function phrasing(text: string, from: number, to: number, strict: boolean, point
     const lineEnd = last ? to : newline;
     // Trailing white space before a line end is not text (two spaces or more would be a hard break).
     let contentEnd = lineEnd;
-    while (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === Code.space) contentEnd--;
-    if (text.charCodeAt(contentEnd - 1) === Code.tab || (!last && lineEnd - contentEnd >= 2)) return undefined;
+    while (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === Char.space) contentEnd--;
+    if (text.charCodeAt(contentEnd - 1) === Char.tab || (!last && lineEnd - contentEnd >= 2)) return undefined;
     let dataStart = lineStart;
     for (let i = lineStart; i < contentEnd; ) {
       const c = text.charCodeAt(i);
-      if (c === Code.backtick) {
-        if (text.charCodeAt(i + 1) === Code.backtick) return undefined;
+      if (c === Char.backtick) {
+        if (text.charCodeAt(i + 1) === Char.backtick) return undefined;
         const close = text.indexOf('`', i + 1);
-        if (close === -1 || close >= contentEnd || text.charCodeAt(close + 1) === Code.backtick) return undefined;
+        if (close === -1 || close >= contentEnd || text.charCodeAt(close + 1) === Char.backtick) return undefined;
         if (!data(dataStart, i)) return undefined;
         flush();
         nodes.push(inlineCode(text, i, close, points));
         i = dataStart = close + 1;
-      } else if (c === Code.leftBracket) {
+      } else if (c === Char.leftBracket) {
         const close = text.indexOf(']', i + 1);
         if (close === -1 || close >= contentEnd || close === i + 1 || close - i > 1000) return undefined;
         const label = text.slice(i + 1, close);
         if (label.includes('[') || label.includes('`') || !isPlainText(text, i + 1, close, from, to)) return undefined;
-        const image = i > dataStart && text.charCodeAt(i - 1) === Code.bang;
-        if (text.charCodeAt(close + 1) === Code.leftParen) {
+        const image = i > dataStart && text.charCodeAt(i - 1) === Char.bang;
+        if (text.charCodeAt(close + 1) === Char.leftParen) {
           const destinationEnd = text.indexOf(')', close + 2);
           if (destinationEnd === -1 || destinationEnd >= contentEnd || !isPlainDestination(text, close + 2, destinationEnd)) return undefined;
           if (!data(dataStart, image ? i - 1 : i)) return undefined;
@@ -301,7 +349,7 @@ function phrasing(text: string, from: number, to: number, strict: boolean, point
           if (strict || image) return undefined;
           i = close + 1;
         }
-      } else if (c === Code.asterisk) {
+      } else if (c === Char.asterisk) {
         const emphasis = emphasisAt(text, i, contentEnd, from, to, points);
         if (!emphasis || !data(dataStart, i)) return undefined;
         flush();
@@ -316,7 +364,7 @@ function phrasing(text: string, from: number, to: number, strict: boolean, point
     data(lineEnd, lineEnd + 1);
     lineStart = lineEnd + 1;
     // A continuation line's indentation is not text either.
-    while (text.charCodeAt(lineStart) === Code.space || text.charCodeAt(lineStart) === Code.tab) lineStart++;
+    while (text.charCodeAt(lineStart) === Char.space || text.charCodeAt(lineStart) === Char.tab) lineStart++;
   }
   flush();
   return nodes;
@@ -331,13 +379,13 @@ function phrasing(text: string, from: number, to: number, strict: boolean, point
 function isPlainText(text: string, start: number, end: number, from: number, to: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === Code.backslash || c === Code.asterisk || c === Code.lessThan || c === Code.tilde || c === Code.pipe || c === 13 || c === 0) return false;
-    if (c === Code.amp) {
+    if (c === Char.backslash || c === Char.asterisk || c === Char.lessThan || c === Char.tilde || c === Char.pipe || c === 13 || c === 0) return false;
+    if (c === Char.amp) {
       CHARACTER_REFERENCE.lastIndex = i;
       if (CHARACTER_REFERENCE.test(text)) return false;
-    } else if (c === Code.underscore) {
+    } else if (c === Char.underscore) {
       let after = i + 1;
-      while (after < end && text.charCodeAt(after) === Code.underscore) after++;
+      while (after < end && text.charCodeAt(after) === Char.underscore) after++;
       const before = i > from ? text.charCodeAt(i - 1) : null;
       const next = after < to ? text.charCodeAt(after) : null;
       if (before === null || next === null || classifyCharacter(before) !== undefined || classifyCharacter(next) !== undefined) return false;
@@ -352,7 +400,7 @@ function isPlainDestination(text: string, start: number, end: number): boolean {
   if (end <= start) return false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c <= Code.space || c === 127 || c === Code.leftParen || c === 60 || c === 62 || c === Code.backslash || c === Code.amp || c === Code.backtick || c === Code.leftBracket || c === Code.rightBracket) return false;
+    if (c <= Char.space || c === 127 || c === Char.leftParen || c === 60 || c === 62 || c === Char.backslash || c === Char.amp || c === Char.backtick || c === Char.leftBracket || c === Char.rightBracket) return false;
   }
   return true;
 }
@@ -360,7 +408,7 @@ function isPlainDestination(text: string, start: number, end: number): boolean {
 function inlineCode(text: string, open: number, close: number, points: Points): InlineCode {
   let value = text.slice(open + 1, close);
   // One space is stripped from each side of a code span that has both and is not all spaces.
-  if (value.length >= 2 && value.charCodeAt(0) === Code.space && value.charCodeAt(value.length - 1) === Code.space && /[^ ]/.test(value)) value = value.slice(1, -1);
+  if (value.length >= 2 && value.charCodeAt(0) === Char.space && value.charCodeAt(value.length - 1) === Char.space && /[^ ]/.test(value)) value = value.slice(1, -1);
   return { type: 'inlineCode', value, position: points.span(open, close + 1) };
 }
 
@@ -372,12 +420,12 @@ function inlineCode(text: string, open: number, close: number, points: Points): 
  */
 function emphasisAt(text: string, open: number, lineContentEnd: number, from: number, to: number, points: Points): Emphasis | Strong | undefined {
   let length = 1;
-  while (text.charCodeAt(open + length) === Code.asterisk) length++;
+  while (text.charCodeAt(open + length) === Char.asterisk) length++;
   const contentStart = open + length;
   const close = text.indexOf('*', contentStart);
   if (length > 2 || close === -1 || close >= lineContentEnd || close === contentStart) return undefined;
   let closeLength = 1;
-  while (text.charCodeAt(close + closeLength) === Code.asterisk) closeLength++;
+  while (text.charCodeAt(close + closeLength) === Char.asterisk) closeLength++;
   if (closeLength !== length || !canOpen(text, open, contentStart, from, to) || !canClose(text, close, close + length, from, to)) return undefined;
   const content = text.slice(contentStart, close);
   if (content.includes('`') || content.includes('[') || !isPlainText(text, contentStart, close, from, to)) return undefined;
@@ -392,7 +440,7 @@ function sides(text: string, start: number, end: number, from: number, to: numbe
   return { before, after, beforeKind: classifyCharacter(before), afterKind: classifyCharacter(after) };
 }
 
-const ATTENTION_MARKERS = [Code.asterisk, Code.underscore, Code.tilde];
+const ATTENTION_MARKERS = [Char.asterisk, Char.underscore, Char.tilde];
 
 /** micromark's test of an asterisk run that may open emphasis. */
 function canOpen(text: string, start: number, end: number, from: number, to: number): boolean {
@@ -416,21 +464,26 @@ function linkAt(text: string, open: number, close: number, destinationEnd: numbe
 }
 
 /**
- * The HTML comment that stands in for a run in the text micromark parses: `<!---->` on its first line, or `<!--`
- * there and `-->` on its last; the rest spaces, line ends kept. It fits unless the run's lines are too short.
+ * Where the HTML comment that stands in for a run in the text micromark parses goes: `<!---->` on the first line
+ * long enough for it, or `<!--` on the first line of four characters or more and `-->` on the last line; lines
+ * before it blank. Undefined when the run's lines are too short for it.
  */
-function commentFits(text: string, run: FastRun): boolean {
-  const firstLength = lineEnd(text, run.start) - run.start;
-  const lastStart = text.lastIndexOf('\n', run.end - 1) + 1;
-  return firstLength >= 7 || (firstLength >= 4 && lastStart > run.start && run.end - lastStart >= 3);
+function commentPlace(text: string, run: FastRun): { open: number; close: number } | undefined {
+  let open = run.start;
+  while (lineEnd(text, open) - open < 4) {
+    open = lineEnd(text, open) + 1;
+    if (open > run.end) return undefined;
+  }
+  if (lineEnd(text, open) - open >= 7) return { open, close: open + 4 };
+  const close = text.lastIndexOf('\n', run.end - 1) + 1;
+  return close > open && run.end - close >= 3 ? { open, close } : undefined;
 }
 
-function commentFor(run: string): string {
-  const blank = blankKeepingNewlines(run);
-  const firstEnd = lineEnd(run, 0);
-  if (firstEnd >= 7) return '<!---->' + blank.slice(7);
-  const lastStart = run.lastIndexOf('\n') + 1;
-  return '<!--' + blank.slice(4, lastStart) + '-->' + blank.slice(lastStart + 3);
+function commentFor(text: string, run: FastRun): string {
+  const { open, close } = commentPlace(text, run)!;
+  const blank = blankKeepingNewlines(text.slice(run.start, run.end));
+  const at = (offset: number) => offset - run.start;
+  return blank.slice(0, at(open)) + '<!--' + blank.slice(at(open) + 4, at(close)) + '-->' + blank.slice(at(close) + 3);
 }
 
 function hasBracketOutside(text: string, runs: FastRun[]): boolean {
@@ -448,7 +501,7 @@ function restOf(text: string, runs: FastRun[]): string | undefined {
   const gaps = runs.map((run, i) => text.slice(i === 0 ? 0 : runs[i - 1].end, run.start));
   gaps.push(text.slice(runs[runs.length - 1].end));
   if (!gaps.some((gap) => /[^ \t\r\n]/.test(gap))) return undefined;
-  return gaps.map((gap, i) => (i < runs.length ? gap + commentFor(text.slice(runs[i].start, runs[i].end)) : gap)).join('');
+  return gaps.map((gap, i) => (i < runs.length ? gap + commentFor(text, runs[i]) : gap)).join('');
 }
 
 /**
@@ -469,7 +522,7 @@ export function mergeFastBlocks(text: string, fast: FastBlocks, rest: Root | und
     const end = child.position?.end.offset ?? -1;
     const run = runs[r];
     if (run && start >= run.start) {
-      if (start !== run.start || child.type !== 'html' || end > run.end) return undefined;
+      if (child.type !== 'html' || end > run.end) return undefined;
       children.push(...run.nodes);
       r++;
     } else if (run && end > run.start) {

@@ -22,6 +22,8 @@ export function decodeFragment(fragment: string): string {
   }
 }
 
+const EXTERNAL = /^\s*https?:\/\//i;
+
 /**
  * Answers by document and URL: whole-document rules ask for every link of the draft on every check, and a draft
  * links to the same few targets again and again. Targets are never changed once made. Bounded: forgotten past 20,000.
@@ -30,6 +32,9 @@ const answers = new Map<string, Map<string, LinkTarget>>();
 let answered = 0;
 
 export function resolveLinkTarget(url: string, documentPath: string | undefined): LinkTarget {
+  // An external URL is told by its scheme alone, for less than a lookup costs (a draft of 50,000 distinct URLs only
+  // churned the cache).
+  if (EXTERNAL.test(url)) return { kind: 'external', url: url.trim() };
   let byUrl = answers.get(documentPath ?? '');
   if (!byUrl) answers.set(documentPath ?? '', (byUrl = new Map()));
   let target = byUrl.get(url);
@@ -48,7 +53,6 @@ export function resolveLinkTarget(url: string, documentPath: string | undefined)
 
 function resolveUncached(url: string, documentPath: string | undefined): LinkTarget {
   const trimmed = url.trim();
-  if (/^https?:\/\//i.test(trimmed)) return { kind: 'external', url: trimmed };
   if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith('//')) return { kind: 'other' };
   if (trimmed.startsWith('#')) return { kind: 'fragment', fragment: decodeFragment(trimmed.slice(1)), rawFragment: trimmed.slice(1) };
   if (!documentPath || trimmed === '' || trimmed.startsWith('/')) return { kind: 'other' };
