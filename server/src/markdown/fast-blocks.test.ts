@@ -38,6 +38,9 @@ const TAKEN: [string, string][] = [
   ['a character that is not a reference', 'R&D and AT&T and & alone.\n'],
   ['fenced code: info and meta, blank lines, tabs, a longer closing fence', '```js  title="a b" \n\tconst a = 1;\n\n  ```not closing\n````  \n\n~~~\n```\n~~~\n'],
   ['a fence right after a paragraph line, and a short first line', 'Run:\n```\nnpm ci\n```\nDone.\n'],
+  ['a paragraph ended by a list item, a block quote or a fence right after it', 'Steps to follow:\n- one\n- two\n\nSee below:\n> quoted\n\nRun this:\n```sh\nnpm ci\n```\n'],
+  ['a heading with a list or a table right after it', '## Results\n- one\n\n## Table\n| a |\n|---|\n| 1 |\n'],
+  ['thematic breaks (blank lines stand in for a short one)', 'Text above.\n\n---\n\nText below.\n\n* * *\n'],
   ['Unicode spaces that are not Markdown white space', '\u3000indented by an ideographic space\n\n\u00a0\n'],
 ];
 
@@ -48,7 +51,9 @@ const LEFT: [string, string][] = [
   ['a character reference', 'a &amp; b &#35;\n'],
   ['unpaired or nested emphasis', 'a *b **c*\n'],
   ['underscore emphasis', 'an _emphasis_ here\n'],
-  ['a list item, a block quote, a thematic break, a setext heading', '- a\n\n> b\n\n***\n\nc\n===\n'],
+  ['a list item, a block quote, a setext heading', '- a\n\n> b\n\nc\n===\n'],
+  ['a paragraph line before an ordered item from 2 (which continues the paragraph)', 'The steps are\n2) first\n'],
+  ['a short block after indented code, with a line right after it', '    code\n\n---\n2) x\n'],
   ['a heading closed by hashes', '## Title ##\n'],
   ['what is inside a fence that never closes', '```\nplain text in code\n\nmore code lines here\n'],
   ['what is inside an indented fence', '  ```\nplain text in code\n\nmore code lines here\n  ```\n'],
@@ -128,7 +133,7 @@ const TRICKY_PIECES = [
   '*', '**', '***', '_', '__', '`', '``', '[', ']', '](', '![', '#', '## ', '- ', '* ', '1. ', '> ', '```', '~~~', '<!--', '-->', '<div>',
   '&amp;', '&', '\\', '|', '~', '    ', '\t', '[a]: u', '[a](u)', '[b](http://x.y/z_w)', ']:', '===', '---', "'", '"', ':', 'x_y', '*a*',
   '**b**', '`c`', ' `d` ', '[^1]', '\r\n', '😀', '\u3000', '&#35;', 'R&D', 'a_b', '_a', '**粗体**的', '文**粗体**', '  \n', ' \n', '\n   ',
-  '\n    ', '\n```js x\n', '\n````\n', '\n```\n', '\n~~~\n', '  ```', '[x][y]', '![i](u)', '![i]', '[l]: u "t"', '[l]: u\n"t"', '\n[l]: u\n', '\n# H *e* `c` [l](u)\n', '\n## a_b ##\n', '**[a](u)**',
+  '\n    ', '\n```js x\n', '\n````\n', '\n```\n', '\n~~~\n', '  ```', '[x][y]', '\n- a', '\n1. b', '\n2) c', '\n> q', '\n---\n', '\n***\n', '![i](u)', '![i]', '[l]: u "t"', '[l]: u\n"t"', '\n[l]: u\n', '\n# H *e* `c` [l](u)\n', '\n## a_b ##\n', '**[a](u)**',
 ];
 
 test('generated texts of tricky pieces: the same tree both ways (seeded, 6,000 texts)', () => {

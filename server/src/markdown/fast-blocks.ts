@@ -1,13 +1,13 @@
-// Top-level blocks simple enough to build without micromark: paragraphs of plain text, inline links and code spans,
-// ATX headings of the same, and one-line link reference definitions.
+// Top-level blocks simple enough to build without micromark: paragraphs and ATX headings of plain text, inline links
+// and images, code spans and `*`/`**` emphasis, one-line link reference definitions, and fenced code.
 //
 // micromark costs about 30 µs for a plain paragraph of one line and 50–100 µs per inline link, whatever the text
 // holds: a draft of 50,000 links took 2.6 s to parse, 5,000 short sections 1 s. Most of that is spent proving that
 // nothing special happens. The blocks here are those where a few character tests prove it instead: a run of lines
 // after a blank line (so no container or open block can hold them, outside a fence or a multi-line HTML block),
 // each line starting in column 0 with a character that cannot start any other block, and no character in them
-// that could start an inline construct other than `[label](destination)` and `` `code` ``. Anything else in a
-// run, and the run is left to micromark. The tree is the one micromark gives, node for node (fast-blocks.test.ts
+// that could start an inline construct other than those listed, in their simplest forms (see `phrasing`). Anything
+// else in a run, and the run is left to micromark. The tree is the one micromark gives, node for node (fast-blocks.test.ts
 // compares the two over the corpora, the scale cases and generated texts).
 //
 // The rest of the text is still parsed by micromark, with each fast run replaced by an HTML comment of the same
@@ -19,7 +19,7 @@ import type { Code, Definition, Emphasis, Heading, Image, InlineCode, Link, Para
 import { classifyCharacter } from 'micromark-util-classify-character';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 
-import { blankKeepingNewlines, lineStartsOf } from '../base/text';
+import { blankKeepingNewlines, LineIndex } from '../base/text';
 import { HTML_BLOCK_START } from './chunks';
 
 export interface FastRun {
@@ -36,33 +36,23 @@ export interface FastBlocks {
   rest: string | undefined;
 }
 
-type Point = { line: number; column: number; offset: number };
-
-/** Line starts of a text, for points at offsets. A lone CR ends a line too, to micromark as to editors. */
+/** mdast points (1-based lines and columns) at offsets; fast blocks hold no CR, so no point falls inside a CRLF. */
 class Points {
-  private readonly starts: number[];
+  private readonly lines: LineIndex;
   constructor(text: string) {
-    this.starts = lineStartsOf(text);
-  }
-  at(offset: number): Point {
-    const starts = this.starts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - starts[low] + 1, offset };
+    this.lines = new LineIndex(text);
   }
   span(start: number, end: number) {
     return { start: this.at(start), end: this.at(end) };
+  }
+  private at(offset: number) {
+    const { line, character } = this.lines.positionAt(offset);
+    return { line: line + 1, column: character + 1, offset };
   }
 }
 
 const enum Char {
   tab = 9,
-  newline = 10,
   space = 32,
   bang = 33,
   hash = 35,
@@ -70,7 +60,6 @@ const enum Char {
   quote = 34,
   apostrophe = 39,
   leftParen = 40,
-  rightParen = 41,
   leftBracket = 91,
   backslash = 92,
   rightBracket = 93,
@@ -89,8 +78,9 @@ const CHARACTER_REFERENCE = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za
  * brackets are decided elsewhere; `:` may start a table's delimiter row. An asterisk starts a list item or a
  * thematic break unless one or two of them are followed by text (`*a*`, `**a**`). */
 const NOT_PARAGRAPH_START = /^(?:[ \t#>\-+=_|~<:]|`{3}|\*(?!\*?[^\s*])|\d{1,9}[.)](?:[ \t]|$))/;
+const THEMATIC_BREAK = /^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const ATX_HEADING = /^(#{1,6})[ \t]+(.*?)[ \t]*$/;
-const ONE_LINE_DEFINITION = /^\[([^[\]\\\n`<&^][^[\]\\\n`<&]{0,998})\]:[ \t]*([^\s<>()\\&`[\]]+)(?:[ \t]+(?:"([^"\\&\n]+)"|'([^'\\&\n]+)'|\(([^()\\&\n]+)\)))?[ \t]*$/;
+const ONE_LINE_DEFINITION = /^\[([^[\]\\\n\r\0`<&^][^[\]\\\n\r\0`<&]{0,998})\]:[ \t]*([^\s<>()\\&`[\]\0]+)(?:[ \t]+(?:"([^"\\&\n\r\0]+)"|'([^'\\&\n\r\0]+)'|\(([^()\\&\n\r\0]+)\)))?[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 /** A fence opening in column 0 (what a fast run may hold), and its info string: language, then meta. */
 const FENCE_OPEN = /^(?:`{3}|~{3})/;
@@ -139,9 +129,9 @@ export function findFastBlocks(text: string): FastBlocks | undefined {
     if (runEnd >= text.length) break;
     start = runEnd + 1;
   }
-  const fitting = runs.filter((run) => commentPlace(text, run) !== undefined);
+  const placeable = runs.filter((run) => commentPlace(text, run) || blankPlaceable(text, run));
   // A definition taken here is unknown to micromark's parse of the rest: it stays there if the rest has brackets.
-  const kept = fitting.some((r) => r.hasDefinition) && hasBracketOutside(text, fitting) ? fitting.filter((r) => !r.hasDefinition) : fitting;
+  const kept = placeable.some((r) => r.hasDefinition) && hasBracketOutside(text, placeable) ? placeable.filter((r) => !r.hasDefinition) : placeable;
   if (kept.length === 0) return undefined;
   return { runs: kept, rest: restOf(text, kept) };
 }
@@ -174,12 +164,15 @@ function trackOpenBlock(line: string, fence: { char: number; length: number } | 
   return { fence, htmlEnd };
 }
 
+/** What the line before in a run was. */
+type Previous = 'start' | 'heading' | 'definition' | 'paragraph' | 'code' | 'break';
+
 /** The nodes of the run of lines from `start` to the next blank line, or undefined if one is not simple. */
 function fastRun(text: string, start: number, strict: boolean, points: Points): FastRun | undefined {
   const nodes: RootContent[] = [];
   let hasDefinition = false;
   let paragraphStart = -1;
-  let previous: 'start' | 'heading' | 'definition' | 'paragraph' | 'code' = 'start';
+  let previous: Previous = 'start';
   const closeParagraph = (until: number): boolean => {
     if (paragraphStart < 0) return true;
     const paragraph = paragraphAt(text, paragraphStart, until, strict, points);
@@ -194,32 +187,51 @@ function fastRun(text: string, start: number, strict: boolean, points: Points): 
     if (s > start && isBlank(text, s, e)) break;
     const line = text.slice(s, e);
     const first = line.charCodeAt(0);
+    // A line the run cannot take ends it there if the text after it parses the same without the run (the caller
+    // leaves it to micromark); otherwise the whole run is left.
+    const stop = () => (endsRunBefore(previous, line) ? 'stop' : 'fail');
     if (first === Char.hash) {
-      if (!closeParagraph(s - 1)) return undefined;
       const heading = headingAt(text, s, e, strict, points);
-      if (!heading) return undefined;
+      if (!heading) {
+        if (stop() === 'stop') break;
+        return undefined;
+      }
+      if (!closeParagraph(s - 1)) return undefined;
       nodes.push(heading);
       previous = 'heading';
     } else if ((first === Char.backtick || first === Char.tilde) && FENCE_OPEN.test(line)) {
-      if (!closeParagraph(s - 1)) return undefined;
       const code = fencedCodeAt(text, s, e, points);
-      if (!code) return undefined;
+      if (!code) {
+        if (stop() === 'stop') break;
+        return undefined;
+      }
+      if (!closeParagraph(s - 1)) return undefined;
       nodes.push(code);
       e = code.position!.end.offset!;
       previous = 'code';
+    } else if (previous !== 'paragraph' && previous !== 'definition' && THEMATIC_BREAK.test(line)) {
+      // (After a paragraph line, `---` would underline a heading.)
+      if (!closeParagraph(s - 1)) return undefined;
+      nodes.push({ type: 'thematicBreak', position: points.span(s, e) });
+      previous = 'break';
     } else if (strict && first === Char.leftBracket && previous !== 'paragraph') {
-      const next = text.charCodeAt(e + 1);
       // A line after a definition that starts with a quote or a parenthesis may be its title.
-      if (next === Char.quote || next === Char.apostrophe || next === Char.leftParen) return undefined;
+      if (/^[ \t]*["'(]/.test(text.slice(e + 1, e + 64))) return undefined;
       const definition = definitionAt(line, s, points);
-      if (!definition) return undefined;
+      if (!definition) {
+        if (stop() === 'stop') break;
+        return undefined;
+      }
       nodes.push(definition);
       hasDefinition = true;
       previous = 'definition';
     } else {
       // A continuation line may be indented (its indentation is not text); a first line may not (code, a list's).
       const content = previous === 'paragraph' ? line.replace(/^[ \t]+/, '') : line;
-      if (NOT_PARAGRAPH_START.test(content) || (strict && content.charCodeAt(0) === Char.leftBracket)) return undefined;
+      if (NOT_PARAGRAPH_START.test(content) || (strict && content.charCodeAt(0) === Char.leftBracket)) {
+        if (stop() === 'stop') break;
+        return undefined;
+      }
       if (paragraphStart < 0) paragraphStart = s;
       previous = 'paragraph';
     }
@@ -229,6 +241,26 @@ function fastRun(text: string, start: number, strict: boolean, points: Points): 
   }
   if (!closeParagraph(end)) return undefined;
   return { start, end, nodes, hasDefinition };
+}
+
+/**
+ * Lines that start a block of their own after a paragraph line, whatever they hold: a list item with content
+ * (bullet, or an ordered one from 1; not one that starts with another marker), a block quote, an ATX heading, a
+ * fence (a backtick one without backticks after it). A table's delimiter row would make the paragraph's last line a
+ * header instead, so no line with a pipe is one.
+ */
+const INTERRUPTS_PARAGRAPH = /^(?:[-+*][ \t]+[^ \t\r\-+*\d]|1[.)][ \t]+[^ \t\r\-+*\d]|>|#{1,6}(?:[ \t]|$)|`{3,}[^`]*$|~{3})/;
+
+/**
+ * Whether a run can end before a line it cannot take, leaving that line and the rest to micromark: after a heading
+ * or a fence any line starts anew (it parses the same after the comment that stands in for the run); after a
+ * paragraph or a definition (which CommonMark reads out of a paragraph's text), only a line that interrupts a
+ * paragraph does (another would continue it).
+ */
+function endsRunBefore(previous: Previous, line: string): boolean {
+  if (previous === 'start') return false;
+  if (previous === 'heading' || previous === 'code' || previous === 'break') return true;
+  return INTERRUPTS_PARAGRAPH.test(line) && !line.includes('|');
 }
 
 /**
@@ -326,7 +358,7 @@ function phrasing(text: string, from: number, to: number, strict: boolean, point
       if (c === Char.backtick) {
         if (text.charCodeAt(i + 1) === Char.backtick) return undefined;
         const close = text.indexOf('`', i + 1);
-        if (close === -1 || close >= contentEnd || text.charCodeAt(close + 1) === Char.backtick) return undefined;
+        if (close === -1 || close >= contentEnd || text.charCodeAt(close + 1) === Char.backtick || /[\r\0]/.test(text.slice(i + 1, close))) return undefined;
         if (!data(dataStart, i)) return undefined;
         flush();
         nodes.push(inlineCode(text, i, close, points));
@@ -479,9 +511,32 @@ function commentPlace(text: string, run: FastRun): { open: number; close: number
   return close > open && run.end - close >= 3 ? { open, close } : undefined;
 }
 
+/**
+ * Whether a run too short for a comment may stand in the rest as blank lines: only between blank lines, after a line
+ * in column 0. What follows then follows blank lines in both texts, and not an indented code block, after which
+ * micromark reads some lines differently (`2) x` is a paragraph there, a list item after a thematic break); a
+ * container the blank lines would join to what follows shows in the parse, and the caller parses the text whole.
+ */
+function blankPlaceable(text: string, run: FastRun): boolean {
+  if (run.end < text.length && !isBlank(text, run.end + 1, lineEnd(text, run.end + 1))) return false;
+  let before = run.start - 1;
+  while (before > 0) {
+    const lineStart = text.lastIndexOf('\n', before - 1) + 1;
+    if (!isBlank(text, lineStart, before)) {
+      const first = text.charCodeAt(lineStart);
+      return first !== Char.space && first !== Char.tab;
+    }
+    before = lineStart - 1;
+  }
+  return true;
+}
+
+/** The text that stands in for a run: its comment, or blank lines where the run is too short for one. */
 function commentFor(text: string, run: FastRun): string {
-  const { open, close } = commentPlace(text, run)!;
   const blank = blankKeepingNewlines(text.slice(run.start, run.end));
+  const place = commentPlace(text, run);
+  if (!place) return blank;
+  const { open, close } = place;
   const at = (offset: number) => offset - run.start;
   return blank.slice(0, at(open)) + '<!--' + blank.slice(at(open) + 4, at(close)) + '-->' + blank.slice(at(close) + 3);
 }
@@ -520,9 +575,14 @@ export function mergeFastBlocks(text: string, fast: FastBlocks, rest: Root | und
   for (const child of rest.children) {
     const start = child.position?.start.offset ?? -1;
     const end = child.position?.end.offset ?? -1;
+    // Runs before this node stood in the rest as blank lines (a comment of theirs would have come first).
+    for (; r < runs.length && runs[r].end <= start; r++) {
+      if (commentPlace(text, runs[r])) return undefined;
+      children.push(...runs[r].nodes);
+    }
     const run = runs[r];
     if (run && start >= run.start) {
-      if (child.type !== 'html' || end > run.end) return undefined;
+      if (child.type !== 'html' || end > run.end || !commentPlace(text, run)) return undefined;
       children.push(...run.nodes);
       r++;
     } else if (run && end > run.start) {
@@ -531,7 +591,10 @@ export function mergeFastBlocks(text: string, fast: FastBlocks, rest: Root | und
       children.push(child);
     }
   }
-  if (r !== runs.length) return undefined;
+  for (; r < runs.length; r++) {
+    if (commentPlace(text, runs[r])) return undefined;
+    children.push(...runs[r].nodes);
+  }
   rest.children = children;
   return rest;
 }
