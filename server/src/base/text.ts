@@ -60,6 +60,8 @@ export function isWhiteSpaceCode(code: number): boolean {
 
 /** `text` with every character but `\n` replaced by a space: the same length, and the same lines where they end at `\n`. */
 export function blankKeepingNewlines(text: string): string {
+  // Most spans are within a line: one repeat, no expression.
+  if (!text.includes('\n')) return ' '.repeat(text.length);
   return text.replace(/[^\n]+/g, (run) => ' '.repeat(run.length));
 }
 
