@@ -3,9 +3,8 @@
 // chunk results across edits must report exactly what a fresh check of the same text reports.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { splitChunks } from './chunks';
+import { corpusFiles } from '../testing/corpus';
 import { parseMarkdown } from './parse';
 import { summarize } from './summary';
 import { checkText } from '../testing/lint-text';
@@ -58,22 +57,7 @@ const TRICKY: Record<string, string> = {
   'a long draft without headings, CRLF': Array.from({ length: 300 }, (_, i) => LONG_SECTION_BLOCKS[(i * 7) % LONG_SECTION_BLOCKS.length].replaceAll('N', String(i))).join('\n').replaceAll('\n', '\r\n'),
 };
 
-function corpusFiles(limit: number): [string, string][] {
-  const root = path.resolve('../shared/corpus');
-  if (!existsSync(root)) return [];
-  const out: [string, string][] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (name.endsWith('.md') && out.length < limit) out.push([path.relative(root, full), readFileSync(full, 'utf8')]);
-    }
-  };
-  walk(root);
-  return out;
-}
-
-const SAMPLES: [string, string][] = [...Object.entries(TRICKY), ...corpusFiles(60)];
+const SAMPLES: [string, string][] = [...Object.entries(TRICKY), ...corpusFiles(60).map((f): [string, string] => [f.name, f.text])];
 
 const strip = <T extends object>(items: T[], keys: (keyof T)[]) => items.map((i) => Object.fromEntries(keys.map((k) => [k, i[k]])));
 

@@ -3,12 +3,11 @@
 // cases also say whether the fast path must take a block (so a change that quietly stops taking them fails too).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import type { Root } from 'mdast';
 import { findFastBlocks, mergeFastBlocks } from './fast-blocks';
 import { parseMarkdown, parseWithMicromark } from './parse';
 import { splitChunks } from './chunks';
+import { corpusFiles } from '../testing/corpus';
 
 /** The tree as plain JSON (no undefined fields), for a deep comparison. */
 const plain = (tree: Root) => JSON.parse(JSON.stringify(tree)) as unknown;
@@ -153,18 +152,7 @@ test('generated texts of tricky pieces: the same tree both ways (seeded, 6,000 t
 });
 
 function corpusChunks(): [string, string][] {
-  const root = path.resolve('../shared/corpus');
-  if (!existsSync(root)) return [];
-  const out: [string, string][] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (name.endsWith('.md')) for (const chunk of splitChunks(readFileSync(full, 'utf8'))) if (chunk.kind === 'body') out.push([`${path.relative(root, full)}:${chunk.startLine + 1}`, chunk.text]);
-    }
-  };
-  walk(root);
-  return out;
+  return corpusFiles().flatMap((file) => splitChunks(file.text).filter((c) => c.kind === 'body').map((c): [string, string] => [`${file.name}:${c.startLine + 1}`, c.text]));
 }
 
 test('every chunk of the shared corpora: the same tree both ways', (t) => {

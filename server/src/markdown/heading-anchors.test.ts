@@ -3,8 +3,7 @@
 // for every platform.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { corpusFiles } from '../testing/corpus';
 import { ANCHOR_STYLES, documentAnchors, type AnchorStyle } from './slugs';
 import { parseMarkdown } from './parse';
 import { splitChunks } from './chunks';
@@ -21,25 +20,9 @@ const TRICKY = [
   '# A\n\n```\n# not a heading\n```\n\n## B\n\n## b\n\n## B\n\n## Ünïcödé Ça va\n\n## 123 numbers\n\n##\n\n## &amp; entity &copy;\n',
 ];
 
-function corpusFiles(limit: number): string[] {
-  const root = path.resolve('../shared/corpus');
-  if (!existsSync(root)) return [];
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (name.endsWith('.md') && out.length < limit) {
-        const text = readFileSync(full, 'utf8');
-        if (text.length < 12_000 && /^#{1,6} .*(?:[[`<!]|\p{Extended_Pictographic})/mu.test(text)) out.push(text);
-      }
-    }
-  };
-  walk(root);
-  return out;
-}
-
-const SAMPLES = [...TRICKY, ...corpusFiles(6)];
+// Short corpus files whose headings hold links, code, HTML, images or emoji.
+const RICH_HEADING = /^#{1,6} .*(?:[[`<!]|\p{Extended_Pictographic})/mu;
+const SAMPLES = [...TRICKY, ...corpusFiles(6, (text) => text.length < 12_000 && RICH_HEADING.test(text)).map((f) => f.text)];
 const settings = (style: AnchorStyle) => ({ links: { anchorStyle: style } });
 
 function wholeParseAnchors(text: string, style: AnchorStyle): string[] {
