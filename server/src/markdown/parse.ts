@@ -4,6 +4,9 @@
 // GFM's autolink literals (bare `https://…` and `www.…` in text) are not parsed here: micromark's pass for them
 // cost about a third of all parsing time on the corpora. Benchpress finds bare URLs in prose itself (summary.ts,
 // `findBareUrls`), which is all its rules need.
+//
+// Simple top-level blocks of Markdown (not MDX) are built without micromark, the same nodes it would build
+// (fast-blocks.ts); micromark parses the rest.
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
