@@ -37,6 +37,23 @@ test('CLI: every pathological input gets its guard, the rest of the document is 
   }
 });
 
+test('CLI: lines just under the length limit that once backtracked (a heading of spaces, unclosed brackets) are checked within the budget', () => {
+  const files: Record<string, string> = {
+    '.benchpress/config.json': '{ "checkTimeoutMs": 1500 }',
+    'heading.md': '# a' + ' '.repeat(99_990) + 'b\n',
+    'brackets.md': '# T\n\n' + 'x [y and `z and *w\n\n'.repeat(2_000),
+  };
+  const ws = tempWorkspace(files);
+  try {
+    const { reports } = lintJson(['--no-cache', 'heading.md', 'brackets.md'], ws.root);
+    assert.deepEqual(reports.map((r) => r.file).sort(), ['brackets.md', 'heading.md']);
+    // (The heading's expression took seconds at this length, and the budget stopped the check.)
+    for (const file of ['heading.md', 'brackets.md']) assert.deepEqual(codes(reports, file).filter((c) => c.startsWith('guard/')), [], file);
+  } finally {
+    ws.dispose();
+  }
+});
+
 test('CLI: binary data, oversized files and broken front matter each get one clear diagnostic', () => {
   const big = '# Big\n\n' + 'Lorem ipsum dolor sit amet. '.repeat(400_000) + '\n';
   const ws = tempWorkspace({

@@ -60,6 +60,7 @@ const enum Char {
   quote = 34,
   apostrophe = 39,
   leftParen = 40,
+  rightParen = 41,
   leftBracket = 91,
   backslash = 92,
   rightBracket = 93,
@@ -79,7 +80,6 @@ const CHARACTER_REFERENCE = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za
  * thematic break unless one or two of them are followed by text (`*a*`, `**a**`). */
 const NOT_PARAGRAPH_START = /^(?:[ \t#>\-+=_|~<:]|`{3}|\*(?!\*?[^\s*])|\d{1,9}[.)](?:[ \t]|$))/;
 const THEMATIC_BREAK = /^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
-const ATX_HEADING = /^(#{1,6})[ \t]+(.*?)[ \t]*$/;
 const ONE_LINE_DEFINITION = /^\[([^[\]\\\n\r\0`<&^][^[\]\\\n\r\0`<&]{0,998})\]:[ \t]*([^\s<>()\\&`[\]\0]+)(?:[ \t]+(?:"([^"\\&\n\r\0]+)"|'([^'\\&\n\r\0]+)'|\(([^()\\&\n\r\0]+)\)))?[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 /** A fence opening in column 0 (what a fast run may hold), and its info string: language, then meta. */
@@ -298,13 +298,27 @@ function isClosingFence(text: string, start: number, end: number, marker: number
 }
 
 function headingAt(text: string, start: number, end: number, strict: boolean, points: Points): Heading | undefined {
-  const line = text.slice(start, end);
-  const m = ATX_HEADING.exec(line);
-  if (!m || m[2] === '' || m[2].endsWith('#')) return undefined;
-  const contentStart = start + line.indexOf(m[2], m[1].length);
-  const children = phrasing(text, contentStart, contentStart + m[2].length, strict, points);
+  // Read by hand: an expression with a lazy content and trailing white space backtracks on a long line of spaces.
+  let i = start;
+  while (i < end && text.charCodeAt(i) === Char.hash) i++;
+  const depth = i - start;
+  if (depth > 6 || !isSpaceOrTab(text.charCodeAt(i))) return undefined;
+  while (i < end && isSpaceOrTab(text.charCodeAt(i))) i++;
+  let contentEnd = end;
+  while (contentEnd > i && isSpaceOrTab(text.charCodeAt(contentEnd - 1))) contentEnd--;
+  // An empty heading, or one that may end with a closing sequence, is left to micromark.
+  if (contentEnd === i || text.charCodeAt(contentEnd - 1) === Char.hash) return undefined;
+  const children = phrasing(text, i, contentEnd, strict, points);
   if (!children) return undefined;
-  return { type: 'heading', depth: m[1].length as Heading['depth'], children, position: points.span(start, end) };
+  return { type: 'heading', depth: depth as Heading['depth'], children, position: points.span(start, end) };
+}
+
+const isSpaceOrTab = (code: number) => code === Char.space || code === Char.tab;
+
+/** Where `code` first occurs from `from` up to `to`, or -1 (a search that never runs past the line it is in). */
+function indexBefore(text: string, code: number, from: number, to: number): number {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === code) return k;
+  return -1;
 }
 
 function definitionAt(line: string, start: number, points: Points): Definition | undefined {
@@ -357,21 +371,21 @@ function phrasing(text: string, from: number, to: number, strict: boolean, point
       const c = text.charCodeAt(i);
       if (c === Char.backtick) {
         if (text.charCodeAt(i + 1) === Char.backtick) return undefined;
-        const close = text.indexOf('`', i + 1);
-        if (close === -1 || close >= contentEnd || text.charCodeAt(close + 1) === Char.backtick || /[\r\0]/.test(text.slice(i + 1, close))) return undefined;
+        const close = indexBefore(text, Char.backtick, i + 1, contentEnd);
+        if (close === -1 || text.charCodeAt(close + 1) === Char.backtick || /[\r\0]/.test(text.slice(i + 1, close))) return undefined;
         if (!data(dataStart, i)) return undefined;
         flush();
         nodes.push(inlineCode(text, i, close, points));
         i = dataStart = close + 1;
       } else if (c === Char.leftBracket) {
-        const close = text.indexOf(']', i + 1);
-        if (close === -1 || close >= contentEnd || close === i + 1 || close - i > 1000) return undefined;
+        const close = indexBefore(text, Char.rightBracket, i + 1, contentEnd);
+        if (close === -1 || close === i + 1 || close - i > 1000) return undefined;
         const label = text.slice(i + 1, close);
         if (label.includes('[') || label.includes('`') || !isPlainText(text, i + 1, close, from, to)) return undefined;
         const image = i > dataStart && text.charCodeAt(i - 1) === Char.bang;
         if (text.charCodeAt(close + 1) === Char.leftParen) {
-          const destinationEnd = text.indexOf(')', close + 2);
-          if (destinationEnd === -1 || destinationEnd >= contentEnd || !isPlainDestination(text, close + 2, destinationEnd)) return undefined;
+          const destinationEnd = indexBefore(text, Char.rightParen, close + 2, contentEnd);
+          if (destinationEnd === -1 || !isPlainDestination(text, close + 2, destinationEnd)) return undefined;
           if (!data(dataStart, image ? i - 1 : i)) return undefined;
           flush();
           nodes.push(image ? imageAt(text, i - 1, close, destinationEnd, points) : linkAt(text, i, close, destinationEnd, points));
@@ -454,8 +468,8 @@ function emphasisAt(text: string, open: number, lineContentEnd: number, from: nu
   let length = 1;
   while (text.charCodeAt(open + length) === Char.asterisk) length++;
   const contentStart = open + length;
-  const close = text.indexOf('*', contentStart);
-  if (length > 2 || close === -1 || close >= lineContentEnd || close === contentStart) return undefined;
+  const close = indexBefore(text, Char.asterisk, contentStart, lineContentEnd);
+  if (length > 2 || close === -1 || close === contentStart) return undefined;
   let closeLength = 1;
   while (text.charCodeAt(close + closeLength) === Char.asterisk) closeLength++;
   if (closeLength !== length || !canOpen(text, open, contentStart, from, to) || !canClose(text, close, close + length, from, to)) return undefined;
