@@ -40,6 +40,7 @@ const TAKEN: [string, string][] = [
   ['a paragraph ended by a list item, a block quote or a fence right after it', 'Steps to follow:\n- one\n- two\n\nSee below:\n> quoted\n\nRun this:\n```sh\nnpm ci\n```\n'],
   ['a heading with a list or a table right after it', '## Results\n- one\n\n## Table\n| a |\n|---|\n| 1 |\n'],
   ['thematic breaks (blank lines stand in for a short one)', 'Text above.\n\n---\n\nText below.\n\n* * *\n'],
+  ['CRLF line ends in paragraphs, headings, fences, breaks and definitions', 'a \r\nb [l](u)\r\n\r\n# H\r\n\r\n---\r\n\r\n```js\r\nx\r\n\r\ny\r\n```\r\n\r\n[a]: u\r\n'],
   ['Unicode spaces that are not Markdown white space', '\u3000indented by an ideographic space\n\n\u00a0\n'],
 ];
 
@@ -62,7 +63,7 @@ const LEFT: [string, string][] = [
   ['a link whose destination has a title', 'a [b](u "t") c\n'],
   ['a link label across lines', 'a [b\nc](u) d\n'],
   ['strikethrough and table pipes', 'a ~~b~~ | c\n'],
-  ['CRLF line ends', 'plain text\r\nmore text\r\n'],
+  ['lone CR line ends', 'plain text\rmore text\r\rand more\n'],
 ];
 
 for (const [name, text] of TAKEN) {
@@ -155,8 +156,11 @@ function corpusChunks(): [string, string][] {
   return corpusFiles().flatMap((file) => splitChunks(file.text).filter((c) => c.kind === 'body').map((c): [string, string] => [`${file.name}:${c.startLine + 1}`, c.text]));
 }
 
-test('every chunk of the shared corpora: the same tree both ways', (t) => {
+test('every chunk of the shared corpora, with LF and with CRLF line ends: the same tree both ways', (t) => {
   const chunks = corpusChunks();
   if (chunks.length === 0) return t.skip('../shared/corpus is not here');
-  for (const [where, text] of chunks) assertSameTree(text, where);
+  for (const [where, text] of chunks) {
+    assertSameTree(text, where);
+    assertSameTree(text.replace(/\r?\n/g, '\r\n'), `${where} (CRLF)`);
+  }
 });

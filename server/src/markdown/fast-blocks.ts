@@ -36,7 +36,7 @@ export interface FastBlocks {
   rest: string | undefined;
 }
 
-/** mdast points (1-based lines and columns) at offsets; fast blocks hold no CR, so no point falls inside a CRLF. */
+/** mdast points (1-based lines and columns) at offsets; no node of a fast block starts or ends inside a CRLF. */
 class Points {
   private readonly lines: LineIndex;
   constructor(text: string) {
@@ -112,8 +112,9 @@ export function findFastBlocks(text: string): FastBlocks | undefined {
     afterBlank = false;
     if (run) {
       runs.push(run);
-      if (run.end >= text.length) break;
-      start = run.end + 1;
+      const after = lineEnd(text, run.end);
+      if (after >= text.length) break;
+      start = after + 1;
       continue;
     }
     // Not taken: its lines may open or close a fence or an HTML block that a later blank line is inside of.
@@ -139,6 +140,11 @@ export function findFastBlocks(text: string): FastBlocks | undefined {
 function lineEnd(text: string, from: number): number {
   const n = text.indexOf('\n', from);
   return n === -1 ? text.length : n;
+}
+
+/** Where the content of the line from `start` to its `\n` at `newline` ends: before the CR of a CRLF. */
+function lineContentEnd(text: string, start: number, newline: number): number {
+  return newline > start && newline < text.length && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
 }
 
 function isBlank(text: string, start: number, end: number): boolean {
@@ -183,8 +189,9 @@ function fastRun(text: string, start: number, strict: boolean, points: Points): 
   };
   let end = start;
   for (let s = start; ; ) {
-    let e = lineEnd(text, s);
-    if (s > start && isBlank(text, s, e)) break;
+    let newline = lineEnd(text, s);
+    if (s > start && isBlank(text, s, newline)) break;
+    let e = lineContentEnd(text, s, newline);
     const line = text.slice(s, e);
     const first = line.charCodeAt(0);
     // A line the run cannot take ends it there if the text after it parses the same without the run (the caller
@@ -196,7 +203,7 @@ function fastRun(text: string, start: number, strict: boolean, points: Points): 
         if (stop() === 'stop') break;
         return undefined;
       }
-      if (!closeParagraph(s - 1)) return undefined;
+      if (!closeParagraph(end)) return undefined;
       nodes.push(heading);
       previous = 'heading';
     } else if ((first === Char.backtick || first === Char.tilde) && FENCE_OPEN.test(line)) {
@@ -205,18 +212,19 @@ function fastRun(text: string, start: number, strict: boolean, points: Points): 
         if (stop() === 'stop') break;
         return undefined;
       }
-      if (!closeParagraph(s - 1)) return undefined;
+      if (!closeParagraph(end)) return undefined;
       nodes.push(code);
       e = code.position!.end.offset!;
+      newline = lineEnd(text, e);
       previous = 'code';
     } else if (previous !== 'paragraph' && previous !== 'definition' && THEMATIC_BREAK.test(line)) {
       // (After a paragraph line, `---` would underline a heading.)
-      if (!closeParagraph(s - 1)) return undefined;
+      if (!closeParagraph(end)) return undefined;
       nodes.push({ type: 'thematicBreak', position: points.span(s, e) });
       previous = 'break';
     } else if (strict && first === Char.leftBracket && previous !== 'paragraph') {
       // A line after a definition that starts with a quote or a parenthesis may be its title.
-      if (/^[ \t]*["'(]/.test(text.slice(e + 1, e + 64))) return undefined;
+      if (/^[ \t]*["'(]/.test(text.slice(newline + 1, newline + 64))) return undefined;
       const definition = definitionAt(line, s, points);
       if (!definition) {
         if (stop() === 'stop') break;
@@ -236,8 +244,8 @@ function fastRun(text: string, start: number, strict: boolean, points: Points): 
       previous = 'paragraph';
     }
     end = e;
-    if (e >= text.length) break;
-    s = e + 1;
+    if (newline >= text.length) break;
+    s = newline + 1;
   }
   if (!closeParagraph(end)) return undefined;
   return { start, end, nodes, hasDefinition };
@@ -266,22 +274,24 @@ function endsRunBefore(previous: Previous, line: string): boolean {
 /**
  * A fenced code block whose opening line (in column 0) starts at `start` and ends at `end`, up to its closing
  * fence; undefined when it is not closed (it would run to the end of the text), or its info string holds an escape
- * or a character reference (which micromark decodes), or a line holds a CR or NUL.
+ * or a character reference (which micromark decodes), or a line holds a lone CR or a NUL.
  */
 function fencedCodeAt(text: string, start: number, end: number, points: Points): Code | undefined {
   const m = FENCE_INFO.exec(text.slice(start, end));
   if (!m || /[\\&\r\0]/.test(m[0]) || (m[1][0] === '`' && m[0].includes('`', m[1].length))) return undefined;
   const marker = m[1].charCodeAt(0);
-  const contentStart = end + 1;
+  const contentStart = lineEnd(text, end) + 1;
   for (let s = contentStart; s <= text.length; ) {
-    const e = lineEnd(text, s);
+    const newline = lineEnd(text, s);
+    const e = lineContentEnd(text, s, newline);
     if (isClosingFence(text, s, e, marker, m[1].length)) {
-      const value = s === contentStart ? '' : text.slice(contentStart, s - 1);
-      if (value.includes('\r') || value.includes('\0')) return undefined;
+      // The value ends before the line end (LF or CRLF) of the last content line.
+      const value = s === contentStart ? '' : text.slice(contentStart, s - (text.charCodeAt(s - 2) === 13 ? 2 : 1));
+      if (/\r(?!\n)|\0/.test(value)) return undefined;
       return { type: 'code', lang: m[2] || null, meta: m[2] && m[3] ? m[3] : null, value, position: points.span(start, e) };
     }
-    if (e >= text.length) break;
-    s = e + 1;
+    if (newline >= text.length) break;
+    s = newline + 1;
   }
   return undefined;
 }
@@ -343,9 +353,9 @@ function phrasing(text: string, from: number, to: number, strict: boolean, point
   let value = '';
   let textStart = -1;
   let textEnd = -1;
-  const data = (start: number, end: number) => {
+  const data = (start: number, end: number, checked = true) => {
     if (end <= start) return true;
-    if (!isPlainText(text, start, end, from, to)) return false;
+    if (checked && !isPlainText(text, start, end, from, to)) return false;
     if (textStart < 0) textStart = start;
     value += text.slice(start, end);
     textEnd = end;
@@ -361,7 +371,7 @@ function phrasing(text: string, from: number, to: number, strict: boolean, point
   for (;;) {
     const newline = text.indexOf('\n', lineStart);
     const last = newline === -1 || newline >= to;
-    const lineEnd = last ? to : newline;
+    const lineEnd = last ? to : lineContentEnd(text, lineStart, newline);
     // Trailing white space before a line end is not text (two spaces or more would be a hard break).
     let contentEnd = lineEnd;
     while (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === Char.space) contentEnd--;
@@ -407,8 +417,9 @@ function phrasing(text: string, from: number, to: number, strict: boolean, point
     }
     if (!data(dataStart, contentEnd)) return undefined;
     if (last) break;
-    data(lineEnd, lineEnd + 1);
-    lineStart = lineEnd + 1;
+    // The line end is text (LF or CRLF, as written).
+    data(lineEnd, newline + 1, false);
+    lineStart = newline + 1;
     // A continuation line's indentation is not text either.
     while (text.charCodeAt(lineStart) === Char.space || text.charCodeAt(lineStart) === Char.tab) lineStart++;
   }
@@ -515,12 +526,13 @@ function linkAt(text: string, open: number, close: number, destinationEnd: numbe
  * before it blank. Undefined when the run's lines are too short for it.
  */
 function commentPlace(text: string, run: FastRun): { open: number; close: number } | undefined {
+  const lengthAt = (lineStart: number) => Math.min(run.end, lineContentEnd(text, lineStart, lineEnd(text, lineStart))) - lineStart;
   let open = run.start;
-  while (lineEnd(text, open) - open < 4) {
+  while (lengthAt(open) < 4) {
     open = lineEnd(text, open) + 1;
     if (open > run.end) return undefined;
   }
-  if (lineEnd(text, open) - open >= 7) return { open, close: open + 4 };
+  if (lengthAt(open) >= 7) return { open, close: open + 4 };
   const close = text.lastIndexOf('\n', run.end - 1) + 1;
   return close > open && run.end - close >= 3 ? { open, close } : undefined;
 }
@@ -532,7 +544,8 @@ function commentPlace(text: string, run: FastRun): { open: number; close: number
  * container the blank lines would join to what follows shows in the parse, and the caller parses the text whole.
  */
 function blankPlaceable(text: string, run: FastRun): boolean {
-  if (run.end < text.length && !isBlank(text, run.end + 1, lineEnd(text, run.end + 1))) return false;
+  const next = lineEnd(text, run.end) + 1;
+  if (next <= text.length && !isBlank(text, next, lineEnd(text, next))) return false;
   let before = run.start - 1;
   while (before > 0) {
     const lineStart = text.lastIndexOf('\n', before - 1) + 1;
