@@ -29,7 +29,8 @@ export interface Chunk {
   text: string;
 }
 
-const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+/** A fence line: indentation, the fence's characters, the rest (an info string, or nothing on a closing fence). */
+export const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 /** How CommonMark's HTML blocks of types 1–5 start and end (they may hold blank lines). */
 export const HTML_BLOCK_START: [RegExp, RegExp][] = [
   [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
@@ -286,7 +287,8 @@ function isOneLineDefinition(text: string, start: number, end: number): boolean 
   return label !== undefined && /\S/.test(label);
 }
 
-function isBlankLine(text: string, start: number, end: number): boolean {
+/** Whether the text from `start` to `end` (a line without its LF) is only spaces, tabs and CR. */
+export function isBlankLine(text: string, start: number, end: number): boolean {
   for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k);
     if (c !== 32 && c !== 9 && c !== 13) return false;

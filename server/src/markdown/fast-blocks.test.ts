@@ -97,8 +97,8 @@ test('when a block of the rest spans a fast block, the merge refuses and the tex
   // Without the comment, the two items are one loose list around the paragraph.
   const rest = parseWithMicromark(fast.rest!.replace('<!---->', '       '));
   assert.equal(rest.children.length, 1);
-  assert.equal(mergeFastBlocks(text, fast, rest), undefined);
-  assert.ok(mergeFastBlocks(text, fast, parseWithMicromark(fast.rest!)));
+  assert.equal(mergeFastBlocks(fast, rest), undefined);
+  assert.ok(mergeFastBlocks(fast, parseWithMicromark(fast.rest!)));
 });
 
 test('a text of fast blocks only is never handed to micromark, and has its root position', () => {

@@ -20,7 +20,7 @@ import { classifyCharacter } from 'micromark-util-classify-character';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 
 import { blankKeepingNewlines, LineIndex } from '../base/text';
-import { HTML_BLOCK_START } from './chunks';
+import { FENCE, HTML_BLOCK_START, isBlankLine } from './chunks';
 
 export interface FastRun {
   /** Offsets of the run's first character and of its last line's end. */
@@ -28,12 +28,16 @@ export interface FastRun {
   end: number;
   nodes: RootContent[];
   hasDefinition: boolean;
+  /** Where the HTML comment that stands in for the run goes (`commentPlace`); undefined: blank lines stand in. */
+  comment?: { open: number; close: number };
 }
 
 export interface FastBlocks {
   runs: FastRun[];
   /** The text with every run replaced by an HTML comment of the same length; undefined when nothing else is left. */
   rest: string | undefined;
+  /** The root's position, when nothing is left to parse. */
+  whole?: Root['position'];
 }
 
 /** mdast points (1-based lines and columns) at offsets; no node of a fast block starts or ends inside a CRLF. */
@@ -81,7 +85,6 @@ const CHARACTER_REFERENCE = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za
 const NOT_PARAGRAPH_START = /^(?:[ \t#>\-+=_|~<:]|`{3}|\*(?!\*?[^\s*])|\d{1,9}[.)](?:[ \t]|$))/;
 const THEMATIC_BREAK = /^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const ONE_LINE_DEFINITION = /^\[([^[\]\\\n\r\0`<&^][^[\]\\\n\r\0`<&]{0,998})\]:[ \t]*([^\s<>()\\&`[\]\0]+)(?:[ \t]+(?:"([^"\\&\n\r\0]+)"|'([^'\\&\n\r\0]+)'|\(([^()\\&\n\r\0]+)\)))?[ \t]*$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 /** A fence opening in column 0 (what a fast run may hold), and its info string: language, then meta. */
 const FENCE_OPEN = /^(?:`{3}|~{3})/;
 const FENCE_INFO = /^(`{3,}|~{3,})[ \t]*([^ \t]*)[ \t]*(.*)$/;
@@ -102,7 +105,7 @@ export function findFastBlocks(text: string): FastBlocks | undefined {
   let start = 0;
   while (start <= text.length) {
     const end = lineEnd(text, start);
-    if (isBlank(text, start, end)) {
+    if (isBlankLine(text, start, end)) {
       if (!fence && !htmlEnd) afterBlank = true;
       if (end === text.length) break;
       start = end + 1;
@@ -121,7 +124,7 @@ export function findFastBlocks(text: string): FastBlocks | undefined {
     let runEnd = end;
     for (let s = start; ; ) {
       const e = lineEnd(text, s);
-      if (s > start && isBlank(text, s, e)) break;
+      if (s > start && isBlankLine(text, s, e)) break;
       ({ fence, htmlEnd } = trackOpenBlock(text.slice(s, e), fence, htmlEnd));
       runEnd = e;
       if (e >= text.length) break;
@@ -130,11 +133,13 @@ export function findFastBlocks(text: string): FastBlocks | undefined {
     if (runEnd >= text.length) break;
     start = runEnd + 1;
   }
-  const placeable = runs.filter((run) => commentPlace(text, run) || blankPlaceable(text, run));
+  for (const run of runs) run.comment = commentPlace(text, run);
+  const placeable = runs.filter((run) => run.comment || blankPlaceable(text, run));
   // A definition taken here is unknown to micromark's parse of the rest: it stays there if the rest has brackets.
   const kept = placeable.some((r) => r.hasDefinition) && hasBracketOutside(text, placeable) ? placeable.filter((r) => !r.hasDefinition) : placeable;
   if (kept.length === 0) return undefined;
-  return { runs: kept, rest: restOf(text, kept) };
+  const rest = restOf(text, kept);
+  return { runs: kept, rest, whole: rest === undefined ? points.span(0, text.length) : undefined };
 }
 
 function lineEnd(text: string, from: number): number {
@@ -147,24 +152,16 @@ function lineContentEnd(text: string, start: number, newline: number): number {
   return newline > start && newline < text.length && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
 }
 
-function isBlank(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== Char.space && c !== Char.tab && c !== 13) return false;
-  }
-  return true;
-}
-
 /** The fence or HTML block (CommonMark types 1–5) open after `line`, given those open before it. */
 function trackOpenBlock(line: string, fence: { char: number; length: number } | undefined, htmlEnd: RegExp | undefined) {
   if (fence) {
     const m = FENCE.exec(line.replace(/\r$/, ''));
-    if (m && m[1].charCodeAt(0) === fence.char && m[1].length >= fence.length && m[2].trim() === '') fence = undefined;
+    if (m && m[2].charCodeAt(0) === fence.char && m[2].length >= fence.length && m[3].trim() === '') fence = undefined;
     return { fence, htmlEnd };
   }
   if (htmlEnd) return { fence, htmlEnd: htmlEnd.test(line) ? undefined : htmlEnd };
   const open = FENCE.exec(line.replace(/\r$/, ''));
-  if (open && !(open[1][0] === '`' && open[2].includes('`'))) return { fence: { char: open[1].charCodeAt(0), length: open[1].length }, htmlEnd };
+  if (open && !(open[2][0] === '`' && open[3].includes('`'))) return { fence: { char: open[2].charCodeAt(0), length: open[2].length }, htmlEnd };
   const kind = HTML_BLOCK_START.find(([opens]) => opens.test(line));
   if (kind && !kind[1].test(line.slice(line.indexOf('<') + 2))) return { fence, htmlEnd: kind[1] };
   return { fence, htmlEnd };
@@ -190,7 +187,7 @@ function fastRun(text: string, start: number, strict: boolean, points: Points): 
   let end = start;
   for (let s = start; ; ) {
     let newline = lineEnd(text, s);
-    if (s > start && isBlank(text, s, newline)) break;
+    if (s > start && isBlankLine(text, s, newline)) break;
     let e = lineContentEnd(text, s, newline);
     const line = text.slice(s, e);
     const first = line.charCodeAt(0);
@@ -545,11 +542,11 @@ function commentPlace(text: string, run: FastRun): { open: number; close: number
  */
 function blankPlaceable(text: string, run: FastRun): boolean {
   const next = lineEnd(text, run.end) + 1;
-  if (next <= text.length && !isBlank(text, next, lineEnd(text, next))) return false;
+  if (next <= text.length && !isBlankLine(text, next, lineEnd(text, next))) return false;
   let before = run.start - 1;
   while (before > 0) {
     const lineStart = text.lastIndexOf('\n', before - 1) + 1;
-    if (!isBlank(text, lineStart, before)) {
+    if (!isBlankLine(text, lineStart, before)) {
       const first = text.charCodeAt(lineStart);
       return first !== Char.space && first !== Char.tab;
     }
@@ -561,9 +558,8 @@ function blankPlaceable(text: string, run: FastRun): boolean {
 /** The text that stands in for a run: its comment, or blank lines where the run is too short for one. */
 function commentFor(text: string, run: FastRun): string {
   const blank = blankKeepingNewlines(text.slice(run.start, run.end));
-  const place = commentPlace(text, run);
-  if (!place) return blank;
-  const { open, close } = place;
+  if (!run.comment) return blank;
+  const { open, close } = run.comment;
   const at = (offset: number) => offset - run.start;
   return blank.slice(0, at(open)) + '<!--' + blank.slice(at(open) + 4, at(close)) + '-->' + blank.slice(at(close) + 3);
 }
@@ -591,12 +587,9 @@ function restOf(text: string, runs: FastRun[]): string | undefined {
  * comment replaced by the run's nodes. Undefined when a node of the rest reaches into a run (the run was not a
  * top-level block after all).
  */
-export function mergeFastBlocks(text: string, fast: FastBlocks, rest: Root | undefined): Root | undefined {
+export function mergeFastBlocks(fast: FastBlocks, rest: Root | undefined): Root | undefined {
   const { runs } = fast;
-  if (!rest) {
-    const points = new Points(text);
-    return { type: 'root', children: runs.flatMap((r) => r.nodes), position: points.span(0, text.length) };
-  }
+  if (!rest) return { type: 'root', children: runs.flatMap((r) => r.nodes), position: fast.whole };
   const children: RootContent[] = [];
   let r = 0;
   for (const child of rest.children) {
@@ -604,12 +597,12 @@ export function mergeFastBlocks(text: string, fast: FastBlocks, rest: Root | und
     const end = child.position?.end.offset ?? -1;
     // Runs before this node stood in the rest as blank lines (a comment of theirs would have come first).
     for (; r < runs.length && runs[r].end <= start; r++) {
-      if (commentPlace(text, runs[r])) return undefined;
+      if (runs[r].comment) return undefined;
       children.push(...runs[r].nodes);
     }
     const run = runs[r];
     if (run && start >= run.start) {
-      if (child.type !== 'html' || end > run.end || !commentPlace(text, run)) return undefined;
+      if (child.type !== 'html' || end > run.end || !run.comment) return undefined;
       children.push(...run.nodes);
       r++;
     } else if (run && end > run.start) {
@@ -619,7 +612,7 @@ export function mergeFastBlocks(text: string, fast: FastBlocks, rest: Root | und
     }
   }
   for (; r < runs.length; r++) {
-    if (commentPlace(text, runs[r])) return undefined;
+    if (runs[r].comment) return undefined;
     children.push(...runs[r].nodes);
   }
   rest.children = children;

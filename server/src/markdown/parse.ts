@@ -62,7 +62,7 @@ function parserFor(flavor: Flavor, parts: number): Processor {
 export function parseMarkdown(text: string, flavor: Flavor = 'markdown'): Root {
   if (flavor === 'markdown' && text.charCodeAt(0) !== 0xfeff) {
     const fast = findFastBlocks(text);
-    const tree = fast && mergeFastBlocks(text, fast, fast.rest === undefined ? undefined : parseWithMicromark(fast.rest));
+    const tree = fast && mergeFastBlocks(fast, fast.rest === undefined ? undefined : parseWithMicromark(fast.rest));
     if (tree) return tree;
   }
   return parseWithMicromark(text, flavor);
