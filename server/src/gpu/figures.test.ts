@@ -2,7 +2,8 @@
 // scan must end sentences exactly where the regular expression it replaced did.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sentenceEnds } from './figures';
+import { findSpecMismatches, sentenceEnds, type SpecField } from './figures';
+import { BUILTIN_GPUS } from '../node/data-files';
 
 const REFERENCE = /[。!?;…]|\.(?=\s|$)|(?: {2,}|\\)\r?\n/g;
 const reference = (text: string) => [...text.matchAll(REFERENCE)].map((m) => m.index! + m[0].length);
@@ -23,4 +24,41 @@ test('sentence ends: the same as the regular expression on 20,000 generated text
     for (let n = Math.floor(random() * 24); n > 0; n--) text += pieces[Math.floor(random() * pieces.length)];
     assert.deepEqual(sentenceEnds(text), reference(text), JSON.stringify(text));
   }
+});
+
+// findSpecMismatches skips a text with no unit a figure could have before it looks for GPU names: every spelling of
+// every unit must still get through to the figure it names.
+test('every unit spelling a figure may use is still read (the check skips only texts with no unit at all)', () => {
+  const wrong: [string, SpecField][] = [
+    ['The RTX 4090 has 48 GB of VRAM.', 'memoryGB'],
+    ['The RTX 4090 has 48GiB of VRAM.', 'memoryGB'],
+    ['The RTX 4090 has 48G of VRAM.', 'memoryGB'],
+    ['RTX 4090 显存 48gb。', 'memoryGB'],
+    ['The RTX 4090 has 2 TB/s of memory bandwidth.', 'memoryBandwidthGBps'],
+    ['The RTX 4090 has 2TiB/s of memory bandwidth.', 'memoryBandwidthGBps'],
+    ['The RTX 4090 has 500 GBps of memory bandwidth.', 'memoryBandwidthGBps'],
+    ['RTX 4090 显存带宽 500 GB/秒。', 'memoryBandwidthGBps'],
+    ['The RTX 4090 is rated at a TDP of 600 W.', 'tdpW'],
+    ['The RTX 4090 is rated at a TDP of 600 Watts.', 'tdpW'],
+    ['The RTX 4090 is rated at a TDP of 1.2 kW.', 'tdpW'],
+    ['RTX 4090 的功耗是 600 瓦。', 'tdpW'],
+    ['The RTX 4090 peaks at 60 TFLOPS FP32.', 'fp32Tflops'],
+    ['The RTX 4090 peaks at 60 TeraFLOPS FP32.', 'fp32Tflops'],
+    ['The RTX 4090 has 10,000 CUDA cores.', 'cudaCores'],
+    ['The RTX 4090 has 10000 shading units.', 'cudaCores'],
+    ['The RTX 4090 has CUDA cores: 10000.', 'cudaCores'],
+    ['RTX 4090 有 10000 个 CUDA 核心。', 'cudaCores'],
+    ['The RTX 4090 launched at $999.', 'launchPriceUsd'],
+    ['The RTX 4090 launched at US$ 999.', 'launchPriceUsd'],
+    ['The RTX 4090 launched at USD 999.', 'launchPriceUsd'],
+    ['The RTX 4090 launched at 999 dollars.', 'launchPriceUsd'],
+    ['RTX 4090 首发价 999 美元。', 'launchPriceUsd'],
+    ['RTX 4090 首发价 999 美金。', 'launchPriceUsd'],
+    ['RTX 4090 首发价 999 刀。', 'launchPriceUsd'],
+  ];
+  for (const [text, field] of wrong) {
+    assert.deepEqual(findSpecMismatches(text, BUILTIN_GPUS).map((m) => m.field), [field], text);
+  }
+  // Named GPUs, numbers, no unit: nothing to check.
+  assert.deepEqual(findSpecMismatches('Run 7: RTX 4090 reached 5000 tokens/s; see the H100 page 3.', BUILTIN_GPUS), []);
 });

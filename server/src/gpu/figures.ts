@@ -186,6 +186,15 @@ const PRICE_AFTER = new RegExp(`${LEFT}${NUM}\\s?(美元|美金|USD|dollars?|刀
 const CORES_AFTER = new RegExp(`${LEFT}${NUM}(?=\\s?(?:个|颗)?\\s?(?:CUDA\\s?(?:cores?|核心|核)|流处理器|stream processors|shading units|shader cores))`, 'gi');
 const CORES_BEFORE = new RegExp(`(?:CUDA\\s?(?:cores?|核心|核)(?:\\s?(?:数量|数目|总数|数|count))?|流处理器(?:数量|数)?|shading units|stream processors)\\s?(?:[:=]|为|是|有|达|达到|高达|共|共有|共计|of)?\\s?(?:了\\s?)?${NUM}(?!\\s?(?:[A-Za-z%]|万|亿)|[0-9])`, 'gi');
 
+/**
+ * What every figure above needs somewhere in the text: a digit before a unit (one white-space character at most
+ * between them), a dollar sign or USD, or a word for CUDA cores. Looser than the figures themselves (`i`, no
+ * boundaries), so a text it rejects has no figure, and most prose, which names GPUs with no unit ("H100 page 3",
+ * "reached 5000 tokens/s"), skips the search for GPU names. Blanking names cannot make a figure it missed: a
+ * blanked name leaves at least two spaces.
+ */
+const MAY_HOLD_FIGURE = /\d\s?(?:g|ti?b|t(?:era)?flop|k?w|瓦|美元|美金|dollar|刀)|\$|usd|cuda|流处理器|stream processors|shading units|shader cores/i;
+
 const APPROX_BEFORE = new RegExp(`(?:${W('about|around|approx\\.?|approximately|roughly|nearly|almost|close to|some')}|~|≈|约|大约|大概|近|接近|将近|差不多)\\s?(?:了\\s?)?$`, 'i');
 const APPROX_AFTER = /^\s?(?:左右|上下)/;
 const BOUND_BEFORE = new RegExp(`(?:${W('over|above|more than|at least|under|below|less than|fewer than|upwards of|in excess of|north of|at most|max|min')}|超过|以上|至少|不到|不足|不止|小于|大于|多于|少于|最少|最多|不少于|不超过|不低于|低于|高于|>|<|≥|≤)\\s?$`, 'i');
@@ -488,7 +497,7 @@ export function findSpecMismatches(text: string, gpus: readonly GpuRecord[]): Sp
   if (!gpus || gpus.length === 0) return [];
   const norm = normalizeText(text);
   const t = norm.text;
-  if (!/\d/.test(t)) return [];
+  if (!MAY_HOLD_FIGURE.test(t)) return [];
   const matcher = compileGpuNames(gpus);
   const mentions = findGpuMentions(t, matcher);
   if (mentions.length === 0) return [];

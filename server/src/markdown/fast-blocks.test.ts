@@ -42,6 +42,10 @@ const TAKEN: [string, string][] = [
   ['thematic breaks (blank lines stand in for a short one)', 'Text above.\n\n---\n\nText below.\n\n* * *\n'],
   ['CRLF line ends in paragraphs, headings, fences, breaks and definitions', 'a \r\nb [l](u)\r\n\r\n# H\r\n\r\n---\r\n\r\n```js\r\nx\r\n\r\ny\r\n```\r\n\r\n[a]: u\r\n'],
   ['Unicode spaces that are not Markdown white space', '\u3000indented by an ideographic space\n\n\u00a0\n'],
+  [
+    'GFM tables: alignments, inline content, empty cells, short and long rows, right after a heading, CRLF',
+    '## Results\n| Run | GPU | Notes |\n|:---|---:|:-:|\n| 1 | H100 *SXM* | `--enforce-eager` |\n|  | [spec](https://e.com) |\n| 3 | a | b | extra |\n\n| a |\r\n|---|\r\n| 1 |\r\n',
+  ],
 ];
 
 const LEFT: [string, string][] = [
@@ -64,6 +68,8 @@ const LEFT: [string, string][] = [
   ['a link label across lines', 'a [b\nc](u) d\n'],
   ['strikethrough and table pipes', 'a ~~b~~ | c\n'],
   ['lone CR line ends', 'plain text\rmore text\r\rand more\n'],
+  ['tables with an escaped pipe, a row without its outer pipes, a tab, a header after a paragraph line', '| a \\| b |\n|---|\n\na | b\n--|--\n\n| a\t|\n|---|\n\ntext\n| a |\n|---|\n'],
+  ['a table whose delimiter row has another number of cells', '| a | b |\n|---|\n| 1 | 2 |\n'],
 ];
 
 for (const [name, text] of TAKEN) {
@@ -150,6 +156,28 @@ test('generated texts of tricky pieces: the same tree both ways (seeded, 6,000 t
   }
   // The generator must reach the fast path often, or the comparison proves little.
   assert.ok(taken > 1000, `fast blocks in ${taken} texts`);
+});
+
+const CELL_PIECES = ['a', 'b c', ' ', '  ', 'x_y', '*e*', '**s**', '`c`', '[l](u)', '1', '中文', '，', ':', '-', '#', '> ', '- ', '_a', 'a_', '*a', '`', '[x]', '&', '&amp;', '\\', '<b>', '~', '[^1]', '|'];
+const DELIMITER_CELLS = [':-', '-:', ':-:', '---', ' --- ', ' :--: ', 'x', ':'];
+const AROUND_TABLE = ['', '\n\n', '## H\n', 'para\n', 'para\n\n', '```\nx\n```\n', '> q\n', '- li\n', '[l]: u\n\n', '\n\nafter\n', '\ntext\n', '\n- li\n'];
+
+test('generated tables: the same tree both ways (seeded, 4,000 texts)', () => {
+  const random = prng(20261206);
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
+  const cell = () => Array.from({ length: Math.floor(random() * 3) }, () => (random() < 0.93 ? pick(CELL_PIECES.slice(0, 12)) : pick(CELL_PIECES))).join(' ');
+  const row = (cells: number) => (random() < 0.97 ? '|' : '') + Array.from({ length: cells }, cell).join('|') + (random() < 0.97 ? '|' : '');
+  let taken = 0;
+  for (let k = 0; k < 4000; k++) {
+    const columns = 1 + Math.floor(random() * 4);
+    const lines = [row(columns), '|' + Array.from({ length: random() < 0.95 ? columns : columns + 1 }, () => (random() < 0.95 ? pick(DELIMITER_CELLS.slice(0, 6)) : pick(DELIMITER_CELLS))).join('|') + '|'];
+    for (let r = Math.floor(random() * 5); r > 0; r--) lines.push(row(Math.max(1, columns + (random() < 0.8 ? 0 : Math.floor(random() * 3) - 1))));
+    let text = `${pick(AROUND_TABLE)}${lines.join('\n')}\n${pick(AROUND_TABLE)}`;
+    if (random() < 0.2) text = text.replace(/\n/g, '\r\n');
+    if (findFastBlocks(text)?.runs.some((run) => run.nodes.some((node) => node.type === 'table'))) taken++;
+    assertSameTree(text);
+  }
+  assert.ok(taken > 400, `fast tables in ${taken} texts`);
 });
 
 function corpusChunks(): [string, string][] {

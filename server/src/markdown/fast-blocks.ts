@@ -1,5 +1,6 @@
 // Top-level blocks simple enough to build without micromark: paragraphs and ATX headings of plain text, inline links
-// and images, code spans and `*`/`**` emphasis, one-line link reference definitions, and fenced code.
+// and images, code spans and `*`/`**` emphasis, one-line link reference definitions, fenced code, and GFM tables
+// whose rows all start and end with a pipe.
 //
 // micromark costs about 30 µs for a plain paragraph of one line and 50–100 µs per inline link, whatever the text
 // holds: a draft of 50,000 links took 2.6 s to parse, 5,000 short sections 1 s. Most of that is spent proving that
@@ -15,7 +16,7 @@
 // keeps every offset, line and column. The comment's node is then swapped for the run's nodes. If the parse of
 // the rest shows a run was not at the top level after all (a node of the rest spans it), the caller parses the
 // whole text instead.
-import type { Code, Definition, Emphasis, Heading, Image, InlineCode, Link, Paragraph, PhrasingContent, Root, RootContent, Strong, Text } from 'mdast';
+import type { AlignType, Code, Definition, Emphasis, Heading, Image, InlineCode, Link, Paragraph, PhrasingContent, Root, RootContent, Strong, Table, TableCell, TableRow, Text } from 'mdast';
 import { classifyCharacter } from 'micromark-util-classify-character';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 
@@ -168,7 +169,7 @@ function trackOpenBlock(line: string, fence: { char: number; length: number } | 
 }
 
 /** What the line before in a run was. */
-type Previous = 'start' | 'heading' | 'definition' | 'paragraph' | 'code' | 'break';
+type Previous = 'start' | 'heading' | 'definition' | 'paragraph' | 'code' | 'break' | 'table';
 
 /** The nodes of the run of lines from `start` to the next blank line, or undefined if one is not simple. */
 function fastRun(text: string, start: number, strict: boolean, points: Points): FastRun | undefined {
@@ -214,6 +215,17 @@ function fastRun(text: string, start: number, strict: boolean, points: Points): 
       e = code.position!.end.offset!;
       newline = lineEnd(text, e);
       previous = 'code';
+    } else if (first === Char.pipe && previous !== 'paragraph' && previous !== 'definition') {
+      // (After a paragraph line, the first row would be the paragraph's, or the paragraph's last line its header.)
+      const table = tableAt(text, s, strict, points);
+      if (!table) {
+        if (stop() === 'stop') break;
+        return undefined;
+      }
+      nodes.push(table);
+      e = table.position!.end.offset!;
+      newline = lineEnd(text, e);
+      previous = 'table';
     } else if (previous !== 'paragraph' && previous !== 'definition' && THEMATIC_BREAK.test(line)) {
       // (After a paragraph line, `---` would underline a heading.)
       if (!closeParagraph(end)) return undefined;
@@ -264,7 +276,7 @@ const INTERRUPTS_PARAGRAPH = /^(?:[-+*][ \t]+[^ \t\r\-+*\d]|1[.)][ \t]+[^ \t\r\-
  */
 function endsRunBefore(previous: Previous, line: string): boolean {
   if (previous === 'start') return false;
-  if (previous === 'heading' || previous === 'code' || previous === 'break') return true;
+  if (previous === 'heading' || previous === 'code' || previous === 'break' || previous === 'table') return true;
   return INTERRUPTS_PARAGRAPH.test(line) && !line.includes('|');
 }
 
@@ -321,6 +333,67 @@ function headingAt(text: string, start: number, end: number, strict: boolean, po
 }
 
 const isSpaceOrTab = (code: number) => code === Char.space || code === Char.tab;
+
+/**
+ * A GFM table from its header row at `start` to the next blank line, or undefined unless every line of it starts
+ * and ends with a pipe (so no line can be anything but a row, and the table runs to the blank line), has no tab or
+ * backslash (no escaped pipe), and the second line is a delimiter row with as many cells as the header. Every pipe
+ * splits cells, in code spans too, as in micromark; a body row keeps as many cells as it has. A cell runs from its
+ * pipe to the next (the last one to the row's end), its content is parsed as a paragraph's, spaces around it
+ * trimmed.
+ */
+function tableAt(text: string, start: number, strict: boolean, points: Points): Table | undefined {
+  const rows: { start: number; end: number }[] = [];
+  for (let s = start; ; ) {
+    const newline = lineEnd(text, s);
+    if (isBlankLine(text, s, newline)) break;
+    const e = lineContentEnd(text, s, newline);
+    if (e - s < 2 || text.charCodeAt(s) !== Char.pipe || text.charCodeAt(e - 1) !== Char.pipe || indexBefore(text, Char.tab, s, e) !== -1 || indexBefore(text, Char.backslash, s, e) !== -1) return undefined;
+    rows.push({ start: s, end: e });
+    if (newline >= text.length) break;
+    s = newline + 1;
+  }
+  if (rows.length < 2) return undefined;
+  const align = delimiterAlign(text, rows[1].start, rows[1].end);
+  const header = tableRow(text, rows[0].start, rows[0].end, strict, points);
+  if (!align || !header || header.children.length !== align.length) return undefined;
+  const children: TableRow[] = [header];
+  for (let r = 2; r < rows.length; r++) {
+    const row = tableRow(text, rows[r].start, rows[r].end, strict, points);
+    if (!row) return undefined;
+    children.push(row);
+  }
+  return { type: 'table', align, children, position: points.span(rows[0].start, rows[rows.length - 1].end) };
+}
+
+/** The row of the line from `start` to `end` (a pipe at each end), or undefined if a cell's content is not simple. */
+function tableRow(text: string, start: number, end: number, strict: boolean, points: Points): TableRow | undefined {
+  const cells: TableCell[] = [];
+  for (let pipe = start; pipe < end - 1; ) {
+    const next = indexBefore(text, Char.pipe, pipe + 1, end);
+    let contentStart = pipe + 1;
+    let contentEnd = next;
+    while (contentStart < contentEnd && text.charCodeAt(contentStart) === Char.space) contentStart++;
+    while (contentEnd > contentStart && text.charCodeAt(contentEnd - 1) === Char.space) contentEnd--;
+    const children = contentEnd > contentStart ? phrasing(text, contentStart, contentEnd, strict, points) : [];
+    if (!children) return undefined;
+    cells.push({ type: 'tableCell', children, position: points.span(pipe, next === end - 1 ? end : next) });
+    pipe = next;
+  }
+  return { type: 'tableRow', children: cells, position: points.span(start, end) };
+}
+
+/** The alignment of each column from a delimiter row (`|:--|--:|:-:|---|`), or undefined if the line is not one. */
+function delimiterAlign(text: string, start: number, end: number): AlignType[] | undefined {
+  const cells = text.slice(start + 1, end - 1).split('|');
+  const align: AlignType[] = [];
+  for (const cell of cells) {
+    const m = /^ *(:?)-+(:?) *$/.exec(cell);
+    if (!m) return undefined;
+    align.push(m[1] && m[2] ? 'center' : m[1] ? 'left' : m[2] ? 'right' : null);
+  }
+  return align;
+}
 
 /** Where `code` first occurs from `from` up to `to`, or -1 (a search that never runs past the line it is in). */
 function indexBefore(text: string, code: number, from: number, to: number): number {
