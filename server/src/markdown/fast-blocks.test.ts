@@ -43,6 +43,10 @@ const TAKEN: [string, string][] = [
   ['CRLF line ends in paragraphs, headings, fences, breaks and definitions', 'a \r\nb [l](u)\r\n\r\n# H\r\n\r\n---\r\n\r\n```js\r\nx\r\n\r\ny\r\n```\r\n\r\n[a]: u\r\n'],
   ['Unicode spaces that are not Markdown white space', '\u3000indented by an ideographic space\n\n\u00a0\n'],
   [
+    'indented code: blank lines inside, fences and markup as text, after a paragraph, CRLF',
+    'Note:\n\n    code a\n    ```b\n\n      c *d*\n   \n    e\n\ntext\n\n    x\r\n\r\n    y\r\n',
+  ],
+  [
     'GFM tables: alignments, inline content, empty cells, short and long rows, right after a heading, CRLF',
     '## Results\n| Run | GPU | Notes |\n|:---|---:|:-:|\n| 1 | H100 *SXM* | `--enforce-eager` |\n|  | [spec](https://e.com) |\n| 3 | a | b | extra |\n\n| a |\r\n|---|\r\n| 1 |\r\n',
   ],
@@ -57,7 +61,7 @@ const LEFT: [string, string][] = [
   ['underscore emphasis', 'an _emphasis_ here\n'],
   ['a list item, a block quote, a setext heading', '- a\n\n> b\n\nc\n===\n'],
   ['a paragraph line before an ordered item from 2 (which continues the paragraph)', 'The steps are\n2) first\n'],
-  ['a short block after indented code, with a line right after it', '    code\n\n---\n2) x\n'],
+  ['a short block after (tab-)indented code, with a line right after it', '\tcode\n\n---\n2) x\n'],
   ['a heading closed by hashes', '## Title ##\n'],
   ['what is inside a fence that never closes', '```\nplain text in code\n\nmore code lines here\n'],
   ['what is inside an indented fence', '  ```\nplain text in code\n\nmore code lines here\n  ```\n'],
@@ -70,6 +74,8 @@ const LEFT: [string, string][] = [
   ['lone CR line ends', 'plain text\rmore text\r\rand more\n'],
   ['tables with an escaped pipe, a row without its outer pipes, a tab, a header after a paragraph line', '| a \\| b |\n|---|\n\na | b\n--|--\n\n| a\t|\n|---|\n\ntext\n| a |\n|---|\n'],
   ['a table whose delimiter row has another number of cells', '| a | b |\n|---|\n| 1 | 2 |\n'],
+  ['indented lines after a list item or a footnote (their content)', '- li\n\n    more\n\n[^1]: note\n\n    more\n'],
+  ['indented code with a blank line of four spaces, a tab-indented line, or before a list item from 2', '    a\n    \n    b\n\n    c\n\n\td\n\n    e\n\n2) x\n'],
 ];
 
 for (const [name, text] of TAKEN) {
@@ -178,6 +184,21 @@ test('generated tables: the same tree both ways (seeded, 4,000 texts)', () => {
     assertSameTree(text);
   }
   assert.ok(taken > 400, `fast tables in ${taken} texts`);
+});
+
+const INDENTED_LINES = ['    code', '     code x', '        deep', '    ```', '    - li', '    # h', '    *a*', '', '', '', ' ', '   ', '    ', '\t', '    \tx', 'text', '- li', '1. li', '2) li', '*', '> q', '# h', '```', '<!--', '-->', '[^1]: f', '[a]: u', '---', '| a |', '   code'];
+
+test('generated texts around indented code: the same tree both ways (seeded, 4,000 texts)', () => {
+  const random = prng(20261207);
+  let taken = 0;
+  for (let k = 0; k < 4000; k++) {
+    const lines = Array.from({ length: 1 + Math.floor(random() * 12) }, () => INDENTED_LINES[Math.floor(random() * (random() < 0.6 ? 14 : INDENTED_LINES.length))]);
+    let text = lines.join('\n') + (random() < 0.8 ? '\n' : '');
+    if (random() < 0.2) text = text.replace(/\n/g, '\r\n');
+    if (findFastBlocks(text)?.runs.some((run) => run.indented)) taken++;
+    assertSameTree(text);
+  }
+  assert.ok(taken > 1500, `fast indented code in ${taken} texts`);
 });
 
 function corpusChunks(): [string, string][] {

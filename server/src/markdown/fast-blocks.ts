@@ -1,6 +1,6 @@
 // Top-level blocks simple enough to build without micromark: paragraphs and ATX headings of plain text, inline links
-// and images, code spans and `*`/`**` emphasis, one-line link reference definitions, fenced code, and GFM tables
-// whose rows all start and end with a pipe.
+// and images, code spans and `*`/`**` emphasis, one-line link reference definitions, fenced and indented code, and
+// GFM tables whose rows all start and end with a pipe.
 //
 // micromark costs about 30 µs for a plain paragraph of one line and 50–100 µs per inline link, whatever the text
 // holds: a draft of 50,000 links took 2.6 s to parse, 5,000 short sections 1 s. Most of that is spent proving that
@@ -31,6 +31,11 @@ export interface FastRun {
   hasDefinition: boolean;
   /** Where the HTML comment that stands in for the run goes (`commentPlace`); undefined: blank lines stand in. */
   comment?: { open: number; close: number };
+  /**
+   * An indented code block: code only if no list item or footnote is open before it (it would be their content),
+   * which the parse of the rest tells (`mergeFastBlocks`).
+   */
+  indented?: true;
 }
 
 export interface FastBlocks {
@@ -89,6 +94,10 @@ const ONE_LINE_DEFINITION = /^\[([^[\]\\\n\r\0`<&^][^[\]\\\n\r\0`<&]{0,998})\]:[
 /** A fence opening in column 0 (what a fast run may hold), and its info string: language, then meta. */
 const FENCE_OPEN = /^(?:`{3}|~{3})/;
 const FENCE_INFO = /^(`{3,}|~{3,})[ \t]*([^ \t]*)[ \t]*(.*)$/;
+/** The start of a list item or a footnote definition, which indented lines after blank lines may continue. */
+const CONTAINER_START = /^ {0,3}(?:[-+*]|\d{1,9}[.)]|\[\^)/;
+/** An empty list item, or an ordered one that does not start at 1. */
+const LIST_ITEM_NOT_INTERRUPTING = /^ {0,3}(?:(?:[-+*]|\d{1,9}[.)])[ \t]*$|(?!1[.)])\d{1,9}[.)](?:[ \t]|$))/;
 
 /**
  * The fast runs of `text`, or undefined when there are none. `text` is a chunk of Markdown (not MDX) that does not
@@ -103,6 +112,10 @@ export function findFastBlocks(text: string): FastBlocks | undefined {
   let fence: { char: number; length: number } | undefined;
   let htmlEnd: RegExp | undefined;
   let afterBlank = true;
+  /** The last line left to micromark, blank lines aside, was indented code's or may have been: so may the next. */
+  let afterIndented = false;
+  /** A list item or a footnote may be open: an indented line after it would be its content, not code. */
+  let containerMayBeOpen = false;
   let start = 0;
   while (start <= text.length) {
     const end = lineEnd(text, start);
@@ -112,9 +125,14 @@ export function findFastBlocks(text: string): FastBlocks | undefined {
       start = end + 1;
       continue;
     }
-    const run = afterBlank && !fence && !htmlEnd ? fastRun(text, start, strict, points) : undefined;
+    const indented = text.startsWith('    ', start);
+    const run = afterBlank && !fence && !htmlEnd && !(indented && (afterIndented || containerMayBeOpen)) ? (indented ? indentedCodeAt(text, start, points) : fastRun(text, start, strict, points)) : undefined;
+    const startsAnew = afterBlank && !fence && !htmlEnd;
     afterBlank = false;
     if (run) {
+      // (An indented run takes every indented line up to the next line that is not; another ends on text.)
+      afterIndented = false;
+      if (!indented) containerMayBeOpen = false;
       runs.push(run);
       const after = lineEnd(text, run.end);
       if (after >= text.length) break;
@@ -127,6 +145,12 @@ export function findFastBlocks(text: string): FastBlocks | undefined {
       const e = lineEnd(text, s);
       if (s > start && isBlankLine(text, s, e)) break;
       ({ fence, htmlEnd } = trackOpenBlock(text.slice(s, e), fence, htmlEnd));
+      if (!isBlankLine(text, s, e)) {
+        afterIndented = isIndented(text, s);
+        // A line in column 0 after a blank line ends any list or footnote, unless it starts another.
+        if (CONTAINER_START.test(text.slice(s, Math.min(e, s + 16)))) containerMayBeOpen = true;
+        else if (s === start && startsAnew && !isSpaceOrTab(text.charCodeAt(s))) containerMayBeOpen = false;
+      }
       runEnd = e;
       if (e >= text.length) break;
       s = e + 1;
@@ -262,11 +286,12 @@ function fastRun(text: string, start: number, strict: boolean, points: Points): 
 
 /**
  * Lines that start a block of their own after a paragraph line, whatever they hold: a list item with content
- * (bullet, or an ordered one from 1; not one that starts with another marker), a block quote, an ATX heading, a
+ * (bullet, or an ordered one from 1; not one that starts with another marker), a block quote (not one that starts
+ * with a list item: micromark reads it as the paragraph it interrupts would, `> 1.` as text), an ATX heading, a
  * fence (a backtick one without backticks after it). A table's delimiter row would make the paragraph's last line a
  * header instead, so no line with a pipe is one.
  */
-const INTERRUPTS_PARAGRAPH = /^(?:[-+*][ \t]+[^ \t\r\-+*\d]|1[.)][ \t]+[^ \t\r\-+*\d]|>|#{1,6}(?:[ \t]|$)|`{3,}[^`]*$|~{3})/;
+const INTERRUPTS_PARAGRAPH = /^(?:[-+*][ \t]+[^ \t\r\-+*\d]|1[.)][ \t]+[^ \t\r\-+*\d]|>(?![ \t>]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$))|#{1,6}(?:[ \t]|$)|`{3,}[^`]*$|~{3})/;
 
 /**
  * Whether a run can end before a line it cannot take, leaving that line and the rest to micromark: after a heading
@@ -305,6 +330,49 @@ function fencedCodeAt(text: string, start: number, end: number, points: Points):
   return undefined;
 }
 
+/**
+ * The indented code block whose first line (four spaces or more, after a blank line) starts at `start`: every line
+ * so indented and the blank lines between them, each without its first four spaces. Undefined when a line holds a
+ * tab (indentation in columns), a lone CR or a NUL, or a blank line up to the next text has four spaces or more.
+ */
+function indentedCodeAt(text: string, start: number, points: Points): FastRun | undefined {
+  let value = '';
+  /** Blank lines after the last line of code, with the line ends before them: code only if more code follows. */
+  let blanks = '';
+  let end = start;
+  for (let s = start; ; ) {
+    const newline = lineEnd(text, s);
+    const e = lineContentEnd(text, s, newline);
+    const blank = isBlankLine(text, s, e);
+    if (!blank && !text.startsWith('    ', s)) {
+      // A line indented with a tab would go on with the code; a list item that could not interrupt a paragraph is a
+      // paragraph after indented code, even after blank lines (as micromark reads it), but a list after the comment.
+      if (isIndented(text, s) || LIST_ITEM_NOT_INTERRUPTING.test(text.slice(s, e))) return undefined;
+      break;
+    }
+    // (micromark takes a blank line of four spaces or more as a line of the code, not as a blank line.)
+    if (blank && e - s >= 4) return undefined;
+    for (let k = s; k < e; k++) {
+      const c = text.charCodeAt(k);
+      if (c === Char.tab || c === 13 || c === 0) return undefined;
+    }
+    let from = s;
+    while (from < e && from - s < 4 && text.charCodeAt(from) === Char.space) from++;
+    const lineBreak = s === start ? '' : text.charCodeAt(s - 2) === 13 ? '\r\n' : '\n';
+    if (blank) {
+      blanks += lineBreak + text.slice(from, e);
+    } else {
+      value += blanks + lineBreak + text.slice(from, e);
+      blanks = '';
+      end = e;
+    }
+    if (newline >= text.length) break;
+    s = newline + 1;
+  }
+  const code: Code = { type: 'code', lang: null, meta: null, value, position: points.span(start, end) };
+  return { start, end, nodes: [code], hasDefinition: false, indented: true };
+}
+
 /** Up to three spaces, at least `length` of the fence's character, then only spaces or tabs. */
 function isClosingFence(text: string, start: number, end: number, marker: number, length: number): boolean {
   let i = start;
@@ -333,6 +401,18 @@ function headingAt(text: string, start: number, end: number, strict: boolean, po
 }
 
 const isSpaceOrTab = (code: number) => code === Char.space || code === Char.tab;
+
+/** Whether the line at `start` is indented by four columns or more (a tab counts to the next multiple of four). */
+function isIndented(text: string, start: number): boolean {
+  let column = 0;
+  for (let i = start; column < 4; i++) {
+    const c = text.charCodeAt(i);
+    if (c === Char.space) column++;
+    else if (c === Char.tab) column += 4 - (column % 4);
+    else return false;
+  }
+  return true;
+}
 
 /**
  * A GFM table from its header row at `start` to the next blank line, or undefined unless every line of it starts
@@ -670,12 +750,12 @@ export function mergeFastBlocks(fast: FastBlocks, rest: Root | undefined): Root 
     const end = child.position?.end.offset ?? -1;
     // Runs before this node stood in the rest as blank lines (a comment of theirs would have come first).
     for (; r < runs.length && runs[r].end <= start; r++) {
-      if (runs[r].comment) return undefined;
+      if (runs[r].comment || !mayFollow(children, runs[r])) return undefined;
       children.push(...runs[r].nodes);
     }
     const run = runs[r];
     if (run && start >= run.start) {
-      if (child.type !== 'html' || end > run.end || !run.comment) return undefined;
+      if (child.type !== 'html' || end > run.end || !run.comment || !mayFollow(children, run)) return undefined;
       children.push(...run.nodes);
       r++;
     } else if (run && end > run.start) {
@@ -685,9 +765,15 @@ export function mergeFastBlocks(fast: FastBlocks, rest: Root | undefined): Root 
     }
   }
   for (; r < runs.length; r++) {
-    if (runs[r].comment) return undefined;
+    if (runs[r].comment || !mayFollow(children, runs[r])) return undefined;
     children.push(...runs[r].nodes);
   }
   rest.children = children;
   return rest;
+}
+
+/** Whether a run may follow the top-level nodes before it: indented code not after a list or a footnote. */
+function mayFollow(before: readonly RootContent[], run: FastRun): boolean {
+  const last = before.at(-1)?.type;
+  return !run.indented || (last !== 'list' && last !== 'footnoteDefinition');
 }
