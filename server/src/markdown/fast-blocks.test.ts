@@ -47,6 +47,10 @@ const TAKEN: [string, string][] = [
     'Note:\n\n    code a\n    ```b\n\n      c *d*\n   \n    e\n\ntext\n\n    x\r\n\r\n    y\r\n',
   ],
   [
+    'tight lists of one-line items: bullets, ordered from any number, right after a heading, CRLF',
+    '## Steps\n- one [l](u)\n- two *e*\n\n3) x\n4) y\n\ntext\n\n* a\r\n* b\r\n',
+  ],
+  [
     'GFM tables: alignments, inline content, empty cells, short and long rows, right after a heading, CRLF',
     '## Results\n| Run | GPU | Notes |\n|:---|---:|:-:|\n| 1 | H100 *SXM* | `--enforce-eager` |\n|  | [spec](https://e.com) |\n| 3 | a | b | extra |\n\n| a |\r\n|---|\r\n| 1 |\r\n',
   ],
@@ -59,7 +63,7 @@ const LEFT: [string, string][] = [
   ['a character reference', 'a &amp; b &#35;\n'],
   ['unpaired or nested emphasis', 'a *b **c*\n'],
   ['underscore emphasis', 'an _emphasis_ here\n'],
-  ['a list item, a block quote, a setext heading', '- a\n\n> b\n\nc\n===\n'],
+  ['a list item with a continuation line, a block quote, a setext heading', '- a\n  b\n\n> b\n\nc\n===\n'],
   ['a paragraph line before an ordered item from 2 (which continues the paragraph)', 'The steps are\n2) first\n'],
   ['a short block after (tab-)indented code, with a line right after it', '\tcode\n\n---\n2) x\n'],
   ['a heading closed by hashes', '## Title ##\n'],
@@ -74,6 +78,7 @@ const LEFT: [string, string][] = [
   ['lone CR line ends', 'plain text\rmore text\r\rand more\n'],
   ['tables with an escaped pipe, a row without its outer pipes, a tab, a header after a paragraph line', '| a \\| b |\n|---|\n\na | b\n--|--\n\n| a\t|\n|---|\n\ntext\n| a |\n|---|\n'],
   ['a table whose delimiter row has another number of cells', '| a | b |\n|---|\n| 1 | 2 |\n'],
+  ['lists with a continuation line, a task box, items of two kinds, or blank lines between items', '- a\n  b\n\n- [ ] t\n\n- a\n* b\n\n1. a\n\n2. b\n'],
   ['indented lines after a list item or a footnote (their content)', '- li\n\n    more\n\n[^1]: note\n\n    more\n'],
   ['indented code with a blank line of four spaces, a tab-indented line, or before a list item from 2', '    a\n    \n    b\n\n    c\n\n\td\n\n    e\n\n2) x\n'],
 ];
@@ -103,7 +108,7 @@ test('a definition stays in the text micromark parses while something may refere
 });
 
 test('when a block of the rest spans a fast block, the merge refuses and the text is parsed whole', () => {
-  const text = '- a\n\nPlain paragraph text.\n\n- b\n';
+  const text = '- a\n  b\n\nPlain paragraph text.\n\n- c\n  d\n';
   const fast = findFastBlocks(text)!;
   assert.equal(fast.runs.length, 1);
   // Without the comment, the two items are one loose list around the paragraph.
@@ -199,6 +204,21 @@ test('generated texts around indented code: the same tree both ways (seeded, 4,0
     assertSameTree(text);
   }
   assert.ok(taken > 1500, `fast indented code in ${taken} texts`);
+});
+
+const LIST_LINES = ['- a', '- b *e*', '* c', '+ d', '1. one', '2. two', '3) x', '-  two', '-     five', '- [ ] t', '- [l](u) x', '', '', '', '  ', '- ', '- - x', '- # h', '  cont', '    code', '\tcode', 'text', '# h', '> q', '---', '* * *', '```', '[^1]: f', '2) li'];
+
+test('generated texts around lists: the same tree both ways (seeded, 4,000 texts)', () => {
+  const random = prng(20261208);
+  let taken = 0;
+  for (let k = 0; k < 4000; k++) {
+    const lines = Array.from({ length: 1 + Math.floor(random() * 12) }, () => LIST_LINES[Math.floor(random() * (random() < 0.6 ? 15 : LIST_LINES.length))]);
+    let text = lines.join('\n') + (random() < 0.8 ? '\n' : '');
+    if (random() < 0.2) text = text.replace(/\n/g, '\r\n');
+    if (findFastBlocks(text)?.runs.some((run) => run.nodes.some((node) => node.type === 'list'))) taken++;
+    assertSameTree(text);
+  }
+  assert.ok(taken > 400, `fast lists in ${taken} texts`);
 });
 
 function corpusChunks(): [string, string][] {

@@ -1,6 +1,6 @@
 // Top-level blocks simple enough to build without micromark: paragraphs and ATX headings of plain text, inline links
-// and images, code spans and `*`/`**` emphasis, one-line link reference definitions, fenced and indented code, and
-// GFM tables whose rows all start and end with a pipe.
+// and images, code spans and `*`/`**` emphasis, one-line link reference definitions, fenced and indented code, GFM
+// tables whose rows all start and end with a pipe, and tight lists of one-line items.
 //
 // micromark costs about 30 µs for a plain paragraph of one line and 50–100 µs per inline link, whatever the text
 // holds: a draft of 50,000 links took 2.6 s to parse, 5,000 short sections 1 s. Most of that is spent proving that
@@ -16,7 +16,7 @@
 // keeps every offset, line and column. The comment's node is then swapped for the run's nodes. If the parse of
 // the rest shows a run was not at the top level after all (a node of the rest spans it), the caller parses the
 // whole text instead.
-import type { AlignType, Code, Definition, Emphasis, Heading, Image, InlineCode, Link, Paragraph, PhrasingContent, Root, RootContent, Strong, Table, TableCell, TableRow, Text } from 'mdast';
+import type { AlignType, Code, Definition, Emphasis, Heading, Image, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong, Table, TableCell, TableRow, Text } from 'mdast';
 import { classifyCharacter } from 'micromark-util-classify-character';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 
@@ -114,7 +114,7 @@ export function findFastBlocks(text: string): FastBlocks | undefined {
   let afterBlank = true;
   /** The last line left to micromark, blank lines aside, was indented code's or may have been: so may the next. */
   let afterIndented = false;
-  /** A list item or a footnote may be open: an indented line after it would be its content, not code. */
+  /** A list item or a footnote may be open: an indented line after it would be its content, not code, and an item its next. */
   let containerMayBeOpen = false;
   let start = 0;
   while (start <= text.length) {
@@ -126,13 +126,16 @@ export function findFastBlocks(text: string): FastBlocks | undefined {
       continue;
     }
     const indented = text.startsWith('    ', start);
-    const run = afterBlank && !fence && !htmlEnd && !(indented && (afterIndented || containerMayBeOpen)) ? (indented ? indentedCodeAt(text, start, points) : fastRun(text, start, strict, points)) : undefined;
+    // Indented lines, or a list item, after blank lines may go on with a list left to micromark (and after indented
+    // code micromark reads some list items as text).
+    const mayContinue: boolean = (afterIndented || containerMayBeOpen) && (indented || CONTAINER_START.test(text.slice(start, start + 16)));
+    const run: FastRun | undefined = afterBlank && !fence && !htmlEnd && !mayContinue ? (indented ? indentedCodeAt(text, start, points) : fastRun(text, start, strict, points)) : undefined;
     const startsAnew = afterBlank && !fence && !htmlEnd;
     afterBlank = false;
     if (run) {
       // (An indented run takes every indented line up to the next line that is not; another ends on text.)
       afterIndented = false;
-      if (!indented) containerMayBeOpen = false;
+      if (!indented) containerMayBeOpen = run.nodes.at(-1)?.type === 'list';
       runs.push(run);
       const after = lineEnd(text, run.end);
       if (after >= text.length) break;
@@ -193,7 +196,7 @@ function trackOpenBlock(line: string, fence: { char: number; length: number } | 
 }
 
 /** What the line before in a run was. */
-type Previous = 'start' | 'heading' | 'definition' | 'paragraph' | 'code' | 'break' | 'table';
+type Previous = 'start' | 'heading' | 'definition' | 'paragraph' | 'code' | 'break' | 'table' | 'list';
 
 /** The nodes of the run of lines from `start` to the next blank line, or undefined if one is not simple. */
 function fastRun(text: string, start: number, strict: boolean, points: Points): FastRun | undefined {
@@ -255,6 +258,16 @@ function fastRun(text: string, start: number, strict: boolean, points: Points): 
       if (!closeParagraph(end)) return undefined;
       nodes.push({ type: 'thematicBreak', position: points.span(s, e) });
       previous = 'break';
+    } else if (previous !== 'paragraph' && previous !== 'definition' && LIST_ITEM.test(line)) {
+      const list = listAt(text, s, strict, points);
+      if (!list) {
+        if (stop() === 'stop') break;
+        return undefined;
+      }
+      nodes.push(list);
+      e = list.position!.end.offset!;
+      newline = lineEnd(text, e);
+      previous = 'list';
     } else if (strict && first === Char.leftBracket && previous !== 'paragraph') {
       // A line after a definition that starts with a quote or a parenthesis may be its title.
       if (/^[ \t]*["'(]/.test(text.slice(newline + 1, newline + 64))) return undefined;
@@ -301,7 +314,7 @@ const INTERRUPTS_PARAGRAPH = /^(?:[-+*][ \t]+[^ \t\r\-+*\d]|1[.)][ \t]+[^ \t\r\-
  */
 function endsRunBefore(previous: Previous, line: string): boolean {
   if (previous === 'start') return false;
-  if (previous === 'heading' || previous === 'code' || previous === 'break' || previous === 'table') return true;
+  if (previous === 'heading' || previous === 'code' || previous === 'break' || previous === 'table' || previous === 'list') return true;
   return INTERRUPTS_PARAGRAPH.test(line) && !line.includes('|');
 }
 
@@ -412,6 +425,61 @@ function isIndented(text: string, start: number): boolean {
     else return false;
   }
   return true;
+}
+
+/** A list item's marker and the spaces after it (one to four: five would start indented code in the item). */
+const LIST_ITEM = /^(?:([-+*])|(\d{1,9})([.)]))( {1,4})(?=[^ \t\r\n])/;
+/** Any list item's marker (empty, or its content indented code). */
+const LIST_MARKER = /^(?:([-+*])|(\d{1,9})([.)]))(?:[ \t]|\r?$)/;
+/** A GFM task list item's box. */
+const TASK_BOX = /^\[[ xX]\](?:[ \t]|$)/;
+
+/**
+ * A tight list from the item at `start` to the next blank line: one item per line, each a paragraph of one line, all
+ * with the same bullet (or the same delimiter after a number); undefined when a line is not such an item (a line
+ * that would continue an item, another kind of item, a thematic break, a task box, an item's content that starts
+ * another block), or when what follows the blank lines after it would still belong to it (an indented line, an item
+ * of the same kind, making the list loose).
+ */
+function listAt(text: string, start: number, strict: boolean, points: Points): List | undefined {
+  const items: ListItem[] = [];
+  let kind: string | undefined;
+  let ordered = false;
+  let first: number | null = null;
+  let s = start;
+  let end = start;
+  for (;;) {
+    const newline = lineEnd(text, s);
+    if (isBlankLine(text, s, newline)) break;
+    const e = lineContentEnd(text, s, newline);
+    const line = text.slice(s, e);
+    const m = LIST_ITEM.exec(line);
+    if (!m || THEMATIC_BREAK.test(line)) return undefined;
+    const itemKind = m[1] ?? m[3];
+    if (kind === undefined) {
+      kind = itemKind;
+      ordered = m[1] === undefined;
+      first = ordered ? Number(m[2]) : null;
+    } else if (itemKind !== kind) {
+      return undefined;
+    }
+    const contentStart = s + m[0].length;
+    const content = text.slice(contentStart, e);
+    if (NOT_PARAGRAPH_START.test(content) || TASK_BOX.test(content) || (strict && content.charCodeAt(0) === Char.leftBracket)) return undefined;
+    const paragraph = paragraphAt(text, contentStart, e, strict, points);
+    if (!paragraph) return undefined;
+    items.push({ type: 'listItem', spread: false, checked: null, children: [paragraph], position: points.span(s, e) });
+    end = e;
+    if (newline >= text.length) break;
+    s = newline + 1;
+  }
+  // What comes after the blank lines must start anew.
+  while (s < text.length && isBlankLine(text, s, lineEnd(text, s))) s = lineEnd(text, s) + 1;
+  if (s < text.length) {
+    const after = LIST_MARKER.exec(text.slice(s, lineEnd(text, s)));
+    if (isSpaceOrTab(text.charCodeAt(s)) || (after && (after[1] ?? after[3]) === kind)) return undefined;
+  }
+  return { type: 'list', ordered, start: first, spread: false, children: items, position: points.span(start, end) };
 }
 
 /**
