@@ -46,6 +46,7 @@ const TAKEN: [string, string][] = [
     'indented code: blank lines inside, fences and markup as text, after a paragraph, CRLF',
     'Note:\n\n    code a\n    ```b\n\n      c *d*\n   \n    e\n\ntext\n\n    x\r\n\r\n    y\r\n',
   ],
+  ['full references to definitions of the same text', 'See [the guide][docs] and [价格][p].\n\n[docs]: https://docs.example\n[P]: /p "Prices"\n'],
   [
     'tight lists of one-line items: bullets, ordered from any number, right after a heading, CRLF',
     '## Steps\n- one [l](u)\n- two *e*\n\n3) x\n4) y\n\ntext\n\n* a\r\n* b\r\n',
@@ -105,6 +106,16 @@ test('a definition stays in the text micromark parses while something may refere
   assert.equal(paragraph.children[1].type, 'linkReference');
   assert.equal(tree.children[2].type, 'definition');
   assertSameTree(text);
+});
+
+test('a full reference to a label that only looks defined (in a fence) makes the merge refuse', () => {
+  const text = 'See [t][a] here.\n\n```\n[a]: u\n```\n';
+  const fast = findFastBlocks(text)!;
+  assert.deepEqual([...fast.referenced!], ['a']);
+  assert.equal(mergeFastBlocks(fast, fast.rest === undefined ? undefined : parseWithMicromark(fast.rest)), undefined);
+  assertSameTree(text);
+  const tree = parseMarkdown(text);
+  assert.deepEqual((tree.children[0] as { children: { type: string }[] }).children.map((c) => c.type), ['text']);
 });
 
 test('when a block of the rest spans a fast block, the merge refuses and the text is parsed whole', () => {

@@ -16,7 +16,7 @@
 // keeps every offset, line and column. The comment's node is then swapped for the run's nodes. If the parse of
 // the rest shows a run was not at the top level after all (a node of the rest spans it), the caller parses the
 // whole text instead.
-import type { AlignType, Code, Definition, Emphasis, Heading, Image, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong, Table, TableCell, TableRow, Text } from 'mdast';
+import type { AlignType, Code, Definition, Emphasis, Heading, Image, InlineCode, Link, LinkReference, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Strong, Table, TableCell, TableRow, Text } from 'mdast';
 import { classifyCharacter } from 'micromark-util-classify-character';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 
@@ -44,6 +44,29 @@ export interface FastBlocks {
   rest: string | undefined;
   /** The root's position, when nothing is left to parse. */
   whole?: Root['position'];
+  /** Identifiers that the runs' link references take as defined: the merge checks that they are. */
+  referenced?: ReadonlySet<string>;
+}
+
+/**
+ * The text has definitions (or footnotes): brackets are text only where no definition matches them. `defined` holds
+ * the identifiers of every line shaped like a definition (some may not be one); a full reference `[text][label]` is
+ * built only when its label is among them, and recorded in `used` for the merge to check against the definitions
+ * that are really there.
+ */
+interface References {
+  defined: ReadonlySet<string>;
+  used: Set<string>;
+}
+
+/** The identifier of a definition or a reference label, as mdast gives it. */
+const identifierOf = (label: string) => normalizeIdentifier(label).toLowerCase();
+
+/** Labels of lines that look like definitions, in containers too (`> [a]: u`, `- [a]: u`). */
+function definedLabels(text: string): Set<string> {
+  const labels = new Set<string>();
+  for (const m of text.matchAll(/^[ \t>*+\-\d.)]*\[([^[\]\\\n]{1,999})\]:/gm)) labels.add(identifierOf(m[1]));
+  return labels;
 }
 
 /** mdast points (1-based lines and columns) at offsets; no node of a fast block starts or ends inside a CRLF. */
@@ -106,7 +129,7 @@ const LIST_ITEM_NOT_INTERRUPTING = /^ {0,3}(?:(?:[-+*]|\d{1,9}[.)])[ \t]*$|(?!1[
 export function findFastBlocks(text: string): FastBlocks | undefined {
   // Definitions anywhere (in a block quote or a list item too) may make a bracket a reference: then only inline links
   // are taken, and a run holding anything else in brackets is left to micromark.
-  const strict = text.includes(']:') || text.includes('[^');
+  const refs = text.includes(']:') || text.includes('[^') ? { defined: definedLabels(text), used: new Set<string>() } : undefined;
   const points = new Points(text);
   const runs: FastRun[] = [];
   let fence: { char: number; length: number } | undefined;
@@ -129,7 +152,7 @@ export function findFastBlocks(text: string): FastBlocks | undefined {
     // Indented lines, or a list item, after blank lines may go on with a list left to micromark (and after indented
     // code micromark reads some list items as text).
     const mayContinue: boolean = (afterIndented || containerMayBeOpen) && (indented || CONTAINER_START.test(text.slice(start, start + 16)));
-    const run: FastRun | undefined = afterBlank && !fence && !htmlEnd && !mayContinue ? (indented ? indentedCodeAt(text, start, points) : fastRun(text, start, strict, points)) : undefined;
+    const run: FastRun | undefined = afterBlank && !fence && !htmlEnd && !mayContinue ? (indented ? indentedCodeAt(text, start, points) : fastRun(text, start, refs, points)) : undefined;
     const startsAnew = afterBlank && !fence && !htmlEnd;
     afterBlank = false;
     if (run) {
@@ -167,7 +190,7 @@ export function findFastBlocks(text: string): FastBlocks | undefined {
   const kept = placeable.some((r) => r.hasDefinition) && hasBracketOutside(text, placeable) ? placeable.filter((r) => !r.hasDefinition) : placeable;
   if (kept.length === 0) return undefined;
   const rest = restOf(text, kept);
-  return { runs: kept, rest, whole: rest === undefined ? points.span(0, text.length) : undefined };
+  return { runs: kept, rest, whole: rest === undefined ? points.span(0, text.length) : undefined, referenced: refs?.used.size ? refs.used : undefined };
 }
 
 function lineEnd(text: string, from: number): number {
@@ -199,14 +222,14 @@ function trackOpenBlock(line: string, fence: { char: number; length: number } | 
 type Previous = 'start' | 'heading' | 'definition' | 'paragraph' | 'code' | 'break' | 'table' | 'list';
 
 /** The nodes of the run of lines from `start` to the next blank line, or undefined if one is not simple. */
-function fastRun(text: string, start: number, strict: boolean, points: Points): FastRun | undefined {
+function fastRun(text: string, start: number, refs: References | undefined, points: Points): FastRun | undefined {
   const nodes: RootContent[] = [];
   let hasDefinition = false;
   let paragraphStart = -1;
   let previous: Previous = 'start';
   const closeParagraph = (until: number): boolean => {
     if (paragraphStart < 0) return true;
-    const paragraph = paragraphAt(text, paragraphStart, until, strict, points);
+    const paragraph = paragraphAt(text, paragraphStart, until, refs, points);
     paragraphStart = -1;
     if (!paragraph) return false;
     nodes.push(paragraph);
@@ -223,7 +246,7 @@ function fastRun(text: string, start: number, strict: boolean, points: Points): 
     // leaves it to micromark); otherwise the whole run is left.
     const stop = () => (endsRunBefore(previous, line) ? 'stop' : 'fail');
     if (first === Char.hash) {
-      const heading = headingAt(text, s, e, strict, points);
+      const heading = headingAt(text, s, e, refs, points);
       if (!heading) {
         if (stop() === 'stop') break;
         return undefined;
@@ -244,7 +267,7 @@ function fastRun(text: string, start: number, strict: boolean, points: Points): 
       previous = 'code';
     } else if (first === Char.pipe && previous !== 'paragraph' && previous !== 'definition') {
       // (After a paragraph line, the first row would be the paragraph's, or the paragraph's last line its header.)
-      const table = tableAt(text, s, strict, points);
+      const table = tableAt(text, s, refs, points);
       if (!table) {
         if (stop() === 'stop') break;
         return undefined;
@@ -259,7 +282,7 @@ function fastRun(text: string, start: number, strict: boolean, points: Points): 
       nodes.push({ type: 'thematicBreak', position: points.span(s, e) });
       previous = 'break';
     } else if (previous !== 'paragraph' && previous !== 'definition' && LIST_ITEM.test(line)) {
-      const list = listAt(text, s, strict, points);
+      const list = listAt(text, s, refs, points);
       if (!list) {
         if (stop() === 'stop') break;
         return undefined;
@@ -268,7 +291,7 @@ function fastRun(text: string, start: number, strict: boolean, points: Points): 
       e = list.position!.end.offset!;
       newline = lineEnd(text, e);
       previous = 'list';
-    } else if (strict && first === Char.leftBracket && previous !== 'paragraph') {
+    } else if (refs && first === Char.leftBracket && previous !== 'paragraph') {
       // A line after a definition that starts with a quote or a parenthesis may be its title.
       if (/^[ \t]*["'(]/.test(text.slice(newline + 1, newline + 64))) return undefined;
       const definition = definitionAt(line, s, points);
@@ -282,7 +305,7 @@ function fastRun(text: string, start: number, strict: boolean, points: Points): 
     } else {
       // A continuation line may be indented (its indentation is not text); a first line may not (code, a list's).
       const content = previous === 'paragraph' ? line.replace(/^[ \t]+/, '') : line;
-      if (NOT_PARAGRAPH_START.test(content) || (strict && content.charCodeAt(0) === Char.leftBracket)) {
+      if (NOT_PARAGRAPH_START.test(content) || (refs && content.charCodeAt(0) === Char.leftBracket)) {
         if (stop() === 'stop') break;
         return undefined;
       }
@@ -397,7 +420,7 @@ function isClosingFence(text: string, start: number, end: number, marker: number
   return i === end;
 }
 
-function headingAt(text: string, start: number, end: number, strict: boolean, points: Points): Heading | undefined {
+function headingAt(text: string, start: number, end: number, refs: References | undefined, points: Points): Heading | undefined {
   // Read by hand: an expression with a lazy content and trailing white space backtracks on a long line of spaces.
   let i = start;
   while (i < end && text.charCodeAt(i) === Char.hash) i++;
@@ -408,7 +431,7 @@ function headingAt(text: string, start: number, end: number, strict: boolean, po
   while (contentEnd > i && isSpaceOrTab(text.charCodeAt(contentEnd - 1))) contentEnd--;
   // An empty heading, or one that may end with a closing sequence, is left to micromark.
   if (contentEnd === i || text.charCodeAt(contentEnd - 1) === Char.hash) return undefined;
-  const children = phrasing(text, i, contentEnd, strict, points);
+  const children = phrasing(text, i, contentEnd, refs, points);
   if (!children) return undefined;
   return { type: 'heading', depth: depth as Heading['depth'], children, position: points.span(start, end) };
 }
@@ -441,7 +464,7 @@ const TASK_BOX = /^\[[ xX]\](?:[ \t]|$)/;
  * another block), or when what follows the blank lines after it would still belong to it (an indented line, an item
  * of the same kind, making the list loose).
  */
-function listAt(text: string, start: number, strict: boolean, points: Points): List | undefined {
+function listAt(text: string, start: number, refs: References | undefined, points: Points): List | undefined {
   const items: ListItem[] = [];
   let kind: string | undefined;
   let ordered = false;
@@ -465,8 +488,8 @@ function listAt(text: string, start: number, strict: boolean, points: Points): L
     }
     const contentStart = s + m[0].length;
     const content = text.slice(contentStart, e);
-    if (NOT_PARAGRAPH_START.test(content) || TASK_BOX.test(content) || (strict && content.charCodeAt(0) === Char.leftBracket)) return undefined;
-    const paragraph = paragraphAt(text, contentStart, e, strict, points);
+    if (NOT_PARAGRAPH_START.test(content) || TASK_BOX.test(content) || (refs && content.charCodeAt(0) === Char.leftBracket)) return undefined;
+    const paragraph = paragraphAt(text, contentStart, e, refs, points);
     if (!paragraph) return undefined;
     items.push({ type: 'listItem', spread: false, checked: null, children: [paragraph], position: points.span(s, e) });
     end = e;
@@ -490,7 +513,7 @@ function listAt(text: string, start: number, strict: boolean, points: Points): L
  * pipe to the next (the last one to the row's end), its content is parsed as a paragraph's, spaces around it
  * trimmed.
  */
-function tableAt(text: string, start: number, strict: boolean, points: Points): Table | undefined {
+function tableAt(text: string, start: number, refs: References | undefined, points: Points): Table | undefined {
   const rows: { start: number; end: number }[] = [];
   for (let s = start; ; ) {
     const newline = lineEnd(text, s);
@@ -503,11 +526,11 @@ function tableAt(text: string, start: number, strict: boolean, points: Points): 
   }
   if (rows.length < 2) return undefined;
   const align = delimiterAlign(text, rows[1].start, rows[1].end);
-  const header = tableRow(text, rows[0].start, rows[0].end, strict, points);
+  const header = tableRow(text, rows[0].start, rows[0].end, refs, points);
   if (!align || !header || header.children.length !== align.length) return undefined;
   const children: TableRow[] = [header];
   for (let r = 2; r < rows.length; r++) {
-    const row = tableRow(text, rows[r].start, rows[r].end, strict, points);
+    const row = tableRow(text, rows[r].start, rows[r].end, refs, points);
     if (!row) return undefined;
     children.push(row);
   }
@@ -515,7 +538,7 @@ function tableAt(text: string, start: number, strict: boolean, points: Points): 
 }
 
 /** The row of the line from `start` to `end` (a pipe at each end), or undefined if a cell's content is not simple. */
-function tableRow(text: string, start: number, end: number, strict: boolean, points: Points): TableRow | undefined {
+function tableRow(text: string, start: number, end: number, refs: References | undefined, points: Points): TableRow | undefined {
   const cells: TableCell[] = [];
   for (let pipe = start; pipe < end - 1; ) {
     const next = indexBefore(text, Char.pipe, pipe + 1, end);
@@ -523,7 +546,7 @@ function tableRow(text: string, start: number, end: number, strict: boolean, poi
     let contentEnd = next;
     while (contentStart < contentEnd && text.charCodeAt(contentStart) === Char.space) contentStart++;
     while (contentEnd > contentStart && text.charCodeAt(contentEnd - 1) === Char.space) contentEnd--;
-    const children = contentEnd > contentStart ? phrasing(text, contentStart, contentEnd, strict, points) : [];
+    const children = contentEnd > contentStart ? phrasing(text, contentStart, contentEnd, refs, points) : [];
     if (!children) return undefined;
     cells.push({ type: 'tableCell', children, position: points.span(pipe, next === end - 1 ? end : next) });
     pipe = next;
@@ -556,8 +579,8 @@ function definitionAt(line: string, start: number, points: Points): Definition |
   return { type: 'definition', identifier: normalizeIdentifier(m[1]).toLowerCase(), label: m[1], title, url: m[2], position: points.span(start, start + line.length) };
 }
 
-function paragraphAt(text: string, start: number, end: number, strict: boolean, points: Points): Paragraph | undefined {
-  const children = phrasing(text, start, end, strict, points);
+function paragraphAt(text: string, start: number, end: number, refs: References | undefined, points: Points): Paragraph | undefined {
+  const children = phrasing(text, start, end, refs, points);
   return children && { type: 'paragraph', children, position: points.span(start, end) };
 }
 
@@ -565,7 +588,7 @@ function paragraphAt(text: string, start: number, end: number, strict: boolean, 
  * The inline nodes of the text from `from` to `to` (the lines of a paragraph, or a heading's content), or
  * undefined if they hold anything but text, inline links and code spans.
  */
-function phrasing(text: string, from: number, to: number, strict: boolean, points: Points): PhrasingContent[] | undefined {
+function phrasing(text: string, from: number, to: number, refs: References | undefined, points: Points): PhrasingContent[] | undefined {
   const nodes: PhrasingContent[] = [];
   // The text node being built: its value, where its first data starts and its last data ends.
   let value = '';
@@ -618,9 +641,15 @@ function phrasing(text: string, from: number, to: number, strict: boolean, point
           flush();
           nodes.push(image ? imageAt(text, i - 1, close, destinationEnd, points) : linkAt(text, i, close, destinationEnd, points));
           i = dataStart = destinationEnd + 1;
+        } else if (refs && !image && text.charCodeAt(close + 1) === Char.leftBracket) {
+          const reference = fullReferenceAt(text, i, close, contentEnd, refs, points);
+          if (!reference || !data(dataStart, i)) return undefined;
+          flush();
+          nodes.push(reference);
+          i = dataStart = reference.position!.end.offset!;
         } else {
           // Not a link: with no definitions in the text, a bracketed text is text.
-          if (strict || image) return undefined;
+          if (refs || image) return undefined;
           i = close + 1;
         }
       } else if (c === Char.asterisk) {
@@ -733,6 +762,23 @@ function imageAt(text: string, bang: number, close: number, destinationEnd: numb
   return { type: 'image', title: null, url: text.slice(close + 2, destinationEnd), alt: text.slice(bang + 2, close), position: points.span(bang, destinationEnd + 1) };
 }
 
+/**
+ * A full reference `[text][label]` whose text runs from `open` to `close`, when its label is plain, one that a line
+ * defines, and not followed by another bracket or a parenthesis (which micromark might pair differently).
+ */
+function fullReferenceAt(text: string, open: number, close: number, lineContentEnd: number, refs: References, points: Points): LinkReference | undefined {
+  const labelEnd = indexBefore(text, Char.rightBracket, close + 2, lineContentEnd);
+  if (labelEnd === -1 || labelEnd - close > 1000) return undefined;
+  const label = text.slice(close + 2, labelEnd);
+  const after = text.charCodeAt(labelEnd + 1);
+  if (!/[^ \t]/.test(label) || /[[\\`<&*_~|\r\0]/.test(label) || after === Char.leftBracket || after === Char.leftParen) return undefined;
+  const identifier = identifierOf(label);
+  if (!refs.defined.has(identifier)) return undefined;
+  refs.used.add(identifier);
+  const children: PhrasingContent[] = [{ type: 'text', value: text.slice(open + 1, close), position: points.span(open + 1, close) }];
+  return { type: 'linkReference', children, position: points.span(open, labelEnd + 1), label, identifier, referenceType: 'full' };
+}
+
 function linkAt(text: string, open: number, close: number, destinationEnd: number, points: Points): Link {
   const label: Text = { type: 'text', value: text.slice(open + 1, close), position: points.span(open + 1, close) };
   return { type: 'link', title: null, url: text.slice(close + 2, destinationEnd), children: [label], position: points.span(open, destinationEnd + 1) };
@@ -810,7 +856,10 @@ function restOf(text: string, runs: FastRun[]): string | undefined {
  */
 export function mergeFastBlocks(fast: FastBlocks, rest: Root | undefined): Root | undefined {
   const { runs } = fast;
-  if (!rest) return { type: 'root', children: runs.flatMap((r) => r.nodes), position: fast.whole };
+  if (!rest) {
+    const children = runs.flatMap((r) => r.nodes);
+    return fast.referenced && !definesAll(children, fast.referenced) ? undefined : { type: 'root', children, position: fast.whole };
+  }
   const children: RootContent[] = [];
   let r = 0;
   for (const child of rest.children) {
@@ -836,8 +885,22 @@ export function mergeFastBlocks(fast: FastBlocks, rest: Root | undefined): Root 
     if (runs[r].comment || !mayFollow(children, runs[r])) return undefined;
     children.push(...runs[r].nodes);
   }
+  if (fast.referenced && !definesAll(children, fast.referenced)) return undefined;
   rest.children = children;
   return rest;
+}
+
+/** Whether the tree defines every identifier in `referenced` (definitions may be in block quotes and list items). */
+function definesAll(nodes: readonly RootContent[], referenced: ReadonlySet<string>): boolean {
+  const defined = new Set<string>();
+  const stack: Nodes[] = [...nodes];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'definition') defined.add(node.identifier);
+    else if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition') stack.push(...node.children);
+  }
+  for (const identifier of referenced) if (!defined.has(identifier)) return false;
+  return true;
 }
 
 /** Whether a run may follow the top-level nodes before it: indented code not after a list or a footnote. */
