@@ -11,6 +11,7 @@ import { guardFinding } from '../rules/guards';
 import { firstLimitProblem } from '../markdown/input-limits';
 import { AnalysisCancelled, guardedResult, PHASE, shallowSummary, type AnalysisContext, type ChunkResult, type RuleSettingResolved } from './chunk-result';
 import { isPresetRemarkLintRule, runRemarkLintRules } from '../rules/remark-lint';
+import { compileTopics, findTopicsInText, type TopicMatcher } from '../topics/match';
 
 function preScan(text: string, context: AnalysisContext): ChunkResult | undefined {
   const problem = firstLimitProblem(text, context.limits);
@@ -109,7 +110,18 @@ export function analyzeChunk(text: string, flavor: Flavor, context: AnalysisCont
     }
   }
   hooks.phase?.(PHASE.idle);
-  return { findings, summary, endsOpen: endsOpen(tree, text) };
+  const matcher = topicMatcherOf(context);
+  const topicHits = matcher && summary.prose.map((segment) => findTopicsInText(segment.text, matcher));
+  return { findings, summary, endsOpen: endsOpen(tree, text), topicHits };
+}
+
+const topicMatchers = new WeakMap<AnalysisContext, TopicMatcher>();
+
+function topicMatcherOf(context: AnalysisContext): TopicMatcher | undefined {
+  if (!context.topics) return undefined;
+  let matcher = topicMatchers.get(context);
+  if (!matcher) topicMatchers.set(context, (matcher = compileTopics(context.topics)));
+  return matcher;
 }
 
 function failed(text: string, error: unknown, locale: Locale): ChunkResult {

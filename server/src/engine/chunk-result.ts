@@ -7,6 +7,8 @@ import type { ChunkSummary, HeadingInfo } from '../markdown/summary';
 import type { AnchorSettings } from '../markdown/heading-anchors';
 import type { ChunkData } from '../rules/chunk-data';
 import type { TypographyConfig } from '../config/config';
+import type { TopicRow } from '../topics/table';
+import type { TextHit } from '../topics/match';
 
 export interface RuleSettingResolved {
   id: string;
@@ -26,6 +28,8 @@ export interface AnalysisContext {
   limits: { maxLineLength: number; maxNesting: number };
   /** The publishing platform whose heading rendering the summaries record (`links.anchorStyle`). */
   anchors: AnchorSettings;
+  /** The topic-heat table: each prose segment's topics are found where the chunk is analysed (a worker). */
+  topics?: readonly TopicRow[];
 }
 
 export interface ChunkResult {
@@ -35,6 +39,8 @@ export interface ChunkResult {
   endsOpen: boolean;
   /** Set when a guard stopped the check; the summary is then a shallow one (headings only). */
   guard?: string;
+  /** The topics named in each of `summary.prose` (same order), when the context has a topic table. */
+  topicHits?: TextHit[][];
 }
 
 const EMPTY_SUMMARY = (): ChunkSummary => ({ headings: [], definitions: [], references: [], links: [], lists: [], features: [], prose: [], brackets: [], htmlIds: [], directives: [], maxDepth: 0 });

@@ -78,7 +78,7 @@ export class CheckEnvironment {
     }
     this.enabledRules = enabled;
     const anchors: AnchorSettings = { style: config.links.anchorStyle, options: config.links.anchorOptions };
-    const base = { locale, rules: chunkRules, data, typography: config.typography, limits: DEFAULT_LIMITS, anchors };
+    const base = { locale, rules: chunkRules, data, typography: config.typography, limits: DEFAULT_LIMITS, anchors, topics: this.topicRows };
     this.context = { key: hashString(JSON.stringify(base)).toString(36) + ':' + JSON.stringify(base).length, ...base };
   }
 
@@ -229,7 +229,7 @@ export class DocumentChecker {
       anchors: env.context.anchors,
     });
     const templateResolution = resolveTemplate(view, env.templates.templates, env.config.template);
-    const topics = this.matchTopics(view, env.topics);
+    const topics = this.matchTopics(view, env.topics, results.map(({ result }) => result));
     // A part that could not be read (an MDX syntax error, a guard) is only shallowly known, so whole-document rules
     // still report but offer no edits: a fix built on a partial picture could duplicate or drop the writer's text.
     const partlyRead = results.some(({ result }) => result.guard !== undefined);
@@ -276,10 +276,16 @@ export class DocumentChecker {
     return { findings: sortFindings(env.applyEngineSettings(applySuppressions(findings, view, isKnownRuleOrGroup, locale))), view, templateResolution, topics, stats };
   }
 
-  /** Topic matches, re-finding hits only in prose segments whose text changed since the last check. */
-  private matchTopics(view: DocumentView, matcher: TopicMatcher): TopicMatch[] {
+  /**
+   * Topic matches, from the hits the chunks' analyses found (in the workers) where they have them, else re-finding
+   * hits only in prose segments whose text changed since the last check.
+   */
+  private matchTopics(view: DocumentView, matcher: TopicMatcher, results: readonly ChunkResult[]): TopicMatch[] {
     const previous = this.topicHits.matcher === matcher ? this.topicHits.hits : new Map<string, readonly TextHit[]>();
     const current = new Map<string, readonly TextHit[]>();
+    for (const { summary, topicHits } of results) {
+      if (topicHits?.length === summary.prose.length) summary.prose.forEach((segment, i) => current.set(segment.text, topicHits[i]));
+    }
     const matches = matchTopics(draftTextOf(view), matcher, (text) => {
       let hits = current.get(text) ?? previous.get(text);
       if (!hits) hits = findTopicsInText(text, matcher);
