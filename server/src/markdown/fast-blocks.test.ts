@@ -204,32 +204,31 @@ test('generated tables: the same tree both ways (seeded, 4,000 texts)', () => {
 
 const INDENTED_LINES = ['    code', '     code x', '        deep', '    ```', '    - li', '    # h', '    *a*', '', '', '', ' ', '   ', '    ', '\t', '    \tx', 'text', '- li', '1. li', '2) li', '*', '> q', '# h', '```', '<!--', '-->', '[^1]: f', '[a]: u', '---', '| a |', '   code'];
 
-test('generated texts around indented code: the same tree both ways (seeded, 4,000 texts)', () => {
-  const random = prng(20261207);
-  let taken = 0;
+/**
+ * Texts of 1–12 random lines (the first `common` of `lines` more often), LF or CRLF: the same tree both ways, and the
+ * fast path takes what `taken` looks for in more than `atLeast` of them.
+ */
+function compareLineTexts(lines: string[], common: number, seed: number, taken: (fast: ReturnType<typeof findFastBlocks>) => boolean, atLeast: number): void {
+  const random = prng(seed);
+  let count = 0;
   for (let k = 0; k < 4000; k++) {
-    const lines = Array.from({ length: 1 + Math.floor(random() * 12) }, () => INDENTED_LINES[Math.floor(random() * (random() < 0.6 ? 14 : INDENTED_LINES.length))]);
-    let text = lines.join('\n') + (random() < 0.8 ? '\n' : '');
+    const picked = Array.from({ length: 1 + Math.floor(random() * 12) }, () => lines[Math.floor(random() * (random() < 0.6 ? common : lines.length))]);
+    let text = picked.join('\n') + (random() < 0.8 ? '\n' : '');
     if (random() < 0.2) text = text.replace(/\n/g, '\r\n');
-    if (findFastBlocks(text)?.runs.some((run) => run.indented)) taken++;
+    if (taken(findFastBlocks(text))) count++;
     assertSameTree(text);
   }
-  assert.ok(taken > 1500, `fast indented code in ${taken} texts`);
+  assert.ok(count > atLeast, `taken in ${count} texts`);
+}
+
+test('generated texts around indented code: the same tree both ways (seeded, 4,000 texts)', () => {
+  compareLineTexts(INDENTED_LINES, 14, 20261207, (fast) => !!fast?.runs.some((run) => run.indented), 1500);
 });
 
 const LIST_LINES = ['- a', '- b *e*', '* c', '+ d', '1. one', '2. two', '3) x', '-  two', '-     five', '- [ ] t', '- [l](u) x', '', '', '', '  ', '- ', '- - x', '- # h', '  cont', '    code', '\tcode', 'text', '# h', '> q', '---', '* * *', '```', '[^1]: f', '2) li'];
 
 test('generated texts around lists: the same tree both ways (seeded, 4,000 texts)', () => {
-  const random = prng(20261208);
-  let taken = 0;
-  for (let k = 0; k < 4000; k++) {
-    const lines = Array.from({ length: 1 + Math.floor(random() * 12) }, () => LIST_LINES[Math.floor(random() * (random() < 0.6 ? 15 : LIST_LINES.length))]);
-    let text = lines.join('\n') + (random() < 0.8 ? '\n' : '');
-    if (random() < 0.2) text = text.replace(/\n/g, '\r\n');
-    if (findFastBlocks(text)?.runs.some((run) => run.nodes.some((node) => node.type === 'list'))) taken++;
-    assertSameTree(text);
-  }
-  assert.ok(taken > 400, `fast lists in ${taken} texts`);
+  compareLineTexts(LIST_LINES, 15, 20261208, (fast) => !!fast?.runs.some((run) => run.nodes.some((node) => node.type === 'list')), 400);
 });
 
 function corpusChunks(): [string, string][] {

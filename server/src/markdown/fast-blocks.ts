@@ -245,6 +245,13 @@ function fastRun(text: string, start: number, refs: References | undefined, poin
     // A line the run cannot take ends it there if the text after it parses the same without the run (the caller
     // leaves it to micromark); otherwise the whole run is left.
     const stop = () => (endsRunBefore(previous, line) ? 'stop' : 'fail');
+    // Blocks of several lines: a fence may interrupt a paragraph; a table's first row or a list item after a
+    // paragraph line would be the paragraph's (or make its last line a header), and `* * *` is a thematic break.
+    const startsNew: boolean = previous !== 'paragraph' && previous !== 'definition';
+    const multiLine: 'code' | 'table' | 'list' | undefined = (first === Char.backtick || first === Char.tilde) && FENCE_OPEN.test(line) ? 'code'
+      : startsNew && first === Char.pipe ? 'table'
+      : startsNew && LIST_ITEM.test(line) && !THEMATIC_BREAK.test(line) ? 'list'
+      : undefined;
     if (first === Char.hash) {
       const heading = headingAt(text, s, e, refs, points);
       if (!heading) {
@@ -254,43 +261,22 @@ function fastRun(text: string, start: number, refs: References | undefined, poin
       if (!closeParagraph(end)) return undefined;
       nodes.push(heading);
       previous = 'heading';
-    } else if ((first === Char.backtick || first === Char.tilde) && FENCE_OPEN.test(line)) {
-      const code = fencedCodeAt(text, s, e, points);
-      if (!code) {
+    } else if (multiLine) {
+      const block = multiLine === 'code' ? fencedCodeAt(text, s, e, points) : multiLine === 'table' ? tableAt(text, s, refs, points) : listAt(text, s, refs, points);
+      if (!block) {
         if (stop() === 'stop') break;
         return undefined;
       }
       if (!closeParagraph(end)) return undefined;
-      nodes.push(code);
-      e = code.position!.end.offset!;
+      nodes.push(block);
+      e = block.position!.end.offset!;
       newline = lineEnd(text, e);
-      previous = 'code';
-    } else if (first === Char.pipe && previous !== 'paragraph' && previous !== 'definition') {
-      // (After a paragraph line, the first row would be the paragraph's, or the paragraph's last line its header.)
-      const table = tableAt(text, s, refs, points);
-      if (!table) {
-        if (stop() === 'stop') break;
-        return undefined;
-      }
-      nodes.push(table);
-      e = table.position!.end.offset!;
-      newline = lineEnd(text, e);
-      previous = 'table';
-    } else if (previous !== 'paragraph' && previous !== 'definition' && THEMATIC_BREAK.test(line)) {
+      previous = multiLine;
+    } else if (startsNew && THEMATIC_BREAK.test(line)) {
       // (After a paragraph line, `---` would underline a heading.)
       if (!closeParagraph(end)) return undefined;
       nodes.push({ type: 'thematicBreak', position: points.span(s, e) });
       previous = 'break';
-    } else if (previous !== 'paragraph' && previous !== 'definition' && LIST_ITEM.test(line)) {
-      const list = listAt(text, s, refs, points);
-      if (!list) {
-        if (stop() === 'stop') break;
-        return undefined;
-      }
-      nodes.push(list);
-      e = list.position!.end.offset!;
-      newline = lineEnd(text, e);
-      previous = 'list';
     } else if (refs && first === Char.leftBracket && previous !== 'paragraph') {
       // A line after a definition that starts with a quote or a parenthesis may be its title.
       if (/^[ \t]*["'(]/.test(text.slice(newline + 1, newline + 64))) return undefined;
