@@ -24,6 +24,8 @@ export const identifierOf = (label: string) => normalizeIdentifier(label).toLowe
 /** mdast points (1-based lines and columns) at offsets; no node of a fast block starts or ends inside a CRLF. */
 export class Points {
   private readonly lines: LineIndex;
+  /** The line of the last point: nodes are built in order, so the next point is mostly on it or a few lines on. */
+  private line = 0;
   constructor(text: string) {
     this.lines = new LineIndex(text);
   }
@@ -31,8 +33,12 @@ export class Points {
     return { start: this.at(start), end: this.at(end) };
   }
   private at(offset: number) {
-    const { line, character } = this.lines.positionAt(offset);
-    return { line: line + 1, column: character + 1, offset };
+    const starts = this.lines.lineStarts;
+    let line = this.line;
+    if (offset < starts[line] || (line + 8 < starts.length && offset >= starts[line + 8])) line = this.lines.positionAt(offset).line;
+    else while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
+    this.line = line;
+    return { line: line + 1, column: offset - starts[line] + 1, offset };
   }
 }
 
