@@ -32,11 +32,13 @@ export interface AnalyzeHooks {
   skip?: readonly string[];
 }
 
-/** What every chunk of a context needs to know about its rules, worked out once per context (not per chunk). */
+/** What every chunk of a context needs to know about its rules and topics, worked out once per context (not per chunk). */
 interface ContextRules {
   enabledRules: ReadonlySet<string>;
   presetRemarkLint: RuleSettingResolved[];
   remarkLintSeverity: ReadonlyMap<string, Severity>;
+  /** The context's topic table, compiled (none without a table). */
+  topics: TopicMatcher | undefined;
 }
 
 const contextRules = new WeakMap<AnalysisContext, ContextRules>();
@@ -45,7 +47,12 @@ function rulesOf(context: AnalysisContext): ContextRules {
   let known = contextRules.get(context);
   if (!known) {
     const presetRemarkLint = context.rules.filter((r) => isPresetRemarkLintRule(r.id));
-    known = { enabledRules: new Set(context.rules.map((r) => r.id)), presetRemarkLint, remarkLintSeverity: new Map(presetRemarkLint.map((r) => [r.id, r.severity])) };
+    known = {
+      enabledRules: new Set(context.rules.map((r) => r.id)),
+      presetRemarkLint,
+      remarkLintSeverity: new Map(presetRemarkLint.map((r) => [r.id, r.severity])),
+      topics: context.topics && compileTopics(context.topics),
+    };
     contextRules.set(context, known);
   }
   return known;
@@ -71,7 +78,7 @@ export function analyzeChunk(text: string, flavor: Flavor, context: AnalysisCont
   }
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
-  const { enabledRules, presetRemarkLint, remarkLintSeverity } = rulesOf(context);
+  const { enabledRules, presetRemarkLint, remarkLintSeverity, topics } = rulesOf(context);
   // remark-lint's rules run together in one processor (see runRemarkLintRules); the rest one by one.
   const remarkLint = skip.has('remark-lint') ? [] : presetRemarkLint;
   if (remarkLint.length > 0) at(PHASE.remarkLint);
@@ -110,18 +117,8 @@ export function analyzeChunk(text: string, flavor: Flavor, context: AnalysisCont
     }
   }
   hooks.phase?.(PHASE.idle);
-  const matcher = topicMatcherOf(context);
-  const topicHits = matcher && summary.prose.map((segment) => findTopicsInText(segment.text, matcher));
+  const topicHits = topics && summary.prose.map((segment) => findTopicsInText(segment.text, topics));
   return { findings, summary, endsOpen: endsOpen(tree, text), topicHits };
-}
-
-const topicMatchers = new WeakMap<AnalysisContext, TopicMatcher>();
-
-function topicMatcherOf(context: AnalysisContext): TopicMatcher | undefined {
-  if (!context.topics) return undefined;
-  let matcher = topicMatchers.get(context);
-  if (!matcher) topicMatchers.set(context, (matcher = compileTopics(context.topics)));
-  return matcher;
 }
 
 function failed(text: string, error: unknown, locale: Locale): ChunkResult {

@@ -31,8 +31,8 @@ export interface FastRun {
   /** Where the HTML comment that stands in for the run goes (`commentPlace`); undefined: blank lines stand in. */
   comment?: { open: number; close: number };
   /**
-   * An indented code block: code only if no list item or footnote is open before it (it would be their content),
-   * which the parse of the rest tells (`mergeFastBlocks`).
+   * An indented code block: code only if no list item or footnote is open before it (it would be their content).
+   * The scan takes none where one may be open; the merge checks again against the parse of the rest.
    */
   indented?: true;
 }
@@ -75,7 +75,7 @@ const LIST_ITEM_NOT_INTERRUPTING = /^ {0,3}(?:(?:[-+*]|\d{1,9}[.)])[ \t]*$|(?!1[
  */
 export function findFastBlocks(text: string): FastBlocks | undefined {
   // Definitions anywhere (in a block quote or a list item too) may make a bracket a reference: then only inline links
-  // are taken, and a run holding anything else in brackets is left to micromark.
+  // and full references to a defined label are taken, and a run holding anything else in brackets is left to micromark.
   const refs = text.includes(']:') || text.includes('[^') ? { defined: definedLabels(text), used: new Set<string>() } : undefined;
   const points = new Points(text);
   const runs: FastRun[] = [];
@@ -99,8 +99,8 @@ export function findFastBlocks(text: string): FastBlocks | undefined {
     // Indented lines, or a list item, after blank lines may go on with a list left to micromark (and after indented
     // code micromark reads some list items as text).
     const mayContinue: boolean = (afterIndented || containerMayBeOpen) && (indented || CONTAINER_START.test(text.slice(start, start + 16)));
-    const run: FastRun | undefined = afterBlank && !fence && !htmlEnd && !mayContinue ? (indented ? indentedCodeAt(text, start, points) : fastRun(text, start, refs, points)) : undefined;
     const startsAnew = afterBlank && !fence && !htmlEnd;
+    const run: FastRun | undefined = startsAnew && !mayContinue ? (indented ? indentedCodeAt(text, start, points) : fastRun(text, start, refs, points)) : undefined;
     afterBlank = false;
     if (run) {
       // (An indented run takes every indented line up to the next line that is not; another ends on text.)
@@ -258,8 +258,9 @@ function fastRun(text: string, start: number, refs: References | undefined, poin
 const INTERRUPTS_PARAGRAPH = /^(?:[-+*][ \t]+[^ \t\r\-+*\d]|1[.)][ \t]+[^ \t\r\-+*\d]|>(?![ \t>]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$))|#{1,6}(?:[ \t]|$)|`{3,}[^`]*$|~{3})/;
 
 /**
- * Whether a run can end before a line it cannot take, leaving that line and the rest to micromark: after a heading
- * or a fence any line starts anew (it parses the same after the comment that stands in for the run); after a
+ * Whether a run can end before a line it cannot take, leaving that line and the rest to micromark: after a heading,
+ * a fence, a thematic break, a table or a list any line starts anew (it parses the same after the comment that
+ * stands in for the run); after a
  * paragraph or a definition (which CommonMark reads out of a paragraph's text), only a line that interrupts a
  * paragraph does (another would continue it).
  */
@@ -324,7 +325,8 @@ function indentedCodeAt(text: string, start: number, points: Points): FastRun | 
     while (from < e && from - s < 4 && text.charCodeAt(from) === Char.space) from++;
     const lineBreak = s === start ? '' : text.charCodeAt(s - 2) === 13 ? '\r\n' : '\n';
     if (blank) {
-      blanks += lineBreak + text.slice(from, e);
+      // (Fewer than four spaces: nothing of the line is left.)
+      blanks += lineBreak;
     } else {
       value += blanks + lineBreak + text.slice(from, e);
       blanks = '';
@@ -577,11 +579,15 @@ function restOf(text: string, runs: FastRun[]): string | undefined {
  * top-level block after all).
  */
 export function mergeFastBlocks(fast: FastBlocks, rest: Root | undefined): Root | undefined {
-  const { runs } = fast;
-  if (!rest) {
-    const children = runs.flatMap((r) => r.nodes);
-    return fast.referenced && !definesAll(children, fast.referenced) ? undefined : { type: 'root', children, position: fast.whole };
-  }
+  const children = rest ? mergedChildren(fast.runs, rest) : fast.runs.flatMap((r) => r.nodes);
+  if (!children || (fast.referenced && !definesAll(children, fast.referenced))) return undefined;
+  if (!rest) return { type: 'root', children, position: fast.whole };
+  rest.children = children;
+  return rest;
+}
+
+/** The top-level nodes of the rest with each run's nodes in its place, or undefined when a run does not fit there. */
+function mergedChildren(runs: readonly FastRun[], rest: Root): RootContent[] | undefined {
   const children: RootContent[] = [];
   let r = 0;
   for (const child of rest.children) {
@@ -607,9 +613,7 @@ export function mergeFastBlocks(fast: FastBlocks, rest: Root | undefined): Root 
     if (runs[r].comment || !mayFollow(children, runs[r])) return undefined;
     children.push(...runs[r].nodes);
   }
-  if (fast.referenced && !definesAll(children, fast.referenced)) return undefined;
-  rest.children = children;
-  return rest;
+  return children;
 }
 
 /** Whether the tree defines every identifier in `referenced` (definitions may be in block quotes and list items). */

@@ -225,8 +225,7 @@ function emphasisAt(text: string, open: number, lineContentEnd: number, from: nu
   if (closeLength !== length || !canOpen(text, open, contentStart, from, to) || !canClose(text, close, close + length, from, to)) return undefined;
   const content = text.slice(contentStart, close);
   if (content.includes('`') || content.includes('[') || !isPlainText(text, contentStart, close, from, to)) return undefined;
-  const children: PhrasingContent[] = [{ type: 'text', value: content, position: points.span(contentStart, close) }];
-  return { type: length === 2 ? 'strong' : 'emphasis', children, position: points.span(open, close + length) };
+  return { type: length === 2 ? 'strong' : 'emphasis', children: [textNode(text, contentStart, close, points)], position: points.span(open, close + length) };
 }
 
 /** How micromark classifies the characters around a delimiter run from `start` to `end`. */
@@ -267,11 +266,14 @@ function fullReferenceAt(text: string, open: number, close: number, lineContentE
   const identifier = identifierOf(label);
   if (!refs.defined.has(identifier)) return undefined;
   refs.used.add(identifier);
-  const children: PhrasingContent[] = [{ type: 'text', value: text.slice(open + 1, close), position: points.span(open + 1, close) }];
-  return { type: 'linkReference', children, position: points.span(open, labelEnd + 1), label, identifier, referenceType: 'full' };
+  return { type: 'linkReference', children: [textNode(text, open + 1, close, points)], position: points.span(open, labelEnd + 1), label, identifier, referenceType: 'full' };
 }
 
 function linkAt(text: string, open: number, close: number, destinationEnd: number, points: Points): Link {
-  const label: Text = { type: 'text', value: text.slice(open + 1, close), position: points.span(open + 1, close) };
-  return { type: 'link', title: null, url: text.slice(close + 2, destinationEnd), children: [label], position: points.span(open, destinationEnd + 1) };
+  return { type: 'link', title: null, url: text.slice(close + 2, destinationEnd), children: [textNode(text, open + 1, close, points)], position: points.span(open, destinationEnd + 1) };
+}
+
+/** The text from `start` to `end` as one text node (a label's or an emphasis's content: plain text, one line). */
+function textNode(text: string, start: number, end: number, points: Points): Text {
+  return { type: 'text', value: text.slice(start, end), position: points.span(start, end) };
 }
