@@ -603,6 +603,26 @@ async function micromarkTimer(text) {
 }
 
 /** Seeded single-character edits in prose lines of the middle half of the document. */
+/**
+ * Types a character where editPlanner would, and deletes it again with the next edit, as a writer types and takes
+ * back: every second edit the drafts are as they were opened, so what the server must hold for them (their text,
+ * their diagnostics) is the same, and growth over thousands of edits is the server's own. (With editPlanner's
+ * random inserts and deletes the drafts themselves change: a Latin letter typed into Chinese prose adds a spacing
+ * finding, and 10,000 edits across 30 drafts more than doubled their diagnostics, and the memory that holds them.)
+ */
+function typeAndUndoPlanner(seed) {
+  const typing = editPlanner(seed);
+  let typed;
+  return {
+    next(lines, i) {
+      if (i % 2 === 0) return (typed = typing.next(lines, 0));
+      const { line, character } = typed.change.range.start;
+      lines[line] = lines[line].slice(0, character) + lines[line].slice(character + 1);
+      return { kind: 'delete', line, change: { range: { start: { line, character }, end: { line, character: character + 1 } }, text: '' } };
+    },
+  };
+}
+
 function editPlanner(seed) {
   const rand = prng(seed);
   const PLAIN = /[\u4e00-\u9fffA-Za-z]/;
@@ -853,11 +873,13 @@ async function serverMemory(work) {
       const text = await fs.readFile(file, 'utf8');
       const uri = fileUri(file);
       await server.open(uri, text, 120000);
-      docs.push({ uri, lines: text.split('\n'), version: 1, planner: editPlanner(SEED + 100 + k), n: 0 });
+      docs.push({ uri, lines: text.split('\n'), version: 1, planner: typeAndUndoPlanner(SEED + 100 + k), n: 0 });
     }
     result.openSeconds = round((performance.now() - openStarted) / 1000, 2);
     await settle(server, 1000);
     result.afterOpen = await sample('after open', 0);
+    const diagnosticsHeld = () => docs.reduce((n, d) => n + (server.lastDiagnostics.get(d.uri)?.diagnostics.length ?? 0), 0);
+    result.diagnosticsAfterOpen = diagnosticsHeld();
 
     progress(`server memory: ${SERVER_EDITS} incremental edits across ${SERVER_OPEN} drafts`);
     const every = Math.max(1, Math.floor(SERVER_EDITS / 20));
@@ -875,6 +897,7 @@ async function serverMemory(work) {
     }
     await settle(server, 1000);
     result.afterEdits = await sample('after edits', SERVER_EDITS);
+    result.diagnosticsAfterEdits = diagnosticsHeld();
     result.editP50Ms = round(median(latencies), 1);
     result.editP95Ms = round(percentile(latencies, 95), 1);
     // Growth over the edits: after the first 10 % (caches and JIT warm) to the end; and the least-squares slope of
@@ -924,6 +947,7 @@ function printServer(s) {
     { head: 'VmHWM MB', get: (x) => f(x.hwmMB, 1), right: true },
   ], [s.afterInit, s.afterOpen, ...s.samples.filter((x) => x.label === 'during edits' && x.edits % (Math.max(1, Math.floor(s.edits / 20)) * 5) === 0), s.afterEdits].filter(Boolean));
   log(`\n   opening ${s.opened} drafts took ${f(s.openSeconds)} s; edit → diagnostics p50 ${f(s.editP50Ms, 1)} ms, p95 ${f(s.editP95Ms, 1)} ms`);
+  if (s.diagnosticsAfterEdits !== undefined) log(`   each edit types a character, the next deletes it again: the drafts held ${s.diagnosticsAfterOpen} diagnostics after opening, ${s.diagnosticsAfterEdits} after the edits (a draft whose last edit typed a character still has it)`);
   log(`   growth: ${f(s.growthMB, 1)} MB from after ${s.afterWarmup.edits} edits to the end (${f(s.growthFromOpenMB, 1)} MB from after open); slope ${f(s.slopeMBPer1000Edits, 2)} MB per 1,000 edits`);
   if (s.edits < 5000) log(`   note: with ${s.edits} edits the growth verdict can catch the ramp to a steady state; the full run's 10,000 edits (--server-edits) show whether it levels off.`);
   if (s.serverStderr) log(`   server stderr (tail): ${s.serverStderr.trim().split('\n').slice(-5).join(' | ')}`);

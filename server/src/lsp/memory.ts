@@ -48,6 +48,8 @@ export function heapKeeper({ slackMb = 16, idleMs = 500 }: { slackMb?: number; i
     gc = undefined;
   }
   let baseline = heapUsed();
+  /** What the heap held beyond its live objects after the last collection (new space, pages V8 keeps). */
+  let baselineHoles = heapHeld() - baseline;
   let timer: NodeJS.Timeout | undefined;
   const collect = (idle: boolean) => {
     clearTimeout(timer);
@@ -60,11 +62,16 @@ export function heapKeeper({ slackMb = 16, idleMs = 500 }: { slackMb?: number; i
     gc?.();
     if (compact) compactOnFullCollections(false);
     baseline = heapUsed();
+    baselineHoles = heapHeld() - baseline;
   };
   return {
     afterCheck() {
       if (!gc) return;
-      const grown = heapUsed() - baseline;
+      const { used_heap_size: used, total_heap_size: held } = v8.getHeapStatistics();
+      // Growth of what is in use, or of the holes: V8's own full collections free the garbage of a burst of edits
+      // without compacting, so the heap in use stays low while the pages it holds fill with holes (87 MB held for
+      // 41 MB in use after 4,000 edits across 30 drafts, when only growth in use was watched).
+      const grown = Math.max(used - baseline, held - used - baselineHoles);
       if (grown < slackMb * 1024 * 1024) return;
       if (grown >= 2 * slackMb * 1024 * 1024) {
         setImmediate(() => collect(false));
