@@ -161,17 +161,13 @@ TEXT_PATCHES.push({
       find: 'const _ril = Object.freeze({',
       replace: `const benchpressLast = new Map();
 const benchpressComma = Buffer.from(',', 'utf8');
-/** Diagnostic i of the last message, by object (the first place it had there); made when first needed. */
+/** Where each diagnostic of the last message is in it (its first place), by object; made when first needed. */
 function benchpressPlaces(last) {
     if (!last.places) {
         last.places = new Map();
         last.list.forEach((d, i) => { if (d !== null && typeof d === 'object' && !last.places.has(d)) last.places.set(d, i); });
     }
     return last.places;
-}
-function benchpressPiece(d, last) {
-    const i = last && d !== null && typeof d === 'object' ? benchpressPlaces(last).get(d) : undefined;
-    return i === undefined ? Buffer.from(JSON.stringify(d) ?? 'null', 'utf8') : last.body.subarray(last.starts[i], last.starts[i + 1] - 1);
 }
 function benchpressEncode(msg, charset) {
     const params = msg && msg.method === 'textDocument/publishDiagnostics' ? msg.params : undefined;
@@ -187,37 +183,39 @@ function benchpressEncode(msg, charset) {
         benchpressLast.delete(uri);
         return Buffer.from(JSON.stringify(msg, undefined, 0), charset);
     }
-    // starts[i]: where diagnostic i begins in body (the diagnostics joined by commas); starts[n] = body.length + 1.
+    // The body: the diagnostics joined by commas. starts[i]: where diagnostic i begins in it; starts[n] = its length + 1.
+    // A run of diagnostics that follow each other in the last message is one copy of its bytes there; a diagnostic
+    // first looked for where the one before it was, plus one (an edit leaves most in place), then anywhere.
     const n = diagnostics.length;
     const last = benchpressLast.get(uri);
     const m = last ? last.list.length : 0;
-    let p = 0;
-    let q = 0;
-    if (last) {
-        while (p < n && p < m && last.list[p] === diagnostics[p]) p++;
-        while (q < n - p && q < m - p && last.list[m - 1 - q] === diagnostics[n - 1 - q]) q++;
-    }
     const parts = [];
     const starts = new Array(n + 1);
     let length = 0;
-    if (p > 0) {
-        parts.push(last.body.subarray(0, last.starts[p] - 1));
-        for (let i = 0; i < p; i++) starts[i] = last.starts[i];
-        length = last.starts[p] - 1;
-    }
-    for (let i = p; i < n - q; i++) {
+    let hint = 0;
+    for (let i = 0; i < n;) {
         if (i > 0) { parts.push(benchpressComma); length += 1; }
-        const piece = benchpressPiece(diagnostics[i], last);
-        starts[i] = length;
-        parts.push(piece);
-        length += piece.length;
-    }
-    if (q > 0) {
-        if (n - q > 0) { parts.push(benchpressComma); length += 1; }
-        const from = last.starts[m - q];
-        parts.push(last.body.subarray(from));
-        for (let k = 0; k < q; k++) starts[n - q + k] = last.starts[m - q + k] - from + length;
-        length += last.body.length - from;
+        const d = diagnostics[i];
+        let j = hint < m && last.list[hint] === d ? hint : undefined;
+        if (j === undefined && last && d !== null && typeof d === 'object') j = benchpressPlaces(last).get(d);
+        if (j === undefined) {
+            const piece = Buffer.from(JSON.stringify(d) ?? 'null', 'utf8');
+            starts[i] = length;
+            parts.push(piece);
+            length += piece.length;
+            i += 1;
+            hint += 1;
+            continue;
+        }
+        let k = 1;
+        while (i + k < n && j + k < m && last.list[j + k] === diagnostics[i + k]) k++;
+        const from = last.starts[j];
+        const to = last.starts[j + k] - 1;
+        for (let r = 0; r < k; r++) starts[i + r] = length + last.starts[j + r] - from;
+        parts.push(last.body.subarray(from, to));
+        length += to - from;
+        i += k;
+        hint = j + k;
     }
     starts[n] = length + 1;
     const body = Buffer.concat(parts, length);

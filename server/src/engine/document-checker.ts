@@ -127,6 +127,11 @@ export interface CheckResult {
 /** What chunk results depend on besides their text: the analysis context and the flavor. */
 const contextOf = (env: CheckEnvironment, flavor: 'markdown' | 'mdx') => `${env.context.key}\u0000${flavor}`;
 
+interface ChunkAtPlace {
+  text: string;
+  result: ChunkResult;
+}
+
 export interface ChunkLayout {
   start: number;
   end: number;
@@ -147,6 +152,19 @@ export class DocumentChecker {
   private topicHits = { matcher: undefined as TopicMatcher | undefined, hits: new Map<string, readonly TextHit[]>() };
   /** The chunks of the last check, with their offsets (for the CLI's persistent cache). */
   lastLayout: ChunkLayout[] = [];
+  /**
+   * The whole-document rules' findings of the last check, by content. A rule reports anew on every check, but after
+   * an edit most of what it reports is what it reported before (every broken link of a draft, on every keystroke):
+   * such a finding is the object of the last check again, so what is made from findings (diagnostics, their bytes
+   * in the message to the editor) is reused, as for the findings of chunks that did not change.
+   */
+  private documentFindings = new Map<string, Finding>();
+  /**
+   * The last check's chunks by where they start and by how far before the end they end. A chunk of the new text
+   * at the same place (before the edit) or as far from the end (after it) is compared with the one there: equal
+   * texts are a compare, where a lookup in `cache` hashes every chunk's text anew (the whole draft, on every edit).
+   */
+  private placed = { byStart: new Map<number, ChunkAtPlace>(), byEndDistance: new Map<number, ChunkAtPlace>() };
 
   constructor(private readonly analyzer: ChunkAnalyzer) {}
 
@@ -161,11 +179,14 @@ export class DocumentChecker {
     this.cache = new Map();
     this.lastLayout = [];
     this.topicHits = { matcher: undefined, hits: new Map() };
+    this.documentFindings = new Map();
+    this.placed = { byStart: new Map(), byEndDistance: new Map() };
   }
 
   private useContext(context: string): void {
     if (context === this.cacheContext) return;
     this.cache = new Map();
+    this.placed = { byStart: new Map(), byEndDistance: new Map() };
     this.cacheContext = context;
   }
 
@@ -216,6 +237,12 @@ export class DocumentChecker {
     // Keep only what this version uses, so the cache follows the document instead of growing with its history.
     this.cache = used;
     this.lastLayout = results.map(({ chunk, result }) => ({ start: chunk.startOffset, end: chunk.endOffset, result }));
+    this.placed = { byStart: new Map(), byEndDistance: new Map() };
+    for (const { chunk, result } of results) {
+      const at = { text: chunk.text, result };
+      this.placed.byStart.set(chunk.startOffset, at);
+      this.placed.byEndDistance.set(text.length - chunk.endOffset, at);
+    }
     stats.chunks = results.length;
 
     const view = buildDocumentView({
@@ -241,6 +268,18 @@ export class DocumentChecker {
     if (prepared.done !== undefined) return prepared.done;
     const { input, env, stats, findings, view, templateResolution, topics, partlyRead } = prepared;
     const locale = env.locale;
+    const reported = new Map<string, Finding>();
+    /** The finding, or the equal one of the last check (findings are plain JSON and never changed once made). */
+    const kept = (finding: Finding): Finding => {
+      const { start, end } = finding.range;
+      // Most findings have neither fixes nor data: their key is made without serialising anything.
+      let key = `${finding.ruleId}\u0000${finding.severity}\u0000${start.line}:${start.character}:${end.line}:${end.character}\u0000${finding.message}`;
+      if (finding.fixes !== undefined || finding.data !== undefined) key += `\u0000${JSON.stringify(finding.fixes) ?? ''}\u0000${JSON.stringify(finding.data) ?? ''}`;
+      if (reported.has(key)) return finding;
+      const same = this.documentFindings.get(key) ?? finding;
+      reported.set(key, same);
+      return same;
+    };
     for (const { rule, effective } of env.documentRules) {
       if (signal?.aborted) break;
       // A rule gets the check's time budget; one that overruns it (waiting on a slow disk, say) is named, its later
@@ -262,7 +301,7 @@ export class DocumentChecker {
           enabledRules: env.enabledRules,
           topics,
           report: (r) => {
-            if (open) findings.push({ ruleId: rule.id, severity: r.severity ?? effective.severity, message: localize(r.message, locale), range: r.range, fixes: partlyRead ? undefined : r.fixes, data: r.data });
+            if (open) findings.push(kept({ ruleId: rule.id, severity: r.severity ?? effective.severity, message: localize(r.message, locale), range: r.range, fixes: partlyRead ? undefined : r.fixes, data: r.data }));
           },
         }));
       } catch (error) {
@@ -272,6 +311,8 @@ export class DocumentChecker {
         open = false;
       }
     }
+    // A check stopped half-way keeps the findings of the last complete one for the next.
+    if (!signal?.aborted) this.documentFindings = reported;
     stats.ms = performance.now() - prepared.started;
     return { findings: sortFindings(env.applyEngineSettings(applySuppressions(findings, view, isKnownRuleOrGroup, locale))), view, templateResolution, topics, stats };
   }
@@ -301,7 +342,12 @@ export class DocumentChecker {
     // `grouped`: the chunk may hold several sections, to be checked one by one should a guard stop it (a Markdown
     // body chunk as split; not a join, a section, front matter, or MDX, whose blocks may span headings).
     type Entry = { chunk: Chunk; key: string; result: ChunkResult | undefined; grouped: boolean };
-    const entry = (chunk: Chunk, grouped: boolean): Entry => ({ chunk, key: chunk.text, result: this.cache.get(chunk.text), grouped });
+    const { byStart, byEndDistance } = this.placed;
+    const known = (chunk: Chunk): ChunkResult | undefined => {
+      const there = byStart.get(chunk.startOffset) ?? byEndDistance.get(text.length - chunk.endOffset);
+      return there !== undefined && there.text === chunk.text ? there.result : this.cache.get(chunk.text);
+    };
+    const entry = (chunk: Chunk, grouped: boolean): Entry => ({ chunk, key: chunk.text, result: known(chunk), grouped });
     let current = chunks.map((chunk) => entry(chunk, flavor === 'markdown' && chunk.kind === 'body'));
     /** Where the last join started, and how many chunks it took. */
     let joinedAt = -1;
