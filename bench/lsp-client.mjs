@@ -6,14 +6,21 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
-/** What the extension's client adds to the server's environment (server/src/protocol.ts, SERVER_PROCESS_ENV). */
-const SERVER_PROCESS_ENV = JSON.parse(readFileSync(new URL('../server/src/server-env.json', import.meta.url), 'utf8'));
+/**
+ * What the extension's client adds to the server's environment and the Node options it starts the server with
+ * (server/src/protocol.ts, SERVER_PROCESS_ENV and SERVER_EXEC_ARGV).
+ */
+const SERVER_LAUNCH = JSON.parse(readFileSync(new URL('../server/src/server-launch.json', import.meta.url), 'utf8'));
 
 export const fileUri = (p) => pathToFileURL(p).href;
 
-/** Starts a language server as the extension does (with the client's environment) and initializes it. */
+/**
+ * Starts a language server as the extension does (with the client's environment, and its Node options when argv[0]
+ * is Node) and initializes it.
+ */
 export async function startLspServer(argv, { cwd, rootPath, settings = {}, initTimeoutMs = 60000 } = {}) {
-  const child = spawn(argv[0], argv.slice(1), { cwd, env: { ...process.env, ...SERVER_PROCESS_ENV }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const nodeOptions = argv[0] === process.execPath ? SERVER_LAUNCH.execArgv : [];
+  const child = spawn(argv[0], [...nodeOptions, ...argv.slice(1)], { cwd, env: { ...process.env, ...SERVER_LAUNCH.env }, stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr = [];
   child.stderr.on('data', (d) => stderr.push(d.toString()));
   let buf = Buffer.alloc(0);

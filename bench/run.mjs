@@ -37,8 +37,8 @@
 //   server      Server memory: a workspace of --server-drafts generated drafts (400–600 lines each), --server-open
 //               of them opened, then --server-edits incremental edits across them (each waits for its
 //               diagnostics); VmRSS/VmHWM from /proc/PID/status after open, during and after the edits. The servers
-//               of both editor sections start with the environment the extension's client gives them
-//               (SERVER_PROCESS_ENV in server/src/protocol.ts).
+//               of both editor sections start with the environment and Node options the extension's client gives
+//               them (SERVER_PROCESS_ENV and SERVER_EXEC_ARGV in server/src/protocol.ts).
 //
 // --quick: 2 rounds, 40 edits, a 200-draft server workspace with 1,000 edits, 1 scale run (no guard-lifted
 // re-run), core peers, a 170 s budget (about 3 minutes). Full: 5 rounds, 100 edits, 1,000 drafts and 10,000
@@ -65,6 +65,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
 const corpusRoot = path.resolve(repo, '../shared/corpus');
 const require = createRequire(import.meta.url);
+/** The Node options the extension's client starts the server with (bench/lsp-client.mjs adds them), for the report. */
+const SERVER_NODE_OPTIONS = JSON.parse(readFileSync(path.join(repo, 'server/src/server-launch.json'), 'utf8')).execArgv.join(' ');
 
 // Options ---------------------------------------------------------------------------------------------------
 const argv = process.argv.slice(2);
@@ -783,7 +785,7 @@ async function profileServer(draft) {
 }
 
 function printLatency(list) {
-  log('\n== Edit path: edit → fresh diagnostics over LSP (node dist/server.js --stdio, diagnosticsDelayMs 0)');
+  log(`\n== Edit path: edit → fresh diagnostics over LSP (node ${SERVER_NODE_OPTIONS} dist/server.js --stdio, diagnosticsDelayMs 0)`);
   log(`   ${EDITS} single-character incremental edits per draft (insert/delete alternately, prose in the middle half); reference: one micromark(text, {extensions: [gfm()]}) of the same text, median of 6 in this process; goal p95 ÷ parse ≤ 0.1`);
   log('   "CPU/edit ÷ parse CPU": the server\'s mean CPU time per edit (all threads, /proc/PID/stat) ÷ the parse\'s CPU time — the same comparison, less disturbed by other load.\n');
   printTable([
@@ -935,7 +937,7 @@ const serverNoGrowth = (s) => {
 };
 
 function printServer(s) {
-  log(`\n== Server memory: node dist/server.js --stdio (with the client's SERVER_PROCESS_ENV), workspace of ${s.drafts} generated drafts (${s.workspaceMB} MB, with .benchpress/), ${s.opened} opened, ${s.edits} incremental edits across them`);
+  log(`\n== Server memory: node ${SERVER_NODE_OPTIONS} dist/server.js --stdio (with the client's SERVER_PROCESS_ENV), workspace of ${s.drafts} generated drafts (${s.workspaceMB} MB, with .benchpress/), ${s.opened} opened, ${s.edits} incremental edits across them`);
   if (s.unavailable) {
     log(`   skipped: ${s.unavailable}`);
     return;

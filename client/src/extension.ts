@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { ClientCommands, Notifications, SERVER_PROCESS_ENV, TOPICS_VIEW_ID, type ClientCommandId, type InitializationOptions } from '../../server/src/protocol';
+import { ClientCommands, Notifications, SERVER_EXEC_ARGV, SERVER_PROCESS_ENV, TOPICS_VIEW_ID, type ClientCommandId, type InitializationOptions } from '../../server/src/protocol';
 import { DRAFT_SELECTOR, isDraft, type Ctx } from './context';
 import * as commands from './commands';
 import * as gpu from './gpu-commands';
@@ -27,8 +27,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   context.subscriptions.push(context.secrets.onDidChange((e) => e.key === RUNPOD_KEY_SECRET && learnKey()));
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.stdio, options: { env: SERVER_PROCESS_ENV } },
-    debug: { module: serverModule, transport: TransportKind.stdio, options: { env: SERVER_PROCESS_ENV, execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: TransportKind.stdio, options: { env: SERVER_PROCESS_ENV, execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { env: SERVER_PROCESS_ENV, execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
   };
   const storage = context.storageUri ?? context.globalStorageUri;
   // The server writes its link-check cache here; it creates the folder itself if this has not finished.

@@ -117,7 +117,10 @@ async function main(argv: string[]): Promise<number> {
     }
     switch (command) {
       case 'lint':
-        return await (await import('./cli/lint')).lintCommand(rest, io, makeAnalyzer, VERSION, CACHE_VERSION);
+      {
+        const [{ lintCommand }, { relauncher }] = await Promise.all([import('./cli/lint'), import('./cli/relaunch')]);
+        return await lintCommand(rest, io, makeAnalyzer, VERSION, CACHE_VERSION, relauncher());
+      }
       case 'gpus':
         return await (await import('./cli/gpus')).gpusCommand(rest, io);
       case 'topics':

@@ -273,6 +273,8 @@ export interface InitializationOptions {
 
 // -- Launch -----------------------------------------------------------------------------------------------------
 
+import serverLaunch from './server-launch.json';
+
 /**
  * Environment the client starts the server process with (on top of its own), read by glibc's allocator on Linux
  * and ignored elsewhere. The server parses on every edit on two threads, and glibc by default gives each thread
@@ -282,9 +284,19 @@ export interface InitializationOptions {
  * at their starting 128 KB keeps them there: 140, 145, 147 and 162 MB after 10,000 edits in four benchmark runs,
  * against 158, 163 and 167 MB without, for about 4 % more CPU per edit (a lower trim threshold, tried before, gave
  * back more but cost a third more CPU per edit).
- * bench/run.mjs starts the server with the same environment; a JSON file so the benchmark can read it too.
+ * bench/run.mjs starts the server with the same environment and Node options; a JSON file so the benchmark can read
+ * them too.
  */
-export { default as SERVER_PROCESS_ENV } from './server-env.json';
+export const SERVER_PROCESS_ENV: Record<string, string> = serverLaunch.env;
+
+/**
+ * Node options the client starts the server with: one V8 helper thread instead of Node's four. The server's own two
+ * threads (the protocol and one analysis worker) do little per edit, and V8's helpers compiling the code that turns
+ * hot in the first few hundred edits took more CPU than both of them (13 ms per edit on a 5,000-line draft, two
+ * cores); with one helper, edit → diagnostics took a tenth to a fifth less at the median and p95, and opening the
+ * draft a fifth less (bench/run.mjs, edit path).
+ */
+export const SERVER_EXEC_ARGV: readonly string[] = serverLaunch.execArgv;
 
 // -- The messages -----------------------------------------------------------------------------------------------
 

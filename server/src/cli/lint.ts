@@ -24,6 +24,7 @@ import { checkPathsGiven, collectRunFiles, configFileOption, type WalkSettings }
 import { checkedLang, messageLocale } from './locale';
 import { CliUsageError, MSG, localize } from './messages';
 import type { CliIo } from './io';
+import { RELAUNCH_MIN_FILES, namesManyFiles, type Relaunch } from './relaunch';
 
 export const LINT_USAGE = `Usage: benchpress lint [--format text|json|sarif|github|junit] [--fail-on error|warning|info|never]
                        [--config FILE] [--fix] [--rules ID[,ID…]] [--lang en|zh-cn]
@@ -49,7 +50,11 @@ pre-commit hook with nothing staged passes). A PATH that does not exist is an er
 Exit codes: 0 nothing at or above the --fail-on level, 1 something is, 2 usage or I/O error (message on stderr).
 This usage text is in English; messages and findings follow --lang or the config's "language".`;
 
-export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyzer: AnalyzerFactory, version: string, cacheVersion = version): Promise<number> {
+/**
+ * `relaunch`: how to run this command again in a process with fewer V8 helper threads (cli/relaunch.ts), for a run
+ * with many files to analyse; only the `benchpress` process itself passes one.
+ */
+export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyzer: AnalyzerFactory, version: string, cacheVersion = version, relaunch?: Relaunch): Promise<number> {
   const args = parseArgs(argv, { values: ['format', 'config', 'rules', 'fail-on', 'lang'], switches: ['fix', 'check-urls', 'allow-private-urls', 'no-cache', 'no-gitignore', 'help'] });
   if (args.switches.has('help')) {
     io.stdout(LINT_USAGE + '\n');
@@ -103,11 +108,17 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
   };
 
   let known: KnownAnswers | undefined;
+  /** Files of the run the cache cannot answer (when it answered the others). */
+  let toAnalyse: number | undefined;
+  const prewarm = () => {
+    if (!relaunch) makeAnalyzer.prewarm?.();
+  };
   if (answers) {
     const { results } = answers;
     const printOptions = (cached: number): PrintOptions => ({ version, locale: results.locale!, fixed: 0, cached });
-    // A worker starts loading the analysis at the first file the cache cannot answer, while the rest are looked up.
-    const answered = await answerAll(paths, io, answers, { configFile, noGitignore: flags.noGitignore, onMiss: () => makeAnalyzer.prewarm?.(), printedKey: (stamps, cached) => printedKey(results, printOptions(cached), stamps), format });
+    // A worker starts loading the analysis at the first file the cache cannot answer, while the rest are looked up
+    // (unless the run may still start itself again).
+    const answered = await answerAll(paths, io, answers, { configFile, noGitignore: flags.noGitignore, onMiss: prewarm, printedKey: (stamps, cached) => printedKey(results, printOptions(cached), stamps), format });
     if (answered && !('known' in answered)) {
       if (answered.ignoredGiven.length > 0) io.stderr(`${localize(MSG.ignoredGiven(answered.ignoredGiven), results.locale!)}\n`);
       if ('printed' in answered) {
@@ -116,7 +127,15 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
       }
       return printAndKeep(answered.reports, printOptions(answered.files), { results, key: answered.key });
     }
-    known = answered?.known;
+    if (answered) {
+      known = answered.known;
+      toAnalyse = answered.files - answered.known.size;
+    }
+  }
+  if (relaunch && (toAnalyse === undefined ? await namesManyFiles(paths, io.cwd) : toAnalyse >= RELAUNCH_MIN_FILES)) {
+    // Nothing is written yet: the new process does the whole run. Should it not start, this one goes on.
+    const code = await relaunch().catch(() => undefined);
+    if (code !== undefined) return code;
   }
 
   // The cache cannot answer: files will be analysed (a worker can start loading now).
@@ -134,7 +153,7 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
 type AnswerAll =
   | { printed: { bytes: Uint8Array; worst: WorstSeverity }; files: number; ignoredGiven: string[] }
   | { reports: FileReport[]; key: string; files: number; ignoredGiven: string[] }
-  | { known: KnownAnswers };
+  | { known: KnownAnswers; files: number };
 
 /** A report as a printed answer's key names it: its file and the stamp of its findings. */
 type ReportStamp = [path: string, stamp: string];
@@ -204,7 +223,7 @@ async function answerAll(paths: readonly string[], io: CliIo, answers: Answers, 
     const known: KnownAnswers = new Map();
     found.files.forEach((file, i) => findings[i] && known.set(file, { digest: digests[i]!, findings: findings[i]!, stamp: stamps[i]! }));
     if (known.size < files) options.onMiss();
-    return { known };
+    return { known, files };
   }
   const reports: FileReport[] = stored.problems.map((p) => ({ file: displayPath(p.path, io.cwd), path: p.path, findings: p.findings }));
   found.files.forEach((file, i) => reports.push({ file: displayPath(file, io.cwd), path: file, findings: findings[i]! }));
