@@ -139,11 +139,13 @@ async function timeProcess(cmd, args, { cwd, node = false }) {
   let file = cmd;
   let fileArgs = args;
   const env = { ...process.env };
-  if (TIME_BIN) [file, fileArgs] = [TIME_BIN, ['-f', '%e %U %S %M', '-o', statFile, cmd, ...args]];
-  else if (node) {
+  // Node tools also get the rusage preload, which gives each Node process of the run a line (see rusage.cjs).
+  const rusageFile = `${statFile}.node`;
+  if (node) {
     fileArgs = ['--require', RUSAGE_PRELOAD, ...args];
-    env.BENCH_RUSAGE_FILE = statFile;
+    env.BENCH_RUSAGE_FILE = rusageFile;
   }
+  if (TIME_BIN) [file, fileArgs] = [TIME_BIN, ['-f', '%e %U %S %M', '-o', statFile, cmd, ...fileArgs]];
   const started = performance.now();
   const child = spawn(file, fileArgs, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const out = [];
@@ -157,20 +159,30 @@ async function timeProcess(cmd, args, { cwd, node = false }) {
   const wallMs = performance.now() - started;
   let cpuMs;
   let maxRssMB;
+  let processes = 1;
   try {
-    const fields = (await fs.readFile(statFile, 'utf8')).trim().split('\n').pop().split(' ').map(Number);
     if (TIME_BIN) {
+      // GNU time counts the CPU of the processes the timed one waited for too.
+      const fields = (await fs.readFile(statFile, 'utf8')).trim().split('\n').pop().split(' ').map(Number);
       cpuMs = (fields[1] + fields[2]) * 1000;
       maxRssMB = fields[3] / 1024;
-    } else {
-      cpuMs = (fields[0] + fields[1]) / 1000;
-      maxRssMB = fields[2] / 1024;
     }
   } catch {
-    /* no figures (a native tool without /usr/bin/time) */
+    /* no figures */
+  }
+  try {
+    const lines = (await fs.readFile(rusageFile, 'utf8')).trim().split('\n').map((l) => l.split(' ').map(Number));
+    processes = lines.length;
+    if (cpuMs === undefined) cpuMs = lines.reduce((sum, f) => sum + (f[0] + f[1]) / 1000, 0);
+    // Processes alive at the same time (a run that started itself again waits for it): the sum of their peaks.
+    const summed = lines.reduce((sum, f) => sum + f[2] / 1024, 0);
+    if (maxRssMB === undefined || lines.length > 1) maxRssMB = Math.max(maxRssMB ?? 0, summed);
+  } catch {
+    /* not a Node tool, or no figures (a native tool without /usr/bin/time) */
   }
   await fs.rm(statFile, { force: true });
-  return { code, wallMs, cpuMs, maxRssMB, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+  await fs.rm(rusageFile, { force: true });
+  return { code, wallMs, cpuMs, maxRssMB, processes, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
 }
 
 // Peers -------------------------------------------------------------------------------------------------------
@@ -431,7 +443,7 @@ function printThroughput(t, corpus, peers) {
   log(`\n== Throughput: ${corpus.files} files, ${(corpus.bytes / 1e6).toFixed(2)} MB (1 MB = 10^6 bytes)`);
   log(`   ${corpus.describe}`);
   log(`   median of ${t.rounds} round(s); each round: cold phase, then "${t.changeFile}" gets a new paragraph and the cached tools re-run, then a warm re-run; order rotated every round.`);
-  log(`   memory = peak RSS of the whole process (all threads), ${TIME_BIN ? `${TIME_BIN} %M ("Maximum resident set size")` : 'process.resourceUsage().maxRSS via bench/rusage.cjs (/usr/bin/time not installed: apt-get install time)'}.\n`);
+  log(`   memory = peak RSS of the whole process (all threads), ${TIME_BIN ? `${TIME_BIN} %M ("Maximum resident set size")` : 'process.resourceUsage().maxRSS via bench/rusage.cjs (/usr/bin/time not installed: apt-get install time)'}; a Benchpress run that starts itself again with one V8 helper thread (cold: it has many files to analyse; cli/relaunch.ts): the sum of both processes' peaks (bench/rusage.cjs), its CPU both processes'.\n`);
   const order = ['bp-cold', 'mdl2-cold', 'rumdl-cold', 'mdl-lib', 'remark-proc', 'remark-lib', 'bp-first', 'rumdl-first', 'bp-changed', 'rumdl-changed', 'bp-warm', 'rumdl-warm'];
   const rows = order.map((id) => t.rows.find((r) => r.id === id)).filter(Boolean);
   printTable([

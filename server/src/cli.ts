@@ -118,8 +118,13 @@ async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'lint':
       {
-        const [{ lintCommand }, { relauncher }] = await Promise.all([import('./cli/lint'), import('./cli/relaunch')]);
-        return await lintCommand(rest, io, makeAnalyzer, VERSION, CACHE_VERSION, relauncher());
+        const { relauncher, relaunchesAtOnce } = await import('./cli/relaunch');
+        const relaunch = relauncher();
+        if (relaunch && (await relaunchesAtOnce(rest, io.cwd))) {
+          const code = await relaunch().catch(() => undefined);
+          if (code !== undefined) return code;
+        }
+        return await (await import('./cli/lint')).lintCommand(rest, io, makeAnalyzer, VERSION, CACHE_VERSION, relaunch);
       }
       case 'gpus':
         return await (await import('./cli/gpus')).gpusCommand(rest, io);

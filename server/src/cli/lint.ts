@@ -25,6 +25,7 @@ import { checkedLang, messageLocale } from './locale';
 import { CliUsageError, MSG, localize } from './messages';
 import type { CliIo } from './io';
 import { RELAUNCH_MIN_FILES, namesManyFiles, type Relaunch } from './relaunch';
+import { LINT_FLAGS } from './lint-flags';
 
 export const LINT_USAGE = `Usage: benchpress lint [--format text|json|sarif|github|junit] [--fail-on error|warning|info|never]
                        [--config FILE] [--fix] [--rules ID[,ID…]] [--lang en|zh-cn]
@@ -55,7 +56,7 @@ This usage text is in English; messages and findings follow --lang or the config
  * with many files to analyse; only the `benchpress` process itself passes one.
  */
 export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyzer: AnalyzerFactory, version: string, cacheVersion = version, relaunch?: Relaunch): Promise<number> {
-  const args = parseArgs(argv, { values: ['format', 'config', 'rules', 'fail-on', 'lang'], switches: ['fix', 'check-urls', 'allow-private-urls', 'no-cache', 'no-gitignore', 'help'] });
+  const args = parseArgs(argv, LINT_FLAGS);
   if (args.switches.has('help')) {
     io.stdout(LINT_USAGE + '\n');
     return 0;

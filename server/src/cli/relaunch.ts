@@ -11,6 +11,8 @@ import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from './args';
+import { LINT_FLAGS } from './lint-flags';
 
 /** Up to this many cores the helpers compete with the run's own threads (a pool has one worker per core, up to four). */
 const MAX_CORES = 4;
@@ -41,6 +43,22 @@ export async function namesManyFiles(paths: readonly string[], cwd: string): Pro
     if (stat?.isDirectory()) return true;
   }
   return false;
+}
+
+/**
+ * Whether a `lint` run (its arguments) starts itself again before it loads anything else: one that reads no cache
+ * (`--no-cache`, `--fix`) over many files. The first process then holds some 45 MB while it waits instead of 55 (the
+ * lint command's modules loaded); a run that may be answered from its cache decides once it has asked (lint.ts).
+ */
+export async function relaunchesAtOnce(argv: readonly string[], cwd: string): Promise<boolean> {
+  let args;
+  try {
+    args = parseArgs(argv, LINT_FLAGS);
+  } catch {
+    return false; // the lint command reports what is wrong with them
+  }
+  if (args.switches.has('help') || !(args.switches.has('no-cache') || args.switches.has('fix'))) return false;
+  return namesManyFiles(args.positionals, cwd);
 }
 
 /**
