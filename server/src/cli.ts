@@ -93,6 +93,12 @@ makeAnalyzer.prewarm = () => {
     return p;
   });
 };
+// A run that starts itself again stops the pool it started early (the new process makes its own).
+makeAnalyzer.release = async () => {
+  const warm = warmPool;
+  warmPool = undefined;
+  if (warm) await (await warm).dispose();
+};
 
 /** `--help` or `-h` among a command's arguments (before `--`). */
 function asksForHelp(argv: readonly string[]): boolean {

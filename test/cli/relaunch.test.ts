@@ -64,7 +64,7 @@ test('a run over a folder starts itself again with one V8 helper thread, and pri
   }
 });
 
-test('short runs stay in one process: a run of one file, and a re-run the cache answers', () => {
+test('short runs stay in one process (a run of one file, a re-run the cache answers); a run with a cache decides once it asked', () => {
   const ws = workspace();
   const dir = mkdtempSync(path.join(tmpdir(), 'bp-relaunch-'));
   try {
@@ -72,8 +72,10 @@ test('short runs stay in one process: a run of one file, and a re-run the cache 
     lint(ws, one.preload, ['--no-cache', 'posts/notes.md'], '1');
     assert.equal(one.started().length, 1, 'one file');
     rmSync(path.join(dir, 'started.jsonl'));
-    // The first cached run analyses the folder (and may start a second process); the re-run is answered.
-    lint(ws, one.preload, ['posts'], '1');
+    // The first cached run finds no cache to ask and analyses the folder: it starts again once it knows that.
+    const filling = lint(ws, one.preload, ['posts'], '1');
+    assert.equal(one.started().length, 2, 'the run that fills the cache');
+    assert.equal(JSON.parse(filling.stdout).length, 3);
     rmSync(path.join(dir, 'started.jsonl'));
     const answered = lint(ws, one.preload, ['posts'], '1');
     assert.equal(one.started().length, 1, 'answered from the cache');

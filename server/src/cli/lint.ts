@@ -111,15 +111,11 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
   let known: KnownAnswers | undefined;
   /** Files of the run the cache cannot answer (when it answered the others). */
   let toAnalyse: number | undefined;
-  const prewarm = () => {
-    if (!relaunch) makeAnalyzer.prewarm?.();
-  };
   if (answers) {
     const { results } = answers;
     const printOptions = (cached: number): PrintOptions => ({ version, locale: results.locale!, fixed: 0, cached });
-    // A worker starts loading the analysis at the first file the cache cannot answer, while the rest are looked up
-    // (unless the run may still start itself again).
-    const answered = await answerAll(paths, io, answers, { configFile, noGitignore: flags.noGitignore, onMiss: prewarm, printedKey: (stamps, cached) => printedKey(results, printOptions(cached), stamps), format });
+    // A worker starts loading the analysis at the first file the cache cannot answer, while the rest are looked up.
+    const answered = await answerAll(paths, io, answers, { configFile, noGitignore: flags.noGitignore, onMiss: () => makeAnalyzer.prewarm?.(), printedKey: (stamps, cached) => printedKey(results, printOptions(cached), stamps), format });
     if (answered && !('known' in answered)) {
       if (answered.ignoredGiven.length > 0) io.stderr(`${localize(MSG.ignoredGiven(answered.ignoredGiven), results.locale!)}\n`);
       if ('printed' in answered) {
@@ -133,8 +129,10 @@ export async function lintCommand(argv: readonly string[], io: CliIo, makeAnalyz
       toAnalyse = answered.files - answered.known.size;
     }
   }
-  if (relaunch && (toAnalyse === undefined ? await namesManyFiles(paths, io.cwd) : toAnalyse >= RELAUNCH_MIN_FILES)) {
+  // A run that reads no cache decided before this module loaded (cli.ts); one with a cache decides now that it asked.
+  if (relaunch && answers && (toAnalyse === undefined ? await namesManyFiles(paths, io.cwd) : toAnalyse >= RELAUNCH_MIN_FILES)) {
     // Nothing is written yet: the new process does the whole run. Should it not start, this one goes on.
+    await makeAnalyzer.release?.();
     const code = await relaunch().catch(() => undefined);
     if (code !== undefined) return code;
   }

@@ -21,9 +21,10 @@ export interface ChunkAnalyzer {
 
 /**
  * Makes the analyzer of a run, given the check's time budget. `prewarm`, when there is one, starts what the next
- * analyzer will need (a worker loading the analysis) while the run still reads settings and files.
+ * analyzer will need (a worker loading the analysis) while the run still reads settings and files; `release` stops
+ * what `prewarm` started when no analyzer will be made after all.
  */
-export type AnalyzerFactory = ((timeoutMs: number) => ChunkAnalyzer) & { prewarm?(): void };
+export type AnalyzerFactory = ((timeoutMs: number) => ChunkAnalyzer) & { prewarm?(): void; release?(): Promise<void> };
 
 export class AbortError extends Error {
   constructor() {
