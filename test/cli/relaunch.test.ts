@@ -34,8 +34,8 @@ function probe(dir: string): { preload: string; started: () => Started[] } {
   return { preload, started: () => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Started) : []) };
 }
 
-function lint(ws: TempWorkspace, preload: string, args: string[], relaunch: string) {
-  return spawnSync(process.execPath, ['--require', preload, CLI, 'lint', '--format', 'json', ...args], { cwd: ws.root, encoding: 'utf8', timeout: 60000, env: { ...process.env, NO_COLOR: '1', BENCHPRESS_RELAUNCH: relaunch } });
+function lint(ws: TempWorkspace, preload: string, args: string[], relaunch: string, env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, ['--require', preload, CLI, 'lint', '--format', 'json', ...args], { cwd: ws.root, encoding: 'utf8', timeout: 60000, env: { ...process.env, NO_COLOR: '1', BENCHPRESS_RELAUNCH: relaunch, ...env } });
 }
 
 test('a run over a folder starts itself again with one V8 helper thread, and prints what a run in one process prints', () => {
@@ -71,6 +71,10 @@ test('short runs stay in one process (a run of one file, a re-run the cache answ
     const one = probe(dir);
     lint(ws, one.preload, ['--no-cache', 'posts/notes.md'], '1');
     assert.equal(one.started().length, 1, 'one file');
+    rmSync(path.join(dir, 'started.jsonl'));
+    // Node started with a helper count of the user's: kept.
+    lint(ws, one.preload, ['--no-cache', 'posts'], '1', { NODE_OPTIONS: '--v8-pool-size=2' });
+    assert.equal(one.started().length, 1, 'NODE_OPTIONS sets the helper count');
     rmSync(path.join(dir, 'started.jsonl'));
     // The first cached run finds no cache to ask and analyses the folder: it starts again once it knows that.
     const filling = lint(ws, one.preload, ['posts'], '1');

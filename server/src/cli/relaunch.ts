@@ -34,10 +34,10 @@ export type Relaunch = () => Promise<number>;
 /**
  * How this process can run itself again with one helper thread, if it should: undefined when relaunching is off
  * (`BENCHPRESS_RELAUNCH=0`, or already relaunched), the machine has more than MAX_CORES cores (`=1` relaunches
- * whatever the cores), or Node was started with a helper count already.
+ * whatever the cores), or Node was started with a helper count already (on its command line or in NODE_OPTIONS).
  */
 export function relauncher(env: NodeJS.ProcessEnv = process.env): Relaunch | undefined {
-  if (env[ENV] === '0' || process.execArgv.some((a) => a.startsWith('--v8-pool-size'))) return undefined;
+  if (env[ENV] === '0' || process.execArgv.some((a) => a.startsWith('--v8-pool-size')) || env.NODE_OPTIONS?.includes('--v8-pool-size')) return undefined;
   const cores = os.availableParallelism?.() ?? os.cpus().length;
   if (env[ENV] !== '1' && cores > MAX_CORES) return undefined;
   return () => runAgain(env);
