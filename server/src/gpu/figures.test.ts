@@ -48,6 +48,9 @@ test('every unit spelling a figure may use is still read (the check skips only t
     ['The RTX 4090 has 10000 shading units.', 'cudaCores'],
     ['The RTX 4090 has CUDA cores: 10000.', 'cudaCores'],
     ['RTX 4090 有 10000 个 CUDA 核心。', 'cudaCores'],
+    // Neither the STREAM benchmark nor a CPU (处理器) is meant here.
+    ['The RTX 4090 has 10000 stream processors.', 'cudaCores'],
+    ['RTX 4090 拥有 10000 个流处理器。', 'cudaCores'],
     ['The RTX 4090 launched at $999.', 'launchPriceUsd'],
     ['The RTX 4090 launched at US$ 999.', 'launchPriceUsd'],
     ['The RTX 4090 launched at USD 999.', 'launchPriceUsd'],
@@ -61,4 +64,7 @@ test('every unit spelling a figure may use is still read (the check skips only t
   }
   // Named GPUs, numbers, no unit: nothing to check.
   assert.deepEqual(findSpecMismatches('Run 7: RTX 4090 reached 5000 tokens/s; see the H100 page 3.', BUILTIN_GPUS), []);
+  // A STREAM measurement and a sentence about a processor stay unchecked (the same sentences without those words are).
+  assert.deepEqual(findSpecMismatches('STREAM: the RTX 4090 has 48 GB of VRAM.', BUILTIN_GPUS), []);
+  assert.deepEqual(findSpecMismatches('RTX 4090 的处理器有 10000 个 CUDA 核心。', BUILTIN_GPUS), []);
 });

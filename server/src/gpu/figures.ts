@@ -114,9 +114,10 @@ const SKIP_UNIT: RegExp[] = [
   /(?:\d+|[两双二三四五六七八九十几多]|十几|数)\s?(?:张|块|卡|片|台|颗|路)|集群|节点|服务器|机器|主机|工作站|整机|系统|平台|实例|总共|合计|共计|一共|总计|总显存|总带宽|每张|每块|每卡|主板/,
   // CPUs.
   new RegExp(W('CPU|vCPU|Ryzen|Xeon|EPYC|Threadripper|Core i\\d|i[3579]-\\d{4,5}\\w*|Apple M\\d'), 'i'),
-  /处理器|锐龙|至强|霄龙/,
+  // Not 流处理器 (stream processors: a GPU's cores).
+  /(?<!流)处理器|锐龙|至强|霄龙/,
   // Measurements, settings, partner and modded cards.
-  new RegExp(W('measured|measuring|measurements?|benchmark(?:s|ed)?|achieved|achieves|achieve|observed|we got|we saw|in practice|actual|effective|sustained|STREAM|bandwidthTest|nvbandwidth|nvidia-smi|reports?|reported|shows?|showed|overclock\\w*|OC|undervolt\\w*|modded|modified|mod|partner|AIB|non-reference|ROG|Strix|TUF|MSI|ASUS|Gigabyte|Zotac|Colorful|Galax|Palit|Inno3D|PNY|limit(?:ed)?|capped|set to|tuned'), 'i'),
+  new RegExp(W('measured|measuring|measurements?|benchmark(?:s|ed)?|achieved|achieves|achieve|observed|we got|we saw|in practice|actual|effective|sustained|STREAM(?!\\s?processors?)|bandwidthTest|nvbandwidth|nvidia-smi|reports?|reported|shows?|showed|overclock\\w*|OC|undervolt\\w*|modded|modified|mod|partner|AIB|non-reference|ROG|Strix|TUF|MSI|ASUS|Gigabyte|Zotac|Colorful|Galax|Palit|Inno3D|PNY|limit(?:ed)?|capped|set to|tuned'), 'i'),
   /实测|测得|测出|跑出|跑到|测试中|实际|有效|显示|读数|超频|降频|降压|魔改|改装|非公|公版之外|华硕|微星|技嘉|七彩虹|索泰|影驰|铭瑄|映众|耕升|限制|限到|功耗墙|设置|设为|设定/,
 ];
 
