@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
  * What the extension's client adds to the server's environment and the Node options it starts the server with
  * (server/src/protocol.ts, SERVER_PROCESS_ENV and SERVER_EXEC_ARGV).
  */
-const SERVER_LAUNCH = JSON.parse(readFileSync(new URL('../server/src/server-launch.json', import.meta.url), 'utf8'));
+export const SERVER_LAUNCH = JSON.parse(readFileSync(new URL('../server/src/server-launch.json', import.meta.url), 'utf8'));
 
 export const fileUri = (p) => pathToFileURL(p).href;
 

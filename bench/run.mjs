@@ -58,7 +58,7 @@ import { generateDraft, draftFromCorpus, prng } from './generate-draft.mjs';
 import { writeMkdocsSite } from './generate-mkdocs.mjs';
 import { SCALE_CASES, writeScaleCases } from './scale-cases.mjs';
 import { collectMarkdownFiles, readAll, runMarkdownlint, runRemarkLint } from './peers.mjs';
-import { startLspServer, fileUri } from './lsp-client.mjs';
+import { startLspServer, fileUri, SERVER_LAUNCH } from './lsp-client.mjs';
 import { summarizeProfiles } from './profile-summary.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -66,7 +66,7 @@ const repo = path.resolve(here, '..');
 const corpusRoot = path.resolve(repo, '../shared/corpus');
 const require = createRequire(import.meta.url);
 /** The Node options the extension's client starts the server with (bench/lsp-client.mjs adds them), for the report. */
-const SERVER_NODE_OPTIONS = JSON.parse(readFileSync(path.join(repo, 'server/src/server-launch.json'), 'utf8')).execArgv.join(' ');
+const SERVER_NODE_OPTIONS = SERVER_LAUNCH.execArgv.join(' ');
 
 // Options ---------------------------------------------------------------------------------------------------
 const argv = process.argv.slice(2);
@@ -159,7 +159,6 @@ async function timeProcess(cmd, args, { cwd, node = false }) {
   const wallMs = performance.now() - started;
   let cpuMs;
   let maxRssMB;
-  let processes = 1;
   try {
     if (TIME_BIN) {
       // GNU time counts the CPU of the processes the timed one waited for too.
@@ -172,7 +171,6 @@ async function timeProcess(cmd, args, { cwd, node = false }) {
   }
   try {
     const lines = (await fs.readFile(rusageFile, 'utf8')).trim().split('\n').map((l) => l.split(' ').map(Number));
-    processes = lines.length;
     if (cpuMs === undefined) cpuMs = lines.reduce((sum, f) => sum + (f[0] + f[1]) / 1000, 0);
     // Processes alive at the same time (a run that started itself again waits for it): the sum of their peaks.
     const summed = lines.reduce((sum, f) => sum + f[2] / 1024, 0);
@@ -182,7 +180,7 @@ async function timeProcess(cmd, args, { cwd, node = false }) {
   }
   await fs.rm(statFile, { force: true });
   await fs.rm(rusageFile, { force: true });
-  return { code, wallMs, cpuMs, maxRssMB, processes, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+  return { code, wallMs, cpuMs, maxRssMB, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
 }
 
 // Peers -------------------------------------------------------------------------------------------------------
@@ -616,7 +614,6 @@ async function micromarkTimer(text) {
   };
 }
 
-/** Seeded single-character edits in prose lines of the middle half of the document. */
 /**
  * Types a character where editPlanner would, and deletes it again with the next edit, as a writer types and takes
  * back: every second edit the drafts are as they were opened, so what the server must hold for them (their text,
@@ -637,6 +634,7 @@ function typeAndUndoPlanner(seed) {
   };
 }
 
+/** Seeded single-character edits in prose lines of the middle half of the document. */
 function editPlanner(seed) {
   const rand = prng(seed);
   const PLAIN = /[\u4e00-\u9fffA-Za-z]/;

@@ -132,6 +132,8 @@ interface ChunkAtPlace {
   result: ChunkResult;
 }
 
+const noPlaces = () => ({ byStart: new Map<number, ChunkAtPlace>(), byEndDistance: new Map<number, ChunkAtPlace>() });
+
 export interface ChunkLayout {
   start: number;
   end: number;
@@ -164,7 +166,7 @@ export class DocumentChecker {
    * at the same place (before the edit) or as far from the end (after it) is compared with the one there: equal
    * texts are a compare, where a lookup in `cache` hashes every chunk's text anew (the whole draft, on every edit).
    */
-  private placed = { byStart: new Map<number, ChunkAtPlace>(), byEndDistance: new Map<number, ChunkAtPlace>() };
+  private placed = noPlaces();
 
   constructor(private readonly analyzer: ChunkAnalyzer) {}
 
@@ -180,13 +182,13 @@ export class DocumentChecker {
     this.lastLayout = [];
     this.topicHits = { matcher: undefined, hits: new Map() };
     this.documentFindings = new Map();
-    this.placed = { byStart: new Map(), byEndDistance: new Map() };
+    this.placed = noPlaces();
   }
 
   private useContext(context: string): void {
     if (context === this.cacheContext) return;
     this.cache = new Map();
-    this.placed = { byStart: new Map(), byEndDistance: new Map() };
+    this.placed = noPlaces();
     this.cacheContext = context;
   }
 
@@ -237,7 +239,7 @@ export class DocumentChecker {
     // Keep only what this version uses, so the cache follows the document instead of growing with its history.
     this.cache = used;
     this.lastLayout = results.map(({ chunk, result }) => ({ start: chunk.startOffset, end: chunk.endOffset, result }));
-    this.placed = { byStart: new Map(), byEndDistance: new Map() };
+    this.placed = noPlaces();
     for (const { chunk, result } of results) {
       const at = { text: chunk.text, result };
       this.placed.byStart.set(chunk.startOffset, at);
