@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { collectDrafts, type WalkProblem } from '../node/files';
-import { findWorkspaceRoot } from '../node/workspace-root';
+import { findWorkspaceRoot, workspaceRootsOfFolders } from '../node/workspace-root';
 import { CliUsageError, MSG } from './messages';
 import type { CliIo } from './io';
 
@@ -56,12 +56,8 @@ export async function configFileOption(given: string | undefined, io: CliIo): Pr
 export async function collectRunFiles(paths: readonly string[], io: CliIo, settingsOf: (root: string | undefined) => Promise<WalkSettings>, options: { noGitignore?: boolean } = {}): Promise<RunFiles> {
   const root = findWorkspaceRoot(path.resolve(io.cwd, paths[0]));
   await settingsOf(root);
-  const rootByFolder = new Map<string, string | undefined>();
-  const rootOf = (file: string) => {
-    const dir = path.dirname(file);
-    if (!rootByFolder.has(dir)) rootByFolder.set(dir, findWorkspaceRoot(dir));
-    return rootByFolder.get(dir);
-  };
+  const rootOfFolder = workspaceRootsOfFolders();
+  const rootOf = (file: string) => rootOfFolder(path.dirname(file));
   const found = new Set<string>();
   const ignoredGiven: string[] = [];
   const walkProblems: WalkProblem[] = [];

@@ -97,9 +97,12 @@ export function confineSync(p: string, roots: readonly string[], lstats: Map<str
   }
 }
 
-/** `lstatSync(p)`, looked at once per `lstats` (undefined when it throws). */
+/**
+ * `lstatSync(p)`, looked at once per `lstats` (undefined when there is nothing there or it cannot be looked at). A
+ * missing path is answered without an exception: a re-run looks at a thousand missing link targets.
+ */
 export function lstatOnce(p: string, lstats: Map<string, Stats | undefined>): Stats | undefined {
-  if (!lstats.has(p)) lstats.set(p, orUndefined(() => lstatSync(p)));
+  if (!lstats.has(p)) lstats.set(p, orUndefined(() => lstatSync(p, { throwIfNoEntry: false })));
   return lstats.get(p);
 }
 

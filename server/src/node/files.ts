@@ -121,8 +121,17 @@ async function addFile(file: string, found: Map<string, string>): Promise<void> 
   if (!found.has(real)) found.set(real, file);
 }
 
-/** `localeCompare` order, from one collator (each `localeCompare` call sets one up: a tenth of a warm run's walk). */
-const byName = new Intl.Collator().compare;
+/**
+ * Names in one fixed order, the same on every machine: case folded first (`a.md`, `B.md`, `c.md`), then as written.
+ * Not the locale's collation: that differs between machines (and LANG settings), and setting up a collator costs
+ * six milliseconds, a twentieth of a run answered from the cache.
+ */
+function byName(a: string, b: string): number {
+  const foldedA = a.toLowerCase();
+  const foldedB = b.toLowerCase();
+  if (foldedA !== foldedB) return foldedA < foldedB ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 interface Walk {
   problems: WalkProblem[];

@@ -124,7 +124,11 @@ export class Signatures {
   }
 
   private statOf(real: string): Stats | undefined {
-    if (!this.stats.has(real)) this.stats.set(real, orUndefined(() => statSync(real)));
+    if (!this.stats.has(real)) {
+      // A path that is no link has the stat its lstat gave when it was confined: no second look at the disk.
+      const lstat = this.lstats.get(real);
+      this.stats.set(real, lstat && !lstat.isSymbolicLink() ? lstat : orUndefined(() => statSync(real, { throwIfNoEntry: false })));
+    }
     return this.stats.get(real);
   }
 

@@ -11,9 +11,27 @@ export function findWorkspaceRoot(start: string): string | undefined {
     dir = path.dirname(dir);
   }
   for (;;) {
-    if (existsSync(path.join(dir, '.benchpress')) || existsSync(path.join(dir, '.git'))) return dir;
+    if (isWorkspaceRoot(dir)) return dir;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
   }
+}
+
+const isWorkspaceRoot = (dir: string) => existsSync(path.join(dir, '.benchpress')) || existsSync(path.join(dir, '.git'));
+
+/**
+ * `findWorkspaceRoot` for folders, remembering each folder it looked at: a run asks for every folder of a tree, and
+ * each would otherwise look at all its parents again. For one run only (a folder may become a workspace later).
+ */
+export function workspaceRootsOfFolders(): (dir: string) => string | undefined {
+  const known = new Map<string, string | undefined>();
+  const rootOf = (dir: string): string | undefined => {
+    if (known.has(dir)) return known.get(dir);
+    const parent = path.dirname(dir);
+    const root = isWorkspaceRoot(dir) ? dir : parent === dir ? undefined : rootOf(parent);
+    known.set(dir, root);
+    return root;
+  };
+  return rootOf;
 }
