@@ -3,7 +3,7 @@
 // depends on — the draft, a linked draft's headings, a linked image appearing, the config, a team template.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCli, tempWorkspace, type TempWorkspace } from '../support/workspace';
 import { EN_TUTORIAL_COMPLETE, ZH_REVIEW_MISSING_COST } from '../support/drafts';
@@ -142,6 +142,39 @@ test('the text summary of an answered re-run counts the files from the cache eac
     ws.write('posts/review.md', ZH_REVIEW_MISSING_COST + '\n新的一段。\n');
     assert.match(runCli(['lint', 'posts', 'notes'], ws.root).stdout, /3 unchanged files from cache/);
     assert.match(runCli(['lint', 'posts', 'notes'], ws.root).stdout, /4 unchanged files from cache/);
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('a draft left alone is answered by its file signature without being read, and any write to it is still seen', async () => {
+  // Two texts of the same length with different findings: only the bytes tell them apart.
+  const linkingTo = (name: string) => `# Links\n\nSee [the notes](${name}).\n`;
+  const ws = tempWorkspace({ 'posts/a.md': linkingTo('gone.md'), 'posts/b.md': linkingTo('nope.md') });
+  try {
+    // Whole seconds, so that the times can be put back exactly below.
+    const anHourAgo = Math.floor(Date.now() / 1000) - 3600;
+    for (const name of ['a', 'b']) utimesSync(ws.file(`posts/${name}.md`), anHourAgo, anHourAgo);
+    // A file changed less than two seconds before it is read could change again within the same timestamp tick:
+    // its signature is not kept. These have been left alone long enough.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const run = (cache: boolean) => runCli(['lint', '--format', 'json', ...(cache ? [] : ['--no-cache']), 'posts'], ws.root).stdout;
+    run(true);
+    const index = JSON.parse(readFileSync(ws.file('.benchpress/.cache/lint-results.json'), 'utf8')) as { entries: Record<string, { stat?: string }> };
+    assert.ok(Object.values(index.entries).every((e) => typeof e.stat === 'string'), 'the signatures were kept');
+    assert.match(run(true), /gone\.md/);
+    // Other bytes, same size, and the modification time put back as it was: the change time still moved.
+    const a = ws.file('posts/a.md');
+    writeFileSync(a, linkingTo('nope.md'));
+    utimesSync(a, anHourAgo, anHourAgo);
+    assert.equal(run(true), run(false));
+    assert.doesNotMatch(run(true), /gone\.md/);
+    // Another file put in its place, with the same size and times: another inode.
+    const replacement = ws.write('posts/b.tmp', linkingTo('gone.md'));
+    utimesSync(replacement, anHourAgo, anHourAgo);
+    renameSync(replacement, ws.file('posts/b.md'));
+    assert.equal(run(true), run(false));
+    assert.match(run(true), /gone\.md/);
   } finally {
     ws.dispose();
   }

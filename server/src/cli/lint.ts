@@ -201,8 +201,9 @@ async function answerAll(paths: readonly string[], io: CliIo, answers: Answers, 
   }
   if (found.files.length === 0 || found.walkProblems.length > 0 || order.join('\0') !== stored.rootOrder.join('\0')) return undefined;
   answers.signatures = new Signatures(found.lookRoots);
-  // The bytes' digest is all an answer needs: the text is decoded only when a file has to be checked.
-  const digests = found.files.map(digestOfFile);
+  // The bytes' digest is all an answer needs: the text is decoded only when a file has to be checked, and the bytes
+  // are read only when the file's stat signature is not the one recorded with its digest.
+  const digests = found.files.map((file) => stored.digestBySignature(file) ?? digestOfFile(file));
   const stamps = found.files.map((file, i) => {
     const digest = digests[i];
     const stamp = digest === undefined ? undefined : stored.holds(file, digest, fingerprints.get(found.rootOf(file) ?? '') ?? '', answers.signatures, answers.today);

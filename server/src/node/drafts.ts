@@ -1,7 +1,7 @@
 // Reading a draft from disk as the editor would show it: UTF-8 (a BOM is kept aside, so a fix can write it back),
 // with invalid bytes decoded as replacement characters and their first line remembered, so the check can say so
 // and `--fix` knows not to write the file back.
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import { createHash } from 'node:crypto';
 
 export interface DraftFile {
@@ -31,6 +31,20 @@ export function decodeDraft(bytes: Uint8Array): DraftFile {
 /** A draft as read from disk, with a digest of its bytes: `--fix` writes only over the very bytes it read. */
 export interface DraftOnDisk extends DraftFile {
   digest: string;
+  /** The file's stat signature just before its bytes were read, when a later run may trust it (see settledSignature). */
+  settled?: string;
+}
+
+/** Inode, size, change and modification times: any write to the file, or a file put in its place, changes one. */
+export const statSignature = (s: Stats) => `${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
+
+/**
+ * A signature that a later run may take as standing for the bytes read now, so that it does not read them again:
+ * only for a file last changed more than two seconds before it was looked at. A write within the file system's
+ * timestamp granularity of the look could leave the times as they were while the bytes differ.
+ */
+function settledSignature(s: Stats, lookedAt: number): string | undefined {
+  return Math.max(s.mtimeMs, s.ctimeMs) < lookedAt - 2000 ? statSignature(s) : undefined;
 }
 
 export const digestOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -40,7 +54,17 @@ export const digestOf = (bytes: Uint8Array) => createHash('sha256').update(bytes
  * decoding is most of a read's cost.
  */
 export async function readDraft(file: string): Promise<DraftOnDisk> {
-  let bytes: Uint8Array | undefined = await fs.readFile(file);
+  const handle = await fs.open(file, 'r');
+  let bytes: Uint8Array | undefined;
+  let settled: string | undefined;
+  try {
+    // Looked at before the bytes are read: a write while they are read leaves a signature that no longer matches.
+    const lookedAt = Date.now();
+    settled = settledSignature(await handle.stat(), lookedAt);
+    bytes = await handle.readFile();
+  } finally {
+    await handle.close();
+  }
   let decoded: DraftFile | undefined;
   const draft = () => {
     if (!decoded) {
@@ -51,6 +75,7 @@ export async function readDraft(file: string): Promise<DraftOnDisk> {
   };
   return {
     digest: digestOf(bytes),
+    ...(settled !== undefined ? { settled } : {}),
     get text() {
       return draft().text;
     },

@@ -147,11 +147,11 @@ type FoundFile = [real: string, file: string];
  * most of a cached run's time. `ancestors`: the real paths of the folders being walked, down to this one; a link
  * back to one is a loop.
  */
-async function walk(dir: string, w: Walk, outerGit: Gitignore | undefined, ancestors: ReadonlySet<string>, gitEntered = false): Promise<FoundFile[]> {
+async function walk(dir: string, w: Walk, outerGit: Gitignore | undefined, ancestors: ReadonlySet<string>, gitEntered = false, knownReal?: string): Promise<FoundFile[]> {
   let real: string;
   let entries;
   try {
-    real = await fs.realpath(dir);
+    real = knownReal ?? (await fs.realpath(dir));
     if (ancestors.has(real)) {
       w.problems.push({ path: dir, kind: 'link-loop', reason: 'a symbolic link loop' });
       return [];
@@ -189,7 +189,8 @@ async function walk(dir: string, w: Walk, outerGit: Gitignore | undefined, ances
     }
     if (kind === 'directory') {
       if (git?.ignores(full, true) || w.filter?.skipsFolder(full)) return [];
-      return walk(full, w, git, inside);
+      // A plain folder's real path is its parent's and its name (as for files below); only a link needs asking.
+      return walk(full, w, git, inside, false, entry.isSymbolicLink() ? undefined : path.join(real, entry.name));
     }
     if (kind !== 'file' || !MARKDOWN_FILE.test(entry.name) || git?.ignores(full, false) || w.filter?.ignores(full)) return [];
     // A plain file's real path is its folder's real path and its name; only a link needs asking.

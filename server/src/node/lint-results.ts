@@ -23,7 +23,7 @@ import type { WorkspaceView } from '../markdown/workspace';
 import type { FileAnchors } from '../markdown/anchors';
 import type { AnchorSettings } from '../markdown/heading-anchors';
 import { confineSync, lstatOnce, orUndefined } from './confine';
-import { digestOf } from './drafts';
+import { digestOf, statSignature } from './drafts';
 import { ensureIgnoredFolder, writeFileAtomic } from '../base/files';
 
 const FORMAT = 4;
@@ -43,6 +43,8 @@ export interface FileDeps {
 
 export interface ResultEntry {
   hash: string;
+  /** The file's stat signature when the bytes with `hash` were read, if it may stand for them (see drafts.ts). */
+  stat?: string;
   /** The fingerprint of the settings of the file's workspace root when the answer was made. */
   settings: string;
   findings: Finding[];
@@ -222,6 +224,7 @@ function wellFormed(entry: IndexEntry): boolean {
     typeof entry.hash === 'string' &&
     typeof entry.settings === 'string' &&
     typeof entry.stamp === 'string' &&
+    (entry.stat === undefined || typeof entry.stat === 'string') &&
     !!deps && typeof deps.paths === 'object' && deps.paths !== null && typeof deps.files === 'object' && deps.files !== null
   );
 }
@@ -301,6 +304,17 @@ export class LintResults implements AnchorStore {
     const entry = this.entries.get(file);
     if (!entry || !wellFormed(entry) || entry.hash !== hash || entry.settings !== settings || (entry.day !== undefined && entry.day !== today)) return undefined;
     return signatures.hold(entry.deps) ? entry.stamp : undefined;
+  }
+
+  /**
+   * The digest recorded for a file whose stat signature is still the one recorded with it: its bytes are the ones
+   * read then, and need not be read again. Undefined when there is no such signature, or it changed.
+   */
+  digestBySignature(file: string): string | undefined {
+    const entry = this.entries.get(file);
+    if (entry?.stat === undefined || !wellFormed(entry)) return undefined;
+    const stat = orUndefined(() => statSync(file, { throwIfNoEntry: false }));
+    return stat && statSignature(stat) === entry.stat ? entry.hash : undefined;
   }
 
   /** The findings stored under `stamp` for a file, if the findings file has them whole. */

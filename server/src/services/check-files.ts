@@ -105,6 +105,7 @@ export async function finishDraftFile(file: PreparedFile, run: CheckRun): Promis
     const view = result.view;
     stamp = run.answers.results.store(state.file, {
       hash: read.draft.digest,
+      ...(read.draft.settled !== undefined ? { stat: read.draft.settled } : {}),
       settings: run.settingsOf(state.file),
       // Without their fixes: a cached answer is only ever printed (`--fix` never reads the cache).
       findings: result.findings.map(({ fixes: _fixes, ...finding }) => finding),
