@@ -68,6 +68,7 @@ export async function collectRunFiles(paths: readonly string[], io: CliIo, setti
       ignore: { ignores: (f) => s.isIgnored(f), skipsFolder: (d) => s.skipsFolder(d) },
       gitignore: !options.noGitignore,
       gitignoreTop: walkRoot,
+      blockingReads: true,
     });
     ignoredGiven.push(...collected.ignoredGiven);
     walkProblems.push(...collected.problems);

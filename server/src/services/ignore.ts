@@ -18,7 +18,11 @@ export interface IgnoreFilter {
   skipsFolder(dir: string): boolean;
 }
 
+/** What a workspace without an `ignore` setting leaves out: nothing (asked for every file and folder of a walk). */
+const NOTHING_IGNORED: IgnoreFilter = { isIgnored: () => false, skipsFolder: () => false };
+
 export function ignoreFilter(root: string | undefined, patterns: readonly string[]): IgnoreFilter {
+  if (patterns.length === 0) return NOTHING_IGNORED;
   const ignore = compileGlobs(patterns);
   return {
     isIgnored: (file) => {
