@@ -7,7 +7,6 @@
 // takes the helper count only when it starts (`--v8-pool-size`), so a run with many files to analyse starts itself
 // once more with one helper, and passes on its output, exit code and signals. Short runs stay in this process (a
 // pre-commit hook's few files, a run the cache answers, one big file): a second Node start costs some 60 ms.
-import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -74,7 +73,9 @@ export async function relaunchesAtOnce(argv: readonly string[], cwd: string): Pr
  * this one's stdout and stderr; INT, TERM and HUP sent to this one are passed on (a CI job that is cancelled stops
  * both), and a new process ended by a signal ends this one by the same signal. Rejects when it cannot start.
  */
-function runAgain(env: NodeJS.ProcessEnv): Promise<number> {
+async function runAgain(env: NodeJS.ProcessEnv): Promise<number> {
+  // Loaded only here: most runs never start again, and child_process is a tenth of a cached run's module loading.
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...RELAUNCH_NODE_OPTIONS, ...process.execArgv, process.argv[1], ...process.argv.slice(2)], {
       stdio: 'inherit',
