@@ -104,6 +104,37 @@ export function isChineseText(text: string): boolean {
   return isChineseProse([{ text }]);
 }
 
+/** Han characters and Latin letters in the first `n` characters of a text. */
+function scriptCounts(text: string, n: number): { han: number; latin: number } {
+  let han = 0;
+  let latin = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+    } else if (c >= 0x3400 && isHanAt(text, i)) han++;
+  }
+  return { han, latin };
+}
+
+/**
+ * The counts of whole segments, by text: several rules ask on every check of a draft, and after an edit only the
+ * segment it touched is counted again (its first 20,000 characters were counted character by character each time).
+ * Bounded: forgotten past 20,000 texts.
+ */
+const segmentCounts = new Map<string, { han: number; latin: number }>();
+
+function wholeSegmentCounts(text: string): { han: number; latin: number } {
+  let counts = segmentCounts.get(text);
+  if (!counts) {
+    counts = scriptCounts(text, text.length);
+    if (segmentCounts.size >= 20000) segmentCounts.clear();
+    segmentCounts.set(text, counts);
+  }
+  return counts;
+}
+
+/** Whether prose is Chinese enough for the Chinese rules (isChineseText), from its first 20,000 characters. */
 export function isChineseProse(prose: readonly { text: string }[]): boolean {
   let han = 0;
   let latin = 0;
@@ -111,12 +142,9 @@ export function isChineseProse(prose: readonly { text: string }[]): boolean {
   for (const p of prose) {
     const t = p.text;
     const n = Math.min(t.length, 20000 - seen);
-    for (let i = 0; i < n; i++) {
-      const c = t.charCodeAt(i);
-      if (c < 0x80) {
-        if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
-      } else if (c >= 0x3400 && isHanAt(t, i)) han++;
-    }
+    const counts = n === t.length ? wholeSegmentCounts(t) : scriptCounts(t, n);
+    han += counts.han;
+    latin += counts.latin;
     seen += n;
     if (seen >= 20000) break;
   }

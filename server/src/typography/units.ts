@@ -62,24 +62,38 @@ const FULLWIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]/g;
 
 /**
  * Padded tables (a cell with two or more spaces before a pipe, or rows of equal length): left alone. Their lines as
- * [start, end) offset ranges, in order. Only lines with a `|` can start or continue a table, so the others are
- * passed over without a look.
+ * [start, end) offset ranges, in order (an end is the next line's start). Only a line with a `|` can start or
+ * continue a table, so the search goes from pipe to pipe and never splits the whole draft into lines: it runs on
+ * every check of a draft with tables, and a draft of 5,000 lines cost half a millisecond each time that way.
  */
 function paddedTableRanges(text: string): [number, number][] {
   const out: [number, number][] = [];
-  if (!text.includes('|')) return out;
-  const lines = text.split('\n');
-  const starts: number[] = new Array(lines.length + 1);
-  starts[0] = 0;
-  for (let i = 0; i < lines.length; i++) starts[i + 1] = starts[i] + lines[i].length + 1;
-  for (let i = 0; i < lines.length; i++) {
-    if (!lines[i].includes('|') || !/^ {0,3}\|?.*\|/.test(lines[i]) || !/^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(lines[i + 1] ?? '')) continue;
-    let end = i + 2;
-    while (end < lines.length && lines[end].includes('|') && lines[end].trim() !== '') end++;
-    const rows = lines.slice(i, end).map((l) => l.replace(/\r$/, ''));
-    const padded = rows.some((r, k) => k !== 1 && /(?: {2,}\|)|(?:\| {2,}\S)/.test(r)) || new Set(rows.map((r) => r.length)).size === 1;
-    if (padded) out.push([starts[i], starts[Math.min(end, lines.length)]]);
-    i = end - 1;
+  const lineEnd = (start: number) => {
+    const newline = text.indexOf('\n', start);
+    return newline === -1 ? text.length : newline;
+  };
+  for (let bar = text.indexOf('|'); bar !== -1; ) {
+    const start = text.lastIndexOf('\n', bar - 1) + 1;
+    const end = lineEnd(start);
+    const header = text.slice(start, end);
+    const delimiter = end < text.length ? text.slice(end + 1, lineEnd(end + 1)) : '';
+    if (!/^ {0,3}\|?.*\|/.test(header) || !/^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(delimiter)) {
+      bar = end < text.length ? text.indexOf('|', end + 1) : -1;
+      continue;
+    }
+    // The rows: the header, the delimiter row, and each following line with a pipe that is not blank.
+    const rows = [header, delimiter];
+    let next = end + 1 + delimiter.length + 1;
+    while (next <= text.length) {
+      const row = text.slice(next, lineEnd(next));
+      if (!row.includes('|') || row.trim() === '') break;
+      rows.push(row);
+      next += row.length + 1;
+    }
+    const cells = rows.map((r) => r.replace(/\r$/, ''));
+    const padded = cells.some((r, k) => k !== 1 && /(?: {2,}\|)|(?:\| {2,}\S)/.test(r)) || new Set(cells.map((r) => r.length)).size === 1;
+    if (padded) out.push([start, next]);
+    bar = next < text.length ? text.indexOf('|', next) : -1;
   }
   return out;
 }
