@@ -16,9 +16,10 @@ import type { UrlCheckResult } from '../links/external/types';
 
 interface DocumentState {
   checker: DocumentChecker;
-  timer?: NodeJS.Timeout;
+  /** Stops the check that is waiting to run, if any. */
+  cancelPending?: () => void;
   abort?: AbortController;
-  /** Counts schedule() calls: only the latest one, after its await, may set the timer. */
+  /** Counts schedule() calls: only the latest one, after its await, may schedule the check. */
   scheduled: number;
   /** The last result and the version it belongs to. */
   result?: CheckResult;
@@ -45,6 +46,19 @@ export function pathOf(uri: string): string | undefined {
   if (paths.size >= 1000) paths.clear();
   paths.set(uri, p);
   return p;
+}
+
+/**
+ * Runs `work` after `ms`; returns what cancels it. No pause means the next turn of the event loop, not a timer: Node
+ * makes a zero timeout one millisecond, a tenth of an edit's check on a long draft.
+ */
+function runAfter(ms: number, work: () => void): () => void {
+  if (ms <= 0) {
+    const immediate = setImmediate(work);
+    return () => clearImmediate(immediate);
+  }
+  const timer = setTimeout(work, ms);
+  return () => clearTimeout(timer);
 }
 
 export class CheckScheduler {
@@ -139,21 +153,21 @@ export class CheckScheduler {
   /**
    * Schedules a check after the configured pause (0 = at once). The pause comes from the settings, which may take a
    * moment to load; meanwhile more calls can come (an edit, a settings reload, a close and reopen). Only the latest
-   * call for the document's current state sets the timer, and it stops whatever check was running, so there is
+   * call for the document's current state schedules the check, and it stops whatever check was running, so there is
    * never more than one check of a document at a time and a superseded one is never left running unseen.
    */
   async schedule(uri: string, immediate = false): Promise<void> {
     const state = this.state(uri);
     const ticket = ++state.scheduled;
-    clearTimeout(state.timer);
+    state.cancelPending?.();
     state.abort?.abort();
     const { config } = await this.settingsFor(uri);
     // Closed (and perhaps reopened: a new state) or scheduled again while the settings loaded: that call decides.
     if (this.states.get(uri) !== state || state.scheduled !== ticket) return;
-    clearTimeout(state.timer);
+    state.cancelPending?.();
     state.abort?.abort();
     const delay = immediate ? 0 : config.diagnosticsDelayMs;
-    state.timer = setTimeout(() => void this.run(uri, state), delay);
+    state.cancelPending = runAfter(delay, () => void this.run(uri, state));
   }
 
   private async run(uri: string, state: DocumentState): Promise<void> {
@@ -222,7 +236,7 @@ export class CheckScheduler {
   close(uri: string): void {
     const state = this.states.get(uri);
     if (state) {
-      clearTimeout(state.timer);
+      state.cancelPending?.();
       state.abort?.abort();
       for (const w of state.waiters) w.resolve(undefined);
     }
