@@ -24,21 +24,22 @@ export const q = (s: string) => `“${s}”`;
  * character carries about as much as a short English word). Callers pass prose with code already left out.
  */
 export function languageOfText(text: string): Locale {
-  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
-  // A re-check after an edit usually asks about the same text: the last answers are kept.
-  const known = lastLanguages.find((l) => l.sample === sample);
-  if (known) return known.locale;
-  // Counted by what is left once everything else is removed (matching would make a string per character).
-  const hanOnly = sample.replace(NOT_HAN, '');
-  let han = hanOnly.length;
-  for (let i = 0; i < hanOnly.length; i++) if (hanOnly.charCodeAt(i) >= 0xdc00 && hanOnly.charCodeAt(i) <= 0xdfff) han--;
-  const latin = sample.replace(NOT_LATIN, '').length;
-  const locale: Locale = han > 0 && han * 4 >= latin ? 'zh-cn' : 'en';
-  lastLanguages.unshift({ sample, locale });
-  if (lastLanguages.length > 4) lastLanguages.pop();
-  return locale;
+  const { han, latin } = letterCounts(text.length > 20000 ? text.slice(0, 20000) : text);
+  return languageOfCounts(han, latin);
 }
 
-const lastLanguages: { sample: string; locale: Locale }[] = [];
+export function languageOfCounts(han: number, latin: number): Locale {
+  return han > 0 && han * 4 >= latin ? 'zh-cn' : 'en';
+}
+
+/** Han characters and Latin letters in a text, counted by what is left once everything else is removed. */
+export function letterCounts(text: string): { han: number; latin: number } {
+  const hanOnly = text.replace(NOT_HAN, '');
+  let han = hanOnly.length;
+  // A Han character beyond the Basic Multilingual Plane is two code units: count it once.
+  for (let i = 0; i < hanOnly.length; i++) if (hanOnly.charCodeAt(i) >= 0xdc00 && hanOnly.charCodeAt(i) <= 0xdfff) han--;
+  return { han, latin: text.replace(NOT_LATIN, '').length };
+}
+
 const NOT_HAN = /\P{Script=Han}+/gu;
 const NOT_LATIN = /[^A-Za-z]+/g;

@@ -124,3 +124,20 @@ export function detectEol(text: string): '\n' | '\r\n' {
   const crlf = text.indexOf('\r\n');
   return crlf !== -1 && crlf === text.indexOf('\n') - 1 ? '\r\n' : '\n';
 }
+
+/**
+ * `fn`, remembered by its text argument: for what a re-check asks of every prose segment of a draft when only the
+ * one an edit touched is new. Bounded: all forgotten once `max` texts are kept.
+ */
+export function memoByText<T>(fn: (text: string) => T, max = 20000): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    let value = known.get(text);
+    if (value === undefined) {
+      value = fn(text);
+      if (known.size >= max) known.clear();
+      known.set(text, value);
+    }
+    return value;
+  };
+}

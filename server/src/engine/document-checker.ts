@@ -212,8 +212,12 @@ export class DocumentChecker {
     };
 
     if (text.includes('\u0000')) return done([guardFinding('binary', locale)]);
-    const sizeKB = Buffer.byteLength(text, 'utf8') / 1024;
-    if (sizeKB > env.config.maxFileSizeKB) return done([guardFinding('too-large', locale, { size: Math.round(sizeKB), limit: env.config.maxFileSizeKB })]);
+    // A UTF-16 code unit is at most three bytes of UTF-8: a text below a third of the limit is not counted (a count
+    // of a long draft's bytes on every edit).
+    if (text.length * 3 > env.config.maxFileSizeKB * 1024) {
+      const sizeKB = Buffer.byteLength(text, 'utf8') / 1024;
+      if (sizeKB > env.config.maxFileSizeKB) return done([guardFinding('too-large', locale, { size: Math.round(sizeKB), limit: env.config.maxFileSizeKB })]);
+    }
     const flavor = flavorOf(input.path ?? input.uri);
     const chunks = splitChunks(text, { splitHeadings: flavor === 'markdown' });
     const findings: Finding[] = [];

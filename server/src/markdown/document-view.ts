@@ -1,8 +1,8 @@
 // The whole-document model that document rules read: the chunk summaries put together with absolute
 // offsets, the front matter, the title, the anchors and the draft's language.
 import type { Range } from '../base/types';
-import { LineIndex, detectEol } from '../base/text';
-import { languageOfText, type Locale } from '../base/i18n';
+import { LineIndex, detectEol, memoByText } from '../base/text';
+import { languageOfCounts, letterCounts, type Locale } from '../base/i18n';
 import type { ChunkSummary, FeatureInfo, HeadingInfo, LinkInfo, ListItemInfo, ProseSegment, ReferenceInfo, Span } from './summary';
 import { DEFAULT_ANCHOR_SETTINGS, documentHeadingAnchors, type AnchorSettings } from './heading-anchors';
 import type { Flavor } from './parse';
@@ -121,15 +121,26 @@ export function buildDocumentView(input: { uri: string; path?: string; text: str
   return view;
 }
 
-/** The draft's language from its prose (the first 20,000 characters; code, URLs and markup are already blanked). */
+/**
+ * The draft's language from its prose (the first 20,000 characters; code, URLs and markup are already blanked).
+ * Whole segments are counted once per text: a re-check after an edit counts only the segment it touched.
+ */
 function detectLanguage(prose: ProseSegment[]): Locale {
-  let sample = '';
+  let han = 0;
+  let latin = 0;
+  let seen = 0;
   for (const segment of prose) {
-    sample += segment.text;
-    if (sample.length > 20000) break;
+    const n = Math.min(segment.text.length, 20000 - seen);
+    const counts = n === segment.text.length ? segmentLetterCounts(segment.text) : letterCounts(segment.text.slice(0, n));
+    han += counts.han;
+    latin += counts.latin;
+    seen += n;
+    if (seen >= 20000) break;
   }
-  return languageOfText(sample);
+  return languageOfCounts(han, latin);
 }
+
+const segmentLetterCounts = memoByText(letterCounts);
 
 /** The sections of a document: each top-level heading to the next one of the same or a higher level. */
 export interface SectionSpan {

@@ -7,6 +7,7 @@ import type { Nodes, Root, Table } from 'mdast';
 import type { ChunkSummary } from '../markdown/summary';
 import { splitChunks } from '../markdown/chunks';
 import { isHanAt } from './chars';
+import { memoByText } from '../base/text';
 import { segmentsOf, type Segment } from './segment';
 import { Stage, type Message, type TypographySettings } from './settings';
 import { Work, type Hunk } from './work';
@@ -118,21 +119,10 @@ function scriptCounts(text: string, n: number): { han: number; latin: number } {
 }
 
 /**
- * The counts of whole segments, by text: several rules ask on every check of a draft, and after an edit only the
- * segment it touched is counted again (its first 20,000 characters were counted character by character each time).
- * Bounded: forgotten past 20,000 texts.
+ * The counts of whole segments: several rules ask on every check of a draft, and after an edit only the segment it
+ * touched is counted again (its first 20,000 characters were counted character by character each time).
  */
-const segmentCounts = new Map<string, { han: number; latin: number }>();
-
-function wholeSegmentCounts(text: string): { han: number; latin: number } {
-  let counts = segmentCounts.get(text);
-  if (!counts) {
-    counts = scriptCounts(text, text.length);
-    if (segmentCounts.size >= 20000) segmentCounts.clear();
-    segmentCounts.set(text, counts);
-  }
-  return counts;
-}
+const wholeSegmentCounts = memoByText((text) => scriptCounts(text, text.length));
 
 /** Whether prose is Chinese enough for the Chinese rules (isChineseText), from its first 20,000 characters. */
 export function isChineseProse(prose: readonly { text: string }[]): boolean {

@@ -1,6 +1,7 @@
 // Numbers followed by a unit (`24GB`, `24 GB`): which units count, which look-alikes never do (model sizes `7B`,
 // resolutions `4K`, `1080p`, precisions `FP16`, SKU names `A100-80GB`, `H100 80GB`), and how a draft writes them.
 import { countAtOrBefore } from '../base/sorted';
+import { memoByText } from '../base/text';
 
 /** Units whose spacing the team decides (`typography.unitSpacing`). Case matters: `GB` is a unit, `gb` is not. */
 export const UNITS: readonly string[] = [
@@ -106,18 +107,10 @@ interface Candidate {
   unit: string;
 }
 
-/**
- * Candidates by segment text, for each `normalizeFullwidth`: what only the segment's text decides (the match and
- * whether it is a SKU name). A re-check after an edit finds the text of every segment it did not touch here (its
- * hash already computed), so only the edited segment is matched again. Bounded: forgotten past 20,000 texts.
- */
-const candidateCache = [new Map<string, readonly Candidate[]>(), new Map<string, readonly Candidate[]>()];
 const NONE: readonly Candidate[] = [];
 
-function candidatesOf(text: string, normalizeFullwidth: boolean): readonly Candidate[] {
-  const cache = candidateCache[normalizeFullwidth ? 1 : 0];
-  const known = cache.get(text);
-  if (known) return known;
+/** The numbers and units of a segment's text: what only the text decides (the match and whether it is a SKU name). */
+function findCandidates(text: string, normalizeFullwidth: boolean): readonly Candidate[] {
   let s = text;
   if (normalizeFullwidth && FULLWIDTH_ALNUM.test(s)) s = s.replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   FULLWIDTH_ALNUM.lastIndex = 0;
@@ -129,11 +122,15 @@ function candidatesOf(text: string, normalizeFullwidth: boolean): readonly Candi
       (found ??= []).push({ index: m.index, number: m[1], gap: m[2], unit: m[3] });
     }
   }
-  if (cache.size >= 20000) cache.clear();
-  const list = found ?? NONE;
-  cache.set(text, list);
-  return list;
+  return found ?? NONE;
 }
+
+/**
+ * Candidates by segment text, for each `normalizeFullwidth`: a re-check after an edit finds the text of every segment
+ * it did not touch here, so only the edited segment is matched again.
+ */
+const candidatesBy = [memoByText((text) => findCandidates(text, false)), memoByText((text) => findCandidates(text, true))];
+const candidatesOf = (text: string, normalizeFullwidth: boolean) => candidatesBy[normalizeFullwidth ? 1 : 0](text);
 
 /**
  * Every number followed by a unit in the prose of a document. `prose` are the document's prose segments (code and
