@@ -127,17 +127,26 @@ export function detectEol(text: string): '\n' | '\r\n' {
 
 /**
  * `fn`, remembered by its text argument: for what a re-check asks of every prose segment of a draft when only the
- * one an edit touched is new. Bounded: all forgotten once `max` texts are kept.
+ * one an edit touched is new. Two generations of at most `maxChars` characters of texts each: a text asked for
+ * again moves to the current one, and a generation not asked for while the next filled up is forgotten. So what a
+ * draft's checks keep asking stays, and each edit's superseded text goes (with a plain bound, 10,000 edits kept
+ * 10,000 dead texts: memory growth the language server must not have).
  */
-export function memoByText<T>(fn: (text: string) => T, max = 20000): (text: string) => T {
-  const known = new Map<string, T>();
+export function memoByText<T>(fn: (text: string) => T, maxChars = 200_000): (text: string) => T {
+  let current = new Map<string, T>();
+  let previous = new Map<string, T>();
+  let chars = 0;
   return (text) => {
-    let value = known.get(text);
-    if (value === undefined) {
-      value = fn(text);
-      if (known.size >= max) known.clear();
-      known.set(text, value);
+    let value = current.get(text);
+    if (value !== undefined) return value;
+    value = previous.get(text) ?? fn(text);
+    if (chars + text.length > maxChars) {
+      previous = current;
+      current = new Map();
+      chars = 0;
     }
+    current.set(text, value);
+    chars += text.length;
     return value;
   };
 }

@@ -1,8 +1,8 @@
 // Keeping the language server's heap near what it holds. A server lives for hours and re-checks a document on
 // every edit: each check leaves a few hundred KB of garbage, which V8 collects only when its heap has grown well past
-// what is live (hundreds of MB after a few thousand edits, though nothing is kept). So after a check, once the heap
-// has grown by `slackMb` over what the last full collection left, the server collects: when the editor pauses
-// (`idleMs` after it first sees the growth), or at once when the growth reaches twice the slack.
+// what is live (hundreds of MB after a few thousand edits, though nothing is kept). So the server collects when the
+// editor pauses (`idleMs` after the last check) if the heap has grown by a quarter of `slackMb` over what the last
+// full collection left, and at once, in a burst of edits, when the growth reaches twice the slack.
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
@@ -72,12 +72,16 @@ export function heapKeeper({ slackMb = 16, idleMs = 500 }: { slackMb?: number; i
       // without compacting, so the heap in use stays low while the pages it holds fill with holes (87 MB held for
       // 41 MB in use after 4,000 edits across 30 drafts, when only growth in use was watched).
       const grown = Math.max(used - baseline, held - used - baselineHoles);
-      if (grown < slackMb * 1024 * 1024) return;
       if (grown >= 2 * slackMb * 1024 * 1024) {
         setImmediate(() => collect(false));
         return;
       }
-      if (timer) return;
+      // A pause is when no check came for `idleMs`: each check starts the wait again. Collecting then costs nobody a
+      // wait, so a smaller growth is worth it: what the heap holds goes back to what is live after every pause, not
+      // only after the bursts that happened to grow it past the slack.
+      clearTimeout(timer);
+      timer = undefined;
+      if (grown < (slackMb / 4) * 1024 * 1024) return;
       timer = setTimeout(() => collect(true), idleMs);
       timer.unref?.();
     },
