@@ -10,7 +10,7 @@ import { type AnalysisContext, type ChunkResult, type RuleSettingResolved } from
 import { DEFAULT_LIMITS } from '../markdown/input-limits';
 import { splitChunks, mergeChunks, sectionsOf, type Chunk } from '../markdown/chunks';
 import { readFrontMatter } from '../markdown/frontmatter';
-import { buildDocumentView, type DocumentView, type FrontMatter } from '../markdown/document-view';
+import { buildDocumentView, placedSummary, type DocumentView, type FrontMatter } from '../markdown/document-view';
 import { flavorOf } from '../markdown/parse';
 import type { AnchorSettings } from '../markdown/heading-anchors';
 import { LineIndex, hashString, shiftRange } from '../base/text';
@@ -234,7 +234,17 @@ export class DocumentChecker {
       }
     }
 
-    const results = await this.analyseChunks(text, chunks, flavor, env, signal, stats);
+    // The chunks an edit changed are sent to the worker at once; while it analyses them, this thread does what does
+    // not depend on them: the line index, and the chunks it already knows, placed where they now are.
+    const analysing = this.analyseChunks(text, chunks, flavor, env, signal, stats);
+    const lines = new LineIndex(text);
+    for (const chunk of chunks) {
+      const known = this.knownAt(chunk, text);
+      if (known === undefined) continue;
+      placedFindings(known, chunk.startLine);
+      placedSummary(known.summary, chunk.startOffset);
+    }
+    const results = await analysing;
     const used = new Map<string, ChunkResult>();
     for (const { chunk, result, key } of results) {
       used.set(key, result);
@@ -257,7 +267,7 @@ export class DocumentChecker {
       text,
       flavor,
       frontMatter,
-      lines: new LineIndex(text),
+      lines,
       summaries: results.map(({ chunk, result }) => ({ offset: chunk.startOffset, summary: result.summary })),
       anchors: env.context.anchors,
     });
@@ -343,17 +353,18 @@ export class DocumentChecker {
     return matches;
   }
 
+  /** The result for a chunk of `text` this checker already has: the last check's at its place, else by its text. */
+  private knownAt(chunk: Chunk, text: string): ChunkResult | undefined {
+    const there = this.placed.byStart.get(chunk.startOffset) ?? this.placed.byEndDistance.get(text.length - chunk.endOffset);
+    return there !== undefined && there.text === chunk.text ? there.result : this.cache.get(chunk.text);
+  }
+
   private async analyseChunks(text: string, chunks: Chunk[], flavor: 'markdown' | 'mdx', env: CheckEnvironment, signal: AbortSignal | undefined, stats: CheckStats) {
     this.useContext(contextOf(env, flavor));
     // `grouped`: the chunk may hold several sections, to be checked one by one should a guard stop it (a Markdown
     // body chunk as split; not a join, a section, front matter, or MDX, whose blocks may span headings).
     type Entry = { chunk: Chunk; key: string; result: ChunkResult | undefined; grouped: boolean };
-    const { byStart, byEndDistance } = this.placed;
-    const known = (chunk: Chunk): ChunkResult | undefined => {
-      const there = byStart.get(chunk.startOffset) ?? byEndDistance.get(text.length - chunk.endOffset);
-      return there !== undefined && there.text === chunk.text ? there.result : this.cache.get(chunk.text);
-    };
-    const entry = (chunk: Chunk, grouped: boolean): Entry => ({ chunk, key: chunk.text, result: known(chunk), grouped });
+    const entry = (chunk: Chunk, grouped: boolean): Entry => ({ chunk, key: chunk.text, result: this.knownAt(chunk, text), grouped });
     let current = chunks.map((chunk) => entry(chunk, flavor === 'markdown' && chunk.kind === 'body'));
     /** Where the last join started, and how many chunks it took. */
     let joinedAt = -1;

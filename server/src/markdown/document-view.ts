@@ -70,7 +70,7 @@ type Placed = Pick<ChunkSummary, (typeof PLACED_KEYS)[number]>;
  */
 const placements = new WeakMap<ChunkSummary, { offset: number; placed: Placed }>();
 
-function placedSummary(summary: ChunkSummary, offset: number): Placed {
+export function placedSummary(summary: ChunkSummary, offset: number): Placed {
   const known = placements.get(summary);
   if (known && known.offset === offset) return known.placed;
   const placed: Placed = {
