@@ -1,10 +1,11 @@
 // The messages the client and the server speak beyond standard LSP, in one place: every custom request and
 // notification as a typed RequestType / NotificationType, the shapes they carry, and every command id. The client
 // imports this file and nothing else of the server; the server's handlers are typed by it, so a change of shape
-// on one side fails to compile on the other. It imports only vscode-jsonrpc (shared by both bundles) and the
-// Locale type.
+// on one side fails to compile on the other. It imports only vscode-jsonrpc (shared by both bundles), the Locale
+// type and server-launch.json (how the client starts the server).
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
 import type { Locale } from './base/i18n';
+import serverLaunch from './server-launch.json';
 
 export type { Locale };
 
@@ -272,8 +273,6 @@ export interface InitializationOptions {
 }
 
 // -- Launch -----------------------------------------------------------------------------------------------------
-
-import serverLaunch from './server-launch.json';
 
 /**
  * Environment the client starts the server process with (on top of its own), read by glibc's allocator on Linux

@@ -234,16 +234,18 @@ export class DocumentChecker {
       }
     }
 
+    this.useContext(contextOf(env, flavor));
+    const known = chunks.map((chunk) => this.knownAt(chunk, text));
     // The chunks an edit changed are sent to the worker at once; while it analyses them, this thread does what does
     // not depend on them: the line index, and the chunks it already knows, placed where they now are.
-    const analysing = this.analyseChunks(text, chunks, flavor, env, signal, stats);
+    const analysing = this.analyseChunks(text, chunks, known, flavor, env, signal, stats);
     const lines = new LineIndex(text);
-    for (const chunk of chunks) {
-      const known = this.knownAt(chunk, text);
-      if (known === undefined) continue;
-      placedFindings(known, chunk.startLine);
-      placedSummary(known.summary, chunk.startOffset);
-    }
+    chunks.forEach((chunk, i) => {
+      const result = known[i];
+      if (result === undefined) return;
+      placedFindings(result, chunk.startLine);
+      placedSummary(result.summary, chunk.startOffset);
+    });
     const results = await analysing;
     const used = new Map<string, ChunkResult>();
     for (const { chunk, result, key } of results) {
@@ -359,13 +361,13 @@ export class DocumentChecker {
     return there !== undefined && there.text === chunk.text ? there.result : this.cache.get(chunk.text);
   }
 
-  private async analyseChunks(text: string, chunks: Chunk[], flavor: 'markdown' | 'mdx', env: CheckEnvironment, signal: AbortSignal | undefined, stats: CheckStats) {
-    this.useContext(contextOf(env, flavor));
+  /** `known`: the result this checker already has for each of `chunks` (knownAt, in the check's context). */
+  private async analyseChunks(text: string, chunks: Chunk[], known: readonly (ChunkResult | undefined)[], flavor: 'markdown' | 'mdx', env: CheckEnvironment, signal: AbortSignal | undefined, stats: CheckStats) {
     // `grouped`: the chunk may hold several sections, to be checked one by one should a guard stop it (a Markdown
     // body chunk as split; not a join, a section, front matter, or MDX, whose blocks may span headings).
     type Entry = { chunk: Chunk; key: string; result: ChunkResult | undefined; grouped: boolean };
-    const entry = (chunk: Chunk, grouped: boolean): Entry => ({ chunk, key: chunk.text, result: this.knownAt(chunk, text), grouped });
-    let current = chunks.map((chunk) => entry(chunk, flavor === 'markdown' && chunk.kind === 'body'));
+    const entry = (chunk: Chunk, grouped: boolean, result: ChunkResult | undefined): Entry => ({ chunk, key: chunk.text, result, grouped });
+    let current = chunks.map((chunk, i) => entry(chunk, flavor === 'markdown' && chunk.kind === 'body', known[i]));
     /** Where the last join started, and how many chunks it took. */
     let joinedAt = -1;
     let joined = 0;
@@ -382,7 +384,7 @@ export class DocumentChecker {
       const guarded = current.findIndex((c) => c.grouped && c.result!.findings.some((f) => f.ruleId.startsWith('guard/')));
       if (guarded !== -1) {
         const sections = sectionsOf(current[guarded].chunk);
-        current = [...current.slice(0, guarded), ...sections.map((section) => entry(section, false)), ...current.slice(guarded + 1)];
+        current = [...current.slice(0, guarded), ...sections.map((section) => entry(section, false, this.knownAt(section, text))), ...current.slice(guarded + 1)];
         continue;
       }
       // A chunk whose parse ends inside an open block (an HTML block the scanner thought closed) is joined to the
@@ -395,7 +397,7 @@ export class DocumentChecker {
       joinedAt = open;
       const last = Math.min(current.length - 1, open + joined);
       const merged = mergeChunks(current[open].chunk, current[last].chunk, text);
-      current = [...current.slice(0, open), entry(merged, false), ...current.slice(last + 1)];
+      current = [...current.slice(0, open), entry(merged, false, this.knownAt(merged, text)), ...current.slice(last + 1)];
     }
     stats.reused = Math.max(0, current.length - stats.analysed);
     return current as { chunk: Chunk; key: string; result: ChunkResult }[];
