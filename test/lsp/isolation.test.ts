@@ -4,15 +4,17 @@
 // closed and opened again while checks of it were running never shows the closed text's diagnostics.
 // The server is a test build with a few faulty rules added (test/support/faulty: registry swapped at bundle time);
 // each rule acts only on its marker, so the product's rules run beside them unchanged.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileUri, withServer } from '../support/lsp';
-import { faultyBuild } from '../support/faulty/build';
+import { faultyBuild, removeFaultyBuild } from '../support/faulty/build';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+after(removeFaultyBuild);
 
 const CONFIG = { '.benchpress/config.json': '{ "checkTimeoutMs": 1000, "template": "none" }' };
 const server = async () => ({ server: (await faultyBuild()).server });

@@ -2,7 +2,7 @@
 // scripts/build.mjs makes the real ones (esbuild, one bundle each), with the rule registry swapped at bundle time.
 // Isolation tests run these bundles as processes, exactly as the product runs; no test hook is in the product.
 import * as esbuild from 'esbuild';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO } from '../workspace';
@@ -51,4 +51,12 @@ export function faultyBuild(): Promise<FaultyBuild> {
     return { server, cli, dir };
   })();
   return built;
+}
+
+/** Removes the build's folder (8 MB of bundles in the system's temp folder), if one was made. */
+export async function removeFaultyBuild(): Promise<void> {
+  if (!built) return;
+  const { dir } = await built;
+  built = undefined;
+  rmSync(dir, { recursive: true, force: true });
 }
