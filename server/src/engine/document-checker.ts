@@ -185,6 +185,21 @@ export class DocumentChecker {
     this.placed = noPlaces();
   }
 
+  /**
+   * A checker that knows what this one knows (the same chunk results, shared: nothing changes them) and goes its own
+   * way from here: checks of other texts with it leave this one as it is.
+   */
+  copy(): DocumentChecker {
+    const copy = new DocumentChecker(this.analyzer);
+    copy.cache = new Map(this.cache);
+    copy.cacheContext = this.cacheContext;
+    copy.topicHits = { matcher: this.topicHits.matcher, hits: new Map(this.topicHits.hits) };
+    copy.lastLayout = [...this.lastLayout];
+    copy.documentFindings = new Map(this.documentFindings);
+    copy.placed = { byStart: new Map(this.placed.byStart), byEndDistance: new Map(this.placed.byEndDistance) };
+    return copy;
+  }
+
   private useContext(context: string): void {
     if (context === this.cacheContext) return;
     this.cache = new Map();

@@ -4,12 +4,13 @@ import path from 'node:path';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { DocumentChecker, type CheckResult } from '../engine/document-checker';
+import { DocumentChecker, type CheckEnvironment, type CheckResult } from '../engine/document-checker';
 import type { ChunkAnalyzer } from '../engine/analyzer';
 import { AbortError } from '../engine/analyzer';
 import { DiskWorkspace, findWorkspaceRoot } from '../node/fs-workspace';
 import { toDiagnostic } from './convert';
 import { heapKeeper } from './memory';
+import { REHEARSAL_AFTER_MS, REHEARSAL_MIN_CHARS, rehearseEdits, type RehearsalInput } from './rehearsal';
 import type { SettingsStore, RootSettings } from './settings';
 import { resolveLinkTarget } from '../markdown/link-target';
 import type { UrlCheckResult } from '../links/external/types';
@@ -65,6 +66,11 @@ export class CheckScheduler {
   private readonly states = new Map<string, DocumentState>();
   readonly workspace: DiskWorkspace;
   private readonly heap = heapKeeper();
+  /**
+   * The edit rehearsal (lsp/rehearsal.ts): waits for a pause after a check of a long draft, and stops at anything the
+   * writer does; `done` once one has run to its end.
+   */
+  private rehearsal = { done: false, timer: undefined as NodeJS.Timeout | undefined, abort: undefined as AbortController | undefined };
 
   constructor(
     private readonly connection: Connection,
@@ -157,6 +163,7 @@ export class CheckScheduler {
    * never more than one check of a document at a time and a superseded one is never left running unseen.
    */
   async schedule(uri: string, immediate = false): Promise<void> {
+    this.stopRehearsal();
     const state = this.state(uri);
     const ticket = ++state.scheduled;
     state.cancelPending?.();
@@ -178,12 +185,16 @@ export class CheckScheduler {
     state.abort = abort;
     let result: CheckResult;
     let version: number;
+    let input: RehearsalInput;
+    let env: CheckEnvironment;
     try {
       const settings = await this.settingsFor(uri);
       if (abort.signal.aborted) return;
       version = document.version;
       const file = pathOf(uri);
-      result = await state.checker.check({ uri, path: file, text: document.getText(), urlResults: state.urlResults }, settings.envFor(file), this.workspace, abort.signal);
+      input = { uri, path: file, text: document.getText() };
+      env = settings.envFor(file);
+      result = await state.checker.check({ ...input, urlResults: state.urlResults }, env, this.workspace, abort.signal);
       // A draft the `ignore` setting matches keeps its outline and links, but shows no problems.
       if (file && settings.isIgnored(file)) result = { ...result, findings: [] };
     } catch (error) {
@@ -203,6 +214,27 @@ export class CheckScheduler {
     for (const w of state.waiters.filter((w) => w.version <= version)) w.resolve(result);
     state.waiters = state.waiters.filter((w) => w.version > version);
     this.followUpLinkedDocuments(uri, result);
+    if (!this.rehearsal.done && input.text.length >= REHEARSAL_MIN_CHARS) {
+      clearTimeout(this.rehearsal.timer);
+      this.rehearsal.timer = setTimeout(() => this.rehearse(state, input, env), REHEARSAL_AFTER_MS).unref();
+    }
+  }
+
+  private stopRehearsal(): void {
+    clearTimeout(this.rehearsal.timer);
+    this.rehearsal.abort?.abort();
+  }
+
+  /** Rehearses edits of a long draft just checked, until the writer does something (then again at the next pause). */
+  private rehearse(state: DocumentState, input: RehearsalInput, env: CheckEnvironment): void {
+    if (this.states.get(input.uri) !== state) return;
+    const abort = new AbortController();
+    this.rehearsal.abort = abort;
+    void rehearseEdits(state.checker, input, env, this.workspace, abort.signal, () => this.heap.afterCheck()).then(({ checks, ms }) => {
+      if (!abort.signal.aborted) this.rehearsal.done = true;
+      if (this.rehearsal.abort === abort) this.rehearsal.abort = undefined;
+      this.connection.console.log(`Benchpress: rehearsed ${checks} edits of ${input.path ?? input.uri} in ${Math.round(ms)} ms, to warm up the edit path${abort.signal.aborted ? ' (interrupted: the writer went on)' : ''}.`);
+    });
   }
 
   /** Settings being reloaded: requests wait for them, so they never answer for settings that are being replaced. */
@@ -234,6 +266,7 @@ export class CheckScheduler {
   }
 
   close(uri: string): void {
+    this.stopRehearsal();
     const state = this.states.get(uri);
     if (state) {
       state.cancelPending?.();

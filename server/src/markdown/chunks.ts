@@ -267,8 +267,10 @@ const LIST_ITEM_START = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|\r?$)/;
  * a list item, a footnote or indented code) and is not a list item (which may continue the list before the blank).
  */
 function startsNewBlock(text: string, start: number, end: number): boolean {
+  // (`start < end` first: reading past the end of the text, at an empty last line, would deoptimize the split.)
+  if (start >= end) return false;
   const first = text.charCodeAt(start);
-  if (start >= end || first === 32 || first === 9 || first === 13) return false;
+  if (first === 32 || first === 9 || first === 13) return false;
   return !LIST_ITEM_START.test(text.slice(start, Math.min(end, start + 12)));
 }
 
@@ -282,7 +284,7 @@ function startsNewBlock(text: string, start: number, end: number): boolean {
 const ONE_LINE_DEFINITION = /^\[(?!\^)((?:[^[\]\\]|\\.){1,999})\]:[ \t]*(?:<[^<>\n\\]*>|[^\s<>()\\]+)(?:[ \t]+(?:"[^"\\]*"|'[^'\\]*'|\([^()\\]*\)))?[ \t]*\r?$/;
 
 function isOneLineDefinition(text: string, start: number, end: number): boolean {
-  if (text.charCodeAt(start) !== 91 /* [ */ || end - start >= 4096) return false;
+  if (start >= end || text.charCodeAt(start) !== 91 /* [ */ || end - start >= 4096) return false;
   const label = ONE_LINE_DEFINITION.exec(text.slice(start, end))?.[1];
   return label !== undefined && /\S/.test(label);
 }
@@ -297,7 +299,7 @@ export function isBlankLine(text: string, start: number, end: number): boolean {
 }
 
 function isColumnZeroAtxHeadingAt(text: string, start: number, end: number): boolean {
-  if (text.charCodeAt(start) !== 35 /* # */ || start >= end) return false;
+  if (start >= end || text.charCodeAt(start) !== 35 /* # */) return false;
   let i = start + 1;
   while (i < end && text.charCodeAt(i) === 35) i++;
   if (i - start > 6) return false;
