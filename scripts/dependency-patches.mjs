@@ -218,11 +218,15 @@ function benchpressEncode(msg, charset) {
         hint = j + k;
     }
     starts[n] = length + 1;
-    const body = Buffer.concat(parts, length);
+    // One copy into the message; the body kept for the next one is that part of it (hundreds of KB copied, and as
+    // many freshly mapped pages, once per edit rather than twice).
+    const head = Buffer.from(shell.slice(0, at + 15), 'utf8');
+    const message = Buffer.concat([head, ...parts, Buffer.from(shell.slice(at + 15), 'utf8')]);
+    const body = message.subarray(head.length, head.length + length);
     benchpressLast.delete(uri);
     benchpressLast.set(uri, { list: diagnostics.slice(), body, starts });
     if (benchpressLast.size > 64) benchpressLast.delete(benchpressLast.keys().next().value);
-    return Buffer.concat([Buffer.from(shell.slice(0, at + 15), 'utf8'), body, Buffer.from(shell.slice(at + 15), 'utf8')]);
+    return message;
 }
 const _ril = Object.freeze({`,
       },
