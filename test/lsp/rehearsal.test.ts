@@ -3,7 +3,7 @@
 // copy; edits made while it runs stop it and are checked as they would be without it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileUri, withServer } from '../support/lsp';
+import { fileUri, withServer, type LspClient } from '../support/lsp';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -16,7 +16,7 @@ function longDraft(sections = 200): string {
   return out.join('\n');
 }
 
-const rehearsalLogs = (client: Json) => client.notifications.filter((n: Json) => n.method === 'window/logMessage' && /rehearsed \d+ edits/.test(n.params.message)).map((n: Json) => n.params.message as string);
+const rehearsalLogs = (client: LspClient): string[] => client.notifications.filter((n) => n.method === 'window/logMessage' && /rehearsed \d+ edits/.test(n.params.message)).map((n) => n.params.message as string);
 const key = (d: Json) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
