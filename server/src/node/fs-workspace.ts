@@ -23,6 +23,8 @@ export class DiskWorkspace implements WorkspaceView {
   /** The folders on those paths, each looked at (lstat) once: links share them. Forgotten on any invalidation. */
   private readonly lstats = new Map<string, Promise<import('node:fs').Stats | undefined>>();
   private rootsKey = '';
+  /** The roots as given, joined: while they are the same, the resolved ones are too (asked for every link of a check). */
+  private givenKey: string | undefined;
   private realRoots: string[] = [];
 
   /**
@@ -39,7 +41,11 @@ export class DiskWorkspace implements WorkspaceView {
 
   /** The allowed roots now; when they change (another workspace's draft opened), what was cached is forgotten. */
   private currentRoots(): string[] {
-    const given = [...new Set(this.roots().filter((r): r is string => !!r).map((r) => path.resolve(r)))].sort();
+    const roots = this.roots();
+    const givenKey = roots.join('\0');
+    if (givenKey === this.givenKey) return this.realRoots;
+    this.givenKey = givenKey;
+    const given = [...new Set(roots.filter((r): r is string => !!r).map((r) => path.resolve(r)))].sort();
     const key = given.join('\0');
     if (key !== this.rootsKey) {
       this.rootsKey = key;
