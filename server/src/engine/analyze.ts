@@ -9,7 +9,7 @@ import { summarize, type ChunkSummary } from '../markdown/summary';
 import { chunkRule } from '../rules/registry';
 import { guardFinding } from '../rules/guards';
 import { firstLimitProblem } from '../markdown/input-limits';
-import { AnalysisCancelled, guardedResult, PHASE, shallowSummary, type AnalysisContext, type ChunkResult, type RuleSettingResolved } from './chunk-result';
+import { AnalysisCancelled, guardedResult, PHASE, shallowSummary, type AnalysisContext, type ChunkResult, type EarlyChunkResult, type RuleSettingResolved } from './chunk-result';
 import { isPresetRemarkLintRule, runRemarkLintRules } from '../rules/remark-lint';
 import { compileTopics, findTopicsInText, type TopicMatcher } from '../topics/match';
 
@@ -30,6 +30,11 @@ export interface AnalyzeHooks {
   cancelled?(): boolean;
   /** Rules not to run on this chunk (they overran their budget on it): ids, or `remark-lint` for that group. */
   skip?: readonly string[];
+  /**
+   * Told the summary, the open-block flag and the topic hits once the chunk is parsed, before its rules run. The
+   * result's are the same objects, unless a guard stops the analysis later (its result has a shallow summary).
+   */
+  early?(early: EarlyChunkResult): void;
 }
 
 /** What every chunk of a context needs to know about its rules and topics, worked out once per context (not per chunk). */
@@ -76,9 +81,11 @@ export function analyzeChunk(text: string, flavor: Flavor, context: AnalysisCont
   } catch (error) {
     return failed(text, error, context.locale);
   }
+  const { enabledRules, presetRemarkLint, remarkLintSeverity, topics } = rulesOf(context);
+  const early: EarlyChunkResult = { summary, endsOpen: endsOpen(tree, text), topicHits: topics && summary.prose.map((segment) => findTopicsInText(segment.text, topics)) };
+  hooks.early?.(early);
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
-  const { enabledRules, presetRemarkLint, remarkLintSeverity, topics } = rulesOf(context);
   // remark-lint's rules run together in one processor (see runRemarkLintRules); the rest one by one.
   const remarkLint = skip.has('remark-lint') ? [] : presetRemarkLint;
   if (remarkLint.length > 0) at(PHASE.remarkLint);
@@ -117,8 +124,7 @@ export function analyzeChunk(text: string, flavor: Flavor, context: AnalysisCont
     }
   }
   hooks.phase?.(PHASE.idle);
-  const topicHits = topics && summary.prose.map((segment) => findTopicsInText(segment.text, topics));
-  return { findings, summary, endsOpen: endsOpen(tree, text), topicHits };
+  return { findings, ...early };
 }
 
 function failed(text: string, error: unknown, locale: Locale): ChunkResult {

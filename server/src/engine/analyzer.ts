@@ -4,7 +4,7 @@
 // run starts its first worker while the main thread is still loading the parser and the rules for itself.
 import { Worker } from 'node:worker_threads';
 import os from 'node:os';
-import { guardedResult, ruleOfPhase, type AnalysisContext, type ChunkResult } from './chunk-result';
+import { guardedResult, ruleOfPhase, type AnalysisContext, type ChunkResult, type EarlyChunkResult } from './chunk-result';
 import { SHARED_SLOTS, SLOT } from './worker-slots';
 import type { Flavor } from '../markdown/parse';
 import { guardFinding } from '../rules/guards';
@@ -14,8 +14,12 @@ export interface ChunkJob {
   flavor: Flavor;
 }
 
+/** Told a job's early result (by its index in the jobs given) as soon as its chunk is parsed (see EarlyChunkResult). */
+export type EarlyListener = (index: number, early: EarlyChunkResult) => void;
+
 export interface ChunkAnalyzer {
-  analyze(jobs: readonly ChunkJob[], context: AnalysisContext, signal?: AbortSignal): Promise<ChunkResult[]>;
+  /** `onEarly`, when given, may be told each job's early result before the results resolve (or may not be). */
+  analyze(jobs: readonly ChunkJob[], context: AnalysisContext, signal?: AbortSignal, onEarly?: EarlyListener): Promise<ChunkResult[]>;
   dispose(): Promise<void>;
 }
 
@@ -45,6 +49,15 @@ interface PendingJob {
   crashes?: number;
   /** Rules that overran the budget on this chunk, or took their worker down: not run again, each reported by name. */
   stopped?: StoppedRule[];
+  /** Wants the early result (the worker then sends it ahead, and the results without what it already sent). */
+  onEarly?: (early: EarlyChunkResult) => void;
+  early?: EarlyChunkResult;
+}
+
+/** A result whose summary, open-block flag and topic hits went ahead in an `early` message (see worker.ts). */
+export interface ResultAfterEarly {
+  afterEarly: true;
+  findings: ChunkResult['findings'];
 }
 
 interface StoppedRule {
@@ -185,7 +198,7 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
     });
     const entry: PoolWorker = { worker, ready: false, contexts: new Set(), inFlight: [], shared, cancelCursor: 0 };
     worker.unref();
-    worker.on('message', (message: { type: string; id: number; results?: ChunkResult[]; error?: string }) => {
+    worker.on('message', (message: { type: string; id: number; results?: (ChunkResult | ResultAfterEarly)[]; error?: string; index?: number; early?: EarlyChunkResult }) => {
       if (message.type === 'ready') {
         entry.ready = true;
         this.options.onWorkerStarted?.();
@@ -200,6 +213,14 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
         batch.timer = setTimeout(() => this.timedOut(entry, batch.id), this.timeoutMs);
         return;
       }
+      if (message.type === 'early') {
+        const job = batch.jobs[message.index!];
+        if (job && !batch.cancelled) {
+          job.early = message.early!;
+          job.onEarly?.(job.early);
+        }
+        return;
+      }
       clearTimeout(batch.timer);
       entry.inFlight.splice(entry.inFlight.indexOf(batch), 1);
       if (message.type === 'cancelled') {
@@ -208,7 +229,9 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
         return;
       }
       batch.jobs.forEach((job, i) => {
-        const result = message.type === 'results' ? message.results?.[i] : undefined;
+        const sent = message.type === 'results' ? message.results?.[i] : undefined;
+        // The early result's objects, so a view built from them is known to be this result's.
+        const result = sent && 'afterEarly' in sent ? (job.early ? { findings: sent.findings, ...job.early } : undefined) : sent;
         job.resolve(result ? withStoppedRules(result, job, this.timeoutMs) : failedResult(job, message.error ?? 'unknown error'));
       });
       this.pump();
@@ -280,10 +303,10 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
     }
   }
 
-  analyze(jobs: readonly ChunkJob[], context: AnalysisContext, signal?: AbortSignal): Promise<ChunkResult[]> {
+  analyze(jobs: readonly ChunkJob[], context: AnalysisContext, signal?: AbortSignal, onEarly?: EarlyListener): Promise<ChunkResult[]> {
     if (this.disposed) return Promise.reject(new Error('The analyzer was disposed.'));
     if (jobs.length === 0) return Promise.resolve([]);
-    const promises = jobs.map((job) => new Promise<ChunkResult>((resolve, reject) => this.queue.push({ job, context, resolve, reject, signal })));
+    const promises = jobs.map((job, i) => new Promise<ChunkResult>((resolve, reject) => this.queue.push({ job, context, resolve, reject, signal, onEarly: onEarly && ((early) => onEarly(i, early)) })));
     this.ensureWorkers();
     signal?.addEventListener('abort', () => this.cancelAbandoned(), { once: true });
     this.pump();
@@ -323,7 +346,7 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
         const id = this.nextId++;
         clearTimeout(entry.idleTimer);
         entry.inFlight.push({ id, jobs });
-        entry.worker.postMessage({ type: 'batch', id, contextKey: context.key, jobs: jobs.map((j) => ({ text: j.job.text, flavor: j.job.flavor, ...(j.stopped ? { skip: j.stopped.map((s) => s.rule) } : {}) })) });
+        entry.worker.postMessage({ type: 'batch', id, contextKey: context.key, jobs: jobs.map((j) => ({ text: j.job.text, flavor: j.job.flavor, ...(j.stopped ? { skip: j.stopped.map((s) => s.rule) } : {}), ...(j.onEarly ? { early: true } : {}) })) });
       }
     }
   }

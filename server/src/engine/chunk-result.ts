@@ -43,6 +43,13 @@ export interface ChunkResult {
   topicHits?: TextHit[][];
 }
 
+/**
+ * What a chunk's parse tells before its rules have run: all that the document view and the whole-document rules
+ * need. A worker hands it over first when asked (see analyze.ts `early`), so the main thread can build the view
+ * while the chunk rules still run.
+ */
+export type EarlyChunkResult = Pick<ChunkResult, 'summary' | 'endsOpen' | 'topicHits'>;
+
 const EMPTY_SUMMARY = (): ChunkSummary => ({ headings: [], definitions: [], references: [], links: [], lists: [], features: [], prose: [], brackets: [], htmlIds: [], directives: [], maxDepth: 0 });
 
 /**

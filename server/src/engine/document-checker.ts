@@ -5,8 +5,8 @@
 import type { Finding, Severity } from '../base/types';
 import type { BenchpressConfig } from '../config/config';
 import type { ChunkData } from '../rules/chunk-data';
-import type { ChunkAnalyzer } from './analyzer';
-import { type AnalysisContext, type ChunkResult, type RuleSettingResolved } from './chunk-result';
+import type { ChunkAnalyzer, EarlyListener } from './analyzer';
+import { type AnalysisContext, type ChunkResult, type EarlyChunkResult, type RuleSettingResolved } from './chunk-result';
 import { DEFAULT_LIMITS } from '../markdown/input-limits';
 import { splitChunks, mergeChunks, sectionsOf, type Chunk } from '../markdown/chunks';
 import { readFrontMatter } from '../markdown/frontmatter';
@@ -140,10 +140,30 @@ export interface ChunkLayout {
   result: ChunkResult;
 }
 
+/** What the whole-document rules work on: the document view, and what is resolved from it. */
+interface ViewParts {
+  view: DocumentView;
+  templateResolution: TemplateResolution;
+  topics: TopicMatch[];
+  /** A chunk could not be read (an MDX syntax error, a guard): see DocumentChecker.runDocumentRules. */
+  partlyRead: boolean;
+}
+
+/** A chunk of a check's layout with what the view needs of its result (the early result, or the whole one). */
+interface LaidOutChunk extends Pick<ChunkResult, 'summary' | 'topicHits' | 'guard'> {
+  chunk: Chunk;
+}
+
+/** The whole-document rules' findings of a check, by their keys (see runDocumentRules). */
+interface DocumentRulesOutput {
+  findings: Finding[];
+  reported: Map<string, Finding>;
+}
+
 /** A check halfway (see DocumentChecker.prepare): `done` when a guard already decided the result. */
 export type PreparedCheck = { input: CheckInput; env: CheckEnvironment; started: number; stats: CheckStats; findings: Finding[] } & (
   | { done: CheckResult; view?: undefined }
-  | { done?: undefined; view: DocumentView; templateResolution: TemplateResolution; topics: TopicMatch[]; partlyRead: boolean }
+  | ({ done?: undefined } & ViewParts)
 );
 
 export class DocumentChecker {
@@ -207,8 +227,20 @@ export class DocumentChecker {
     this.cacheContext = context;
   }
 
+  /**
+   * A check of one document. The whole-document rules start as soon as the view can be built: when the worker has
+   * parsed the chunks an edit changed (their early results), while it still runs their chunk rules.
+   */
   async check(input: CheckInput, env: CheckEnvironment, workspace: WorkspaceView, signal?: AbortSignal): Promise<CheckResult> {
-    return this.finish(await this.prepare(input, env, signal), workspace, signal);
+    let early: { view: DocumentView; rules: Promise<DocumentRulesOutput> } | undefined;
+    const prepared = await this.prepare(input, env, signal, (parts) => {
+      const rules = this.runDocumentRules(input, env, parts, workspace, signal);
+      rules.catch(() => undefined); // awaited below unless the check fails or the view is built again
+      early = { view: parts.view, rules };
+    });
+    if (prepared.done !== undefined) return prepared.done;
+    const rules = early?.view === prepared.view ? await early.rules : await this.runDocumentRules(input, env, prepared, workspace, signal);
+    return this.complete(prepared, rules, signal);
   }
 
   /**
@@ -216,7 +248,7 @@ export class DocumentChecker {
    * runs. A run over many files prepares them all first, so that a rule reading another file of the run (the
    * anchors of a linked draft) finds it prepared (see services/check-files.ts).
    */
-  async prepare(input: CheckInput, env: CheckEnvironment, signal?: AbortSignal): Promise<PreparedCheck> {
+  async prepare(input: CheckInput, env: CheckEnvironment, signal?: AbortSignal, onEarlyView?: (parts: ViewParts) => void): Promise<PreparedCheck> {
     const started = performance.now();
     const { text } = input;
     const locale = env.locale;
@@ -251,9 +283,15 @@ export class DocumentChecker {
 
     this.useContext(contextOf(env, flavor));
     const known = chunks.map((chunk) => this.knownAt(chunk, text));
+    // The view built from the early results, if the layout they give is the final one (see analyseChunks).
+    let earlyView: { layout: LaidOutChunk[]; parts: ViewParts } | undefined;
+    const onLayout = onEarlyView && ((layout: LaidOutChunk[]) => {
+      earlyView = { layout, parts: this.viewParts(input, env, flavor, frontMatter, lines, layout) };
+      onEarlyView(earlyView.parts);
+    });
     // The chunks an edit changed are sent to the worker at once; while it analyses them, this thread does what does
     // not depend on them: the line index, and the chunks it already knows, placed where they now are.
-    const analysing = this.analyseChunks(text, chunks, known, flavor, env, signal, stats);
+    const analysing = this.analyseChunks(text, chunks, known, flavor, env, signal, stats, onLayout);
     const lines = new LineIndex(text);
     chunks.forEach((chunk, i) => {
       const result = known[i];
@@ -278,29 +316,52 @@ export class DocumentChecker {
     }
     stats.chunks = results.length;
 
+    const layout: LaidOutChunk[] = results.map(({ chunk, result }) => ({ chunk, summary: result.summary, topicHits: result.topicHits, guard: result.guard }));
+    // The early view stands when the results are those it was built from (a guard after the parse, a worker lost,
+    // a join or a split change them).
+    const parts = earlyView !== undefined && sameLayout(earlyView.layout, layout) ? earlyView.parts : this.viewParts(input, env, flavor, frontMatter, lines, layout);
+    return { input, env, started, stats, findings, ...parts };
+  }
+
+  private viewParts(input: CheckInput, env: CheckEnvironment, flavor: 'markdown' | 'mdx', frontMatter: FrontMatter | undefined, lines: LineIndex, layout: readonly LaidOutChunk[]): ViewParts {
     const view = buildDocumentView({
       uri: input.uri,
       path: input.path,
-      text,
+      text: input.text,
       flavor,
       frontMatter,
       lines,
-      summaries: results.map(({ chunk, result }) => ({ offset: chunk.startOffset, summary: result.summary })),
+      summaries: layout.map(({ chunk, summary }) => ({ offset: chunk.startOffset, summary })),
       anchors: env.context.anchors,
     });
     const templateResolution = resolveTemplate(view, env.templates.templates, env.config.template);
-    const topics = this.matchTopics(view, env.topics, results.map(({ result }) => result));
+    const topics = this.matchTopics(view, env.topics, layout);
     // A part that could not be read (an MDX syntax error, a guard) is only shallowly known, so whole-document rules
     // still report but offer no edits: a fix built on a partial picture could duplicate or drop the writer's text.
-    const partlyRead = results.some(({ result }) => result.guard !== undefined);
-    return { input, env, started, stats, findings, view, templateResolution, topics, partlyRead };
+    const partlyRead = layout.some(({ guard }) => guard !== undefined);
+    return { view, templateResolution, topics, partlyRead };
   }
 
   /** The second half: the whole-document rules, suppressions and engine settings. */
   async finish(prepared: PreparedCheck, workspace: WorkspaceView, signal?: AbortSignal): Promise<CheckResult> {
     if (prepared.done !== undefined) return prepared.done;
-    const { input, env, stats, findings, view, templateResolution, topics, partlyRead } = prepared;
+    return this.complete(prepared, await this.runDocumentRules(prepared.input, prepared.env, prepared, workspace, signal), signal);
+  }
+
+  /** The chunks' findings and the whole-document rules' together, with suppressions and engine settings applied. */
+  private complete(prepared: PreparedCheck & ViewParts, rules: DocumentRulesOutput, signal?: AbortSignal): CheckResult {
+    const { env, stats, view, templateResolution, topics } = prepared;
+    // A check stopped half-way keeps the findings of the last complete one for the next.
+    if (!signal?.aborted) this.documentFindings = rules.reported;
+    stats.ms = performance.now() - prepared.started;
+    const findings = [...prepared.findings, ...rules.findings];
+    return { findings: sortFindings(env.applyEngineSettings(applySuppressions(findings, view, isKnownRuleOrGroup, env.locale))), view, templateResolution, topics, stats };
+  }
+
+  private async runDocumentRules(input: CheckInput, env: CheckEnvironment, parts: ViewParts, workspace: WorkspaceView, signal?: AbortSignal): Promise<DocumentRulesOutput> {
+    const { view, templateResolution, topics, partlyRead } = parts;
     const locale = env.locale;
+    const findings: Finding[] = [];
     const reported = new Map<string, Finding>();
     /** The finding, or the equal one of the last check (findings are plain JSON and never changed once made). */
     const kept = (finding: Finding): Finding => {
@@ -344,17 +405,14 @@ export class DocumentChecker {
         open = false;
       }
     }
-    // A check stopped half-way keeps the findings of the last complete one for the next.
-    if (!signal?.aborted) this.documentFindings = reported;
-    stats.ms = performance.now() - prepared.started;
-    return { findings: sortFindings(env.applyEngineSettings(applySuppressions(findings, view, isKnownRuleOrGroup, locale))), view, templateResolution, topics, stats };
+    return { findings, reported };
   }
 
   /**
    * Topic matches, from the hits the chunks' analyses found (in the workers) where they have them, else re-finding
    * hits only in prose segments whose text changed since the last check.
    */
-  private matchTopics(view: DocumentView, matcher: TopicMatcher, results: readonly ChunkResult[]): TopicMatch[] {
+  private matchTopics(view: DocumentView, matcher: TopicMatcher, results: readonly Pick<ChunkResult, 'summary' | 'topicHits'>[]): TopicMatch[] {
     const previous = this.topicHits.matcher === matcher ? this.topicHits.hits : new Map<string, readonly TextHit[]>();
     const current = new Map<string, readonly TextHit[]>();
     for (const { summary, topicHits } of results) {
@@ -376,8 +434,11 @@ export class DocumentChecker {
     return there !== undefined && there.text === chunk.text ? there.result : this.cache.get(chunk.text);
   }
 
-  /** `known`: the result this checker already has for each of `chunks` (knownAt, in the check's context). */
-  private async analyseChunks(text: string, chunks: Chunk[], known: readonly (ChunkResult | undefined)[], flavor: 'markdown' | 'mdx', env: CheckEnvironment, signal: AbortSignal | undefined, stats: CheckStats) {
+  /**
+   * `known`: the result this checker already has for each of `chunks` (knownAt, in the check's context). `onLayout`,
+   * when given, is told the layout as soon as the early results of the chunks sent for analysis make it final.
+   */
+  private async analyseChunks(text: string, chunks: Chunk[], known: readonly (ChunkResult | undefined)[], flavor: 'markdown' | 'mdx', env: CheckEnvironment, signal: AbortSignal | undefined, stats: CheckStats, onLayout?: (layout: LaidOutChunk[]) => void) {
     // `grouped`: the chunk may hold several sections, to be checked one by one should a guard stop it (a Markdown
     // body chunk as split; not a join, a section, front matter, or MDX, whose blocks may span headings).
     type Entry = { chunk: Chunk; key: string; result: ChunkResult | undefined; grouped: boolean };
@@ -386,10 +447,11 @@ export class DocumentChecker {
     /** Where the last join started, and how many chunks it took. */
     let joinedAt = -1;
     let joined = 0;
-    for (;;) {
+    for (let round = 0; ; round++) {
       const missing = current.filter((c) => !c.result);
       if (missing.length > 0) {
-        const analysed = await this.analyzer.analyze(missing.map((c) => ({ text: c.chunk.text, flavor })), env.context, signal);
+        const onEarly = round === 0 && onLayout && missing.length <= EARLY_LAYOUT_MAX_CHUNKS ? earlyLayout(current, missing, onLayout) : undefined;
+        const analysed = await this.analyzer.analyze(missing.map((c) => ({ text: c.chunk.text, flavor })), env.context, signal, onEarly);
         missing.forEach((c, i) => { c.result = analysed[i]; });
         stats.analysed += missing.length;
       }
@@ -417,6 +479,50 @@ export class DocumentChecker {
     stats.reused = Math.max(0, current.length - stats.analysed);
     return current as { chunk: Chunk; key: string; result: ChunkResult }[];
   }
+}
+
+/**
+ * Early results are asked for when an edit's few chunks are analysed: opening a draft analyses all of them, and the
+ * view could then be built only as the last one arrives, for a message more per chunk.
+ */
+const EARLY_LAYOUT_MAX_CHUNKS = 4;
+
+/**
+ * Tells `onLayout` the layout once every chunk of `missing` (entries of `current` being analysed) has its early
+ * result, if the layout is final by then: the chunks' findings can still change it only when a grouped chunk holds a
+ * guard's finding (it is then checked section by section) or a chunk before the last ends inside an open block (it
+ * is joined to the next). A guard that stops one of `missing` later gives it another summary, which the check sees
+ * (see sameLayout). Told on a later turn: the listener may be called while the analysis is being started.
+ */
+function earlyLayout(current: readonly { chunk: Chunk; result: ChunkResult | undefined; grouped: boolean }[], missing: readonly { chunk: Chunk }[], onLayout: (layout: LaidOutChunk[]) => void): EarlyListener {
+  const early = new Array<EarlyChunkResult | undefined>(missing.length);
+  let waiting = missing.length;
+  return (index, result) => {
+    if (early[index] === undefined) waiting--;
+    early[index] = result;
+    if (waiting !== 0) return;
+    waiting = -1; // told once
+    const layout: LaidOutChunk[] = [];
+    for (const [i, entry] of current.entries()) {
+      const known = entry.result;
+      const got = known ?? early[missing.indexOf(entry)]!;
+      if (i < current.length - 1 && got.endsOpen) return;
+      if (known && entry.grouped && known.findings.some((f) => f.ruleId.startsWith('guard/'))) return;
+      layout.push({ chunk: entry.chunk, summary: got.summary, topicHits: got.topicHits, guard: known?.guard });
+    }
+    queueMicrotask(() => {
+      try {
+        onLayout(layout);
+      } catch {
+        // No early view: the check builds its view from the results, and meets the same problem there, in its course.
+      }
+    });
+  };
+}
+
+/** The same chunks with the same summaries and topic hits (the same objects: early results are the results' own). */
+function sameLayout(a: readonly LaidOutChunk[], b: readonly LaidOutChunk[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.chunk === b[i].chunk && x.summary === b[i].summary && x.topicHits === b[i].topicHits && x.guard === b[i].guard);
 }
 
 /**

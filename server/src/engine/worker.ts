@@ -3,7 +3,7 @@
 // can name a rule that overran its budget) and lets the pool cancel a batch nobody waits for any more.
 import { parentPort, isMainThread, workerData } from 'node:worker_threads';
 import { analyzeChunk } from './analyze';
-import { AnalysisCancelled, type AnalysisContext } from './chunk-result';
+import { AnalysisCancelled, type AnalysisContext, type EarlyChunkResult } from './chunk-result';
 import { SLOT } from './worker-slots';
 
 export function isAnalyzerWorker(): boolean {
@@ -13,7 +13,8 @@ export function isAnalyzerWorker(): boolean {
 export function runAnalyzerWorker(): void {
   const contexts = new Map<string, AnalysisContext>();
   const shared: Int32Array | undefined = (workerData as { shared?: SharedArrayBuffer }).shared ? new Int32Array((workerData as { shared: SharedArrayBuffer }).shared) : undefined;
-  type Job = { text: string; flavor: 'markdown' | 'mdx'; skip?: string[] };
+  /** `early`: send the early result ahead (then the result without what that sent: see analyzer.ts ResultAfterEarly). */
+  type Job = { text: string; flavor: 'markdown' | 'mdx'; skip?: string[]; early?: boolean };
   type Message = { type: 'context'; context: AnalysisContext } | { type: 'batch'; id: number; contextKey: string; jobs: Job[] };
   const cancelled = (id: number) => {
     if (!shared) return false;
@@ -38,7 +39,8 @@ export function runAnalyzerWorker(): void {
       const results = message.jobs.map((job, index) => {
         const jobStart = Date.now();
         if (shared) Atomics.store(shared, SLOT.job, index);
-        return analyzeChunk(job.text, job.flavor, context, {
+        let sentEarly: EarlyChunkResult | undefined;
+        const result = analyzeChunk(job.text, job.flavor, context, {
           skip: job.skip,
           // The phase, and when it began (ms after the chunk's start): the pool blames a rule only for its own time.
           phase: shared
@@ -48,7 +50,14 @@ export function runAnalyzerWorker(): void {
               }
             : undefined,
           cancelled: shared ? () => cancelled(message.id) : undefined,
+          early: job.early
+            ? (early) => {
+                sentEarly = early;
+                parentPort!.postMessage({ type: 'early', id: message.id, index, early });
+              }
+            : undefined,
         });
+        return sentEarly !== undefined && result.summary === sentEarly.summary ? { afterEarly: true, findings: result.findings } : result;
       });
       parentPort!.postMessage({ type: 'results', id: message.id, results });
     } catch (error) {
