@@ -233,7 +233,7 @@ export class CheckScheduler {
     void rehearseEdits(state.checker, input, env, this.workspace, abort.signal, () => this.heap.afterCheck()).then(({ checks, ms }) => {
       if (!abort.signal.aborted) this.rehearsal.done = true;
       if (this.rehearsal.abort === abort) this.rehearsal.abort = undefined;
-      this.connection.console.log(`Benchpress: rehearsed ${checks} edits of ${input.path ?? input.uri} in ${Math.round(ms)} ms, to warm up the edit path${abort.signal.aborted ? ' (interrupted: the writer went on)' : ''}.`);
+      this.connection.console.log(`Benchpress: rehearsed ${checks} edits of ${input.path ?? input.uri} in ${Math.round(ms)} ms, to warm up the edit path${abort.signal.aborted ? ' (interrupted)' : ''}.`);
     });
   }
 

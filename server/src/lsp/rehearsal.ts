@@ -5,7 +5,7 @@
 // was just opened), the server types into a copy of it: a letter doubled in a paragraph, then taken out again, as
 // edits come. Nothing is published; the copy is dropped. Anything the writer does stops it, and it starts again at
 // the next pause, until one has run to its end: once per server, since compiled code serves every document after it.
-import { DocumentChecker, type CheckEnvironment } from '../engine/document-checker';
+import type { CheckEnvironment, DocumentChecker } from '../engine/document-checker';
 import { rehearsalOffsets } from '../engine/rehearsal';
 import type { WorkspaceView } from '../markdown/workspace';
 import { toDiagnostic } from './convert';
