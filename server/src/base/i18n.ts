@@ -1,4 +1,6 @@
 // Messages in the writer's language. Rules give both texts; the locale picks one.
+import type { ScriptCounts } from './text';
+
 export type Locale = 'en' | 'zh-cn';
 export type Localized = string | { en: string; zh: string };
 
@@ -33,7 +35,7 @@ export function languageOfCounts(han: number, latin: number): Locale {
 }
 
 /** Han characters and Latin letters in a text, counted by what is left once everything else is removed. */
-export function letterCounts(text: string): { han: number; latin: number } {
+export function letterCounts(text: string): ScriptCounts {
   const hanOnly = text.replace(NOT_HAN, '');
   let han = hanOnly.length;
   // A Han character beyond the Basic Multilingual Plane is two code units: count it once.

@@ -125,6 +125,32 @@ export function detectEol(text: string): '\n' | '\r\n' {
   return crlf !== -1 && crlf === text.indexOf('\n') - 1 ? '\r\n' : '\n';
 }
 
+/** Han characters and Latin letters counted in a text (by the caller's own test of what counts as Han). */
+export interface ScriptCounts {
+  han: number;
+  latin: number;
+}
+
+/**
+ * `count` summed over the first `limit` characters of the segments' texts, in order. A text that fits whole goes to
+ * `countWhole`, which callers remember by text (memoByText): after an edit only the segment it touched is new. The
+ * text cut off at the limit goes to `countStart` with the number of its characters that count.
+ */
+export function countPrefix(segments: readonly { text: string }[], limit: number, countWhole: (text: string) => ScriptCounts, countStart: (text: string, n: number) => ScriptCounts): ScriptCounts {
+  let han = 0;
+  let latin = 0;
+  let seen = 0;
+  for (const { text } of segments) {
+    const n = Math.min(text.length, limit - seen);
+    const counts = n === text.length ? countWhole(text) : countStart(text, n);
+    han += counts.han;
+    latin += counts.latin;
+    seen += n;
+    if (seen >= limit) break;
+  }
+  return { han, latin };
+}
+
 /**
  * `fn`, remembered by its text argument: for what a re-check asks of every prose segment of a draft when only the
  * one an edit touched is new. Two generations of at most `maxChars` characters of texts each: a text asked for

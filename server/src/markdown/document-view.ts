@@ -1,7 +1,7 @@
 // The whole-document model that document rules read: the chunk summaries put together with absolute
 // offsets, the front matter, the title, the anchors and the draft's language.
 import type { Range } from '../base/types';
-import { LineIndex, detectEol, memoByText } from '../base/text';
+import { LineIndex, countPrefix, detectEol, memoByText } from '../base/text';
 import { languageOfCounts, letterCounts, type Locale } from '../base/i18n';
 import type { ChunkSummary, FeatureInfo, HeadingInfo, LinkInfo, ListItemInfo, ProseSegment, ReferenceInfo, Span } from './summary';
 import { DEFAULT_ANCHOR_SETTINGS, documentHeadingAnchors, type AnchorSettings } from './heading-anchors';
@@ -136,17 +136,7 @@ export function buildDocumentView(input: { uri: string; path?: string; text: str
  * Whole segments are counted once per text: a re-check after an edit counts only the segment it touched.
  */
 function detectLanguage(prose: ProseSegment[]): Locale {
-  let han = 0;
-  let latin = 0;
-  let seen = 0;
-  for (const segment of prose) {
-    const n = Math.min(segment.text.length, 20000 - seen);
-    const counts = n === segment.text.length ? segmentLetterCounts(segment.text) : letterCounts(segment.text.slice(0, n));
-    han += counts.han;
-    latin += counts.latin;
-    seen += n;
-    if (seen >= 20000) break;
-  }
+  const { han, latin } = countPrefix(prose, 20000, segmentLetterCounts, (text, n) => letterCounts(text.slice(0, n)));
   return languageOfCounts(han, latin);
 }
 

@@ -7,7 +7,7 @@ import type { Nodes, Root, Table } from 'mdast';
 import type { ChunkSummary } from '../markdown/summary';
 import { splitChunks } from '../markdown/chunks';
 import { isHanAt } from './chars';
-import { memoByText } from '../base/text';
+import { countPrefix, memoByText, type ScriptCounts } from '../base/text';
 import { segmentsOf, type Segment } from './segment';
 import { Stage, type Message, type TypographySettings } from './settings';
 import { Work, type Hunk } from './work';
@@ -106,7 +106,7 @@ export function isChineseText(text: string): boolean {
 }
 
 /** Han characters and Latin letters in the first `n` characters of a text. */
-function scriptCounts(text: string, n: number): { han: number; latin: number } {
+function scriptCounts(text: string, n: number): ScriptCounts {
   let han = 0;
   let latin = 0;
   for (let i = 0; i < n; i++) {
@@ -126,18 +126,7 @@ const wholeSegmentCounts = memoByText((text) => scriptCounts(text, text.length))
 
 /** Whether prose is Chinese enough for the Chinese rules (isChineseText), from its first 20,000 characters. */
 export function isChineseProse(prose: readonly { text: string }[]): boolean {
-  let han = 0;
-  let latin = 0;
-  let seen = 0;
-  for (const p of prose) {
-    const t = p.text;
-    const n = Math.min(t.length, 20000 - seen);
-    const counts = n === t.length ? wholeSegmentCounts(t) : scriptCounts(t, n);
-    han += counts.han;
-    latin += counts.latin;
-    seen += n;
-    if (seen >= 20000) break;
-  }
+  const { han, latin } = countPrefix(prose, 20000, wholeSegmentCounts, scriptCounts);
   return han > 0 && han * 8 >= latin;
 }
 
