@@ -212,3 +212,20 @@ test('a long section is never cut before a line that may continue the block befo
   const guarded = `${filler}<!-- lint ignore -->\n\nTarget paragraph.\n\n\`\`\`\n${'code line\n\n'.repeat(4000)}\`\`\`\n\n<!--\n${'comment\n\n'.repeat(4000)}-->\n\nAfter.\n`;
   assert.deepEqual(splitChunks(guarded).map((c) => c.text.split('\n', 1)[0]), ['Filler text to make the section long enough to be cut into pieces of its own.', '```', '<!--', 'After.']);
 });
+
+test('typing or deleting a character within a line of a section moves no chunk boundary', () => {
+  const sections = Array.from({ length: 60 }, (_, i) => `## Step ${i % 7}\n\n${'Words of the step, one more time. '.repeat(3 + ((i * 5) % 17))}\n\n- a list item ${i}\n`);
+  const text = `# Guide\n\n${sections.join('\n')}`;
+  const cuts = (t: string) => splitChunks(t).map((c) => c.startOffset);
+  const before = cuts(text);
+  assert.ok(before.length >= 8, `${before.length} chunks`);
+  let moved = 0;
+  for (let i = 0; i < sections.length; i++) {
+    const at = text.indexOf(`- a list item ${i}\n`) + 2;
+    for (const [edited, shift] of [[text.slice(0, at) + 'x' + text.slice(at), 1], [text.slice(0, at) + text.slice(at + 1), -1]] as const) {
+      const expected = before.map((offset) => (offset > at ? offset + shift : offset));
+      if (JSON.stringify(cuts(edited)) !== JSON.stringify(expected)) moved++;
+    }
+  }
+  assert.equal(moved, 0, `${moved} of ${sections.length * 2} edits moved a boundary`);
+});

@@ -133,6 +133,7 @@ export function splitChunks(text: string, options: SplitOptions = {}): Chunk[] {
   let chunkStartOffset = frontMatter.end;
   /** Where the section before the next heading starts (the last heading a chunk could have started at). */
   let sectionStart = frontMatter.end;
+  let sectionStartLine = frontMatter.lines;
   let fence: { char: string; length: number } | undefined;
   let htmlEnd: RegExp | undefined;
   let nextLt = -2;
@@ -194,10 +195,11 @@ export function splitChunks(text: string, options: SplitOptions = {}): Chunk[] {
         }
         if (!html && splitHeadings && i > chunkStart && isColumnZeroAtxHeadingAt(text, start, end)) {
           const grouped = start - chunkStartOffset;
-          if (!groupSections || (grouped >= MIN_GROUPED_CHARS && endsGroup(text, sectionStart, start)) || grouped >= MAX_GROUPED_CHARS) {
+          if (!groupSections || (grouped >= MIN_GROUPED_CHARS && endsGroup(text, sectionStart, start, i - sectionStartLine)) || grouped >= MAX_GROUPED_CHARS) {
             cutBefore(i, start);
           }
           sectionStart = start;
+          sectionStartLine = i;
         }
       }
     }
@@ -217,9 +219,10 @@ export function splitChunks(text: string, options: SplitOptions = {}): Chunk[] {
 // Every chunk costs a parse set-up, a message to a worker and back, and a summary: most sections of real drafts are
 // a few hundred characters (median 413 in ../shared/corpus), where that cost is larger than the parse. So short
 // sections are grouped: a chunk ends before a heading when the section before it is long, or when a hash of that
-// section (its length and first line) says so, one time in SHORT_SECTIONS_PER_CHUNK. The decision depends only on
-// the section itself, so an edit moves at most the boundary after its own section and every other chunk keeps its
-// text (and its cached result). A group stops growing at MAX_GROUPED_CHARS whatever the hashes say (thousands of
+// section (its number of lines and first line) says so, one time in SHORT_SECTIONS_PER_CHUNK. The decision depends
+// only on the section itself, so an edit moves at most the boundary after its own section and every other chunk
+// keeps its text (and its cached result); typing within a line of a section's body moves none (its length was hashed
+// once: a keystroke then moved the boundary after its section one time in four, and the check analysed two chunks). A group stops growing at MAX_GROUPED_CHARS whatever the hashes say (thousands of
 // identical sections would otherwise hash alike); only in such a run of short sections can an edit move later
 // boundaries too. A group ends by its hash only once it holds MIN_GROUPED_CHARS: a draft of many tiny sections
 // (5,000 headings of one line each) was cut into chunks of 150 characters, each costing more to set up than to
@@ -230,10 +233,9 @@ const SHORT_SECTIONS_PER_CHUNK = 4;
 const MAX_GROUPED_CHARS = 16 * 1024;
 const MIN_GROUPED_CHARS = 1024;
 
-function endsGroup(text: string, sectionStart: number, sectionEnd: number): boolean {
-  const length = sectionEnd - sectionStart;
-  if (length >= LONG_SECTION_CHARS) return true;
-  let hash = Math.imul(length ^ 0x9e3779b9, 0x85ebca6b);
+function endsGroup(text: string, sectionStart: number, sectionEnd: number, lines: number): boolean {
+  if (sectionEnd - sectionStart >= LONG_SECTION_CHARS) return true;
+  let hash = Math.imul(lines ^ 0x9e3779b9, 0x85ebca6b);
   // A lone CR counts as the LF it stands for (chunks.test.ts: the same text with either line end splits alike).
   for (let i = sectionStart, end = Math.min(sectionEnd, sectionStart + 48); i < end; i++) {
     const code = text.charCodeAt(i);
