@@ -91,3 +91,110 @@ test('when a chunk\'s result is not the one its early result promised (a guard a
   assert.equal(result.findings.filter((f) => f.ruleId === 'links/missing-file').length, 11);
   assert.ok(!result.findings.some((f) => f.ruleId === 'links/missing-file' && f.message.includes('figure-5')));
 });
+
+/** Records the texts it is asked to analyse, and those whose analysis was then stopped. */
+class RecordingAnalyzer implements ChunkAnalyzer {
+  readonly asked: string[] = [];
+  readonly stopped: string[] = [];
+  constructor(private readonly inner: ChunkAnalyzer) {}
+  analyze(jobs: readonly ChunkJob[], context: AnalysisContext, signal?: AbortSignal, onEarly?: EarlyListener): Promise<ChunkResult[]> {
+    for (const job of jobs) this.asked.push(job.text);
+    signal?.addEventListener('abort', () => this.stopped.push(...jobs.map((j) => j.text)));
+    return this.inner.analyze(jobs, context, signal, onEarly);
+  }
+  async dispose(): Promise<void> {}
+}
+
+/** `text` with `insert` put where `before` first occurs (which it must), and that edit as a replacement. */
+function insertBefore(text: string, before: string, insert: string) {
+  const start = text.indexOf(before);
+  assert.ok(start > 0, before);
+  return { edited: text.slice(0, start) + insert + text.slice(start), replacement: { start, end: start, text: insert } };
+}
+
+const ENV_EN = () => new CheckEnvironment({ config: DEFAULT_CONFIG, templates: buildTemplateSet([]), data: { gpus: BUILTIN_GPUS }, locale: 'en' });
+/** Twelve sections long enough to be a chunk each. */
+const LONG_SECTIONS = Array.from({ length: 12 }, (_, i) => `## Part ${i}\n\nSee [the figure](./images/figure-${i}.png) and the RTX 4090 at 450 W. ${'More words to make the section long. '.repeat(30)}\n`).join('\n');
+const checkFromScratch = (text: string, env: CheckEnvironment) => new DocumentChecker(new InProcessAnalyzer()).check({ uri: 'file:///d.md', path: '/w/d.md', text }, env, EMPTY_WORKSPACE);
+
+test('the chunk an edit lands in is analysed as the edit arrives, and the check that follows takes that analysis over', async () => {
+  const env = ENV_EN();
+  const analyzer = new RecordingAnalyzer(new TwoStepAnalyzer(new InProcessAnalyzer()));
+  const events = (analyzer as unknown as { inner: TwoStepAnalyzer }).inner.events;
+  const checker = new DocumentChecker(analyzer);
+  const text = `# Draft\n\n${LONG_SECTIONS}`;
+  await checker.check({ uri: 'file:///d.md', path: '/w/d.md', text }, env, EMPTY_WORKSPACE);
+  analyzer.asked.length = 0;
+  events.length = 0;
+  const { edited, replacement } = insertBefore(text, 'the figure](./images/figure-5', 'only ');
+  assert.equal(checker.anticipate(text, replacement, edited), true);
+  assert.equal(analyzer.asked.length, 1);
+  assert.ok(analyzer.asked[0].includes('See [only the figure](./images/figure-5.png)'), analyzer.asked[0]);
+  const result = await checker.check({ uri: 'file:///d.md', path: '/w/d.md', text: edited }, env, recordingWorkspace(events));
+  assert.equal(analyzer.asked.length, 1, 'the check sent nothing more');
+  assert.deepEqual(analyzer.stopped, []);
+  assert.equal(result.stats.analysed, 1);
+  // The whole-document rules ran on the view built from the early result, while the chunk rules still ran.
+  assert.deepEqual(events, ['early results', 'document rules', 'results']);
+  assert.deepEqual(result.findings, (await checkFromScratch(edited, env)).findings);
+});
+
+test('an analysis started for an edit that the check does not confirm is stopped, and the check analyses what it needs', async () => {
+  const env = ENV_EN();
+  const analyzer = new RecordingAnalyzer(new InProcessAnalyzer());
+  const checker = new DocumentChecker(analyzer);
+  const text = `# Draft\n\n${LONG_SECTIONS}`;
+  await checker.check({ uri: 'file:///d.md', path: '/w/d.md', text }, env, EMPTY_WORKSPACE);
+  analyzer.asked.length = 0;
+  // A fence typed at the start of a line: the rest of the draft is code now, and the split moves with it.
+  const { edited, replacement } = insertBefore(text, 'See [the figure](./images/figure-7', '```');
+  assert.equal(checker.anticipate(text, replacement, edited), true);
+  const guess = analyzer.asked[0];
+  const result = await checker.check({ uri: 'file:///d.md', path: '/w/d.md', text: edited }, env, EMPTY_WORKSPACE);
+  assert.deepEqual(analyzer.stopped, [guess]);
+  assert.ok(analyzer.asked.length >= 2, 'the check sent its own chunks');
+  assert.deepEqual(result.findings, (await checkFromScratch(edited, env)).findings);
+});
+
+test('edits typed one after another before any check are anticipated each from the last, and the last guess is the one taken', async () => {
+  const env = ENV_EN();
+  const analyzer = new RecordingAnalyzer(new InProcessAnalyzer());
+  const checker = new DocumentChecker(analyzer);
+  const text = `# Draft\n\n${LONG_SECTIONS}`;
+  await checker.check({ uri: 'file:///d.md', path: '/w/d.md', text }, env, EMPTY_WORKSPACE);
+  analyzer.asked.length = 0;
+  const first = insertBefore(text, 'the figure](./images/figure-2', 'x');
+  const second = insertBefore(first.edited, 'the figure](./images/figure-9', 'y');
+  assert.equal(checker.anticipate(text, first.replacement, first.edited), true);
+  assert.equal(checker.anticipate(first.edited, second.replacement, second.edited), true);
+  assert.deepEqual(analyzer.stopped, [analyzer.asked[0]], 'the first guess stops when the second edit comes');
+  const result = await checker.check({ uri: 'file:///d.md', path: '/w/d.md', text: second.edited }, env, EMPTY_WORKSPACE);
+  // Both edited chunks are analysed once each: the second ahead, the first by the check (its guess was stopped).
+  assert.equal(analyzer.asked.filter((t) => t.includes('See [ythe figure](./images/figure-9')).length, 1);
+  assert.equal(analyzer.asked.filter((t) => t.includes('See [xthe figure](./images/figure-2')).length, 2);
+  assert.deepEqual(result.findings, (await checkFromScratch(second.edited, env)).findings);
+});
+
+test('no analysis is started for an edit that adds or removes a line break, spans chunks, or edits a text other than the last one split', async () => {
+  const env = ENV_EN();
+  const analyzer = new RecordingAnalyzer(new InProcessAnalyzer());
+  const checker = new DocumentChecker(analyzer);
+  const text = `# Draft\n\n${LONG_SECTIONS}`;
+  const split = async () => {
+    await checker.check({ uri: 'file:///d.md', path: '/w/d.md', text }, env, EMPTY_WORKSPACE);
+    analyzer.asked.length = 0;
+  };
+  await split();
+  const newline = insertBefore(text, 'the figure](./images/figure-5', 'new\nline ');
+  assert.equal(checker.anticipate(text, newline.replacement, newline.edited), false);
+  await split();
+  const joined = text.indexOf('\n', text.indexOf('figure-5'));
+  assert.equal(checker.anticipate(text, { start: joined, end: joined + 1, text: '' }, text.slice(0, joined) + text.slice(joined + 1)), false);
+  await split();
+  const across = text.indexOf('figure-3');
+  assert.equal(checker.anticipate(text, { start: across, end: text.indexOf('figure-6'), text: '' }, text.slice(0, across) + text.slice(text.indexOf('figure-6'))), false);
+  await split();
+  const other = insertBefore(text.replace('Part 1', 'Part one'), 'the figure](./images/figure-5', 'x');
+  assert.equal(checker.anticipate(text.replace('Part 1', 'Part one'), other.replacement, other.edited), false);
+  assert.deepEqual(analyzer.asked, []);
+});

@@ -134,6 +134,33 @@ interface ChunkAtPlace {
 
 const noPlaces = () => ({ byStart: new Map<number, ChunkAtPlace>(), byEndDistance: new Map<number, ChunkAtPlace>() });
 
+/** `text` in place of `[start, end)` of a text (offsets in that text). */
+export interface TextReplacement {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Where the last split put the chunks of a text, and what the split was for (see DocumentChecker.anticipate). */
+interface SplitLayout {
+  text: string;
+  /** The body chunks' offsets in `text` (front matter is not analysed by the worker). */
+  bounds: { start: number; end: number }[];
+  env: CheckEnvironment;
+  flavor: 'markdown' | 'mdx';
+}
+
+/** A chunk's analysis started before the check that wants it (see DocumentChecker.anticipate). */
+interface AnalysisAhead {
+  text: string;
+  /** The cache context it was started in (contextOf). */
+  context: string;
+  result: Promise<ChunkResult>;
+  stop: AbortController;
+  /** Its early result once the worker sent it, and whom to tell then (the check that took it over). */
+  early: { result?: EarlyChunkResult; listener?: (early: EarlyChunkResult) => void };
+}
+
 export interface ChunkLayout {
   start: number;
   end: number;
@@ -187,8 +214,60 @@ export class DocumentChecker {
    * texts are a compare, where a lookup in `cache` hashes every chunk's text anew (the whole draft, on every edit).
    */
   private placed = noPlaces();
+  /** The chunks of the text last split, moved along by the edits anticipated since. */
+  private split?: SplitLayout;
+  /** The analysis `anticipate` started, until a check takes it. */
+  private ahead?: AnalysisAhead;
 
   constructor(private readonly analyzer: ChunkAnalyzer) {}
+
+  /**
+   * Starts analysing, ahead of the check of `after`, the chunk an edit of `before` lands in. When `before` is the text
+   * last split (or anticipated), and the edit replaces text inside one chunk without adding or removing a line break,
+   * that chunk with the edit applied is most likely one of the chunks the next split gives: a check that finds a chunk
+   * of exactly that text takes the analysis over (any other check stops it), and finds the worker already at it rather
+   * than sending it only after the document is split again. Says whether an analysis was started.
+   */
+  anticipate(before: string, edit: TextReplacement, after: string): boolean {
+    const split = this.split;
+    this.split = undefined;
+    this.dropAhead();
+    if (split === undefined || split.text !== before || /[\r\n]/.test(edit.text)) return false;
+    const { bounds } = split;
+    const at = bounds.findIndex((b) => b.start < edit.start && edit.end < b.end);
+    if (at === -1) return false;
+    for (let i = edit.start; i < edit.end; i++) {
+      const c = before.charCodeAt(i);
+      if (c === 10 || c === 13) return false;
+    }
+    const chunk = bounds[at];
+    const text = before.slice(chunk.start, edit.start) + edit.text + before.slice(edit.end, chunk.end);
+    const shift = edit.text.length - (edit.end - edit.start);
+    chunk.end += shift;
+    for (let i = at + 1; i < bounds.length; i++) {
+      bounds[i].start += shift;
+      bounds[i].end += shift;
+    }
+    this.split = { ...split, text: after };
+    const context = contextOf(split.env, split.flavor);
+    if (context === this.cacheContext && this.cache.has(text)) return false;
+    const stop = new AbortController();
+    const early: AnalysisAhead['early'] = {};
+    const result = this.analyzer
+      .analyze([{ text, flavor: split.flavor }], split.env.context, stop.signal, (_, e) => {
+        early.result = e;
+        early.listener?.(e);
+      })
+      .then(([r]) => r);
+    result.catch(() => undefined); // stopped: nobody waits for it
+    this.ahead = { text, context, result, stop, early };
+    return true;
+  }
+
+  private dropAhead(): void {
+    this.ahead?.stop.abort();
+    this.ahead = undefined;
+  }
 
   /** Seeds the cache with results from a persisted cache, as [chunk text, result] pairs. */
   seed(env: CheckEnvironment, flavor: 'markdown' | 'mdx', entries: Iterable<[string, ChunkResult]>): void {
@@ -198,6 +277,8 @@ export class DocumentChecker {
 
   /** Forgets the chunk results (a checker whose document is not checked again); the next check analyses anew. */
   forget(): void {
+    this.dropAhead();
+    this.split = undefined;
     this.cache = new Map();
     this.lastLayout = [];
     this.topicHits = { matcher: undefined, hits: new Map() };
@@ -253,7 +334,10 @@ export class DocumentChecker {
     const { text } = input;
     const locale = env.locale;
     const stats: CheckStats = { chunks: 0, analysed: 0, reused: 0, ms: 0 };
+    const ahead = this.ahead;
+    this.ahead = undefined;
     const done = (findings: Finding[]): PreparedCheck => {
+      ahead?.stop.abort();
       stats.ms = performance.now() - started;
       return { input, env, started, stats, findings, done: { findings: sortFindings(env.applyEngineSettings(findings)), stats } };
     };
@@ -267,6 +351,7 @@ export class DocumentChecker {
     }
     const flavor = flavorOf(input.path ?? input.uri);
     const chunks = splitChunks(text, { splitHeadings: flavor === 'markdown' });
+    this.split = { text, bounds: chunks.filter((c) => c.kind !== 'frontmatter').map((c) => ({ start: c.startOffset, end: c.endOffset })), env, flavor };
     const findings: Finding[] = [];
     if (input.invalidUtf8Line !== undefined) {
       const line = input.invalidUtf8Line - 1;
@@ -291,7 +376,7 @@ export class DocumentChecker {
     });
     // The chunks an edit changed are sent to the worker at once; while it analyses them, this thread does what does
     // not depend on them: the line index, and the chunks it already knows, placed where they now are.
-    const analysing = this.analyseChunks(text, chunks, known, flavor, env, signal, stats, onLayout);
+    const analysing = this.analyseChunks(text, chunks, known, flavor, env, signal, stats, onLayout, ahead);
     const lines = new LineIndex(text);
     chunks.forEach((chunk, i) => {
       const result = known[i];
@@ -438,7 +523,7 @@ export class DocumentChecker {
    * `known`: the result this checker already has for each of `chunks` (knownAt, in the check's context). `onLayout`,
    * when given, is told the layout as soon as the early results of the chunks sent for analysis make it final.
    */
-  private async analyseChunks(text: string, chunks: Chunk[], known: readonly (ChunkResult | undefined)[], flavor: 'markdown' | 'mdx', env: CheckEnvironment, signal: AbortSignal | undefined, stats: CheckStats, onLayout?: (layout: LaidOutChunk[]) => void) {
+  private async analyseChunks(text: string, chunks: Chunk[], known: readonly (ChunkResult | undefined)[], flavor: 'markdown' | 'mdx', env: CheckEnvironment, signal: AbortSignal | undefined, stats: CheckStats, onLayout?: (layout: LaidOutChunk[]) => void, ahead?: AnalysisAhead) {
     // `grouped`: the chunk may hold several sections, to be checked one by one should a guard stop it (a Markdown
     // body chunk as split; not a join, a section, front matter, or MDX, whose blocks may span headings).
     type Entry = { chunk: Chunk; key: string; result: ChunkResult | undefined; grouped: boolean };
@@ -449,12 +534,14 @@ export class DocumentChecker {
     let joined = 0;
     for (let round = 0; ; round++) {
       const missing = current.filter((c) => !c.result);
+      // An analysis started ahead is for the chunks as split: the first round's or nobody's.
+      const aheadNow = round === 0 ? ahead : undefined;
       if (missing.length > 0) {
         const onEarly = round === 0 && onLayout && missing.length <= EARLY_LAYOUT_MAX_CHUNKS ? earlyLayout(current, missing, onLayout) : undefined;
-        const analysed = await this.analyzer.analyze(missing.map((c) => ({ text: c.chunk.text, flavor })), env.context, signal, onEarly);
+        const analysed = await this.analyse(missing.map((c) => c.chunk.text), flavor, env, signal, onEarly, aheadNow);
         missing.forEach((c, i) => { c.result = analysed[i]; });
         stats.analysed += missing.length;
-      }
+      } else aheadNow?.stop.abort();
       // A guard stops a whole chunk, and a rule that fails or overruns is reported at its chunk's start: a group of
       // short sections is then checked section by section, so a guard covers, and a failure names the place of,
       // only the section that needs it.
@@ -478,6 +565,32 @@ export class DocumentChecker {
     }
     stats.reused = Math.max(0, current.length - stats.analysed);
     return current as { chunk: Chunk; key: string; result: ChunkResult }[];
+  }
+
+  /**
+   * Analyses chunks of these texts, taking over `ahead` for the one of its text (started in this context). An
+   * analysis started ahead that this check has no use for is stopped: the worker is wanted for the check.
+   */
+  private async analyse(texts: string[], flavor: 'markdown' | 'mdx', env: CheckEnvironment, signal: AbortSignal | undefined, onEarly: EarlyListener | undefined, ahead: AnalysisAhead | undefined): Promise<ChunkResult[]> {
+    const taken = ahead !== undefined && ahead.context === contextOf(env, flavor) ? texts.indexOf(ahead.text) : -1;
+    if (taken === -1) {
+      ahead?.stop.abort();
+      return this.analyzer.analyze(texts.map((text) => ({ text, flavor })), env.context, signal, onEarly);
+    }
+    const { stop, early, result } = ahead!;
+    if (signal?.aborted) stop.abort();
+    signal?.addEventListener('abort', () => stop.abort(), { once: true });
+    if (onEarly) {
+      // On a later turn, as the worker's would be (the check is still being started).
+      const known = early.result;
+      if (known) queueMicrotask(() => onEarly(taken, known));
+      else early.listener = (e) => onEarly(taken, e);
+    }
+    const others = texts.filter((_, i) => i !== taken);
+    const analysing = others.length === 0 ? Promise.resolve([]) : this.analyzer.analyze(others.map((text) => ({ text, flavor })), env.context, signal, onEarly && ((i, e) => onEarly(i < taken ? i : i + 1, e)));
+    const [mine, rest] = await Promise.all([result, analysing]);
+    rest.splice(taken, 0, mine);
+    return rest;
   }
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { DocumentChecker, type CheckEnvironment, type CheckResult } from '../engine/document-checker';
+import { DocumentChecker, type CheckEnvironment, type CheckResult, type TextReplacement } from '../engine/document-checker';
 import type { ChunkAnalyzer } from '../engine/analyzer';
 import { AbortError } from '../engine/analyzer';
 import { DiskWorkspace, findWorkspaceRoot } from '../node/fs-workspace';
@@ -30,6 +30,8 @@ interface DocumentState {
   /** Waiters for a result of at least this version. */
   waiters: { version: number; resolve(result: CheckResult | undefined): void }[];
   anchorsKey?: string;
+  /** The settings say to check at once after an edit (no pause): the edit's chunk is then analysed ahead. */
+  checksAtOnce?: boolean;
 }
 
 /** Paths of URIs already parsed: every link a check looks up asks for the path of each open document. */
@@ -171,10 +173,24 @@ export class CheckScheduler {
     const { config } = await this.settingsFor(uri);
     // Closed (and perhaps reopened: a new state) or scheduled again while the settings loaded: that call decides.
     if (this.states.get(uri) !== state || state.scheduled !== ticket) return;
+    state.checksAtOnce = config.diagnosticsDelayMs === 0;
     state.cancelPending?.();
     state.abort?.abort();
     const delay = immediate ? 0 : config.diagnosticsDelayMs;
     state.cancelPending = runAfter(delay, () => void this.run(uri, state));
+  }
+
+  /**
+   * An edit as the open document takes it (before its check is scheduled): `before` and `after` are its texts,
+   * `replacement` the edit when it is a single one. When checks run at once, the chunk the edit lands in goes to the
+   * worker now, while this thread still has the new text to split (DocumentChecker.anticipate). After a pause, the
+   * check would find the analysis long done, and typing would cost an analysis per keystroke instead of per pause.
+   */
+  edited(uri: string, before: string, replacement: TextReplacement | undefined, after: string): void {
+    const state = this.states.get(uri);
+    if (!state?.checksAtOnce || replacement === undefined) return;
+    this.stopRehearsal();
+    state.checker.anticipate(before, replacement, after);
   }
 
   private async run(uri: string, state: DocumentState): Promise<void> {

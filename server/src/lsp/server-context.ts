@@ -1,7 +1,7 @@
 // What every feature of the server shares: the connection, the open documents, the check scheduler, settings per
 // workspace root, the analysis workers and the URL cache. Features register their handlers on it (features/);
 // main.ts only builds it and calls them.
-import { createConnection, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, type CancellationToken, type Connection, type InitializedParams, type InitializeParams, type NotificationHandler, type ServerCapabilities } from 'vscode-languageserver/node';
+import { createConnection, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocumentContentChangeEvent, TextDocuments, type CancellationToken, type Connection, type InitializedParams, type InitializeParams, type NotificationHandler, type ServerCapabilities } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Locale } from '../base/i18n';
 import { WorkerPoolAnalyzer } from '../engine/analyzer';
@@ -22,7 +22,18 @@ export interface WorkerScripts {
 
 export class ServerContext {
   readonly connection: Connection = createConnection(ProposedFeatures.all);
-  readonly documents = new TextDocuments(TextDocument);
+  /** Open documents. Each edit is told to the scheduler as the document takes it (CheckScheduler.edited). */
+  readonly documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update: (document, changes, version) => {
+      const change = changes.length === 1 ? changes[0] : undefined;
+      const before = document.getText();
+      const replacement = change && TextDocumentContentChangeEvent.isIncremental(change) ? { start: document.offsetAt(change.range.start), end: document.offsetAt(change.range.end), text: change.text } : undefined;
+      const updated = TextDocument.update(document, changes, version);
+      this.scheduler.edited(updated.uri, before, replacement, updated.getText());
+      return updated;
+    },
+  });
   readonly analyzer: WorkerPoolAnalyzer;
   readonly settings = new SettingsStore(() => this.locale);
   readonly scheduler: CheckScheduler;
