@@ -69,10 +69,10 @@ export class CheckScheduler {
   readonly workspace: DiskWorkspace;
   private readonly heap = heapKeeper();
   /**
-   * The edit rehearsal (lsp/rehearsal.ts): waits for a pause after a check of a long draft, and stops at anything the
-   * writer does; `done` once one has run to its end.
+   * The edit rehearsal (lsp/rehearsal.ts): starts after the first check of a long draft (`tried` then), stops at anything
+   * the writer does and tries again at the next pause; `done` once one has run to its end.
    */
-  private rehearsal = { done: false, timer: undefined as NodeJS.Timeout | undefined, abort: undefined as AbortController | undefined };
+  private rehearsal = { done: false, tried: false, timer: undefined as NodeJS.Timeout | undefined, abort: undefined as AbortController | undefined };
 
   constructor(
     private readonly connection: Connection,
@@ -232,7 +232,9 @@ export class CheckScheduler {
     this.followUpLinkedDocuments(uri, result);
     if (!this.rehearsal.done && input.text.length >= REHEARSAL_MIN_CHARS) {
       clearTimeout(this.rehearsal.timer);
-      this.rehearsal.timer = setTimeout(() => this.rehearse(state, input, env), REHEARSAL_AFTER_MS).unref();
+      // The first try right after the first check of a long draft (the writer reading what just opened), the next ones
+      // at a pause: a rehearsal that starts after every check of a burst of edits only gets in its way.
+      this.rehearsal.timer = setTimeout(() => this.rehearse(state, input, env), this.rehearsal.tried ? REHEARSAL_AFTER_MS : 0).unref();
     }
   }
 
@@ -246,7 +248,8 @@ export class CheckScheduler {
     if (this.states.get(input.uri) !== state) return;
     const abort = new AbortController();
     this.rehearsal.abort = abort;
-    void rehearseEdits(state.checker, input, env, this.workspace, abort.signal, () => this.heap.afterCheck()).then(({ checks, ms }) => {
+    this.rehearsal.tried = true;
+    void rehearseEdits(state.checker, input, env, this.workspace, abort.signal, () => this.heap.afterCheck(), state.checksAtOnce ?? false).then(({ checks, ms }) => {
       if (!abort.signal.aborted) this.rehearsal.done = true;
       if (this.rehearsal.abort === abort) this.rehearsal.abort = undefined;
       this.connection.console.log(`Benchpress: rehearsed ${checks} edits of ${input.path ?? input.uri} in ${Math.round(ms)} ms, to warm up the edit path${abort.signal.aborted ? ' (interrupted)' : ''}.`);
