@@ -378,12 +378,12 @@ export class DocumentChecker {
     // not depend on them: the line index, and the chunks it already knows, placed where they now are.
     const analysing = this.analyseChunks(text, chunks, known, flavor, env, signal, stats, onLayout, ahead);
     const lines = new LineIndex(text);
-    chunks.forEach((chunk, i) => {
+    for (let i = 0; i < chunks.length; i++) {
       const result = known[i];
-      if (result === undefined) return;
-      placedFindings(result, chunk.startLine);
-      placedSummary(result.summary, chunk.startOffset);
-    });
+      if (result === undefined) continue;
+      placedFindings(result, chunks[i].startLine);
+      placedSummary(result.summary, chunks[i].startOffset);
+    }
     const results = await analysing;
     const used = new Map<string, ChunkResult>();
     for (const { chunk, result, key } of results) {

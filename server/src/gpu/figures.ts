@@ -479,10 +479,11 @@ export function sentenceEnds(text: string): number[] {
       if (i + 1 === text.length || isWhiteSpaceCode(text.charCodeAt(i + 1))) ends.push(i + 1);
     } else if (c === 32 || c === 92 /* \ */) {
       // A hard break: two spaces or more, or a backslash, before a line end.
+      // (Reads stop at the text's end: one past it costs the compiled scan a deoptimisation.)
       let k = i + 1;
-      if (c === 32) while (text.charCodeAt(k) === 32) k++;
-      const newline = text.charCodeAt(k) === 13 ? k + 1 : k;
-      if ((c === 92 || k - i >= 2) && text.charCodeAt(newline) === 10) {
+      if (c === 32) while (k < text.length && text.charCodeAt(k) === 32) k++;
+      const newline = k < text.length && text.charCodeAt(k) === 13 ? k + 1 : k;
+      if ((c === 92 || k - i >= 2) && newline < text.length && text.charCodeAt(newline) === 10) {
         ends.push(newline + 1);
         i = newline;
       } else if (c === 32) {

@@ -170,9 +170,10 @@ interface PatternMatch {
 function patternMatches(f: string, matcher: TopicMatcher, limit: number): PatternMatch[] {
   const { byFirstUnit, first, second, oneUnitPart } = matcher.leads;
   const found: PatternMatch[] = [];
-  // The unit tables let most positions go without a lookup (`second` past the end of the text: undefined, not 1).
+  // The unit tables let most positions go without a lookup (at the last unit, only a one-unit part can match; the
+  // unit past the end is not read: a read out of bounds costs the compiled loop a deoptimisation).
   for (let i = 0; i < f.length; i++) {
-    if (first[f.charCodeAt(i)] !== 1 || (!oneUnitPart && second[f.charCodeAt(i + 1)] !== 1)) continue;
+    if (first[f.charCodeAt(i)] !== 1 || (!oneUnitPart && (i + 1 === f.length || second[f.charCodeAt(i + 1)] !== 1))) continue;
     for (const lead of byFirstUnit.get(f.charCodeAt(i))!) {
       if (!f.startsWith(lead.part, i)) continue;
       for (const pattern of lead.patterns) {

@@ -77,8 +77,9 @@ export function punctuationWidth(w: Work): void {
     if (!v.isText(j)) continue;
     const ch = s[j];
     // The common cases, decided by the neighbours alone: `中文，` stays, `Node.js` and `1,299` are no punctuation.
-    const before = table[s.charCodeAt(j - 1)];
-    const after = table[s.charCodeAt(j + 1)];
+    // (No read before the start or past the end: each costs the compiled loop a deoptimisation.)
+    const before = j > 0 ? table[s.charCodeAt(j - 1)] : undefined;
+    const after = j + 1 < s.length ? table[s.charCodeAt(j + 1)] : undefined;
     if (ch.charCodeAt(0) > 0xff && before === Cls.Cjk) continue;
     if (ch.charCodeAt(0) < 0x80 && before === Cls.Latin && after === Cls.Latin && s[j - 1] !== ')' ) continue;
     if (TO_FULLWIDTH[ch] !== undefined) {

@@ -73,19 +73,22 @@ function buildSegment(node: Parent & Nodes, text: string, bare: readonly { start
   // no fix makes the link start, stop or end elsewhere.
   // Any run GFM may link counts, not only URLs worth checking (`https://gith>ub.com/…` is linked too).
   // Only in plain text: a link's destination is protected as markup already.
-  const linkable = linkableRuns(source, kinds).map(([a, b]) => ({ start: start + a, end: start + b }));
-  for (const url of [...bare, ...linkable]) {
-    if (url.end <= start || url.start >= end) continue;
-    let a = url.start;
+  const linkable = linkableRuns(source, kinds); // before any is locked: the runs are those of the text as marked
+  const lockUrl = (urlStart: number, urlEnd: number) => {
+    if (urlEnd <= start || urlStart >= end) return;
+    let a = urlStart;
     if (a > start && !/\s/.test(text[a - 1])) a--;
-    let b = url.end;
+    let b = urlEnd;
     while (b < end && !/\s/.test(text[b])) b++;
     // A backtick inside a run GFM links is part of the link for a GFM renderer, while the parse here (without
     // autolink literals) may pair it with a later one as a code span: from there on, which text is code is not
     // known, so nothing after it is changed (fuzz, cases 656881625 and 3915313447).
-    if (text.slice(url.start, url.end).includes('`')) b = end;
+    if (text.slice(urlStart, urlEnd).includes('`')) b = end;
     set(a, b, Kind.Lock);
-  }
+  };
+  // Two loops, each over one kind of object (one loop over both deoptimised when the second kind first came).
+  for (const url of bare) lockUrl(url.start, url.end);
+  for (const [a, b] of linkable) lockUrl(start + a, start + b);
   lockInText(source, kinds);
   return { start, text: source, kinds, block: node.type === 'heading' ? 'heading' : node.type === 'tableCell' ? 'cell' : 'paragraph' };
 }
