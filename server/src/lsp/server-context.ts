@@ -30,7 +30,12 @@ export class ServerContext {
       const before = document.getText();
       const replacement = change && TextDocumentContentChangeEvent.isIncremental(change) ? { start: document.offsetAt(change.range.start), end: document.offsetAt(change.range.end), text: change.text } : undefined;
       const updated = TextDocument.update(document, changes, version);
-      this.scheduler.edited(updated.uri, before, replacement, updated.getText());
+      try {
+        this.scheduler.edited(updated.uri, before, replacement, updated.getText());
+      } catch (error) {
+        // Only a head start for the check: the edit itself is taken and checked whatever happens here.
+        this.connection.console.error(`Benchpress: starting the analysis of an edit ahead of its check failed: ${(error as Error)?.stack ?? error}`);
+      }
       return updated;
     },
   });
