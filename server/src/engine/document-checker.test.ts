@@ -115,16 +115,23 @@ function insertBefore(text: string, before: string, insert: string) {
 const ENV_EN = () => new CheckEnvironment({ config: DEFAULT_CONFIG, templates: buildTemplateSet([]), data: { gpus: BUILTIN_GPUS }, locale: 'en' });
 /** Twelve sections long enough to be a chunk each. */
 const LONG_SECTIONS = Array.from({ length: 12 }, (_, i) => `## Part ${i}\n\nSee [the figure](./images/figure-${i}.png) and the RTX 4090 at 450 W. ${'More words to make the section long. '.repeat(30)}\n`).join('\n');
-const checkFromScratch = (text: string, env: CheckEnvironment) => new DocumentChecker(new InProcessAnalyzer()).check({ uri: 'file:///d.md', path: '/w/d.md', text }, env, EMPTY_WORKSPACE);
-
-test('the chunk an edit lands in is analysed as the edit arrives, and the check that follows takes that analysis over', async () => {
+/** A checker (recording what it asks the analyzer) that has checked the draft of LONG_SECTIONS, its record emptied. */
+async function checkedDraft(inner: ChunkAnalyzer = new InProcessAnalyzer()) {
   const env = ENV_EN();
-  const analyzer = new RecordingAnalyzer(new TwoStepAnalyzer(new InProcessAnalyzer()));
-  const events = (analyzer as unknown as { inner: TwoStepAnalyzer }).inner.events;
+  const analyzer = new RecordingAnalyzer(inner);
   const checker = new DocumentChecker(analyzer);
   const text = `# Draft\n\n${LONG_SECTIONS}`;
   await checker.check({ uri: 'file:///d.md', path: '/w/d.md', text }, env, EMPTY_WORKSPACE);
   analyzer.asked.length = 0;
+  return { env, analyzer, checker, text };
+}
+
+const checkFromScratch = (text: string, env: CheckEnvironment) => new DocumentChecker(new InProcessAnalyzer()).check({ uri: 'file:///d.md', path: '/w/d.md', text }, env, EMPTY_WORKSPACE);
+
+test('the chunk an edit lands in is analysed as the edit arrives, and the check that follows takes that analysis over', async () => {
+  const twoSteps = new TwoStepAnalyzer(new InProcessAnalyzer());
+  const { env, analyzer, checker, text } = await checkedDraft(twoSteps);
+  const { events } = twoSteps;
   events.length = 0;
   const { edited, replacement } = insertBefore(text, 'the figure](./images/figure-5', 'only ');
   assert.equal(checker.anticipate(text, replacement, edited), true);
@@ -140,12 +147,7 @@ test('the chunk an edit lands in is analysed as the edit arrives, and the check 
 });
 
 test('an analysis started for an edit that the check does not confirm is stopped, and the check analyses what it needs', async () => {
-  const env = ENV_EN();
-  const analyzer = new RecordingAnalyzer(new InProcessAnalyzer());
-  const checker = new DocumentChecker(analyzer);
-  const text = `# Draft\n\n${LONG_SECTIONS}`;
-  await checker.check({ uri: 'file:///d.md', path: '/w/d.md', text }, env, EMPTY_WORKSPACE);
-  analyzer.asked.length = 0;
+  const { env, analyzer, checker, text } = await checkedDraft();
   // A fence typed at the start of a line: the rest of the draft is code now, and the split moves with it.
   const { edited, replacement } = insertBefore(text, 'See [the figure](./images/figure-7', '```');
   assert.equal(checker.anticipate(text, replacement, edited), true);
@@ -157,12 +159,7 @@ test('an analysis started for an edit that the check does not confirm is stopped
 });
 
 test('edits typed one after another before any check are anticipated each from the last, and the last guess is the one taken', async () => {
-  const env = ENV_EN();
-  const analyzer = new RecordingAnalyzer(new InProcessAnalyzer());
-  const checker = new DocumentChecker(analyzer);
-  const text = `# Draft\n\n${LONG_SECTIONS}`;
-  await checker.check({ uri: 'file:///d.md', path: '/w/d.md', text }, env, EMPTY_WORKSPACE);
-  analyzer.asked.length = 0;
+  const { env, analyzer, checker, text } = await checkedDraft();
   const first = insertBefore(text, 'the figure](./images/figure-2', 'x');
   const second = insertBefore(first.edited, 'the figure](./images/figure-9', 'y');
   assert.equal(checker.anticipate(text, first.replacement, first.edited), true);
@@ -176,15 +173,12 @@ test('edits typed one after another before any check are anticipated each from t
 });
 
 test('no analysis is started for an edit that adds or removes a line break, spans chunks, or edits a text other than the last one split', async () => {
-  const env = ENV_EN();
-  const analyzer = new RecordingAnalyzer(new InProcessAnalyzer());
-  const checker = new DocumentChecker(analyzer);
-  const text = `# Draft\n\n${LONG_SECTIONS}`;
+  const { env, analyzer, checker, text } = await checkedDraft();
+  // Each refusal leaves nothing split: the text is checked again before the next one.
   const split = async () => {
     await checker.check({ uri: 'file:///d.md', path: '/w/d.md', text }, env, EMPTY_WORKSPACE);
     analyzer.asked.length = 0;
   };
-  await split();
   const newline = insertBefore(text, 'the figure](./images/figure-5', 'new\nline ');
   assert.equal(checker.anticipate(text, newline.replacement, newline.edited), false);
   await split();
