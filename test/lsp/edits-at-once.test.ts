@@ -28,7 +28,8 @@ function apply(text: string, changes: Json[]): string {
     }
     const lines = text.split('\n');
     const offset = (p: Json) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-    text = text.slice(0, offset(change.range.start)) + change.text + text.slice(offset(change.range.end));
+    const [start, end] = [offset(change.range.start), offset(change.range.end)].sort((a, b) => a - b);
+    text = text.slice(0, start) + change.text + text.slice(end);
   }
   return text;
 }
@@ -51,6 +52,7 @@ test('each edit checked at once gets the diagnostics of a fresh open, whatever i
       ['the fence taken out', () => [{ range: { start: at(fenced, 0), end: at(fenced, 3) }, text: '' }]],
       ['a line break typed inside a paragraph', () => [insert(prose(90), 10, '\n')]],
       ['two changes in one message', () => [insert(prose(30), 2, 'GPU'), insert(prose(100), 4, '显存')]],
+      ['a range given end first', () => [{ range: { start: at(prose(110), 9), end: at(prose(110), 4) }, text: '改' }]],
       ['a replacement across two sections', () => [{ range: { start: at(prose(40), 8), end: at(prose(48), 3) }, text: '换' }]],
     ];
     for (const [what, edit] of steps) {

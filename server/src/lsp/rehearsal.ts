@@ -1,12 +1,11 @@
 // Rehearsing edits once the first long draft is open. V8 compiles the server's code for speed only after it has run
 // a while: the first few dozen edits of a session took up to three times as long as later ones (10–30 ms against 8
 // on a 5,000-line draft), while the code that checks an edit (placing the chunks that moved, the document view, the
-// whole-document rules) warmed up. So, at the first pause after a long draft is checked (the writer reading what
-// was just opened), the server types into a copy of it: a letter doubled in a paragraph, then taken out again, as
-// edits come (each analysed ahead of its check, as an edit is when checks run at once). Nothing is published; the
-// copy is dropped. It starts right after the first check of a long draft; anything the writer does stops it, and it
-// starts again at the next pause, until one has run to its end: once per server, since compiled code serves every
-// document after it.
+// whole-document rules) warmed up. So, right after the first check of a long draft (the writer reading what was just
+// opened), the server types into a copy of it: a letter doubled in a paragraph, then taken out again, as edits come
+// (each analysed ahead of its check, as an edit is when checks run at once). Nothing is published; the copy is
+// dropped. Anything the writer does stops it, and it starts again at the next pause, until one has run to its end:
+// once per server, since compiled code serves every document after it.
 import type { CheckEnvironment, DocumentChecker } from '../engine/document-checker';
 import { rehearsalOffsets } from '../engine/rehearsal';
 import type { WorkspaceView } from '../markdown/workspace';

@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Locale } from '../base/i18n';
 import { WorkerPoolAnalyzer } from '../engine/analyzer';
 import { keepYoungGenerationSmall } from './memory';
-import type { CheckResult } from '../engine/document-checker';
+import type { CheckResult, TextReplacement } from '../engine/document-checker';
 import { MemoryUrlCache, type UrlCheckCache } from '../links/external';
 import { Notifications, type InitializationOptions } from '../protocol';
 import { CheckScheduler } from './checks';
@@ -28,7 +28,12 @@ export class ServerContext {
     update: (document, changes, version) => {
       const change = changes.length === 1 ? changes[0] : undefined;
       const before = document.getText();
-      const replacement = change && TextDocumentContentChangeEvent.isIncremental(change) ? { start: document.offsetAt(change.range.start), end: document.offsetAt(change.range.end), text: change.text } : undefined;
+      let replacement: TextReplacement | undefined;
+      if (change && TextDocumentContentChangeEvent.isIncremental(change)) {
+        // In the order the document applies it (a range may come with its end first).
+        const [start, end] = [document.offsetAt(change.range.start), document.offsetAt(change.range.end)].sort((a, b) => a - b);
+        replacement = { start, end, text: change.text };
+      }
       const updated = TextDocument.update(document, changes, version);
       try {
         this.scheduler.edited(updated.uri, before, replacement, updated.getText());
