@@ -14,6 +14,7 @@ import { buildDocumentView, placedSummary, type DocumentView, type FrontMatter }
 import { flavorOf } from '../markdown/parse';
 import type { AnchorSettings } from '../markdown/heading-anchors';
 import { LineIndex, hashString, shiftRange } from '../base/text';
+import { mappedList } from '../base/lists';
 import { localize, type Locale } from '../base/i18n';
 import type { WorkspaceView } from '../markdown/workspace';
 import { RULES, isKnownRuleOrGroup } from '../rules/registry';
@@ -648,7 +649,8 @@ const findingPlacements = new WeakMap<ChunkResult, { line: number; findings: rea
 function placedFindings(result: ChunkResult, line: number): readonly Finding[] {
   const known = findingPlacements.get(result);
   if (known && known.line === line) return known.findings;
-  const findings = result.findings.map((f) => ({ ...f, range: shiftRange(f.range, line), fixes: f.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: shiftRange(e.range, line) })) })) }));
+  // One shape of list for every chunk (see base/lists.ts): the check's loop over them is compiled once.
+  const findings = mappedList(result.findings, (f) => ({ ...f, range: shiftRange(f.range, line), fixes: f.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: shiftRange(e.range, line) })) })) }));
   findingPlacements.set(result, { line, findings });
   return findings;
 }

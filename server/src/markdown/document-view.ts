@@ -3,6 +3,7 @@
 import type { Range } from '../base/types';
 import { LineIndex, countPrefix, detectEol, memoByText } from '../base/text';
 import { languageOfCounts, letterCounts, type Locale } from '../base/i18n';
+import { mappedList } from '../base/lists';
 import type { ChunkSummary, FeatureInfo, HeadingInfo, LinkInfo, ListItemInfo, ProseSegment, ReferenceInfo, Span } from './summary';
 import { DEFAULT_ANCHOR_SETTINGS, documentHeadingAnchors, type AnchorSettings } from './heading-anchors';
 import type { Flavor } from './parse';
@@ -69,33 +70,21 @@ type Placed = Pick<ChunkSummary, 'headings' | 'definitions' | 'references' | 'li
  */
 const placements = new WeakMap<ChunkSummary, { offset: number; placed: Placed }>();
 
-/**
- * The empty list of placed summaries. `map` gives an empty array another shape than a list of objects (V8's elements
- * kinds: small integers, not objects), and the view's loops over the lists, compiled for one shape, were compiled
- * again each time the other came: three compilations of `buildDocumentView` (some 65 ms each, on V8's helper thread)
- * in the first edits of a session. Nothing changes placed lists, so all empty ones can be this one.
- */
-const NO_ITEMS: never[] = Object.assign([{}], { length: 0 }) as never[];
-
-function placedList<T, U>(list: readonly T[], place: (item: T) => U): U[] {
-  return list.length === 0 ? NO_ITEMS : list.map(place);
-}
-
 export function placedSummary(summary: ChunkSummary, offset: number): Placed {
   const known = placements.get(summary);
   if (known && known.offset === offset) return known.placed;
   const placed: Placed = {
-    headings: placedList(summary.headings, (h) => ({ ...shiftSpan(h, offset), content: shiftSpan(h.content, offset) })),
-    definitions: placedList(summary.definitions, (d) => ({ ...shiftSpan(d, offset), urlSpan: d.urlSpan && shiftSpan(d.urlSpan, offset) })),
-    references: placedList(summary.references, (r) => shiftReference(r, offset)),
-    links: placedList(summary.links, (l) => shiftLink(l, offset)),
-    lists: placedList(summary.lists, (l) => ({ ...shiftSpan(l, offset), items: l.items.map((i) => shiftItem(i, offset)) })),
-    features: placedList(summary.features, (f) => ({ kind: f.kind, offset: f.offset + offset })),
-    prose: placedList(summary.prose, (p) => ({ kind: p.kind, text: p.text, offset: p.offset + offset })),
-    brackets: placedList(summary.brackets, (b) => ({ start: b.start + offset, end: b.end + offset, text: b.text })),
-    // A copy, made by `map` like the other lists: summaries from a worker come in arrays of yet another shape.
-    htmlIds: placedList(summary.htmlIds, (id) => id),
-    directives: placedList(summary.directives, (d) => ({ ...shiftSpan(d, offset), rulesStart: d.rulesStart + offset })),
+    headings: mappedList(summary.headings, (h) => ({ ...shiftSpan(h, offset), content: shiftSpan(h.content, offset) })),
+    definitions: mappedList(summary.definitions, (d) => ({ ...shiftSpan(d, offset), urlSpan: d.urlSpan && shiftSpan(d.urlSpan, offset) })),
+    references: mappedList(summary.references, (r) => shiftReference(r, offset)),
+    links: mappedList(summary.links, (l) => shiftLink(l, offset)),
+    lists: mappedList(summary.lists, (l) => ({ ...shiftSpan(l, offset), items: l.items.map((i) => shiftItem(i, offset)) })),
+    features: mappedList(summary.features, (f) => ({ kind: f.kind, offset: f.offset + offset })),
+    prose: mappedList(summary.prose, (p) => ({ kind: p.kind, text: p.text, offset: p.offset + offset })),
+    brackets: mappedList(summary.brackets, (b) => ({ start: b.start + offset, end: b.end + offset, text: b.text })),
+    // A copy, like the other lists: summaries from a worker come in arrays of another shape (see base/lists.ts).
+    htmlIds: mappedList(summary.htmlIds, (id) => id),
+    directives: mappedList(summary.directives, (d) => ({ ...shiftSpan(d, offset), rulesStart: d.rulesStart + offset })),
   };
   placements.set(summary, { offset, placed });
   return placed;
