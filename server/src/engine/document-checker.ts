@@ -15,6 +15,7 @@ import { flavorOf } from '../markdown/parse';
 import type { AnchorSettings } from '../markdown/heading-anchors';
 import { LineIndex, hashString, shiftRange } from '../base/text';
 import { mappedList } from '../base/lists';
+import { countAtOrBefore } from '../base/sorted';
 import { localize, type Locale } from '../base/i18n';
 import type { WorkspaceView } from '../markdown/workspace';
 import { RULES, isKnownRuleOrGroup } from '../rules/registry';
@@ -235,8 +236,9 @@ export class DocumentChecker {
     this.dropAhead();
     if (split === undefined || split.text !== before || /[\r\n]/.test(edit.text)) return false;
     const { bounds } = split;
-    const at = bounds.findIndex((b) => b.start < edit.start && edit.end < b.end);
-    if (at === -1) return false;
+    // The one chunk that could hold the edit: the last to start before it.
+    const at = countAtOrBefore(bounds, (b) => b.start, edit.start - 1) - 1;
+    if (at === -1 || edit.end >= bounds[at].end) return false;
     for (let i = edit.start; i < edit.end; i++) {
       const c = before.charCodeAt(i);
       if (c === 10 || c === 13) return false;
@@ -249,7 +251,8 @@ export class DocumentChecker {
       bounds[i].start += shift;
       bounds[i].end += shift;
     }
-    this.split = { ...split, text: after };
+    split.text = after;
+    this.split = split;
     const context = contextOf(split.env, split.flavor);
     if (context === this.cacheContext && this.cache.has(text)) return false;
     const stop = new AbortController();
@@ -352,7 +355,6 @@ export class DocumentChecker {
     }
     const flavor = flavorOf(input.path ?? input.uri);
     const chunks = splitChunks(text, { splitHeadings: flavor === 'markdown' });
-    this.split = { text, bounds: chunks.filter((c) => c.kind !== 'frontmatter').map((c) => ({ start: c.startOffset, end: c.endOffset })), env, flavor };
     const findings: Finding[] = [];
     if (input.invalidUtf8Line !== undefined) {
       const line = input.invalidUtf8Line - 1;
@@ -366,6 +368,8 @@ export class DocumentChecker {
         findings.push({ ruleId: 'frontmatter/invalid', severity: 'error', message: localize({ en: `Front matter is not valid YAML: ${frontMatter.error.message}`, zh: `front matter 不是有效的 YAML：${frontMatter.error.message}` }, locale), range: { start: { line, character: 0 }, end: { line, character: 0 } } });
       }
     }
+    // The body chunks (front matter is not analysed by the worker), for the edits anticipated before the next check.
+    this.split = { text, bounds: chunks.map((c) => ({ start: c.startOffset, end: c.endOffset })), env, flavor };
 
     this.useContext(contextOf(env, flavor));
     const known = chunks.map((chunk) => this.knownAt(chunk, text));

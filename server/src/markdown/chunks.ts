@@ -221,9 +221,10 @@ export function splitChunks(text: string, options: SplitOptions = {}): Chunk[] {
 // sections are grouped: a chunk ends before a heading when the section before it is long, or when a hash of that
 // section (its number of lines and first line) says so, one time in SHORT_SECTIONS_PER_CHUNK. The decision depends
 // only on the section itself, so an edit moves at most the boundary after its own section and every other chunk
-// keeps its text (and its cached result); typing within a line of a section's body moves none (its length was hashed
-// once: a keystroke then moved the boundary after its section one time in four, and the check analysed two chunks). A group stops growing at MAX_GROUPED_CHARS whatever the hashes say (thousands of
-// identical sections would otherwise hash alike); only in such a run of short sections can an edit move later
+// keeps its text (and its cached result). Typing within a line of a section's body moves a boundary only when it
+// carries the section or its group across one of the lengths below (when the section's length was hashed, a
+// keystroke moved the boundary after its section one time in four, and the check analysed two chunks). A group stops
+// growing at MAX_GROUPED_CHARS whatever the hashes say (thousands of identical sections would otherwise hash alike); only in such a run of short sections can an edit move later
 // boundaries too. A group ends by its hash only once it holds MIN_GROUPED_CHARS: a draft of many tiny sections
 // (5,000 headings of one line each) was cut into chunks of 150 characters, each costing more to set up than to
 // parse; an edit may then move the boundaries of the next few groups, until a hash boundary falls past the minimum
