@@ -216,23 +216,28 @@ export function splitChunks(text: string, options: SplitOptions = {}): Chunk[] {
   return chunks;
 }
 
-// Every chunk costs a parse set-up, a message to a worker and back, and a summary: most sections of real drafts are
-// a few hundred characters (median 413 in ../shared/corpus), where that cost is larger than the parse. So short
-// sections are grouped: a chunk ends before a heading when the section before it is long, or when a hash of that
-// section (its number of lines and first line) says so, one time in SHORT_SECTIONS_PER_CHUNK. The decision depends
-// only on the section itself, so an edit moves at most the boundary after its own section and every other chunk
-// keeps its text (and its cached result). Typing within a line of a section's body moves a boundary only when it
-// carries the section or its group across one of the lengths below (when the section's length was hashed, a
-// keystroke moved the boundary after its section one time in four, and the check analysed two chunks). A group stops
-// growing at MAX_GROUPED_CHARS whatever the hashes say (thousands of identical sections would otherwise hash alike); only in such a run of short sections can an edit move later
-// boundaries too. A group ends by its hash only once it holds MIN_GROUPED_CHARS: a draft of many tiny sections
-// (5,000 headings of one line each) was cut into chunks of 150 characters, each costing more to set up than to
-// parse; an edit may then move the boundaries of the next few groups, until a hash boundary falls past the minimum
-// in both texts again. Real drafts barely notice (their groups are mostly longer already).
-const LONG_SECTION_CHARS = 1024;
-const SHORT_SECTIONS_PER_CHUNK = 4;
+// An edit re-analyses the chunk it lands in, so the smaller the chunks, the less an edit costs: on the bench's
+// real-posts draft, sections of at least LONG_SECTION_CHARS on their own made the analysis of an edit's chunk 0.9 ms
+// on average instead of 2.4 ms with groups four times larger, and the whole draft, analysed warm, cost no more in 151
+// chunks than in 59 (a chunk's set-up is small beside its parse once the code is compiled; a cold CLI run over the
+// bench corpus took the same time and gave the same output, byte for byte). (Pieces of long sections stay large: the
+// typography rules decide a piece's language from the piece, and pieces of 1–4 KB changed that decision in places.)
+// Tiny sections are still grouped, since each chunk is a message to a worker and a summary: a chunk ends before a
+// heading when the section before it is long, or when a hash of that section (its number of lines and first line)
+// says so, one time in SHORT_SECTIONS_PER_CHUNK. The decision depends only on the section itself, so an edit moves
+// at most the boundary after its own section and every other chunk keeps its text (and its cached result). Typing
+// within a line of a section's body moves a boundary only when it carries the section or its group across one of the
+// lengths below (when the section's length was hashed, a keystroke moved the boundary after its section one time in
+// four, and the check analysed two chunks; now one in a hundred of the bench's edits does). A group stops growing at
+// MAX_GROUPED_CHARS whatever the hashes say (thousands of identical sections would otherwise hash alike); only in
+// such a run of short sections can an edit move later boundaries too. A group ends by its hash only once it holds
+// MIN_GROUPED_CHARS: a draft of many tiny sections (5,000 headings of one line each) was cut into chunks of 150
+// characters, each costing more to set up than to parse; an edit may then move the boundaries of the next few
+// groups, until a hash boundary falls past the minimum in both texts again.
+const LONG_SECTION_CHARS = 256;
+const SHORT_SECTIONS_PER_CHUNK = 2;
 const MAX_GROUPED_CHARS = 16 * 1024;
-const MIN_GROUPED_CHARS = 1024;
+const MIN_GROUPED_CHARS = 256;
 
 function endsGroup(text: string, sectionStart: number, sectionEnd: number, lines: number): boolean {
   if (sectionEnd - sectionStart >= LONG_SECTION_CHARS) return true;
