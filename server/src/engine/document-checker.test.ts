@@ -192,3 +192,14 @@ test('no analysis is started for an edit that adds or removes a line break, span
   assert.equal(checker.anticipate(text.replace('Part 1', 'Part one'), other.replacement, other.edited), false);
   assert.deepEqual(analyzer.asked, []);
 });
+
+test('a NUL character typed into one chunk of a checked draft, or into its front matter, makes the whole draft binary until it is gone', async () => {
+  const { env, checker, text } = await checkedDraft();
+  const check = (t: string) => checker.check({ uri: 'file:///d.md', path: '/w/d.md', text: t }, env, EMPTY_WORKSPACE);
+  const { edited } = insertBefore(text, 'More words to make the section long. \n\n## Part 7', '\u0000');
+  assert.deepEqual((await check(edited)).findings.map((f) => f.ruleId), ['guard/binary']);
+  assert.deepEqual((await check(text)).findings, (await checkFromScratch(text, env)).findings);
+  const withFrontMatter = `---\ntitle: Draft\n---\n${text}`;
+  await check(withFrontMatter);
+  assert.deepEqual((await check(withFrontMatter.replace('title: Draft', 'title: Dr\u0000aft'))).findings.map((f) => f.ruleId), ['guard/binary']);
+});

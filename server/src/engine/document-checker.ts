@@ -346,7 +346,6 @@ export class DocumentChecker {
       return { input, env, started, stats, findings, done: { findings: sortFindings(env.applyEngineSettings(findings)), stats } };
     };
 
-    if (text.includes('\u0000')) return done([guardFinding('binary', locale)]);
     // A UTF-16 code unit is at most three bytes of UTF-8: a text below a third of the limit is not counted (a count
     // of a long draft's bytes on every edit).
     if (text.length * 3 > env.config.maxFileSizeKB * 1024) {
@@ -360,8 +359,14 @@ export class DocumentChecker {
       const line = input.invalidUtf8Line - 1;
       findings.push(guardFinding('invalid-utf8', locale, { line: input.invalidUtf8Line }, { start: { line, character: 0 }, end: { line, character: 0 } }));
     }
+    this.useContext(contextOf(env, flavor));
+    const known = chunks.map((chunk) => (chunk.kind === 'frontmatter' ? undefined : this.knownAt(chunk, text)));
+    // A NUL character says the text is binary. Only a chunk this checker does not know can hold one (a chunk it knows
+    // is from a text that passed this test), so after an edit only the edited chunk is searched, not the whole draft.
+    if (chunks.some((chunk, i) => known[i] === undefined && chunk.text.includes('\u0000'))) return done([guardFinding('binary', locale)]);
     let frontMatter: FrontMatter | undefined;
     if (chunks[0]?.kind === 'frontmatter') {
+      known.shift();
       frontMatter = readFrontMatter(chunks.shift()!);
       if (frontMatter.error) {
         const line = frontMatter.error.line;
@@ -371,8 +376,6 @@ export class DocumentChecker {
     // The body chunks (front matter is not analysed by the worker), for the edits anticipated before the next check.
     this.split = { text, bounds: chunks.map((c) => ({ start: c.startOffset, end: c.endOffset })), env, flavor };
 
-    this.useContext(contextOf(env, flavor));
-    const known = chunks.map((chunk) => this.knownAt(chunk, text));
     // The view built from the early results, if the layout they give is the final one (see analyseChunks).
     let earlyView: { layout: LaidOutChunk[]; parts: ViewParts } | undefined;
     const onLayout = onEarlyView && ((layout: LaidOutChunk[]) => {

@@ -19,17 +19,23 @@ export const missingFile: DocumentRule = {
     files: { 'images/arch.png': 'png' },
   },
   async check({ doc, workspace, report }) {
-    const seen = new Map<string, boolean>();
+    // Every file linked is looked up at once, and the rule waits once (not once per link: a long draft links to
+    // hundreds of images, and this runs on every edit).
+    const linked: { link: (typeof doc.links)[number]; path: string }[] = [];
+    const lookups = new Map<string, Promise<unknown>>();
     for (const link of doc.links) {
       const target = resolveLinkTarget(link.url, doc.path);
       if (target.kind !== 'file') continue;
-      let exists = seen.get(target.path);
-      if (exists === undefined) {
-        exists = (await workspace.stat(target.path)) !== undefined;
-        seen.set(target.path, exists);
-      }
-      if (exists) continue;
-      const shown = doc.path ? path.relative(path.dirname(doc.path), target.path) || target.path : target.path;
+      linked.push({ link, path: target.path });
+      if (!lookups.has(target.path)) lookups.set(target.path, workspace.stat(target.path));
+    }
+    if (linked.length === 0) return;
+    const paths = [...lookups.keys()];
+    const found = await Promise.all(lookups.values());
+    const exists = new Map(paths.map((p, i) => [p, found[i] !== undefined]));
+    for (const { link, path: target } of linked) {
+      if (exists.get(target)) continue;
+      const shown = shownPath(doc.path, target);
       report({
         range: doc.range(link.urlSpan),
         message: link.kind === 'image'
@@ -39,3 +45,28 @@ export const missingFile: DocumentRule = {
     }
   },
 };
+
+/**
+ * Missing files as the message shows them (relative to the draft), by draft and target: the same on every check.
+ * (Targets come from resolveLinkTarget's answers, the same strings each time, so the lookups hash nothing anew.)
+ */
+const shownPaths = new Map<string, Map<string, string>>();
+let shownCount = 0;
+
+function shownPath(documentPath: string | undefined, target: string): string {
+  if (!documentPath) return target;
+  let byTarget = shownPaths.get(documentPath);
+  if (!byTarget) shownPaths.set(documentPath, (byTarget = new Map()));
+  let shown = byTarget.get(target);
+  if (shown === undefined) {
+    if (++shownCount > 10000) {
+      shownPaths.clear();
+      shownPaths.set(documentPath, byTarget);
+      byTarget.clear();
+      shownCount = 1;
+    }
+    shown = path.relative(path.dirname(documentPath), target) || target;
+    byTarget.set(target, shown);
+  }
+  return shown;
+}
