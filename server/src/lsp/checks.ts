@@ -250,7 +250,12 @@ export class CheckScheduler {
     this.rehearsal.abort = abort;
     this.rehearsal.tried = true;
     void rehearseEdits(state.checker, input, env, this.workspace, abort.signal, () => this.heap.afterCheck(), state.checksAtOnce ?? false).then(({ checks, ms }) => {
-      if (!abort.signal.aborted) this.rehearsal.done = true;
+      // A rehearsal that ran to its end did so while the writer read: its garbage is collected now, not in the first
+      // edits (where it made the heap keeper collect in the middle of the third one).
+      if (!abort.signal.aborted) {
+        this.rehearsal.done = true;
+        this.heap.atPause();
+      }
       if (this.rehearsal.abort === abort) this.rehearsal.abort = undefined;
       this.connection.console.log(`Benchpress: rehearsed ${checks} edits of ${input.path ?? input.uri} in ${Math.round(ms)} ms, to warm up the edit path${abort.signal.aborted ? ' (interrupted)' : ''}.`);
     });

@@ -2,7 +2,9 @@
 // every edit: each check leaves a few hundred KB of garbage, which V8 collects only when its heap has grown well past
 // what is live (hundreds of MB after a few thousand edits, though nothing is kept). So the server collects when the
 // editor pauses (`idleMs` after the last check) if the heap has grown by a quarter of `slackMb` over what the last
-// full collection left, and at once, in a burst of edits, when the growth reaches twice the slack.
+// full collection left, and at once, in a burst of edits, when the growth reaches twice the slack. Work of the server's
+// own that ends while the writer waits for nothing (a rehearsal of edits) is followed by a collection too, so that its
+// garbage does not bring the next burst's collection forward.
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
@@ -31,6 +33,8 @@ function compactOnFullCollections(on: boolean): void {
 export interface HeapKeeper {
   /** Call after each check. */
   afterCheck(): void;
+  /** The editor is waiting for nothing (work of the server's own just ended): collects now if a pause would. */
+  atPause(): void;
   dispose(): void;
 }
 
@@ -47,6 +51,7 @@ export function heapKeeper({ slackMb = 16, idleMs = 500 }: { slackMb?: number; i
   } catch {
     gc = undefined;
   }
+  const MB = 1024 * 1024;
   let baseline = heapUsed();
   /** What the heap held beyond its live objects after the last collection (new space, pages V8 keeps). */
   let baselineHoles = heapHeld() - baseline;
@@ -57,22 +62,28 @@ export function heapKeeper({ slackMb = 16, idleMs = 500 }: { slackMb?: number; i
     // Without a pause (edits back to back for minutes) the heap is never compacted and its pages fill with holes:
     // 78 MB held for 47 MB alive after 10,000 edits. A collection in a burst compacts too once the holes exceed the
     // slack (a few times per thousand edits, each some tens of milliseconds).
-    const compact = idle || heapHeld() - heapUsed() > slackMb * 1024 * 1024;
+    const compact = idle || heapHeld() - heapUsed() > slackMb * MB;
     if (compact) compactOnFullCollections(true);
     gc?.();
     if (compact) compactOnFullCollections(false);
     baseline = heapUsed();
     baselineHoles = heapHeld() - baseline;
   };
+  /**
+   * How far the heap grew since the last collection: what is in use, or the holes in the pages it holds. V8's own full
+   * collections free the garbage of a burst of edits without compacting, so the heap in use stays low while the pages
+   * it holds fill with holes (87 MB held for 41 MB in use after 4,000 edits across 30 drafts, when only growth in use
+   * was watched).
+   */
+  const growth = () => {
+    const { used_heap_size: used, total_heap_size: held } = v8.getHeapStatistics();
+    return Math.max(used - baseline, held - used - baselineHoles);
+  };
   return {
     afterCheck() {
       if (!gc) return;
-      const { used_heap_size: used, total_heap_size: held } = v8.getHeapStatistics();
-      // Growth of what is in use, or of the holes: V8's own full collections free the garbage of a burst of edits
-      // without compacting, so the heap in use stays low while the pages it holds fill with holes (87 MB held for
-      // 41 MB in use after 4,000 edits across 30 drafts, when only growth in use was watched).
-      const grown = Math.max(used - baseline, held - used - baselineHoles);
-      if (grown >= 2 * slackMb * 1024 * 1024) {
+      const grown = growth();
+      if (grown >= 2 * slackMb * MB) {
         setImmediate(() => collect(false));
         return;
       }
@@ -81,9 +92,13 @@ export function heapKeeper({ slackMb = 16, idleMs = 500 }: { slackMb?: number; i
       // only after the bursts that happened to grow it past the slack.
       clearTimeout(timer);
       timer = undefined;
-      if (grown < (slackMb / 4) * 1024 * 1024) return;
+      if (grown < (slackMb / 4) * MB) return;
       timer = setTimeout(() => collect(true), idleMs);
       timer.unref?.();
+    },
+    atPause() {
+      if (!gc) return;
+      if (growth() >= (slackMb / 4) * MB) collect(true);
     },
     dispose() {
       clearTimeout(timer);
