@@ -8,8 +8,12 @@ import type { Position, Range } from './types';
 export class LineIndex {
   readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
-    this.lineStarts = lineStartsOf(text);
+  /** `lineStarts`: the text's, when the caller has them already (see SplitOptions.lineStarts). */
+  constructor(
+    readonly text: string,
+    lineStarts?: number[],
+  ) {
+    this.lineStarts = lineStarts ?? lineStartsOf(text);
   }
 
   get lineCount(): number {

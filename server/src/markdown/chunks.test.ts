@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { splitChunks } from './chunks';
+import { lineStartsOf } from '../base/text';
 import { corpusFiles } from '../testing/corpus';
 import { parseMarkdown } from './parse';
 import { summarize } from './summary';
@@ -228,4 +229,25 @@ test('typing or deleting a character within a line of a section moves no chunk b
     }
   }
   assert.equal(moved, 0, `${moved} of ${sections.length * 2} edits moved a boundary`);
+});
+
+test('the line starts a split reads on the way are the text\'s line starts, whatever its line ends and front matter', () => {
+  const pieces = ['# Title', '', 'Text', '---', 'title: x', '```', 'code', '<div>', '</div>', '  - item', '## Next', '中文段落。', ''];
+  const ends = ['\n', '\r\n', '\r'];
+  let seed = 7;
+  const next = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const texts = ['', '\n', 'one line', '---\ntitle: x\n---', '---\ntitle: x\n---\n', '---\r\ntitle: x\r\n---\r\nBody\r\n'];
+  for (let t = 0; t < 300; t++) {
+    const lines = Array.from({ length: 1 + next(40) }, () => pieces[next(pieces.length)] + ends[next(ends.length)]);
+    if (next(3) === 0) lines.unshift('---\n', 'title: Draft\n', '---\n');
+    texts.push(lines.join('').slice(0, next(2) === 0 ? undefined : -1));
+  }
+  for (const text of texts) {
+    const lineStarts: number[] = [];
+    splitChunks(text, { lineStarts });
+    assert.deepEqual(lineStarts, lineStartsOf(text), JSON.stringify(text));
+  }
 });

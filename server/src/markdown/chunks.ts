@@ -105,6 +105,11 @@ export interface SplitOptions {
   groupSections?: boolean;
   /** false: the text is part of a body, whatever its first line says. */
   frontMatter?: boolean;
+  /**
+   * Given, it is filled with where each line starts (as `lineStartsOf` gives them): the split reads every line end
+   * anyway, and a check needs both (one scan of a long draft instead of two, on every edit).
+   */
+  lineStarts?: number[];
 }
 
 /**
@@ -128,6 +133,12 @@ export function splitChunks(text: string, options: SplitOptions = {}): Chunk[] {
 
   const frontMatter = options.frontMatter === false ? { lines: 0, end: 0 } : frontMatterLines(text);
   if (frontMatter.lines > 0) push('frontmatter', 0, 0, frontMatter.lines, frontMatter.end);
+  const lineStarts = options.lineStarts;
+  if (lineStarts !== undefined) {
+    lineStarts.length = 0;
+    const frontMatterLineEnd = lineEnds(text);
+    for (let start = 0; start < frontMatter.end; start = frontMatterLineEnd(start) + 1) lineStarts.push(start);
+  }
 
   let chunkStart = frontMatter.lines;
   let chunkStartOffset = frontMatter.end;
@@ -156,6 +167,7 @@ export function splitChunks(text: string, options: SplitOptions = {}): Chunk[] {
   const hasLines = !(frontMatter.lines > 0 && frontMatter.end === text.length && !text.endsWith('\n'));
   for (; hasLines; i++) {
     const end = lineEndAt(start);
+    lineStarts?.push(start);
     // A one-line definition that is one for sure: after a blank line, or in a run of them that started after one.
     const definition: boolean = pieces && !fence && !htmlEnd && (afterBlank || inDefinitions) && isOneLineDefinition(text, start, end);
     /** The line opens an HTML comment (an HTML block of the comment kind). */
@@ -213,6 +225,9 @@ export function splitChunks(text: string, options: SplitOptions = {}): Chunk[] {
     start = end + 1;
   }
   push('body', chunkStart, chunkStartOffset, hasLines ? i + 1 : i, text.length);
+  // A front matter that ends the text with a lone CR is followed by an empty line, which no loop above visited.
+  const last = text.charCodeAt(text.length - 1);
+  if (lineStarts !== undefined && (last === 10 || last === 13) && lineStarts[lineStarts.length - 1] !== text.length) lineStarts.push(text.length);
   return chunks;
 }
 

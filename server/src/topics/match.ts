@@ -263,14 +263,15 @@ export function findTopicsInText(text: string, matcherOrRows: readonly TopicRow[
 
 /**
  * The topics a draft mentions, best first (score, then heat). Topics it never mentions are left out.
- * `hitsOf` lets a caller memoise findTopicsInText per segment text (the editor re-matches after every edit).
+ * `hitsOf` (given each segment's text and index) lets a caller bring hits it already has, or memoise
+ * findTopicsInText per segment text (the editor re-matches after every edit).
  */
-export function matchTopics(draft: DraftText, table: readonly TopicRow[] | TopicMatcher, hitsOf?: (text: string) => readonly TextHit[]): TopicMatch[] {
+export function matchTopics(draft: { segments: readonly Pick<DraftSegment, 'kind' | 'text'>[] }, table: readonly TopicRow[] | TopicMatcher, hitsOf?: (text: string, index: number) => readonly TextHit[]): TopicMatch[] {
   const matcher = isMatcher(table) ? table : compileTopics(table);
   const byRow = new Map<number, { occurrences: TopicOccurrence[]; title: boolean; headings: Set<number>; body: number }>();
   draft.segments.forEach((seg, segIndex) => {
     if (!seg.text) return;
-    for (const hit of hitsOf ? hitsOf(seg.text) : findTopicsInText(seg.text, matcher)) {
+    for (const hit of hitsOf ? hitsOf(seg.text, segIndex) : findTopicsInText(seg.text, matcher)) {
       let acc = byRow.get(hit.row);
       if (!acc) byRow.set(hit.row, (acc = { occurrences: [], title: false, headings: new Set(), body: 0 }));
       acc.occurrences.push({ segment: segIndex, start: hit.start, end: hit.end });
