@@ -1,14 +1,15 @@
 // `node dist/server.js --stdio`: the language server. Its analysis workers run dist/server-worker.js, a bundle of
 // the chunk analysis alone, and its preview renders on dist/preview-worker.js, the renderer alone (a worker that
 // loaded the whole server would hold its code for nothing). Without those bundles, this one serves as both.
+// Each part is loaded only where it runs: the server's thread does not load the analysis for nothing either.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { isAnalyzerWorker, runAnalyzerWorker } from './engine/worker';
-import { isPreviewWorker, runPreviewWorker } from './preview/render-worker';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { keepYoungGenerationSmall } from './lsp/memory';
 
-if (isAnalyzerWorker()) runAnalyzerWorker();
-else if (isPreviewWorker()) runPreviewWorker();
+const role = isMainThread ? undefined : (workerData as { benchpressWorker?: boolean; benchpressPreview?: boolean } | undefined);
+if (role?.benchpressWorker) require('./engine/worker').runAnalyzerWorker();
+else if (role?.benchpressPreview) require('./preview/render-worker').runPreviewWorker();
 else {
   // Before the server loads (see lsp/memory.ts).
   keepYoungGenerationSmall();

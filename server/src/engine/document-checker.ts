@@ -11,7 +11,7 @@ import { DEFAULT_LIMITS } from '../markdown/input-limits';
 import { splitChunks, mergeChunks, sectionsOf, type Chunk } from '../markdown/chunks';
 import { readFrontMatter } from '../markdown/frontmatter';
 import { buildDocumentView, placedSummary, type DocumentView, type FrontMatter } from '../markdown/document-view';
-import { flavorOf } from '../markdown/parse';
+import { flavorOf } from '../markdown/flavor';
 import type { AnchorSettings } from '../markdown/heading-anchors';
 import { LineIndex, hashString, shiftRange } from '../base/text';
 import { mappedList } from '../base/lists';
