@@ -293,7 +293,10 @@ export const SERVER_PROCESS_ENV: Record<string, string> = serverLaunch.env;
  * threads (the protocol and one analysis worker) do little per edit, and V8's helpers compiling the code that turns
  * hot in the first few hundred edits took more CPU than both of them (13 ms per edit on a 5,000-line draft, two
  * cores); with one helper, edit → diagnostics took a tenth to a fifth less at the median and p95, and opening the
- * draft a fifth less (bench/run.mjs, edit path).
+ * draft a fifth less (bench/run.mjs, edit path). And a young generation of 2 MB semi-spaces (V8 starts at 1 MB; the
+ * server keeps it at its starting size, see lsp/memory.ts): with 1 MB, a check's objects outlived two scavenges and
+ * moved to the old generation, a third more of it per edit (415 KB against 225 KB on the bench's real-posts draft),
+ * and the heap keeper's full collections came every 33 edits instead of every 50 or so; 4 MB did no better.
  */
 export const SERVER_EXEC_ARGV: readonly string[] = serverLaunch.execArgv;
 

@@ -13,7 +13,8 @@ import vm from 'node:vm';
  * resident) whenever a scavenge finds much alive, never gives it back, and a server that checks on every edit soon
  * has it at full size. Only a launch flag could lower its maximum; the growth factor can be set at run time. A
  * starting worker thread puts it back to its launch value, so call this again after each has started
- * (WorkerPoolOptions.onWorkerStarted).
+ * (WorkerPoolOptions.onWorkerStarted). The initial size is a launch flag too (SERVER_EXEC_ARGV in protocol.ts). (It
+ * was 2 MB by accident for a while: the server's thread loaded the whole analysis before this ran, and grew it.)
  */
 export function keepYoungGenerationSmall(): void {
   v8.setFlagsFromString('--semi-space-growth-factor=1');

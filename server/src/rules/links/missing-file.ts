@@ -21,21 +21,20 @@ export const missingFile: DocumentRule = {
   async check({ doc, workspace, report }) {
     // Every file linked is looked up at once, and the rule waits once (not once per link: a long draft links to
     // hundreds of images, and this runs on every edit).
-    const linked: { link: (typeof doc.links)[number]; path: string }[] = [];
     const lookups = new Map<string, Promise<unknown>>();
     for (const link of doc.links) {
       const target = resolveLinkTarget(link.url, doc.path);
-      if (target.kind !== 'file') continue;
-      linked.push({ link, path: target.path });
-      if (!lookups.has(target.path)) lookups.set(target.path, workspace.stat(target.path));
+      if (target.kind === 'file' && !lookups.has(target.path)) lookups.set(target.path, workspace.stat(target.path));
     }
-    if (linked.length === 0) return;
+    if (lookups.size === 0) return;
     const paths = [...lookups.keys()];
     const found = await Promise.all(lookups.values());
-    const exists = new Map(paths.map((p, i) => [p, found[i] !== undefined]));
-    for (const { link, path: target } of linked) {
-      if (exists.get(target)) continue;
-      const shown = shownPath(doc.path, target);
+    const missing = new Set(paths.filter((_, i) => found[i] === undefined));
+    if (missing.size === 0) return;
+    for (const link of doc.links) {
+      const target = resolveLinkTarget(link.url, doc.path);
+      if (target.kind !== 'file' || !missing.has(target.path)) continue;
+      const shown = shownPath(doc.path, target.path);
       report({
         range: doc.range(link.urlSpan),
         message: link.kind === 'image'
