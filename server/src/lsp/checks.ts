@@ -10,7 +10,7 @@ import { AbortError } from '../engine/analyzer';
 import { DiskWorkspace, findWorkspaceRoot } from '../node/fs-workspace';
 import { toDiagnostic } from './convert';
 import { heapKeeper } from './memory';
-import { REHEARSAL_AFTER_MS, REHEARSAL_MIN_CHARS, rehearseEdits, type RehearsalInput } from './rehearsal';
+import { REHEARSAL_AFTER_MS, REHEARSAL_MIN_CHARS, REWARM_EDITS, rehearseEdits, type RehearsalInput } from './rehearsal';
 import type { SettingsStore, RootSettings } from './settings';
 import { resolveLinkTarget } from '../markdown/link-target';
 import type { UrlCheckResult } from '../links/external/types';
@@ -252,15 +252,19 @@ export class CheckScheduler {
     const abort = new AbortController();
     this.rehearsal.abort = abort;
     this.rehearsal.tried = true;
-    void rehearseEdits(state.checker, input, env, this.workspace, abort.signal, () => this.heap.afterCheck(), state.checksAtOnce ?? false).then(({ checks, ms }) => {
+    const atOnce = state.checksAtOnce ?? false;
+    void rehearseEdits(state.checker, input, env, this.workspace, abort.signal, () => this.heap.afterCheck(), atOnce).then(async ({ checks, ms }) => {
       // A rehearsal that ran to its end did so while the writer read: its garbage is collected now, not in the first
-      // edits (where it made the heap keeper collect in the middle of the third one).
-      if (!abort.signal.aborted) {
+      // edits (where it made the heap keeper collect in the middle of the third one), and a few more edits compile
+      // again what the collection dropped (REWARM_EDITS). Anything the writer does stops those too.
+      const completed = !abort.signal.aborted;
+      if (completed) {
         this.rehearsal.done = true;
         this.heap.atPause();
+        await rehearseEdits(state.checker, input, env, this.workspace, abort.signal, () => undefined, atOnce, REWARM_EDITS);
       }
       if (this.rehearsal.abort === abort) this.rehearsal.abort = undefined;
-      this.connection.console.log(`Benchpress: rehearsed ${checks} edits of ${input.path ?? input.uri} in ${Math.round(ms)} ms, to warm up the edit path${abort.signal.aborted ? ' (interrupted)' : ''}.`);
+      this.connection.console.log(`Benchpress: rehearsed ${checks} edits of ${input.path ?? input.uri} in ${Math.round(ms)} ms, to warm up the edit path${completed ? '' : ' (interrupted)'}.`);
     });
   }
 
