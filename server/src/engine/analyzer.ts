@@ -8,6 +8,7 @@ import { guardedResult, ruleOfPhase, type AnalysisContext, type ChunkResult, typ
 import { SHARED_SLOTS, SLOT } from './worker-slots';
 import type { Flavor } from '../markdown/parse';
 import { guardFinding } from '../rules/guards';
+import { untilSettled } from '../base/signals';
 
 export interface ChunkJob {
   text: string;
@@ -308,9 +309,8 @@ export class WorkerPoolAnalyzer implements ChunkAnalyzer {
     if (jobs.length === 0) return Promise.resolve([]);
     const promises = jobs.map((job, i) => new Promise<ChunkResult>((resolve, reject) => this.queue.push({ job, context, resolve, reject, signal, onEarly: onEarly && ((early) => onEarly(i, early)) })));
     this.ensureWorkers();
-    signal?.addEventListener('abort', () => this.cancelAbandoned(), { once: true });
     this.pump();
-    return Promise.all(promises);
+    return untilSettled(Promise.all(promises), signal, () => this.cancelAbandoned());
   }
 
   /** The next batch: queued jobs of one context, up to the limits; a job marked solo goes alone. */

@@ -6,6 +6,7 @@ import type { Finding, Severity } from '../base/types';
 import type { BenchpressConfig } from '../config/config';
 import type { ChunkData } from '../rules/chunk-data';
 import type { ChunkAnalyzer, EarlyListener } from './analyzer';
+import { untilSettled } from '../base/signals';
 import { type AnalysisContext, type ChunkResult, type EarlyChunkResult, type RuleSettingResolved } from './chunk-result';
 import { DEFAULT_LIMITS } from '../markdown/input-limits';
 import { splitChunks, mergeChunks, sectionsOf, type Chunk } from '../markdown/chunks';
@@ -608,9 +609,9 @@ export class DocumentChecker {
       ahead?.stop.abort();
       return this.analyzer.analyze(texts.map((text) => ({ text, flavor })), env.context, signal, onEarly);
     }
-    const { stop, early, result } = ahead!;
+    const { stop, early } = ahead!;
     if (signal?.aborted) stop.abort();
-    signal?.addEventListener('abort', () => stop.abort(), { once: true });
+    const result = untilSettled(ahead!.result, signal, () => stop.abort());
     if (onEarly) {
       // On a later turn, as the worker's would be (the check is still being started).
       const known = early.result;
