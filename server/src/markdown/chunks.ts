@@ -294,7 +294,9 @@ function startsNewBlock(text: string, start: number, end: number): boolean {
   if (start >= end) return false;
   const first = text.charCodeAt(start);
   if (first === 32 || first === 9 || first === 13) return false;
-  return !LIST_ITEM_START.test(text.slice(start, Math.min(end, start + 12)));
+  // Only a line that starts with a marker or a digit can be a list item (most start with a letter or a CJK character).
+  const mayBeListItem = first === 45 /* - */ || first === 43 /* + */ || first === 42 /* * */ || (first >= 48 && first <= 57);
+  return !mayBeListItem || !LIST_ITEM_START.test(text.slice(start, Math.min(end, start + 12)));
 }
 
 /**
