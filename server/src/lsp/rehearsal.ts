@@ -36,22 +36,22 @@ export interface RehearsalInput {
  * the event loop before each check; stops when `signal` aborts (the writer did something) or the budget is spent.
  * `afterCheck` follows each check, as after a real one (the heap keeper collects the garbage as it goes, not when
  * the writer is back). `atOnce`: checks run at once after an edit, so each edit is anticipated as it would be.
- * `edits`: how many edits (each typed, then taken out again).
+ * `count`: how many edits (each typed, then taken out again).
  * Returns how many checks ran and how long it took.
  */
-export async function rehearseEdits(checker: DocumentChecker, input: RehearsalInput, env: CheckEnvironment, workspace: WorkspaceView, signal: AbortSignal, afterCheck: () => void, atOnce = false, edits = REHEARSAL_EDITS): Promise<{ checks: number; ms: number }> {
+export async function rehearseEdits(checker: DocumentChecker, input: RehearsalInput, env: CheckEnvironment, workspace: WorkspaceView, signal: AbortSignal, afterCheck: () => void, atOnce = false, count = REHEARSAL_EDITS): Promise<{ checks: number; ms: number }> {
   const rehearsal = checker.copy();
   try {
-    return await rehearse(rehearsal, input, env, workspace, signal, afterCheck, atOnce, edits);
+    return await rehearse(rehearsal, input, env, workspace, signal, afterCheck, atOnce, count);
   } finally {
     rehearsal.forget(); // stops an analysis it started ahead of a check it will not make
   }
 }
 
-async function rehearse(rehearsal: DocumentChecker, input: RehearsalInput, env: CheckEnvironment, workspace: WorkspaceView, signal: AbortSignal, afterCheck: () => void, atOnce: boolean, edits: number): Promise<{ checks: number; ms: number }> {
+async function rehearse(rehearsal: DocumentChecker, input: RehearsalInput, env: CheckEnvironment, workspace: WorkspaceView, signal: AbortSignal, afterCheck: () => void, atOnce: boolean, count: number): Promise<{ checks: number; ms: number }> {
   const started = performance.now();
   let checks = 0;
-  for (const offset of rehearsalOffsets(input.text, edits)) {
+  for (const offset of rehearsalOffsets(input.text, count)) {
     const typed = input.text.slice(0, offset) + input.text[offset] + input.text.slice(offset);
     const edits = [
       { before: input.text, text: typed, replacement: { start: offset, end: offset, text: input.text[offset] } },
