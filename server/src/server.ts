@@ -4,12 +4,11 @@
 // Each part is loaded only where it runs: the server's thread does not load the analysis for nothing either.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { isMainThread, workerData } from 'node:worker_threads';
+import { isAnalyzerWorker, isPreviewWorker } from './base/worker-role';
 import { keepYoungGenerationSmall } from './lsp/memory';
 
-const role = isMainThread ? undefined : (workerData as { benchpressWorker?: boolean; benchpressPreview?: boolean } | undefined);
-if (role?.benchpressWorker) require('./engine/worker').runAnalyzerWorker();
-else if (role?.benchpressPreview) require('./preview/render-worker').runPreviewWorker();
+if (isAnalyzerWorker()) require('./engine/worker').runAnalyzerWorker();
+else if (isPreviewWorker()) require('./preview/render-worker').runPreviewWorker();
 else {
   // Before the server loads (see lsp/memory.ts).
   keepYoungGenerationSmall();

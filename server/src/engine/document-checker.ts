@@ -609,9 +609,9 @@ export class DocumentChecker {
       ahead?.stop.abort();
       return this.analyzer.analyze(texts.map((text) => ({ text, flavor })), env.context, signal, onEarly);
     }
-    const { stop, early } = ahead!;
+    const { stop, early, result } = ahead!;
     if (signal?.aborted) stop.abort();
-    const result = untilSettled(ahead!.result, signal, () => stop.abort());
+    const mine = untilSettled(result, signal, () => stop.abort());
     if (onEarly) {
       // On a later turn, as the worker's would be (the check is still being started).
       const known = early.result;
@@ -620,8 +620,8 @@ export class DocumentChecker {
     }
     const others = texts.filter((_, i) => i !== taken);
     const analysing = others.length === 0 ? Promise.resolve([]) : this.analyzer.analyze(others.map((text) => ({ text, flavor })), env.context, signal, onEarly && ((i, e) => onEarly(i < taken ? i : i + 1, e)));
-    const [mine, rest] = await Promise.all([result, analysing]);
-    rest.splice(taken, 0, mine);
+    const [analysed, rest] = await Promise.all([mine, analysing]);
+    rest.splice(taken, 0, analysed);
     return rest;
   }
 }
@@ -670,14 +670,14 @@ function sameLayout(a: readonly LaidOutChunk[], b: readonly LaidOutChunk[]): boo
   return a.length === b.length && a.every((x, i) => x.chunk === b[i].chunk && x.summary === b[i].summary && x.topicHits === b[i].topicHits && x.guard === b[i].guard);
 }
 
+/** A copy of `text` that does not keep alive the string it was sliced from (a V8 slice keeps its parent). */
+const detachedCopy = (text: string) => (' ' + text).slice(1);
+
 /**
  * A chunk result's findings in document lines. The last placement of each result is kept (as the view keeps its
  * summaries' placements): after an edit, every chunk above it is where it was, so its findings are not copied
  * again. Findings are never changed once made, so checks can share them.
  */
-/** A copy of `text` that does not keep alive the string it was sliced from (a V8 slice keeps its parent). */
-const detachedCopy = (text: string) => (' ' + text).slice(1);
-
 const findingPlacements = new WeakMap<ChunkResult, { line: number; findings: readonly Finding[] }>();
 
 function placedFindings(result: ChunkResult, line: number): readonly Finding[] {

@@ -1,14 +1,10 @@
 // The body of an analysis worker thread: receives contexts and chunk jobs, answers with results. A small block of
 // memory shared with the pool says, while a batch runs, which chunk and which rule the worker is in (so the pool
 // can name a rule that overran its budget) and lets the pool cancel a batch nobody waits for any more.
-import { parentPort, isMainThread, workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeChunk } from './analyze';
 import { AnalysisCancelled, type AnalysisContext, type EarlyChunkResult } from './chunk-result';
 import { SLOT } from './worker-slots';
-
-export function isAnalyzerWorker(): boolean {
-  return !isMainThread && !!(workerData as { benchpressWorker?: boolean } | undefined)?.benchpressWorker;
-}
 
 export function runAnalyzerWorker(): void {
   const contexts = new Map<string, AnalysisContext>();

@@ -1,6 +1,6 @@
 // The body of the preview's worker thread: renders drafts (render.ts) one message at a time. The language server
 // renders here so that seconds spent on a long draft never hold up its main thread (render-thread.ts).
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { renderHtml, type RenderOptions, type RenderResult } from './render';
 
 export interface RenderRequest {
@@ -11,10 +11,6 @@ export interface RenderRequest {
 
 /** `started` when the worker takes a request up (its budget counts from then, not from the worker's start). */
 export type RenderReply = { id: number; started: true } | { id: number; result: RenderResult } | { id: number; error: string };
-
-export function isPreviewWorker(): boolean {
-  return !isMainThread && !!(workerData as { benchpressPreview?: boolean } | undefined)?.benchpressPreview;
-}
 
 export function runPreviewWorker(): void {
   parentPort!.on('message', ({ id, text, options }: RenderRequest) => {
